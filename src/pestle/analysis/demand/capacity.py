@@ -1,0 +1,531 @@
+"""Build-out inputs of the demand model and their conversion into yearly additions.
+
+The typed input is a `BuildOut`: the announced projects (new-energy bases, the hydrogen
+storage project) with capacity, status and time node; the UHV corridors; which
+announcements may describe the same capacity; and the reference series of yearly additions.
+
+Overlapping announcements. The source report's bases table lists a 10 GW Northern Tianshan
+base (under construction, May 2023), a 6.1 GW Huadian Northern Tianshan *Gobi* base (under
+construction, February 2024) and "three 10-million-kilowatt-class bases" (completed, 2024).
+Whether these rows describe different capacity is not stated. The `aggregation` parameter
+makes the choice explicit:
+
+- ``sum``: every announcement at its stated capacity: an upper bound (46.1 GW) that counts
+  the Huadian base twice if it lies inside the Northern Tianshan base.
+- ``max``: each overlap group counts as its largest announcement only: a lower bound
+  (30 GW) for the reading in which all three rows describe one build-out.
+- ``union_by_entity`` (default): each physical entity once. An announcement declared to lie
+  within another (Huadian inside Northern Tianshan: same region, its name contains the
+  parent's, and its 6.1 GW fits inside 10 GW) is taken out of its parent, which keeps the
+  remainder; both keep their own timing. Announcements not declared nested are distinct
+  entities. This gives 40 GW: the three completed bases and the Northern Tianshan base are
+  kept apart because their statuses differ in the same table (completed vs under
+  construction), which is the report's own evidence that they are different projects.
+  The default sits between the bounds, and `--set aggregation=max|sum` shows the bounds.
+
+Commissioning. A project's capacity is added evenly over a build window of
+`commissioning_years` (T): a completed project over [node - T, node], a project under
+construction over [node, node + T], a planned one (plan under evaluation) over
+[node + planning_lag_years, ... + T]. A time node "2024" stands for mid-2024, "2023-05" for
+mid-May 2023. Additions that fall before the horizon are not demand within it.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any, Literal
+
+import numpy as np
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+
+from pestle.errors import AnalysisError, CaseError, ParseError
+from pestle.model.parameter import Path_, line_of, load_yaml_with_lines
+
+Status = Literal["planned", "under_construction", "completed", "in_operation"]
+ProjectKind = Literal["new_energy_base", "hydrogen_storage"]
+Aggregation = Literal["union_by_entity", "max", "sum"]
+AGGREGATIONS: tuple[str, ...] = ("union_by_entity", "max", "sum")
+
+_NODE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+
+
+def decimal_year(node: str) -> float:
+    """Mid-point of a time node 'YYYY', 'YYYY-MM' or 'YYYY-MM-DD' as a decimal year."""
+    m = _NODE.match(node.strip())
+    if not m:
+        raise ValueError(f"time node {node!r} is not YYYY, YYYY-MM or YYYY-MM-DD")
+    year = int(m.group(1))
+    if m.group(2) is None:
+        return year + 0.5
+    month = int(m.group(2))
+    if not 1 <= month <= 12:
+        raise ValueError(f"time node {node!r}: month {month} out of range")
+    if m.group(3) is None:
+        return year + (month - 0.5) / 12
+    day = int(m.group(3))
+    days_in_month = calendar.monthrange(year, month)[1]
+    if not 1 <= day <= days_in_month:
+        raise ValueError(f"time node {node!r}: day {day} out of range")
+    days_in_year = 366 if calendar.isleap(year) else 365
+    doy = sum(calendar.monthrange(year, mo)[1] for mo in range(1, month)) + day
+    return year + (doy - 0.5) / days_in_year
+
+
+class _Frozen(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+class Project(_Frozen):
+    """An announced project: a new-energy base or a hydrogen storage project."""
+
+    id: str = Field(pattern=r"^[a-z0-9_]+$")
+    name: str = ""
+    kind: ProjectKind = "new_energy_base"
+    capacity_w: float | None = Field(
+        default=None, ge=0, description="total capacity (count x each); None = not stated"
+    )
+    status: Status
+    node: str = Field(description="time node of the announcement: YYYY, YYYY-MM or YYYY-MM-DD")
+
+    @field_validator("node")
+    @classmethod
+    def _node(cls, value: str) -> str:
+        decimal_year(value)
+        return value
+
+    @property
+    def year(self) -> float:
+        return decimal_year(self.node)
+
+
+class Corridor(_Frozen):
+    """A UHV transmission corridor; composite insulators go in while it is built."""
+
+    id: str = Field(pattern=r"^[a-z0-9_]+$")
+    name: str = ""
+    capacity_w: float | None = Field(default=None, ge=0)
+    length_km: float | None = Field(default=None, gt=0)
+    in_operation: str = Field(description="time node the line went into operation")
+
+    @field_validator("in_operation")
+    @classmethod
+    def _node(cls, value: str) -> str:
+        decimal_year(value)
+        return value
+
+    @property
+    def year(self) -> float:
+        return decimal_year(self.in_operation)
+
+
+class Nesting(_Frozen):
+    """`child` lies within `parent`: its capacity is part of the parent's."""
+
+    child: str
+    parent: str
+    reason: str = Field(min_length=1)
+
+
+class OverlapGroup(_Frozen):
+    """Announcements that may describe the same physical capacity."""
+
+    members: tuple[str, ...] = Field(min_length=2)
+    reason: str = Field(min_length=1)
+
+
+class ReferenceAddition(_Frozen):
+    """New-energy capacity added in one year, from reference statistics."""
+
+    year: int
+    capacity_w: float = Field(ge=0)
+    source: str
+    derived: bool = Field(default=False, description="arithmetic on a source's figures")
+    note: str = ""
+
+
+class BuildOut(_Frozen):
+    """Everything the demand model needs to know about the energy build-out."""
+
+    projects: tuple[Project, ...]
+    corridors: tuple[Corridor, ...] = ()
+    nested: tuple[Nesting, ...] = ()
+    overlap_groups: tuple[OverlapGroup, ...] = ()
+    reference_additions: tuple[ReferenceAddition, ...] = ()
+
+    @model_validator(mode="after")
+    def _consistent(self) -> BuildOut:
+        ids = [p.id for p in self.projects]
+        if len(set(ids)) != len(ids):
+            raise ValueError("project ids must be unique")
+        known = set(ids)
+        for n in self.nested:
+            for pid in (n.child, n.parent):
+                if pid not in known:
+                    raise ValueError(f"nesting names unknown project {pid!r}")
+            if n.child == n.parent:
+                raise ValueError(f"project {n.child!r} cannot lie within itself")
+        if len({n.child for n in self.nested}) != len(self.nested):
+            raise ValueError("a project can lie within one parent only")
+        for g in self.overlap_groups:
+            for pid in g.members:
+                if pid not in known:
+                    raise ValueError(f"overlap group names unknown project {pid!r}")
+        years = [r.year for r in self.reference_additions]
+        if len(set(years)) != len(years):
+            raise ValueError("reference additions: one entry per year")
+        return self
+
+
+# -- aggregation ------------------------------------------------------------------------
+class Counted(_Frozen):
+    """A project as the aggregation rule counts it (capacity None = not stated)."""
+
+    project: Project
+    capacity_w: float | None
+
+
+def aggregate(build_out: BuildOut, rule: str) -> tuple[Counted, ...]:
+    """The new-energy projects counted under an aggregation rule (see module docstring)."""
+    if rule not in AGGREGATIONS:
+        raise AnalysisError(f"aggregation {rule!r}: use one of {', '.join(AGGREGATIONS)}")
+    bases = [p for p in build_out.projects if p.kind == "new_energy_base"]
+    if rule == "sum":
+        return tuple(Counted(project=p, capacity_w=p.capacity_w) for p in bases)
+    if rule == "union_by_entity":
+        stated = {p.id: p.capacity_w for p in bases}
+        capacity = dict(stated)
+        for n in build_out.nested:
+            child, parent = stated.get(n.child), capacity.get(n.parent)
+            if child is not None and parent is not None:
+                capacity[n.parent] = max(parent - child, 0.0)
+        return tuple(Counted(project=p, capacity_w=capacity[p.id]) for p in bases)
+    # max: each connected group of overlapping announcements counts as its largest member
+    groups = [set(g.members) for g in build_out.overlap_groups]
+    groups += [{n.child, n.parent} for n in build_out.nested]
+    merged: list[set[str]] = []
+    for g in groups:
+        touching = [m for m in merged if m & g]
+        for m in touching:
+            merged.remove(m)
+            g = g | m
+        merged.append(g)
+    dropped: set[str] = set()
+    by_id = {p.id: p for p in bases}
+    for g in merged:
+        members = [by_id[i] for i in sorted(g) if i in by_id]
+        if not members:
+            continue
+        keep = max(members, key=lambda p: (p.capacity_w or 0.0, -p.year))
+        dropped |= {p.id for p in members if p.id != keep.id}
+    return tuple(Counted(project=p, capacity_w=p.capacity_w) for p in bases if p.id not in dropped)
+
+
+# -- timing ---------------------------------------------------------------------------
+def window_start(
+    project: Project, build_years: np.ndarray | float, planning_lag: np.ndarray | float
+) -> np.ndarray | float:
+    """Decimal year the build window of a project opens (see module docstring)."""
+    node = project.year
+    if project.status in ("completed", "in_operation"):
+        return node - build_years
+    if project.status == "planned":
+        return node + planning_lag
+    return node + 0.0 * np.asarray(build_years)
+
+
+def build_progress(
+    start: np.ndarray | float, length: np.ndarray | float, edges: np.ndarray
+) -> np.ndarray:
+    """Share of an even build over [start, start + length] done by each year edge.
+
+    `start`, `length`: shape (n,) or scalars; `edges`: shape (E,) decimal years. Returns
+    (E, n) (samples last). A zero length completes the build at `start`.
+    """
+    t = np.maximum(np.asarray(length, dtype=float), 1e-9)
+    d = np.asarray(edges, dtype=float).reshape(-1, 1) - np.asarray(start, dtype=float)
+    return np.minimum(np.maximum(d, 0.0), t) / t
+
+
+def yearly_fractions(
+    start: np.ndarray | float, length: np.ndarray | float, years: np.ndarray
+) -> np.ndarray:
+    """Share of an even build over [start, start + length] that falls in each calendar year,
+    shape (Y, n)."""
+    edges = np.append(np.asarray(years, dtype=float), float(years[-1]) + 1.0)
+    return np.diff(build_progress(start, length, edges), axis=0)
+
+
+def operating_fractions(start: np.ndarray | float, years: np.ndarray) -> np.ndarray:
+    """Share of each calendar year after `start` (operation from then on), shape (Y, n)."""
+    d = np.asarray(years, dtype=float).reshape(-1, 1) + 1.0 - np.asarray(start, dtype=float)
+    return np.minimum(np.maximum(d, 0.0), 1.0)
+
+
+def base_additions_w(
+    counted: tuple[Counted, ...],
+    years: np.ndarray,
+    *,
+    build_years: np.ndarray | float,
+    planning_lag: np.ndarray | float,
+    unstated_capacity_w: np.ndarray | float,
+) -> np.ndarray:
+    """New-energy capacity added per year by the counted bases, shape (Y, n) in W."""
+    n = max(np.size(build_years), np.size(planning_lag), np.size(unstated_capacity_w))
+    edges = np.append(np.asarray(years, dtype=float), float(years[-1]) + 1.0)
+    done = np.zeros((len(edges), n))
+    for c in counted:
+        cap = c.capacity_w if c.capacity_w is not None else unstated_capacity_w
+        if np.all(np.asarray(cap) == 0):
+            continue
+        start = window_start(c.project, build_years, planning_lag)
+        done += np.asarray(cap, dtype=float) * build_progress(start, build_years, edges)
+    return np.diff(done, axis=0)
+
+
+def reference_additions_w(
+    additions: tuple[ReferenceAddition, ...], years: np.ndarray, growth: np.ndarray | float
+) -> np.ndarray:
+    """Yearly additions from reference statistics, shape (Y, n) in W (n = size of growth).
+
+    Stated years take the stated value; later years continue the last stated year's
+    additions at `growth` per year; earlier years without data are 0.
+    """
+    if not additions:
+        raise AnalysisError("the reference capacity path needs reference additions; none given")
+    g = np.asarray(growth, dtype=float).reshape(1, -1)
+    stated = {a.year: a.capacity_w for a in additions}
+    last_year = max(stated)
+    y = np.asarray(years, dtype=int)
+    fixed = np.array([stated.get(int(v), 0.0) for v in y]).reshape(-1, 1)
+    ahead = np.maximum(y - last_year, 0).reshape(-1, 1)
+    extended = stated[last_year] * (1.0 + g) ** ahead
+    return np.where((y > last_year).reshape(-1, 1), extended, fixed)
+
+
+# -- inputs from files and from a case ------------------------------------------------
+def load_overlaps(path: str | Path) -> tuple[tuple[Nesting, ...], tuple[OverlapGroup, ...]]:
+    """Read the `overlaps:` block (nested, groups) of a parameters file."""
+    path = Path(path)
+    data, lines = load_yaml_with_lines(path)
+    block = data.get("overlaps") if isinstance(data, dict) else None
+    if block is None:
+        return (), ()
+    at: Path_ = ("overlaps",)
+    if not isinstance(block, dict):
+        raise ParseError("'overlaps' must be a mapping with 'nested' and 'groups'", path, 1)
+    nested: list[Nesting] = []
+    for child, body in (block.get("nested") or {}).items():
+        where = line_of(lines, (*at, "nested", child))
+        if not isinstance(body, dict):
+            raise ParseError(f"overlaps.nested.{child}: expected within/reason", path, where)
+        try:
+            nested.append(
+                Nesting(child=str(child), parent=str(body.get("within")), reason=body["reason"])
+            )
+        except (KeyError, ValueError) as exc:
+            raise ParseError(f"overlaps.nested.{child}: {exc}", path, where) from None
+    groups: list[OverlapGroup] = []
+    for i, body in enumerate(block.get("groups") or []):
+        where = line_of(lines, (*at, "groups", i))
+        try:
+            groups.append(OverlapGroup.model_validate(body))
+        except ValueError as exc:
+            raise ParseError(f"overlaps.groups[{i}]: {exc}".splitlines()[0], path, where) from None
+    return tuple(nested), tuple(groups)
+
+
+def load_reference_additions(path: str | Path) -> tuple[ReferenceAddition, ...]:
+    """Yearly new-energy additions from the reference statistics file.
+
+    Stated: `added_in_<year>` fields. Derived: the year before the first stated addition,
+    as (installed at end of that year, i.e. the later total minus its additions) minus the
+    installed wind + solar at the end of the previous year, when both are given.
+    """
+    path = Path(path)
+    data, lines = load_yaml_with_lines(path)
+    rows = data.get("installed_capacity_w") if isinstance(data, dict) else None
+    if not isinstance(rows, list):
+        raise ParseError("expected a list 'installed_capacity_w'", path, 1)
+    stock: dict[int, tuple[float, str]] = {}
+    stated: dict[int, tuple[float, str]] = {}
+    for i, row in enumerate(rows):
+        if not isinstance(row, dict) or "date" not in row:
+            where = line_of(lines, ("installed_capacity_w", i))
+            raise ParseError("entry needs a 'date'", path, where)
+        date = str(row["date"])
+        year, month = int(date[:4]), int(date[5:7]) if len(date) >= 7 else 12
+        src = str(row.get("source", ""))
+        if month == 12:  # end-of-year stock
+            if "new_energy_total" in row:
+                stock[year] = (float(row["new_energy_total"]), src)
+            elif "wind" in row and "solar" in row:
+                stock[year] = (float(row["wind"]) + float(row["solar"]), src)
+        for key, value in row.items():
+            m = re.fullmatch(r"added_in_(\d{4})", str(key))
+            if m:
+                stated[int(m.group(1))] = (float(value), src)
+    out = {y: ReferenceAddition(year=y, capacity_w=v, source=s) for y, (v, s) in stated.items()}
+    for y, (v, _) in stated.items():
+        prev = y - 1
+        if prev in out or y not in stock or (prev - 1) not in stock:
+            continue
+        end_prev = stock[y][0] - v
+        derived = end_prev - stock[prev - 1][0]
+        if derived > 0:
+            out[prev] = ReferenceAddition(
+                year=prev,
+                capacity_w=derived,
+                source=f"{stock[y][1]}; {stock[prev - 1][1]}",
+                derived=True,
+                note=(
+                    f"installed end-{y} minus added in {y}, minus installed end-{prev - 1}; "
+                    "the end-of-year totals are stated as lower bounds ('>')"
+                ),
+            )
+    return tuple(out[y] for y in sorted(out))
+
+
+_STATUS_WORDS: tuple[tuple[str, Status], ...] = (
+    ("complet", "completed"),
+    ("operation", "in_operation"),
+    ("construct", "under_construction"),
+    ("plan", "planned"),
+    ("evaluat", "planned"),
+)
+
+
+def _status(text: Any) -> Status | None:
+    words = str(text or "").lower().replace("-", "_")
+    for stem, status in _STATUS_WORDS:
+        if stem in words:
+            return status
+    return None
+
+
+def _attr(attrs: dict[str, Any], *names: str) -> Any:
+    for n in names:
+        if attrs.get(n) is not None:
+            return attrs[n]
+    return None
+
+
+def _node_text(value: Any) -> str | None:
+    if value is None:
+        return None
+    text = str(value).strip()
+    m = re.match(r"^(\d{4})(-\d{2})?(-\d{2})?", text)
+    return m.group(0) if m else None
+
+
+def _entities(case: Any) -> dict[str, Any]:
+    ents = getattr(case, "entities", None)
+    if ents is None:
+        raise AnalysisError("the case has no entities")
+    if isinstance(ents, dict):
+        return dict(ents)
+    return {e.id: e for e in ents}
+
+
+BASE_IDS: tuple[str, ...] = (
+    "base_northern_tianshan",
+    "base_southern_taklimakan",
+    "base_huadian_tianshan_gobi",
+    "base_three_10gw_class",
+)
+HYDROGEN_IDS: tuple[str, ...] = ("project_hydrogen_storage",)
+CORRIDOR_IDS: tuple[str, ...] = (
+    "corridor_hami_zhengzhou",
+    "corridor_zhundong_wannan",
+    "corridor_hami_chongqing",
+)
+
+
+def _where(entity: Any, attribute: str | None = None) -> tuple[str | None, int | None]:
+    file = getattr(entity, "file", None)
+    line = getattr(entity, "line", None)
+    if attribute is not None and hasattr(entity, "attribute_line"):
+        line = entity.attribute_line(attribute)
+    return file, line
+
+
+def build_out_from_case(
+    case: Any,
+    *,
+    nested: Iterable[Nesting] = (),
+    groups: Iterable[OverlapGroup] = (),
+    reference_additions: Iterable[ReferenceAddition] = (),
+) -> BuildOut:
+    """The `BuildOut` of a loaded case: its energy bases, hydrogen project and corridors.
+
+    Projects are the case's entities of kind `energy_base` / `hydrogen_project` (or the
+    known ids), corridors those of kind `uhv_corridor`. Capacity is `capacity_w`, or
+    `count` x `capacity_each_w`; status and time node are read from `status` / `date`.
+    """
+    entities = _entities(case)
+    projects: list[Project] = []
+    corridors: list[Corridor] = []
+    for eid, ent in entities.items():
+        kind = getattr(ent, "kind", "")
+        attrs = dict(getattr(ent, "attributes", {}) or {})
+        is_base = kind == "energy_base" or eid in BASE_IDS
+        is_h2 = kind == "hydrogen_project" or eid in HYDROGEN_IDS
+        if is_base or is_h2:
+            cap = _attr(attrs, "capacity_w")
+            if cap is None and _attr(attrs, "capacity_each_w") is not None:
+                cap = float(_attr(attrs, "count") or 1) * float(attrs["capacity_each_w"])
+            status = _status(_attr(attrs, "status", "construction_status"))
+            node = _node_text(_attr(attrs, "date", "time_node", "node", "start"))
+            if status is None or node is None:
+                what = "status" if status is None else "date"
+                raise CaseError(
+                    f"entity {eid}: the demand model needs a {what} (e.g. 'under construction', "
+                    "'2023-05')",
+                    *_where(ent, what),
+                )
+            projects.append(
+                Project(
+                    id=eid,
+                    name=getattr(ent, "name", eid),
+                    kind="hydrogen_storage" if is_h2 else "new_energy_base",
+                    capacity_w=float(cap) if cap is not None else None,
+                    status=status,
+                    node=node,
+                )
+            )
+        elif kind == "uhv_corridor" or eid in CORRIDOR_IDS:
+            node = _node_text(_attr(attrs, "in_operation", "date"))
+            if node is None:
+                raise CaseError(
+                    f"entity {eid}: a corridor needs 'in_operation' (YYYY-MM-DD)",
+                    *_where(ent, "in_operation"),
+                )
+            length = _attr(attrs, "length_km")
+            if length is None and _attr(attrs, "length_km_min") is not None:
+                low = float(attrs["length_km_min"])
+                length = (low + float(_attr(attrs, "length_km_max") or low)) / 2
+            cap = _attr(attrs, "capacity_w")
+            corridors.append(
+                Corridor(
+                    id=eid,
+                    name=getattr(ent, "name", eid),
+                    capacity_w=float(cap) if cap is not None else None,
+                    length_km=float(length) if length is not None else None,
+                    in_operation=node,
+                )
+            )
+    known = {p.id for p in projects}
+    nested = tuple(n for n in nested if n.child in known and n.parent in known)
+    groups = tuple(
+        g.model_copy(update={"members": tuple(m for m in g.members if m in known)}) for g in groups
+    )
+    groups = tuple(g for g in groups if len(g.members) >= 2)
+    return BuildOut(
+        projects=tuple(projects),
+        corridors=tuple(corridors),
+        nested=nested,
+        overlap_groups=groups,
+        reference_additions=tuple(reference_additions),
+    )

@@ -1,0 +1,168 @@
+"""Material intensities: capacity and corridors -> tonnes of composites by segment.
+
+Every figure comes from a parameter (see the case's parameters.yaml for sources and
+assumption flags); this module only multiplies. Arrays are (Y years, n samples): samples
+last, so a parameter's draws (n,) broadcast against them.
+
+- wind_blades: wind MW x blade mass per MW x (1 - carbon-spar adoption x mass saving).
+  Blade mass per MW is either the per-MW figure (10-14 t/MW) or, with
+  `blade_mass_method = rotor_scaling`, the NREL scaling law for one blade,
+  a * R^b kg with R the rotor radius (Fingersh, Hand & Laxson 2006), x 3 blades / rating.
+- pv_frames: glass fibre per GW of modules with composite frames x frame penetration.
+- transmission_insulators: composite insulators per UHV line x mass per insulator, spread
+  over each corridor's build window before it went into operation.
+- hydrogen_vessels: composite transport vessels only. Large stationary hydrogen stores use
+  steel pipes / vessels or caverns, not composite vessels (Papadias & Ahluwalia, Int. J.
+  Hydrogen Energy 46 (2021) 34527), so the stationary path is ~0 (`h2_stationary_composite_t`,
+  fixed at 0 with that source); composites enter through Type III/IV transport vessels, whose
+  number and mass are explicit assumptions.
+
+End-of-life blade waste: the blade mass installed in a year becomes waste after the design
+life L (20-30 y); a non-integer L splits the mass between the two neighbouring years.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping
+
+import numpy as np
+
+from pestle.analysis.demand.capacity import (
+    BuildOut,
+    operating_fractions,
+    window_start,
+    yearly_fractions,
+)
+from pestle.errors import AnalysisError
+from pestle.model.parameter import ParameterSet
+
+SEGMENTS: tuple[str, ...] = (
+    "wind_blades",
+    "pv_frames",
+    "hydrogen_vessels",
+    "transmission_insulators",
+)
+
+Array = np.ndarray
+
+
+class Values:
+    """Parameter values for n samples: drawn arrays for uncertain parameters, else the base.
+
+    `values[name]` is an array (n,) for a drawn parameter or a float; `values.text(name)`
+    is the value of a categorical parameter.
+    """
+
+    def __init__(
+        self,
+        parameters: ParameterSet,
+        draws: Mapping[str, Array] | None = None,
+        *,
+        n: int | None = None,
+    ):
+        self.parameters = parameters
+        self.draws = dict(draws or {})
+        sizes = {np.size(v) for v in self.draws.values()}
+        if n is not None:
+            sizes.add(n)
+        if len(sizes) > 1:
+            raise AnalysisError(f"draws of different lengths: {sorted(sizes)}")
+        self.n = sizes.pop() if sizes else 1
+
+    def __getitem__(self, name: str) -> Array | float:
+        if name in self.draws:
+            return np.asarray(self.draws[name], dtype=float).reshape(-1)
+        value = self.parameters.value(name)
+        if isinstance(value, str):
+            raise AnalysisError(f"parameter {name} is categorical ({value!r}), not a number")
+        return float(value)
+
+    def text(self, name: str) -> str:
+        value = self.parameters.value(name)
+        if not isinstance(value, str):
+            raise AnalysisError(f"parameter {name} must be categorical; got {value!r}")
+        return value
+
+
+def blade_t_per_mw(v: Values) -> Array | float:
+    """Blade mass per MW of wind capacity, after carbon spar caps, in t/MW."""
+    method = v.text("blade_mass_method")
+    if method == "per_mw":
+        mass = v["blade_mass_t_per_mw"]
+    elif method == "rotor_scaling":
+        radius = v["rotor_diameter_m"] / 2.0
+        one_blade_kg = v["blade_scaling_a"] * radius ** v["blade_scaling_b"]
+        mass = 3.0 * one_blade_kg / 1000.0 / v["turbine_rating_mw"]
+    else:
+        raise AnalysisError(f"blade_mass_method {method!r}: use per_mw or rotor_scaling")
+    return mass * (1.0 - v["carbon_spar_adoption"] * v["carbon_spar_mass_saving"])
+
+
+def wind_blades_t(wind_w: Array, v: Values) -> Array:
+    return wind_w * (1e-6 * blade_t_per_mw(v))
+
+
+def pv_frames_t(solar_w: Array, v: Values) -> Array:
+    per_w = 1e-9 * v["pv_glass_fibre_t_per_gw"] * v["pv_composite_frame_penetration"]
+    return solar_w * per_w
+
+
+def insulators_t(build_out: BuildOut, years: Array, v: Values) -> Array:
+    """Composite insulators of the corridors built within the horizon, (n, Y) in t."""
+    t_per_line = v["insulators_per_uhv_line"] * v["insulator_mass_kg"] / 1000.0
+    build = v["corridor_build_years"]
+    out = np.zeros((len(years), v.n))
+    for corridor in build_out.corridors:
+        if corridor.year <= years[0]:
+            continue  # in operation before the horizon: built before it
+        out += yearly_fractions(corridor.year - build, build, years)
+    return out * t_per_line
+
+
+def hydrogen_t(build_out: BuildOut, years: Array, v: Values) -> Array:
+    """Composite hydrogen vessels, (n, Y) in t: transport vessels once a hydrogen project
+    operates, plus the (sourced ~0) composite share of its stationary store while built."""
+    build = v["commissioning_years"]
+    lag = v["planning_lag_years"]
+    vessels_t = v["h2_transport_vessels_per_year"] * v["h2_vessel_composite_t"]
+    stationary_t = v["h2_stationary_composite_t"]
+    out = np.zeros((len(years), v.n))
+    for project in build_out.projects:
+        if project.kind != "hydrogen_storage":
+            continue
+        start = window_start(project, build, lag)
+        out += vessels_t * operating_fractions(start + build, years)
+        if np.any(stationary_t):
+            out += stationary_t * yearly_fractions(start, build, years)
+    return out
+
+
+def life_offsets(parameters: ParameterSet) -> tuple[int, int]:
+    """Smallest and largest whole-year offset a design-life sample can reach."""
+    low, high = parameters["blade_design_life_years"].support
+    if low <= 0:
+        raise AnalysisError("blade_design_life_years must be positive")
+    return math.floor(low), math.ceil(high)
+
+
+def eol_waste_t(
+    blades_t: Array, v: Values, offsets: tuple[int, int], out: Array | None = None
+) -> Array:
+    """Blade mass reaching end of life, (Y + hi - lo, n) for waste years first + lo, ...
+    (written into `out` if given)."""
+    lo, hi = offsets
+    life = np.asarray(v["blade_design_life_years"], dtype=float)
+    whole = np.floor(life)
+    part = life - whole
+    n_years, n = blades_t.shape
+    if out is None:
+        out = np.zeros((n_years + hi - lo, n))
+    else:
+        out[...] = 0.0
+    for k in range(lo, hi + 1):
+        weight = (1.0 - part) * (whole == k) + part * (whole + 1.0 == k)
+        if not np.any(weight):
+            continue
+        out[k - lo : k - lo + n_years] += blades_t * weight
+    return out

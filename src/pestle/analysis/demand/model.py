@@ -1,0 +1,323 @@
+"""The composite-demand model: vectorised Monte Carlo over the parameters' distributions.
+
+`evaluate` computes, for n parameter samples at once, the capacity added and the tonnes of
+composites by segment and year, and the end-of-life blade waste (arrays, no loop over
+samples). `simulate` draws the samples (seeded, deterministic: chunk k always uses the k-th
+child of `SeedSequence(seed)`, whatever the number of threads) in chunks so that memory
+stays bounded, and summarises each output as mean, p5, p50 and p95.
+
+Memory: the per-sample outputs are kept (float32) for exact percentiles, 4 bytes x ~80
+outputs per sample (~320 MB for 1,000,000 samples), plus a few MB of temporaries per chunk
+and thread: ~470 MiB peak for 1,000,000 samples (benchmarks/demand.py). To keep the peak
+under 1 GB, a run may keep at most `STORE_BUDGET` bytes of outputs: ~2.5 million samples
+with the default 2023-2030 horizon (fewer with a longer horizon: more outputs).
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Callable, Mapping
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, field
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from pestle.analysis.demand.capacity import (
+    BuildOut,
+    aggregate,
+    base_additions_w,
+    reference_additions_w,
+)
+from pestle.analysis.demand.intensity import (
+    SEGMENTS,
+    Values,
+    eol_waste_t,
+    hydrogen_t,
+    insulators_t,
+    life_offsets,
+    pv_frames_t,
+    wind_blades_t,
+)
+from pestle.errors import AnalysisError
+from pestle.model.parameter import ParameterSet
+
+CHUNK = 65_536
+QUANTILES: tuple[float, ...] = (0.05, 0.50, 0.95)
+STATS: tuple[str, ...] = ("mean", "p5", "p50", "p95")
+MAX_SAMPLES = 10_000_000
+STORE_BUDGET = 768 * 2**20  # bytes of kept per-sample outputs
+
+Progress = Callable[[int, int], None]
+
+
+@dataclass(frozen=True)
+class Evaluation:
+    """Per-sample outputs of the model for n samples (samples on the last axis)."""
+
+    years: np.ndarray  # (Y,)
+    capacity_w: np.ndarray  # (2, Y, n): wind, solar additions
+    demand_t: np.ndarray  # (S, Y, n)
+    waste_years: np.ndarray  # (W,)
+    waste_t: np.ndarray  # (W, n)
+    columns: np.ndarray = field(repr=False)  # (K, n) in `_labels` order; the above are views
+
+    @property
+    def total_t(self) -> np.ndarray:
+        """Cumulative demand over the horizon, all segments, (n,)."""
+        return self.demand_t.sum(axis=(0, 1))
+
+
+def horizon(parameters: ParameterSet) -> np.ndarray:
+    """Years of the model horizon, from the fixed `horizon_start` / `horizon_end`."""
+    start, end = parameters["horizon_start"], parameters["horizon_end"]
+    if start.uncertain or end.uncertain:
+        raise AnalysisError("horizon_start and horizon_end must be fixed")
+    first, last = int(start.value), int(end.value)  # type: ignore[arg-type]
+    if last < first:
+        raise AnalysisError(f"horizon_end {last} is before horizon_start {first}")
+    return np.arange(first, last + 1)
+
+
+def waste_horizon(parameters: ParameterSet) -> np.ndarray:
+    years = horizon(parameters)
+    lo, hi = life_offsets(parameters)
+    return np.arange(years[0] + lo, years[-1] + hi + 1)
+
+
+def evaluate(
+    build_out: BuildOut,
+    parameters: ParameterSet,
+    draws: Mapping[str, np.ndarray] | None = None,
+    *,
+    n: int | None = None,
+) -> Evaluation:
+    """Outputs for the samples in `draws` (name -> (n,) values of uncertain parameters;
+    parameters not drawn take their base value; with no draws, n copies of the base)."""
+    v = Values(parameters, draws, n=n)
+    years = horizon(parameters)
+    path = v.text("capacity_path")
+    build = v["commissioning_years"]
+    if path == "bases":
+        counted = aggregate(build_out, v.text("aggregation"))
+        total_w = base_additions_w(
+            counted,
+            years,
+            build_years=build,
+            planning_lag=v["planning_lag_years"],
+            unstated_capacity_w=v["unstated_capacity_w"],
+        )
+    elif path == "reference":
+        total_w = reference_additions_w(build_out.reference_additions, years, v["reference_growth"])
+    else:
+        raise AnalysisError(f"capacity_path {path!r}: use bases or reference")
+    waste_years = waste_horizon(parameters)
+    # one buffer in `_labels` order; the arrays below are views into it (no copies later)
+    n_y, n_s, n_w = len(years), len(SEGMENTS), len(waste_years)
+    columns = np.empty((_n_labels(n_y, n_w), v.n))
+    capacity = columns[: 2 * n_y].reshape(2, n_y, v.n)
+    demand = columns[2 * n_y : (2 + n_s) * n_y].reshape(n_s, n_y, v.n)
+    w0 = (3 + n_s) * n_y + n_s + 1
+    waste = columns[w0 : w0 + n_w]
+    np.multiply(total_w, v["wind_share"], out=capacity[0])
+    np.subtract(total_w, capacity[0], out=capacity[1])
+    demand[0] = wind_blades_t(capacity[0], v)
+    demand[1] = pv_frames_t(capacity[1], v)
+    demand[2] = hydrogen_t(build_out, years, v)
+    demand[3] = insulators_t(build_out, years, v)
+    eol_waste_t(demand[0], v, life_offsets(parameters), out=waste)
+    return Evaluation(
+        years=years,
+        capacity_w=capacity,
+        demand_t=demand,
+        waste_years=waste_years,
+        waste_t=waste,
+        columns=columns,
+    )
+
+
+def uncertain_names(parameters: ParameterSet) -> tuple[str, ...]:
+    """The parameters that are drawn, in set order."""
+    return tuple(p.name for p in parameters.uncertain() if not p.categorical)
+
+
+def draw(parameters: ParameterSet, u: np.ndarray) -> dict[str, np.ndarray]:
+    """Map uniform draws u (D, n) to the D uncertain parameters (in set order)."""
+    names = uncertain_names(parameters)
+    if u.shape[0] != len(names):
+        raise AnalysisError(f"expected {len(names)} rows of draws, got {u.shape[0]}")
+    return {name: parameters[name].ppf(u[j]) for j, name in enumerate(names)}
+
+
+# -- summary layout -----------------------------------------------------------------
+Label = tuple[str, str, int | None]  # (measure, segment, year)
+
+
+def _labels(years: np.ndarray, waste_years: np.ndarray) -> tuple[Label, ...]:
+    out: list[Label] = []
+    out += [("capacity_added_w", tech, int(y)) for tech in ("wind", "solar") for y in years]
+    out += [("demand_t", seg, int(y)) for seg in SEGMENTS for y in years]
+    out += [("demand_t", "total", int(y)) for y in years]
+    out += [("cumulative_demand_t", seg, None) for seg in (*SEGMENTS, "total")]
+    out += [("eol_blade_waste_t", "wind_blades", int(y)) for y in waste_years]
+    out += [("cumulative_eol_blade_waste_t", "wind_blades", None)]
+    return tuple(out)
+
+
+def _n_labels(n_years: int, n_waste: int) -> int:
+    n_seg = len(SEGMENTS)
+    return 2 * n_years + (n_seg + 1) * n_years + n_seg + 1 + n_waste + 1
+
+
+def _columns(ev: Evaluation) -> np.ndarray:
+    """Per-sample outputs in `_labels` order, (K, n): fills the totals of `ev.columns`."""
+    out = ev.columns
+    n_seg, n_years, _ = ev.demand_t.shape
+    i = (2 + n_seg) * n_years
+    ev.demand_t.sum(axis=0, out=out[i : i + n_years])
+    i += n_years
+    ev.demand_t.sum(axis=1, out=out[i : i + n_seg])
+    out[i : i + n_seg].sum(axis=0, out=out[i + n_seg])
+    i += n_seg + 1 + ev.waste_t.shape[0]
+    ev.waste_t.sum(axis=0, out=out[i])
+    return out
+
+
+def _quantiles(rows: np.ndarray, qs: tuple[float, ...]) -> np.ndarray:
+    """Quantiles ('linear', as numpy's default) of each row; sorts `rows` in place."""
+    rows.sort(axis=1)
+    n = rows.shape[1]
+    out = np.empty((rows.shape[0], len(qs)))
+    for j, q in enumerate(qs):
+        h = (n - 1) * q
+        lo = int(np.floor(h))
+        hi = min(lo + 1, n - 1)
+        a = rows[:, lo].astype(float)
+        b = rows[:, hi].astype(float)
+        out[:, j] = a + (h - lo) * (b - a)
+    return out
+
+
+@dataclass(frozen=True)
+class DemandResult:
+    """Summary of a Monte Carlo run: one row per output (measure, segment, year)."""
+
+    scenario: str | None
+    samples: int
+    seed: int
+    years: tuple[int, ...]
+    waste_years: tuple[int, ...]
+    labels: tuple[Label, ...]
+    stats: np.ndarray = field(repr=False)  # (K, 4): mean, p5, p50, p95
+    parameters: ParameterSet = field(repr=False)
+
+    @property
+    def segments(self) -> tuple[str, ...]:
+        return SEGMENTS
+
+    def get(self, measure: str, segment: str, year: int | None = None) -> dict[str, float]:
+        """mean, p5, p50, p95 of one output."""
+        try:
+            k = self.labels.index((measure, segment, year))
+        except ValueError:
+            raise KeyError(f"no output {measure}/{segment}/{year}") from None
+        return dict(zip(STATS, (float(x) for x in self.stats[k]), strict=True))
+
+    def table(self, measure: str = "demand_t", stat: str = "mean") -> pd.DataFrame:
+        """One statistic of one measure as a segment x year table."""
+        frame = self.to_frame()
+        frame = frame[frame["measure"] == measure]
+        return frame.pivot(index="segment", columns="year", values=stat)
+
+    def to_frame(self) -> pd.DataFrame:
+        frame = pd.DataFrame(self.labels, columns=["measure", "segment", "year"])
+        frame["year"] = frame["year"].astype("Int64")
+        for j, name in enumerate(STATS):
+            frame[name] = self.stats[:, j]
+        frame.insert(0, "scenario", self.scenario)
+        return frame
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "scenario": self.scenario,
+            "samples": self.samples,
+            "seed": self.seed,
+            "years": list(self.years),
+            "waste_years": list(self.waste_years),
+            "segments": list(SEGMENTS),
+            "rows": [
+                {
+                    "measure": m,
+                    "segment": s,
+                    "year": y,
+                    **{name: float(self.stats[k, j]) for j, name in enumerate(STATS)},
+                }
+                for k, (m, s, y) in enumerate(self.labels)
+            ],
+            "parameters": [p.model_dump(exclude_none=True) for p in self.parameters],
+        }
+
+
+def simulate(
+    build_out: BuildOut,
+    parameters: ParameterSet,
+    *,
+    samples: int = 100_000,
+    seed: int = 0,
+    scenario: str | None = None,
+    progress: Progress | None = None,
+    threads: int = 2,
+) -> DemandResult:
+    """Monte Carlo of the demand model: `samples` draws, seeded, summarised per output."""
+    if not 1 <= samples <= MAX_SAMPLES:
+        raise AnalysisError(f"samples must be between 1 and {MAX_SAMPLES:,}; got {samples}")
+    uncertain = uncertain_names(parameters)
+    years = horizon(parameters)
+    waste_years = waste_horizon(parameters)
+    labels = _labels(years, waste_years)
+    most = STORE_BUDGET // (4 * len(labels))
+    if samples > most:
+        raise AnalysisError(
+            f"{samples:,} samples x {len(labels)} outputs exceed the memory budget; "
+            f"use at most {most:,} samples (or a shorter horizon)"
+        )
+    n_chunks = -(-samples // CHUNK)
+    children = np.random.SeedSequence(seed).spawn(n_chunks)
+    store = np.empty((len(labels), samples), dtype=np.float32)
+    sums = np.zeros((n_chunks, len(labels)))
+
+    def run(k: int) -> None:
+        lo, hi = k * CHUNK, min((k + 1) * CHUNK, samples)
+        gen = np.random.default_rng(children[k])
+        u = gen.random((len(uncertain), hi - lo))
+        ev = evaluate(build_out, parameters, draw(parameters, u), n=hi - lo)
+        cols = _columns(ev)
+        sums[k] = cols.sum(axis=1)
+        store[:, lo:hi] = cols
+
+    done = 0
+    with ThreadPoolExecutor(max_workers=max(1, threads)) as pool:
+        for _ in pool.map(run, range(n_chunks)):
+            done += 1
+            if progress is not None:
+                progress(done, n_chunks + 1)
+    means = sums.sum(axis=0) / samples
+    edges = np.linspace(0, len(labels), max(1, threads) + 1).astype(int)
+    blocks = [store[a:b] for a, b in itertools.pairwise(edges) if b > a]
+    with ThreadPoolExecutor(max_workers=max(1, threads)) as pool:
+        parts = list(pool.map(lambda rows: _quantiles(rows, QUANTILES), blocks))
+    if progress is not None:
+        progress(n_chunks + 1, n_chunks + 1)
+    stats = np.column_stack([means, np.concatenate(parts, axis=0)])
+    stats.setflags(write=False)
+    return DemandResult(
+        scenario=scenario,
+        samples=samples,
+        seed=seed,
+        years=tuple(int(y) for y in years),
+        waste_years=tuple(int(y) for y in waste_years),
+        labels=labels,
+        stats=stats,
+        parameters=parameters,
+    )

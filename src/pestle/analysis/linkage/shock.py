@@ -1,0 +1,263 @@
+"""Composite demand -> final-demand shock by sector -> linkage effects.
+
+The case file `linkage.yaml` maps each composite-demand segment to table sectors (value shares)
+and gives a price per tonne as a range; prices and shares are flagged assumptions unless a
+source is given. Effects are computed at the low end, the midpoint and the high end of every
+price range (the model is linear, so these bound the effects for the stated ranges).
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Literal
+
+import numpy as np
+import pandas as pd
+import yaml
+from numpy.typing import NDArray
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
+
+from pestle.analysis.linkage.io_table import Basis, IOTable, china_2020
+from pestle.analysis.linkage.leontief import LeontiefModel, ShockEffects, leontief
+from pestle.errors import AnalysisError, CaseError
+
+PriceCase = Literal["low", "central", "high"]
+PRICE_CASES: tuple[PriceCase, ...] = ("low", "central", "high")
+DEFAULT_CONFIG = (
+    Path(__file__).resolve().parents[2] / "cases" / "xinjiang_composites" / "linkage.yaml"
+)
+_TABLES = {"china_2020_153": 153, "china_2020_42": 42}
+
+
+class _Flagged(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    assumption: bool = False
+    reason: str = ""
+    source: str | None = None
+
+    @model_validator(mode="after")
+    def _sourced_or_flagged(self) -> _Flagged:
+        if self.source is None and not self.assumption:
+            raise ValueError("no source: mark it `assumption: true` and give a `reason`")
+        if self.assumption and not self.reason.strip():
+            raise ValueError("an assumption needs a `reason`")
+        return self
+
+
+class PriceRange(_Flagged):
+    """Price per tonne of a segment's composite, CNY/t, as a [low, high] range."""
+
+    unit: Literal["CNY/t"]
+    range: tuple[float, float]
+
+    @model_validator(mode="after")
+    def _ordered(self) -> PriceRange:
+        low, high = self.range
+        if not (math.isfinite(low) and math.isfinite(high) and 0 < low <= high):
+            raise ValueError(f"range must be 0 < low <= high, got {list(self.range)}")
+        return self
+
+    def value(self, case: PriceCase) -> float:
+        low, high = self.range
+        return {"low": low, "central": (low + high) / 2, "high": high}[case]
+
+
+class SectorShares(_Flagged):
+    """Value shares of a segment's purchase by table sector (they sum to 1)."""
+
+    shares: dict[str, float] = Field(min_length=1)
+
+    @model_validator(mode="after")
+    def _sum_to_one(self) -> SectorShares:
+        if any(not 0 < s <= 1 for s in self.shares.values()):
+            raise ValueError("every share must be in (0, 1]")
+        total = sum(self.shares.values())
+        if abs(total - 1) > 1e-9:
+            raise ValueError(f"shares sum to {total:g}, not 1")
+        return self
+
+
+class Segment(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    description: str
+    tonnes_of: str
+    price: PriceRange
+    sectors: SectorShares
+
+
+class LinkageConfig(BaseModel):
+    """The parsed `linkage.yaml` of a case."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    table: Literal["china_2020_153", "china_2020_42"]
+    price_basis: str
+    segments: dict[str, Segment] = Field(min_length=1)
+    path: str = "<memory>"
+
+    def load_table(self) -> IOTable:
+        return china_2020(_TABLES[self.table])  # type: ignore[arg-type]
+
+
+def load_config(path: str | Path | None = None) -> LinkageConfig:
+    """Read and validate a linkage file (default: the Xinjiang composites case)."""
+    path = Path(path) if path is not None else DEFAULT_CONFIG
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise CaseError("no such file", path) from None
+    try:
+        root = yaml.compose(text)
+        data = yaml.safe_load(text)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        line = mark.line + 1 if mark is not None else None
+        raise CaseError(f"not valid YAML ({getattr(exc, 'problem', exc)})", path, line) from None
+    if not isinstance(data, dict):
+        raise CaseError("expected a mapping with table, price_basis and segments", path, 1)
+    try:
+        return LinkageConfig.model_validate({**data, "path": str(path)})
+    except ValidationError as exc:
+        error = exc.errors()[0]
+        loc = [str(p) for p in error["loc"]]
+        message = error["msg"].removeprefix("Value error, ")
+        raise CaseError(f"{'.'.join(loc)}: {message}", path, _line_of(root, loc)) from None
+
+
+def _line_of(node: yaml.Node | None, loc: list[str]) -> int | None:
+    """1-based line of the deepest key of `loc` found in a composed YAML tree."""
+    line = None
+    for key in loc:
+        if not isinstance(node, yaml.MappingNode):
+            break
+        match = next((v for k, v in node.value if k.value == key), None)
+        if match is None:
+            break
+        line = next(k for k, _ in node.value if k.value == key).start_mark.line + 1
+        node = match
+    return line
+
+
+def final_demand(
+    tonnes: Mapping[str, float],
+    config: LinkageConfig,
+    table: IOTable,
+    price: PriceCase | Mapping[str, float] = "central",
+) -> NDArray[np.float64]:
+    """Final demand by table sector in yuan: tonnes x price per tonne x sector share.
+
+    `price` is a case of the stated ranges, or CNY/t per segment (overrides; segments not
+    named keep the midpoint).
+    """
+    index = {code: i for i, code in enumerate(table.codes)}
+    f = np.zeros(table.n)
+    for name, t in tonnes.items():
+        segment = config.segments.get(name)
+        if segment is None:
+            known = ", ".join(sorted(config.segments))
+            raise AnalysisError(
+                f"{config.path}: no sector mapping for segment {name!r} (known: {known})"
+            )
+        if not (math.isfinite(t) and t >= 0):
+            raise AnalysisError(f"tonnes for segment {name!r} must be >= 0, got {t!r}")
+        p = _price(segment, name, price)
+        for code, share in segment.sectors.shares.items():
+            if code not in index:
+                raise AnalysisError(
+                    f"{config.path}: segment {name!r} maps to sector {code!r}, "
+                    f"which is not in {table.source}"
+                )
+            f[index[code]] += t * p * share
+    return f
+
+
+def _price(segment: Segment, name: str, price: PriceCase | Mapping[str, float]) -> float:
+    if isinstance(price, str):
+        if price not in PRICE_CASES:
+            raise AnalysisError(f"price case {price!r}: use low, central or high")
+        return segment.price.value(price)
+    if name in price:
+        p = float(price[name])
+        if not (math.isfinite(p) and p >= 0):
+            raise AnalysisError(f"price for segment {name!r} must be >= 0 CNY/t, got {p!r}")
+        return p
+    return segment.price.value("central")
+
+
+@dataclass(frozen=True, eq=False)
+class CompositeEffects:
+    """Linkage effects of composite demand at the low, central and high price of each range."""
+
+    tonnes: dict[str, float]
+    prices: dict[PriceCase, dict[str, float]]
+    cases: dict[PriceCase, ShockEffects]
+    note: str
+    assumptions: tuple[str, ...]
+
+    @property
+    def central(self) -> ShockEffects:
+        return self.cases["central"]
+
+    def to_frame(self) -> pd.DataFrame:
+        """Central effects by sector (yuan) with the low and high totals beside them; only
+        sectors with a non-zero effect."""
+        frame = self.central.to_frame()
+        for case in ("low", "high"):
+            other = self.cases[case].to_frame()
+            for col in ("output_total", "value_added_total", "imports_total"):
+                frame[f"{col}_{case}"] = other[col]
+        return frame[frame["output_total_high"] != 0]
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "note": self.note,
+            "unit": "CNY",
+            "assumptions": list(self.assumptions),
+            "tonnes": self.tonnes,
+            "prices_cny_per_t": self.prices,
+            "totals": {case: effects.totals() for case, effects in self.cases.items()},
+            "sectors": self.to_frame().reset_index().to_dict(orient="records"),
+        }
+
+
+def composite_effects(
+    tonnes: Mapping[str, float],
+    *,
+    config: LinkageConfig | None = None,
+    model: LeontiefModel | None = None,
+    basis: Basis = "domestic",
+) -> CompositeEffects:
+    """Output, value-added and import effects (direct / indirect, by sector, yuan) of tonnes of
+    composites by segment, on the case's table (national coefficients)."""
+    config = config or load_config()
+    model = model or leontief(config.load_table(), basis=basis)
+    cases = {
+        case: model.effects(final_demand(tonnes, config, model.table, case)) for case in PRICE_CASES
+    }
+    prices = {
+        case: {name: config.segments[name].price.value(case) for name in tonnes}
+        for case in PRICE_CASES
+    }
+    assumptions = tuple(
+        f"{name}: price {s.price.range[0]:g}-{s.price.range[1]:g} CNY/t ({s.price.reason}); "
+        f"sector shares {s.sectors.shares} ({s.sectors.reason})"
+        for name, s in config.segments.items()
+        if name in tonnes and (s.price.assumption or s.sectors.assumption)
+    )
+    note = (
+        f"{model.note} Shock = tonnes x price x sector share, {config.price_basis}; prices "
+        "and shares are stated assumptions (see assumptions); the shock is treated as demand "
+        "on domestic producers."
+    )
+    return CompositeEffects(
+        tonnes={k: float(v) for k, v in tonnes.items()},
+        prices=prices,  # type: ignore[arg-type]
+        cases=cases,  # type: ignore[arg-type]
+        note=note,
+        assumptions=assumptions,
+    )

@@ -1,0 +1,193 @@
+"""TOPSIS ranking of alternatives (here: composite product segments) on weighted criteria.
+
+Method (Hwang & Yoon 1981, Multiple Attribute Decision Making, Springer, pp. 128-140): vector
+normalisation r_ij = x_ij / sqrt(sum_i x_ij^2), weighting v_ij = w_j r_ij, positive ideal = best
+v of each criterion (max for benefit, min for cost), negative ideal = worst, Euclidean
+separations S+ and S-, closeness C = S- / (S+ + S-), ranked by C descending.
+
+Library choice: pymcdm's `TOPSIS` (v1.4) with `normalizations.vector_normalization`, Hwang &
+Yoon's normalisation (pymcdm's default is min-max, which gives different scores). pymcdm turns a
+cost column into 1 - r; the distances to the ideals, hence the closeness, are the same as Hwang
+& Yoon's. scikit-criteria is not needed: pymcdm has TOPSIS with benefit/cost types and exposes
+the intermediate tables (`verbose=True` returns them), validated in tests against Hwang & Yoon's
+fighter-aircraft example.
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+import numpy as np
+import pandas as pd
+from pydantic import BaseModel, ConfigDict, model_validator
+from pymcdm import normalizations
+from pymcdm.methods import TOPSIS
+from scipy.stats import rankdata
+
+from pestle.errors import AnalysisError
+
+CriterionKind = Literal["benefit", "cost"]
+
+
+class Criterion(BaseModel):
+    model_config = ConfigDict(frozen=True)
+
+    id: str
+    kind: CriterionKind
+    weight: float
+
+
+class DecisionMatrix(BaseModel):
+    """Alternatives (rows) scored on criteria (columns), with criterion weights and kinds."""
+
+    model_config = ConfigDict(frozen=True)
+
+    name: str
+    alternatives: tuple[str, ...]
+    criteria: tuple[Criterion, ...]
+    values: tuple[tuple[float, ...], ...]  # values[alternative][criterion]
+
+    @model_validator(mode="after")
+    def _check(self) -> DecisionMatrix:
+        m, k = len(self.alternatives), len(self.criteria)
+        ids = [c.id for c in self.criteria]
+        if m < 2 or k < 1:
+            raise AnalysisError(
+                f"decision matrix '{self.name}' needs at least two alternatives and one "
+                f"criterion, got {m} and {k}"
+            )
+        for what, names in (("alternative", list(self.alternatives)), ("criterion", ids)):
+            dup = sorted({x for x in names if names.count(x) > 1})
+            if dup:
+                raise AnalysisError(f"decision matrix '{self.name}' repeats the {what}(s) {dup}")
+        if len(self.values) != m or any(len(row) != k for row in self.values):
+            raise AnalysisError(
+                f"decision matrix '{self.name}' must have {m} rows (alternatives) of {k} values "
+                "(criteria)"
+            )
+        for c in self.criteria:
+            if not np.isfinite(c.weight) or c.weight < 0:
+                raise AnalysisError(
+                    f"decision matrix '{self.name}' criterion '{c.id}' has weight {c.weight}; "
+                    "weights are non-negative"
+                )
+        if sum(c.weight for c in self.criteria) <= 0:
+            raise AnalysisError(f"decision matrix '{self.name}': all criterion weights are 0")
+        for i, j in np.ndindex(m, k):
+            x = self.values[i][j]
+            if not np.isfinite(x) or x < 0:
+                raise AnalysisError(
+                    f"decision matrix '{self.name}' cell ({self.alternatives[i]}, {ids[j]}) = "
+                    f"{x:g}: TOPSIS scores are non-negative numbers"
+                )
+        x = np.array(self.values, dtype=float)
+        for j in np.flatnonzero(~x.any(axis=0)):
+            raise AnalysisError(
+                f"decision matrix '{self.name}' criterion '{ids[j]}' is 0 for every alternative; "
+                "it cannot be normalised (drop it or score it)"
+            )
+        return self
+
+    def weights(self) -> np.ndarray:
+        w = np.array([c.weight for c in self.criteria], dtype=float)
+        return w / w.sum()
+
+    def with_weights(self, weights: np.ndarray) -> DecisionMatrix:
+        criteria = tuple(
+            c.model_copy(update={"weight": float(w)})
+            for c, w in zip(self.criteria, weights, strict=True)
+        )
+        return self.model_copy(update={"criteria": criteria})
+
+
+class TopsisResult(BaseModel):
+    model_config = ConfigDict(frozen=True)
+
+    name: str
+    alternatives: tuple[str, ...]
+    criteria: tuple[str, ...]
+    weights: tuple[float, ...]  # normalised to sum 1
+    normalised: tuple[tuple[float, ...], ...]  # r_ij (vector normalisation)
+    weighted: tuple[tuple[float, ...], ...]  # v_ij
+    ideal: tuple[float, ...]  # best v per criterion
+    anti_ideal: tuple[float, ...]  # worst v per criterion
+    distance_ideal: tuple[float, ...]  # S+
+    distance_anti_ideal: tuple[float, ...]  # S-
+    closeness: tuple[float, ...]  # C
+    rank: tuple[int, ...]  # 1 = best; ties share the best rank
+
+    def ranking(self) -> tuple[str, ...]:
+        order = sorted(range(len(self.alternatives)), key=lambda i: (self.rank[i], i))
+        return tuple(self.alternatives[i] for i in order)
+
+    def to_frame(self) -> pd.DataFrame:
+        return pd.DataFrame(
+            {
+                "distance_ideal": self.distance_ideal,
+                "distance_anti_ideal": self.distance_anti_ideal,
+                "closeness": self.closeness,
+                "rank": self.rank,
+            },
+            index=pd.Index(self.alternatives, name="alternative"),
+        ).sort_values("rank", kind="stable")
+
+    def to_dict(self) -> dict[str, object]:
+        return self.model_dump(mode="json")
+
+
+def rank_descending(scores: np.ndarray) -> np.ndarray:
+    """1 = highest score; ties share the best (lowest) rank."""
+    return rankdata(-np.asarray(scores, dtype=float), method="min").astype(int)
+
+
+def closeness(matrix: DecisionMatrix, weights: np.ndarray | None = None) -> np.ndarray:
+    """TOPSIS closeness only (the hot path of the robustness Monte Carlo)."""
+    x = np.array(matrix.values, dtype=float)
+    w = matrix.weights() if weights is None else np.asarray(weights, dtype=float)
+    types = np.array([1 if c.kind == "benefit" else -1 for c in matrix.criteria])
+    with np.errstate(invalid="ignore", divide="ignore"):
+        # validation=False: inputs are checked by DecisionMatrix; pymcdm's checks only warn
+        c = TOPSIS(normalizations.vector_normalization)(x, w, types, validation=False)
+    return np.asarray(c, dtype=float)
+
+
+def topsis(matrix: DecisionMatrix) -> TopsisResult:
+    """TOPSIS of one decision matrix (Hwang & Yoon's vector normalisation)."""
+    x = np.array(matrix.values, dtype=float)
+    w = matrix.weights()
+    types = np.array([1 if c.kind == "benefit" else -1 for c in matrix.criteria])
+    with np.errstate(invalid="ignore", divide="ignore"):
+        explained = TOPSIS(normalizations.vector_normalization)(
+            x, w, types, validation=False, verbose=True
+        )
+    tables = {t.desc.label: np.asarray(t.data, dtype=float) for t in explained.results}
+    s_plus, s_minus, c = tables["dpis"], tables["dnis"], tables["pref"]
+    if not np.all(np.isfinite(c)):
+        raise AnalysisError(
+            f"decision matrix '{matrix.name}': every alternative scores the same on every "
+            "weighted criterion, so TOPSIS cannot separate them"
+        )
+    # The normalised tables in Hwang & Yoon's terms (pymcdm flips cost columns to 1 - r).
+    r = x / np.sqrt((x**2).sum(axis=0))
+    v = r * w
+    benefit = types == 1
+    ideal = np.where(benefit, v.max(axis=0), v.min(axis=0))
+    anti = np.where(benefit, v.min(axis=0), v.max(axis=0))
+
+    def rows(m: np.ndarray) -> tuple[tuple[float, ...], ...]:
+        return tuple(tuple(float(v) for v in row) for row in m)
+
+    return TopsisResult(
+        name=matrix.name,
+        alternatives=matrix.alternatives,
+        criteria=tuple(cr.id for cr in matrix.criteria),
+        weights=tuple(float(v) for v in w),
+        normalised=rows(r),
+        weighted=rows(v),
+        ideal=tuple(float(v) for v in ideal),
+        anti_ideal=tuple(float(v) for v in anti),
+        distance_ideal=tuple(float(v) for v in s_plus),
+        distance_anti_ideal=tuple(float(v) for v in s_minus),
+        closeness=tuple(float(v) for v in c),
+        rank=tuple(int(v) for v in rank_descending(c)),
+    )

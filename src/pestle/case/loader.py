@@ -1,0 +1,236 @@
+"""Load a case folder into a checked, frozen `Case`.
+
+    load_case("xinjiang_composites")   # an embedded case, by name
+    load_case("path/to/my_case")        # any folder with a case.yaml
+
+Loading reads case.yaml, the documents (extracting their claims once per document
+content), the reference data, the entities and the factors; then it resolves every
+evidence link and reference link and checks each linked value. Any problem is one
+`ParseError`/`CaseError` naming file and line; nothing is half-loaded. No database.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping, Sequence
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+
+from pestle.case import evidence as ev
+from pestle.case import verify
+from pestle.case.case import Case
+from pestle.case.documents import load_documents
+from pestle.case.models import (
+    ENTITY_KINDS,
+    CaseEntity,
+    CaseInfo,
+    Document,
+    Factor,
+)
+from pestle.case.references import load_references
+from pestle.case.yaml_lines import LineDict, LineList, line_of, load_yaml
+from pestle.errors import CaseError, InputError
+
+CASES_DIR = Path(__file__).resolve().parent.parent / "cases"
+DEFAULT_CASE = "xinjiang_composites"
+
+
+def embedded_cases() -> tuple[str, ...]:
+    """Names of the cases shipped with pestle."""
+    return tuple(sorted(p.parent.name for p in CASES_DIR.glob("*/case.yaml")))
+
+
+def case_folder(name_or_path: str | Path = DEFAULT_CASE) -> Path:
+    """The folder of a case given by embedded name, folder or case.yaml path."""
+    path = Path(name_or_path)
+    if path.is_file() and path.name == "case.yaml":
+        return path.parent.resolve()
+    if (path / "case.yaml").is_file():
+        return path.resolve()
+    if isinstance(name_or_path, str) and (CASES_DIR / name_or_path / "case.yaml").is_file():
+        return (CASES_DIR / name_or_path).resolve()
+    if path.is_dir():
+        raise InputError(f"{path}: not a case folder (no case.yaml in it)")
+    known = ", ".join(embedded_cases()) or "none"
+    raise InputError(
+        f"{name_or_path}: no such case; give a folder with a case.yaml or an embedded case "
+        f"({known})"
+    )
+
+
+def load_case(name_or_path: str | Path = DEFAULT_CASE) -> Case:
+    """Read, resolve and check a case; `CaseError`/`ParseError` name file and line."""
+    folder = case_folder(name_or_path)
+    info = _read_info(folder / "case.yaml")
+    documents = load_documents(folder, info)
+    references = load_references({k: folder / r.path for k, r in info.references.items()})
+    default_document = next(iter(info.documents))
+    entities = _read_all(folder, info.entities, default_document, _entities)
+    _check_unique_ids(entities, "entity")
+    factors = _read_all(folder, info.factors, default_document, _factors)
+    _check_unique_ids(factors, "factor")
+    indexes = ev.index_documents(documents)
+    verify.check_entities(entities, indexes, references)
+    verify.check_factors(factors, entities, indexes, references)
+    return Case(
+        id=info.id,
+        name=info.name,
+        region=info.region,
+        target_industry=info.target_industry,
+        description=info.description,
+        folder=folder,
+        documents=tuple(documents),
+        entities=tuple(entities),
+        factors=tuple(factors),
+        references=references,
+    )
+
+
+# -- reading ----------------------------------------------------------------------------------
+
+
+def _read_info(path: Path) -> CaseInfo:
+    raw = load_yaml(path)
+    if not isinstance(raw, dict):
+        raise CaseError("case.yaml must be a mapping (id, name, region, ...)", path, 1)
+    for key in ("entities", "factors"):
+        if isinstance(raw.get(key), str):
+            raw[key] = [raw[key]]
+    return _validate(CaseInfo, raw, path)
+
+
+def _read_all(folder: Path, patterns: Sequence[str], default_document: str, read: Any) -> list[Any]:
+    items: list[Any] = []
+    for path in _files(folder, patterns):
+        raw = load_yaml(path)
+        if raw is None:
+            continue
+        if not isinstance(raw, list):
+            raise CaseError("expected a list of items (- id: ...)", path, line_of(raw) or 1)
+        items.extend(read(raw, path, default_document))
+    return items
+
+
+def _files(folder: Path, patterns: Sequence[str]) -> Iterator[Path]:
+    seen: set[Path] = set()
+    for pattern in patterns:
+        for path in sorted(folder.glob(pattern)):
+            if path.is_file() and path not in seen:
+                seen.add(path)
+                yield path
+
+
+def _entities(raw: LineList, path: Path, default_document: str) -> Iterator[CaseEntity]:
+    for index, item in enumerate(raw):
+        line = line_of(raw, index)
+        if not isinstance(item, dict):
+            raise CaseError("each entity must be a mapping (id, kind, name, ...)", path, line)
+        if item.get("kind") not in ENTITY_KINDS:
+            raise CaseError(
+                f"kind {item.get('kind')!r} is not one of: {', '.join(ENTITY_KINDS)}",
+                path,
+                line_of(item, "kind"),
+            )
+        fields = _common(item, path, default_document)
+        attributes = item.get("attributes")
+        if isinstance(attributes, LineDict):
+            fields["attribute_lines"] = {str(k): v for k, v in attributes.key_lines.items()}
+        yield _validate(CaseEntity, fields, path, item)
+
+
+def _factors(raw: LineList, path: Path, default_document: str) -> Iterator[Factor]:
+    for index, item in enumerate(raw):
+        if not isinstance(item, dict):
+            raise CaseError(
+                "each factor must be a mapping (id, dimension, ...)", path, line_of(raw, index)
+            )
+        yield _validate(Factor, _common(item, path, default_document), path, item)
+
+
+def _common(item: LineDict, path: Path, default_document: str) -> dict[str, Any]:
+    """Fields of an entity/factor with file, line and defaults filled in."""
+    for key in _INTERNAL:
+        if key in item:
+            raise CaseError(f"{key}: Extra inputs are not permitted", path, line_of(item, key))
+    fields: dict[str, Any] = dict(item)
+    fields["file"] = str(path)
+    fields["line"] = item.line
+    links = item.get("evidence")
+    if isinstance(links, list):
+        fields["evidence"] = [
+            {"document": default_document, **link, "file": str(path), "line": line_of(links, i)}
+            if isinstance(link, dict)
+            else link
+            for i, link in enumerate(links)
+        ]
+    refs = item.get("references")
+    if isinstance(refs, list):
+        fields["references"] = [
+            _reference_link(r, path, line_of(refs, i)) for i, r in enumerate(refs)
+        ]
+    return fields
+
+
+def _reference_link(raw: Any, path: Path, line: int | None) -> Any:
+    if isinstance(raw, str):
+        return {"reference": raw, "file": str(path), "line": line}
+    if isinstance(raw, dict):
+        fields = {**raw, "file": str(path), "line": line}
+        if isinstance(raw.get("attributes"), list):
+            fields["attributes"] = {str(a): str(a) for a in raw["attributes"]}
+        return fields
+    return raw
+
+
+def _validate(cls: type[BaseModel], fields: Mapping[str, Any], path: Path, raw: Any = None) -> Any:
+    try:
+        return cls.model_validate(fields)
+    except ValidationError as exc:
+        err = exc.errors()[0]
+        loc = [p for p in err["loc"] if not _is_type_tag(p)]
+        where = ".".join(str(p) for p in loc)
+        message = err["msg"].removeprefix("Value error, ")
+        line = _loc_line(raw if raw is not None else fields, loc)
+        owner = f"{fields.get('id')}: " if isinstance(fields.get("id"), str) else ""
+        raise CaseError(f"{owner}{where + ': ' if where else ''}{message}", path, line) from None
+
+
+_INTERNAL = ("file", "line", "attribute_lines")  # filled in by the loader, not by people
+
+
+def _is_type_tag(part: Any) -> bool:
+    """Parts of a pydantic error location that name a type, not a key of the data."""
+    return isinstance(part, str) and ("[" in part or part in {"str", "int", "float", "bool"})
+
+
+def _loc_line(raw: Any, loc: Sequence[Any]) -> int | None:
+    """The line of the deepest part of `loc` that exists in the YAML `raw`."""
+    line = line_of(raw)
+    node = raw
+    for part in loc:
+        if isinstance(node, list):
+            found = isinstance(part, int) and 0 <= part < len(node)
+        else:
+            found = isinstance(node, dict) and part in node
+        if not found:
+            break
+        line = line_of(node, part) or line
+        node = node[part]
+    return line
+
+
+def _check_unique_ids(items: Sequence[CaseEntity | Factor], what: str) -> None:
+    seen: dict[str, CaseEntity | Factor] = {}
+    for item in items:
+        if item.id in seen:
+            first = seen[item.id]
+            raise CaseError(
+                f"{what} id {item.id!r} is used twice (first at {first.file}:{first.line})",
+                item.file,
+                item.line,
+            )
+        seen[item.id] = item
+
+
+__all__ = ["DEFAULT_CASE", "Document", "case_folder", "embedded_cases", "load_case"]

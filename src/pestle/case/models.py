@@ -1,0 +1,208 @@
+"""The typed contents of a case folder: documents, entities, factors, evidence, sources.
+
+Everything is frozen. Objects read from a file remember `file` and `line` (excluded from
+`model_dump`, so the JSON shapes stay those of `pestle.model`), which is how every later
+error can name the place a person has to edit.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Literal, get_args
+
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+from pestle.model import Claim, Entity, EvidenceRef, Source
+
+Dimension = Literal["political", "economic", "social", "technological", "legal", "environmental"]
+Direction = Literal["opportunity", "threat"]
+Origin = Literal["report", "analyst"]
+Quality = Literal["firm", "verify", "weak", "rough"]
+
+DIMENSIONS: tuple[str, ...] = get_args(Dimension)
+DIRECTIONS: tuple[str, ...] = get_args(Direction)
+
+ENTITY_KINDS: tuple[str, ...] = (
+    "policy",
+    "free_trade_zone",
+    "ftz_section",
+    "energy_base",
+    "hydrogen_project",
+    "uhv_corridor",
+    "industrial_cluster",
+    "platform_type",
+    "indicator",
+    "trade_category",
+)
+
+_ID = r"^[a-z0-9_]+$"
+
+
+def _where() -> dict:
+    return {"default": None, "exclude": True, "repr": False}
+
+
+class Evidence(EvidenceRef):
+    """An `EvidenceRef` read from a case file; `file`/`line` say where it was written."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    file: str | None = Field(**_where())
+    line: int | None = Field(**_where())
+
+    @property
+    def key(self) -> tuple[str, str | None, str]:
+        """The stable key of the passage: (document, section, quote)."""
+        return (self.document, self.section, self.quote)
+
+
+class ExternalSource(BaseModel):
+    """A public source outside the case documents (a law, a paper, an encyclopaedia)."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    title: str
+    publisher: str | None = None
+    date: str | None = None
+    address: str | None = None
+    note: str | None = None
+    quality: Quality | None = None
+
+
+class ReferenceLink(BaseModel):
+    """A link to an entry of the case's reference data (`sources/*.yaml`).
+
+    `attributes` maps an attribute of the linking entity to a field of the entry; the
+    loader checks that the two values agree.
+    """
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    reference: str = Field(description="reference entry id, e.g. 'uhv_corridors@Hami - Chongqing'")
+    attributes: dict[str, str] = Field(default_factory=dict)
+    file: str | None = Field(**_where())
+    line: int | None = Field(**_where())
+
+
+class CaseEntity(Entity):
+    """An `Entity` as written in a case file, with reference links and public sources."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    evidence: tuple[Evidence, ...] = ()
+    references: tuple[ReferenceLink, ...] = ()
+    sources: tuple[ExternalSource, ...] = ()
+    note: str | None = None
+    file: str | None = Field(**_where())
+    line: int | None = Field(**_where())
+    attribute_lines: dict[str, int] = Field(default_factory=dict, exclude=True, repr=False)
+
+    def attribute_line(self, name: str) -> int | None:
+        return self.attribute_lines.get(name, self.line)
+
+
+class Factor(BaseModel):
+    """One point of the PESTLE analysis: a dimension, a direction, and what supports it.
+
+    A factor taken from the report (`origin: report`) must link to the report; a factor an
+    analyst added (`origin: analyst`) must name at least one public source.
+    """
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    id: str = Field(pattern=_ID)
+    name: str
+    dimension: Dimension
+    direction: Direction
+    origin: Origin
+    statement: str = Field(min_length=1)
+    entities: tuple[str, ...] = ()
+    evidence: tuple[Evidence, ...] = ()
+    references: tuple[ReferenceLink, ...] = ()
+    sources: tuple[ExternalSource, ...] = ()
+    file: str | None = Field(**_where())
+    line: int | None = Field(**_where())
+
+    @model_validator(mode="after")
+    def _supported(self) -> Factor:
+        if "\n" in self.statement.strip():
+            raise ValueError("statement must be one line")
+        if self.origin == "report" and not self.evidence:
+            raise ValueError("a factor with origin 'report' needs at least one evidence link")
+        if self.origin == "analyst" and not self.sources:
+            raise ValueError("a factor with origin 'analyst' needs at least one public source")
+        return self
+
+
+class Section(BaseModel):
+    """A section of a document: its title (innermost heading, unnumbered) and body span."""
+
+    model_config = ConfigDict(frozen=True)
+
+    title: str | None
+    start: int = Field(ge=0)
+    end: int = Field(ge=0)
+
+
+class Document(BaseModel):
+    """A source document of the case, its text, sections, and the claims extracted from it."""
+
+    model_config = ConfigDict(frozen=True)
+
+    id: str = Field(pattern=_ID)
+    title: str
+    path: Path = Field(description="absolute path of the text file")
+    source: Source
+    text: str = Field(repr=False)
+    sections: tuple[Section, ...] = Field(default=(), repr=False)
+    claims: tuple[Claim, ...] = Field(default=(), repr=False)
+
+
+class ReferenceFile(BaseModel):
+    """A reference-data file of the case (`sources/*.yaml`)."""
+
+    model_config = ConfigDict(frozen=True)
+
+    id: str = Field(pattern=_ID)
+    path: Path
+    title: str | None = None
+
+
+class CaseInfo(BaseModel):
+    """What `case.yaml` says about the case."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    id: str = Field(pattern=_ID)
+    name: str
+    region: str
+    target_industry: str
+    description: str | None = None
+    documents: dict[str, DocumentSpec] = Field(min_length=1)
+    references: dict[str, ReferenceSpec] = Field(default_factory=dict)
+    entities: tuple[str, ...] = ("entities.yaml", "entities/*.yaml")
+    factors: tuple[str, ...] = ("factors.yaml",)
+
+
+class DocumentSpec(BaseModel):
+    """A `documents:` entry of case.yaml."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    path: str
+    title: str
+    language: str = "en"
+    origin: str | None = Field(default=None, description="where the copy came from")
+
+
+class ReferenceSpec(BaseModel):
+    """A `references:` entry of case.yaml."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    path: str
+    title: str | None = None
+    origin: str | None = None
+
+
+CaseInfo.model_rebuild()

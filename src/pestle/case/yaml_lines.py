@@ -1,0 +1,154 @@
+"""Read YAML and remember where each mapping, key and list item came from.
+
+Case files are edited by hand, so a problem in them must be reported as `file:line`.
+`load_yaml` returns plain Python containers that also carry their line numbers:
+
+- `LineDict` (a `dict`): `.line` is the line of the mapping, `.key_line(key)` that of a key;
+- `LineList` (a `list`): `.line` is the line of the sequence, `.item_line(i)` that of item i.
+
+Lines are 1-based, as an editor shows them. Scalars stay plain `str`/`int`/`float`/...;
+dates (`2024-02-26`) stay strings, because case attributes are ISO strings, not `date`s.
+Duplicate keys are an error (PyYAML would silently keep the last one). Exponent notation
+without a dot or sign (`6.1e9`, `1e10`) is a number, as in YAML 1.2 (PyYAML's YAML 1.1
+rules would read it as text).
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from pestle.errors import InputError, ParseError
+
+_BaseLoader: type = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class LineDict(dict):
+    """A mapping read from YAML, with the line of the mapping and of each key."""
+
+    line: int | None = None
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.key_lines: dict[Any, int] = {}
+
+    def key_line(self, key: Any) -> int | None:
+        """Line of `key` in the file, else the line of the mapping itself."""
+        return self.key_lines.get(key, self.line)
+
+
+class LineList(list):
+    """A sequence read from YAML, with the line of the sequence and of each item."""
+
+    line: int | None = None
+
+    def __init__(self, *args: Any) -> None:
+        super().__init__(*args)
+        self.item_lines: list[int] = []
+
+    def item_line(self, index: int) -> int | None:
+        """Line of item `index` in the file, else the line of the sequence itself."""
+        if 0 <= index < len(self.item_lines):
+            return self.item_lines[index]
+        return self.line
+
+
+def line_of(container: Any, key: Any = None) -> int | None:
+    """Line of `container` (or of `key` / item `key` in it), if it was read from YAML."""
+    if isinstance(container, LineDict):
+        return container.line if key is None else container.key_line(key)
+    if isinstance(container, LineList):
+        return container.line if key is None else container.item_line(int(key))
+    return None
+
+
+class _LineLoader(_BaseLoader):  # type: ignore[misc, valid-type]
+    """PyYAML's safe loader, building `LineDict`/`LineList` and keeping dates as text."""
+
+
+def _construct_mapping(loader: Any, node: yaml.MappingNode) -> LineDict:
+    loader.flatten_mapping(node)  # merge keys (`<<: *anchor`)
+    result = LineDict()
+    result.line = node.start_mark.line + 1
+    for key_node, value_node in node.value:
+        key = loader.construct_object(key_node, deep=True)
+        line = key_node.start_mark.line + 1
+        try:
+            hash(key)
+        except TypeError:
+            raise yaml.constructor.ConstructorError(
+                None, None, "a mapping key must be a plain value", key_node.start_mark
+            ) from None
+        if key in result:
+            raise yaml.constructor.ConstructorError(
+                None,
+                None,
+                f"duplicate key {key!r} (first at line {result.key_lines[key]})",
+                key_node.start_mark,
+            )
+        result[key] = loader.construct_object(value_node, deep=True)
+        result.key_lines[key] = line
+    return result
+
+
+def _construct_sequence(loader: Any, node: yaml.SequenceNode) -> LineList:
+    result = LineList()
+    result.line = node.start_mark.line + 1
+    for item in node.value:
+        result.append(loader.construct_object(item, deep=True))
+        result.item_lines.append(item.start_mark.line + 1)
+    return result
+
+
+def _construct_timestamp(loader: Any, node: yaml.ScalarNode) -> str:
+    return str(loader.construct_scalar(node))
+
+
+_LineLoader.add_implicit_resolver(
+    "tag:yaml.org,2002:float",
+    re.compile(r"^[-+]?[0-9][0-9_]*(?:\.[0-9_]*)?[eE][-+]?[0-9]+$"),
+    list("-+0123456789"),
+)
+_LineLoader.add_constructor("tag:yaml.org,2002:map", _construct_mapping)
+_LineLoader.add_constructor("tag:yaml.org,2002:omap", _construct_mapping)
+_LineLoader.add_constructor("tag:yaml.org,2002:seq", _construct_sequence)
+_LineLoader.add_constructor("tag:yaml.org,2002:timestamp", _construct_timestamp)
+
+
+def loads_yaml(text: str, file: str | Path = "<string>") -> Any:
+    """Parse YAML text; malformed YAML raises `ParseError` naming `file:line:col`."""
+    try:
+        return yaml.load(text, Loader=_LineLoader)  # a SafeLoader subclass
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        problem = exc.problem or exc.context or "malformed YAML"
+        if exc.context and exc.problem:
+            problem = f"{problem} ({exc.context})"
+        line = mark.line + 1 if mark is not None else None
+        col = mark.column + 1 if mark is not None else None
+        raise ParseError(f"malformed YAML: {problem}", file, line, col) from None
+    except yaml.reader.ReaderError as exc:  # a character YAML does not allow
+        line = text.count("\n", 0, exc.position) + 1
+        col = exc.position - (text.rfind("\n", 0, exc.position) + 1) + 1
+        problem = f"unacceptable character #x{exc.character:04x}: {exc.reason}"
+        raise ParseError(f"malformed YAML: {problem}", file, line, col) from None
+    except yaml.YAMLError as exc:
+        message = " ".join(str(exc).split())
+        raise ParseError(f"malformed YAML: {message}", file) from None
+
+
+def load_yaml(path: str | Path) -> Any:
+    """Read and parse one YAML file (UTF-8)."""
+    path = Path(path)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise InputError(f"{path}: file not found") from None
+    except UnicodeDecodeError as exc:
+        raise InputError(f"{path}: not UTF-8 text (byte {exc.start}); save it as UTF-8") from None
+    except OSError as exc:
+        raise InputError(f"{path}: cannot read ({exc.strerror})") from None
+    return loads_yaml(text, path)

@@ -1,0 +1,1 @@
+"""Embedded cases, each a folder of plain files."""

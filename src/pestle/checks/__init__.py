@@ -1,0 +1,31 @@
+"""Consistency checks: rules that test a case's claims against each other and against
+reference data, each finding showing its arithmetic, tolerance and evidence.
+
+    >>> from pestle.checks import run_checks
+    >>> report = run_checks()          # the embedded Xinjiang case
+    >>> report.summary
+
+Modules: one per rule (`additivity`, `weighted_growth`, `relative`, `shares`,
+`implied_base`, `magnitude`, `agreement`, `double_counting`, `undated` = the periods
+rule), the helpers they share (`periods`, `facts`, `units`, `match`, `compare`,
+`inputs`, `adapt`), the `Finding` model, the explicit `registry` and the `runner`.
+"""
+
+from pestle.checks.finding import Figure, Finding, Tolerance
+from pestle.checks.inputs import CheckInputs, DocumentText, Reference, StatusReference
+from pestle.checks.registry import RULES, Rule
+from pestle.checks.runner import CheckReport, run_checks
+
+__all__ = [
+    "RULES",
+    "CheckInputs",
+    "CheckReport",
+    "DocumentText",
+    "Figure",
+    "Finding",
+    "Reference",
+    "Rule",
+    "StatusReference",
+    "Tolerance",
+    "run_checks",
+]

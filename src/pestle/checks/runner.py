@@ -1,0 +1,160 @@
+"""Run every rule on a case and collect the findings into a `CheckReport`.
+
+    >>> from pestle.checks import run_checks
+    >>> report = run_checks()                  # the embedded case
+    >>> report.to_frame()[["status", "severity", "id"]]
+
+Findings are ordered failed first, then unknown, then passed; within each, errors before
+warnings before info. A rule that finds nothing to check is reported `unknown` with what
+it needs; a rule given data it cannot use (`CheckError`) is reported `unknown` with the
+reason. Any other exception is a bug and is not hidden.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from pydantic import BaseModel, ConfigDict
+
+from pestle.checks.finding import Finding
+from pestle.checks.inputs import CheckInputs
+from pestle.checks.registry import RULES, Rule
+from pestle.errors import CheckError
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+FRAME_COLUMNS = [
+    "status",
+    "severity",
+    "rule",
+    "id",
+    "title",
+    "message",
+    "expected",
+    "actual",
+    "tolerance",
+    "evidence",
+]
+
+
+class CheckReport(BaseModel):
+    """The findings of one run of the checks on one case."""
+
+    model_config = ConfigDict(frozen=True)
+
+    case: str
+    rules: tuple[str, ...]
+    findings: tuple[Finding, ...]
+
+    def count(self, status: str, severity: str | None = None) -> int:
+        return sum(
+            1
+            for f in self.findings
+            if f.status == status and (severity is None or f.severity == severity)
+        )
+
+    @property
+    def summary(self) -> dict[str, int]:
+        return {
+            "checks": len(self.findings),
+            "pass": self.count("pass"),
+            "fail": self.count("fail"),
+            "unknown": self.count("unknown"),
+            "errors": self.count("fail", "error"),
+            "warnings": self.count("fail", "warning"),
+        }
+
+    @property
+    def has_errors(self) -> bool:
+        """Whether any check failed with severity `error` (what `--strict` tests)."""
+        return self.count("fail", "error") > 0
+
+    def finding(self, finding_id: str) -> Finding:
+        for f in self.findings:
+            if f.id == finding_id:
+                return f
+        raise KeyError(finding_id)
+
+    def of_rule(self, rule: str) -> tuple[Finding, ...]:
+        return tuple(f for f in self.findings if f.rule == rule)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "case": self.case,
+            "rules": list(self.rules),
+            "summary": self.summary,
+            "findings": [f.model_dump(mode="json") for f in self.findings],
+        }
+
+    def to_frame(self) -> pd.DataFrame:
+        """One row per finding; figures as their written arithmetic, evidence counted."""
+        import pandas as pd  # imported here: `pestle check` itself never needs pandas
+
+        rows = [
+            {
+                "status": f.status,
+                "severity": f.severity,
+                "rule": f.rule,
+                "id": f.id,
+                "title": f.title,
+                "message": f.message,
+                "expected": f.expected.text if f.expected else None,
+                "actual": f.actual.text if f.actual else None,
+                "tolerance": f.tolerance.text if f.tolerance else None,
+                "evidence": len(f.evidence),
+            }
+            for f in self.findings
+        ]
+        return pd.DataFrame(rows, columns=FRAME_COLUMNS)
+
+
+def _inputs(case: Any) -> CheckInputs:
+    if isinstance(case, CheckInputs):
+        return case
+    if case is None or isinstance(case, str | Path):
+        from pestle.case import load_case
+
+        case = load_case() if case is None else load_case(case)
+    return CheckInputs.from_case(case)
+
+
+def _run(rule: Rule, inputs: CheckInputs) -> list[Finding]:
+    try:
+        found = rule.check(inputs)
+    except CheckError as exc:
+        return [
+            Finding(
+                rule=rule.name,
+                id=f"{rule.name}:cannot-run",
+                title=f"{rule.name}: cannot run",
+                status="unknown",
+                severity="warning",
+                message=f"The rule could not use the case data: {exc}",
+            )
+        ]
+    if found:
+        return found
+    return [
+        Finding(
+            rule=rule.name,
+            id=f"{rule.name}:nothing-to-check",
+            title=f"{rule.name}: nothing to check",
+            status="unknown",
+            severity="info",
+            message=f"The case holds nothing this rule applies to; it needs {rule.needs}.",
+        )
+    ]
+
+
+def run_checks(case: Any = None, *, rules: Sequence[Rule] = RULES) -> CheckReport:
+    """Run `rules` on a case (a loaded `Case`, its name or folder, `CheckInputs`, or None
+    for the embedded case) and return the findings, failed first."""
+    inputs = _inputs(case)
+    findings = [f for rule in rules for f in _run(rule, inputs)]
+    findings.sort(key=lambda f: f.sort_key)
+    return CheckReport(
+        case=inputs.name, rules=tuple(r.name for r in rules), findings=tuple(findings)
+    )

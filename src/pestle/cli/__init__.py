@@ -1,0 +1,53 @@
+"""The `pestle` command line: one entry point, thin commands over library functions.
+
+Each command lives in its own module of this package and is registered below. A command
+parses options, calls one library function, and formats the result; no arithmetic here.
+User errors (`PestleError`) are caught once, in `main`, and printed as one line (exit 2).
+"""
+
+from __future__ import annotations
+
+import sys
+
+import typer
+from rich.console import Console
+
+from pestle.errors import PestleError
+
+app = typer.Typer(
+    name="pestle",
+    help="A regional industry's PESTLE analysis as a checked, quantified, reproducible model.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+
+err_console = Console(stderr=True, highlight=False, soft_wrap=True)
+
+
+def _register() -> None:
+    # Explicit registry (STYLE.md): each module adds its commands to `app`.
+    # Keep one import per line so parallel work on commands does not collide.
+    from pestle.cli import analyze as _analyze  # noqa: F401
+    from pestle.cli import check as _check  # noqa: F401
+    from pestle.cli import db as _db  # noqa: F401
+    from pestle.cli import demand as _demand  # noqa: F401
+    from pestle.cli import demo as _demo  # noqa: F401
+    from pestle.cli import extract as _extract  # noqa: F401
+    from pestle.cli import report as _report  # noqa: F401
+
+
+_register()
+
+
+def main(argv: list[str] | None = None) -> None:
+    """Run the CLI; a `PestleError` becomes one line on stderr and exit code 2.
+
+    Typer runs in standalone mode, so usage errors and `typer.Exit` are handled (and
+    exit) the usual click way; only our own errors need catching here.
+    """
+    try:
+        app(args=argv, prog_name="pestle")
+    except PestleError as exc:
+        err_console.print(f"error: {exc}", markup=False)
+        sys.exit(2)

@@ -1,0 +1,523 @@
+"""`pestle analyze`: indicators, the policy mix, factor evaluation, segment ranking, demand and
+linkage effects of a case.
+
+Parses options, calls `pestle.analysis.run.analyze_case` once, formats the result (Rich tables
+or JSON via `CaseAnalysis.to_dict`). Every number printed is computed by the analysis.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import sys
+from typing import Annotated, Any
+
+import typer
+from rich import box
+from rich.console import Console
+from rich.markup import escape
+from rich.table import Table
+from rich.text import Text
+
+from pestle.cli import app
+from pestle.errors import InputError
+
+FORMATS = ("table", "json")
+TARGET_LABELS = {
+    "energy": "energy",
+    "trade_investment": "trade & inv.",
+    "finance": "finance",
+    "digital_economy": "digital",
+    "industry": "industry",
+    "services": "services",
+}
+PIPE_WIDTH = 120
+TOP_EDGES = 8
+TOP_SECTORS = 6
+
+
+# -- formatting helpers (no arithmetic beyond scaling for display) -------------------------------
+
+
+def _q(qualifier: str | None) -> str:
+    return "" if qualifier in (None, "=") else f"{qualifier} "
+
+
+def _cny(x: float | None, qualifier: str | None = "=") -> str:
+    if x is None:
+        return "–"
+    if abs(x) >= 1e11:
+        return f"{_q(qualifier)}{x / 1e9:,.1f} bn"
+    return f"{_q(qualifier)}{x / 1e9:,.2f} bn"
+
+
+def _bn(x: float | None) -> str:
+    return "–" if x is None else f"{x / 1e9:,.2f}"
+
+
+def _num(x: float | None, digits: int = 2, unit: str = "") -> str:
+    if x is None or (isinstance(x, float) and math.isnan(x)):
+        return "–"
+    return f"{x:,.{digits}f}{unit}"
+
+
+def _table(title: str, *columns: str, right: tuple[int, ...] = ()) -> Table:
+    table = Table(
+        title=Text(title),
+        title_justify="left",
+        title_style="bold",
+        header_style="bold",
+        box=box.SIMPLE_HEAD,
+        pad_edge=False,
+    )
+    for i, name in enumerate(columns):
+        if i in right:
+            table.add_column(name, justify="right", no_wrap=True)
+        else:
+            table.add_column(name, overflow="fold")
+    return table
+
+
+def _add(table: Table, *cells: str | Text, style: str | None = None) -> None:
+    """A row of plain text (case names and notes are never read as Rich markup)."""
+    table.add_row(*(c if isinstance(c, Text) else Text(c) for c in cells), style=style)
+
+
+# -- sections ------------------------------------------------------------------------------------
+
+
+def _indicators(console: Console, ind: Any) -> None:
+    console.rule("[bold]Indicators")
+    for s in ind.structure:
+        t = _table(
+            f"Industry structure, {s.period}: contribution = share × growth",
+            "industry",
+            "value added, bn",
+            "growth, %",
+            "share, %",
+            "contrib., pp",
+            "prior-wt, pp",
+            "rate, %",
+            f"base {s.prior_period[:4] if s.prior_period else ''}, bn",
+            right=(1, 2, 3, 4, 5, 6, 7),
+        )
+        for r in s.rows:
+            _add(
+                t,
+                r.industry,
+                _bn(r.value),
+                _num(r.growth_pct, 1),
+                _num(r.share_pct, 2),
+                _num(r.contribution_pp, 3),
+                _num(r.contribution_base_pp, 3),
+                _num(r.contribution_rate_pct, 1),
+                _bn(r.base),
+            )
+        t.add_section()
+        _add(
+            t,
+            "sum of industries",
+            _bn(s.total),
+            "",
+            "",
+            _num(s.weighted_growth_pct, 3),
+            _num(s.base_weighted_growth_pct, 3),
+            "",
+            "",
+            style="bold",
+        )
+        if s.stated_total is not None:
+            _add(
+                t,
+                "stated GDP",
+                _q(s.stated_total_qualifier) + _bn(s.stated_total),
+                _num(s.stated_growth_pct, 1),
+                "",
+                "",
+                "",
+                "",
+                "",
+            )
+        console.print(t)
+        console.print(
+            "[dim]contrib. = current share × growth; prior-wt = the same with prior-period "
+            "shares (value / (1 + growth)); rate = share of the summed contributions.[/dim]"
+        )
+    t = _table(
+        "Growth-implied prior-period bases: value / (1 + growth)",
+        "indicator",
+        "value",
+        "growth, %",
+        "implied base",
+        "prior period",
+        right=(1, 2, 3),
+    )
+    for b in ind.bases:
+        value = _cny(b.value) if b.unit == "CNY" else _num(b.value, 2, f" {b.unit}")
+        base = _cny(b.base, b.qualifier) if b.unit == "CNY" else _num(b.base, 2, f" {b.unit}")
+        _add(t, b.name, value, _num(b.growth_pct, 1), base, b.prior_period or "–")
+    console.print(t)
+    t = _table(
+        "Trade structure by dimension (shares never added across dimensions)",
+        "dimension",
+        "category",
+        "share, %",
+        "growth, %",
+        right=(2, 3),
+    )
+    for d in ind.trade.dimensions:
+        for k, c in enumerate(d.categories):
+            _add(
+                t,
+                d.dimension if k == 0 else "",
+                c.name,
+                _num(c.share_pct, 1),
+                _num(c.growth_pct, 1),
+            )
+        _add(t, "", Text("not named in the report", style="dim"), _num(d.unstated_share_pct, 1), "")
+        t.add_section()
+    console.print(t)
+    for z in ind.ftz:
+        t = _table(
+            f"{z.name}: permissions by section",
+            "section",
+            "permissions",
+            "share, %",
+            right=(1, 2),
+        )
+        for sec in z.sections:
+            _add(t, sec.name, _num(sec.permissions, 0), _num(sec.share_pct, 1))
+        t.add_section()
+        _add(t, "all sections", _num(z.sections_total, 0), "", style="bold")
+        console.print(t)
+        console.print(
+            f"Herfindahl H = {z.herfindahl:.4f} (normalised {z.herfindahl_normalised:.4f}; "
+            f"equivalent to {z.equivalent_sections:.2f} equal sections)"
+            + (f"; delegated powers: {_num(z.delegated_powers, 0)}" if z.delegated_powers else "")
+        )
+        if z.note:
+            console.print(Text(z.note, style="dim"))
+    p = ind.platforms
+    t = _table("Opening platforms", "kind", "count", right=(1,))
+    for row in p.platforms:
+        _add(t, row.name, _num(row.count, 0))
+    t.add_section()
+    _add(t, f"all {p.kinds} kinds", _num(p.total, 0), style="bold")
+    console.print(t)
+    c = ind.clusters
+    console.print(
+        f"Industrial clusters: {c.listed_count} listed"
+        + (f", {_num(c.stated_count, 0)} stated" if c.stated_count is not None else "")
+    )
+    for g in c.gdp_shares:
+        console.print(
+            Text(
+                f"  {g.name}: {_cny(g.value)} = {_num(g.share_pct, 2, ' %')} of reference GDP "
+                f"{_cny(g.reference_gdp, g.reference_qualifier)}{_stated(g)}"
+            )
+        )
+
+
+def _stated(g: Any) -> str:
+    if g.stated_share_pct is None:
+        return ""
+    verdict = {True: "holds", False: "does not hold", None: "not testable"}[g.stated_holds]
+    return f"; stated {_q(g.stated_qualifier)}{_num(g.stated_share_pct, 0, ' %')} ({verdict})"
+
+
+def _policy(console: Console, mix: Any) -> None:
+    console.rule("[bold]Policy mix")
+    console.print(Text(mix.typology, style="dim"))
+    targets = mix.to_dict()["targets"]
+    t = _table(
+        "Measures by level × instrument (rows) and target (columns)",
+        "level",
+        "instrument",
+        *(TARGET_LABELS.get(x, x) for x in targets),
+        right=tuple(range(2, 2 + len(targets))),
+    )
+    for level, by_instrument in mix.counts().items():
+        for k, (instrument, by_target) in enumerate(by_instrument.items()):
+            _add(
+                t,
+                level if k == 0 else "",
+                instrument,
+                *(str(n) if n else "·" for n in by_target.values()),
+            )
+        t.add_section()
+    console.print(t)
+    t = _table(
+        "Addressed instrument × target cells: measures at national and local level",
+        "instrument × target",
+        "national",
+        "local (regional; zone)",
+        "coverage",
+    )
+    for c in mix.cells:
+        if c.addressed:
+            local = "; ".join(x for x in (", ".join(c.regional), ", ".join(c.zone)) if x)
+            _add(
+                t,
+                f"{c.instrument} × {c.target}",
+                ", ".join(c.national) or "–",
+                local or "–",
+                c.coverage(),
+            )
+    console.print(t)
+    stated = (
+        f" ({_num(mix.index_stated, 3)} without inferred codings)"
+        if mix.index_stated is not None and mix.index_stated != mix.index
+        else ""
+    )
+    totals, shares = mix.totals(), mix.shares_pct()
+    console.print(
+        f"{len(mix.measures)} measures; instruments: "
+        + ", ".join(
+            f"{x}-side {n} ({shares['instrument'][x]:.0f} %)"
+            for x, n in totals["instrument"].items()
+        )
+    )
+    console.print(
+        f"[bold]Superposition index[/bold] = {mix.superposed} of {mix.addressed} addressed "
+        f"cells covered at national and local level = {mix.index:.3f}{stated}; "
+        f"national only {mix.national_only}, local only {mix.local_only}"
+    )
+
+
+def _ahp(console: Console, result: Any) -> None:
+    console.rule("[bold]AHP weights")
+    names = result.factors
+    h = result.ahp
+    cr = {r.name: r for r in (h.top, *h.groups)}
+    t = _table(
+        f"Dimensions: CR {h.top.cr:.3f}",
+        "dimension",
+        "weight",
+        "CR within",
+        right=(1, 2),
+    )
+    for label, w in zip(h.top.labels, h.top.weights, strict=True):
+        within = cr.get(f"factors:{label}")
+        _add(t, label, f"{w:.3f}", f"{within.cr:.3f}" if within else "–")
+    console.print(t)
+    t = _table(
+        "Factors: local and global weights",
+        "factor",
+        "dimension",
+        "local",
+        "global",
+        right=(2, 3),
+    )
+    for row in sorted(h.rows, key=lambda r: -r.global_weight):
+        _add(
+            t,
+            names.get(row.item, {}).get("name", row.item),
+            row.group,
+            f"{row.local_weight:.3f}",
+            f"{row.global_weight:.3f}",
+        )
+    console.print(t)
+
+
+def _dematel(console: Console, result: Any) -> None:
+    console.rule("[bold]DEMATEL")
+    d = result.dematel
+    frame = d.to_frame().sort_values("d_minus_r", ascending=False)
+    t = _table(
+        "Prominence (D+R), relation (D−R) and the direct / indirect split of influence given",
+        "factor",
+        "D",
+        "R",
+        "D+R",
+        "D−R",
+        "group",
+        "direct",
+        "indirect",
+        right=(1, 2, 3, 4, 6, 7),
+    )
+    for factor, row in frame.iterrows():
+        _add(
+            t,
+            str(factor),
+            f"{row['d']:.3f}",
+            f"{row['r']:.3f}",
+            f"{row['d_plus_r']:.3f}",
+            f"{row['d_minus_r']:+.3f}",
+            str(row["group"]),
+            f"{row['d_direct']:.3f}",
+            f"{row['d_indirect']:.3f}",
+        )
+    console.print(t)
+    console.print(Text(f"cause group: {', '.join(d.cause) or '–'}"))
+    console.print(Text(f"effect group: {', '.join(d.effect) or '–'}"))
+    t = _table(
+        f"Strongest influences (t_ij > {d.threshold:.3f}, {d.threshold_rule}; "
+        f"{len(d.edges)} edges, top {TOP_EDGES})",
+        "from",
+        "to",
+        "total",
+        "direct",
+        "indirect",
+        right=(2, 3, 4),
+    )
+    for e in d.edges[:TOP_EDGES]:
+        _add(t, e.source, e.target, f"{e.total:.3f}", f"{e.direct:.3f}", f"{e.indirect:.3f}")
+    console.print(t)
+
+
+def _efe(console: Console, result: Any) -> None:
+    console.rule("[bold]EFE matrix")
+    e = result.efe
+    console.print(
+        f"total weighted score {e.total:.3f} on {e.scale_min:g}–{e.scale_max:g} "
+        f"(average {e.scale_average:g}): {e.interpretation.replace('_', ' ')}; "
+        f"opportunities {e.opportunities:.3f}, threats {e.threats:.3f} "
+        "(weights: AHP global weights)"
+    )
+
+
+def _ranking(console: Console, result: Any) -> None:
+    console.rule("[bold]Segment ranking (TOPSIS)")
+    tp, st, stated = result.topsis, result.stability, result.topsis_stated
+    keep = dict(zip(st.alternatives, st.keep_share, strict=True))
+    stated_rank = dict(zip(stated.alternatives, stated.rank, strict=True))
+    t = _table(
+        f"demand size: {result.demand_size_source}",
+        "rank",
+        "segment",
+        "closeness",
+        "keeps rank",
+        "rank, stated demand index",
+        right=(0, 2, 3, 4),
+    )
+    for alt, row in tp.to_frame().iterrows():
+        _add(
+            t,
+            str(int(row["rank"])),
+            str(alt),
+            f"{row['closeness']:.3f}",
+            f"{100 * keep[str(alt)]:.0f} %",
+            str(stated_rank[str(alt)]),
+        )
+    console.print(t)
+    console.print(
+        f"stability: {st.draws:,} draws, weights ±{100 * st.spread:.0f} % (seed {st.seed}); "
+        f"Spearman ρ with the base ranking mean {st.spearman_mean:.3f}, "
+        f"p5 {st.spearman_p5:.3f}, min {st.spearman_min:.3f}"
+    )
+
+
+def _demand(console: Console, result: Any) -> None:
+    console.rule("[bold]Composite demand")
+    d = result.demand
+    t = _table(
+        f"Cumulative demand {d.years[0]}–{d.years[-1]}, t (scenario {d.scenario}; "
+        f"{d.samples:,} samples, seed {d.seed})",
+        "segment",
+        "mean",
+        "p5",
+        "p50",
+        "p95",
+        right=(1, 2, 3, 4),
+    )
+    for s in d.cumulative:
+        style = "bold" if s.segment == "total" else None
+        _add(t, s.segment, *(f"{x:,.0f}" for x in (s.mean, s.p5, s.p50, s.p95)), style=style)
+    console.print(t)
+
+
+def _linkage(console: Console, result: Any) -> None:
+    console.rule("[bold]Linkage effects (input-output)")
+    link = result.linkage
+    totals = link.to_dict()["totals"]
+    t = _table(
+        f"Effects of the shock: {result.linkage_shock}; CNY",
+        "effect",
+        "direct",
+        "indirect",
+        "total",
+        "total, low–high price",
+        right=(1, 2, 3, 4),
+    )
+    central = totals["central"]
+    for label, key in (
+        ("output", "output"),
+        ("value added", "value_added"),
+        ("imports", "imports"),
+    ):
+        _add(
+            t,
+            label,
+            _cny(central[f"{key}_direct"]),
+            _cny(central[f"{key}_indirect"]),
+            _cny(central[f"{key}_total"]),
+            f"{_cny(totals['low'][f'{key}_total'])} – {_cny(totals['high'][f'{key}_total'])}",
+        )
+    console.print(t)
+    frame = link.to_frame().sort_values("output_total", ascending=False).head(TOP_SECTORS)
+    t = _table(
+        f"Sectors with the largest output effect (central price; top {TOP_SECTORS})",
+        "code",
+        "sector",
+        "direct",
+        "indirect",
+        "total",
+        right=(2, 3, 4),
+    )
+    for code, row in frame.iterrows():
+        _add(
+            t,
+            str(code),
+            str(row["name"]),
+            _cny(row["output_direct"]),
+            _cny(row["output_indirect"]),
+            _cny(row["output_total"]),
+        )
+    console.print(t)
+    console.print(Text(link.note, style="dim"))
+
+
+def _print(result: Any) -> None:
+    # the terminal's width; 120 columns when the output is piped (Rich would assume 80)
+    console = Console(highlight=False, width=None if sys.stdout.isatty() else PIPE_WIDTH)
+    console.print(f"[bold]pestle analyze[/bold]: {escape(result.case_name)} ({result.case_id})")
+    if result.illustrative:
+        console.print(Text(result.judgments_note, style="yellow"))
+    _indicators(console, result.indicators)
+    _policy(console, result.policy)
+    _ahp(console, result)
+    _dematel(console, result)
+    _efe(console, result)
+    _ranking(console, result)
+    _demand(console, result)
+    _linkage(console, result)
+
+
+@app.command()
+def analyze(
+    case: Annotated[
+        str | None,
+        typer.Argument(help="Case folder or embedded case name. Default: the embedded case."),
+    ] = None,
+    fmt: Annotated[str, typer.Option("--format", "-f", help="table or json.")] = "table",
+    scenario: Annotated[
+        str | None,
+        typer.Option("--scenario", "-s", help="Demand scenario. Default: the case's first."),
+    ] = None,
+    samples: Annotated[
+        int, typer.Option("--samples", "-n", help="Monte Carlo samples of the demand model.")
+    ] = 20_000,
+    seed: Annotated[int, typer.Option("--seed", help="Random seed (same seed, same result).")] = 1,
+) -> None:
+    """Indicators, policy mix, AHP, DEMATEL, EFE, segment ranking, demand and linkage effects."""
+    if fmt not in FORMATS:
+        raise InputError(f"--format {fmt!r} is not one of {', '.join(FORMATS)}")
+    import pestle
+    from pestle.analysis.run import analyze_case
+
+    loaded = pestle.load_case(case) if case is not None else pestle.load_case()
+    result = analyze_case(loaded, scenario=scenario, samples=samples, seed=seed)
+    if fmt == "json":
+        typer.echo(json.dumps(result.to_dict(), indent=2, ensure_ascii=False, allow_nan=False))
+        return
+    _print(result)

@@ -1,0 +1,486 @@
+"""Numeric claims of a document: value, unit, qualifier, period, measure, subject, span.
+
+One pass over the parsed blocks. Prose: the lexer finds numbers; cues next to each number
+give its qualifier, whether it is a change, a share or a level, and what it measures; the
+sentence gives the period and the subject, else the paragraph before it does. Tables: a
+column header gives unit, scale and measure; a row label gives subject or period.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import replace
+from datetime import date
+
+from pestle.ingest.context import Context, Draft, Overrides, SectionState
+from pestle.ingest.document import Document, Paragraph, Section, Table, parse
+from pestle.ingest.grammar import (
+    Qualified,
+    change_base,
+    change_cue,
+    gap_after,
+    level_after_change,
+    level_measure,
+    measure_after,
+    normalize_measure,
+    qualifier_after,
+    qualifier_before,
+    same_period_last_year,
+    share_cue,
+)
+from pestle.ingest.periods import PeriodMention, find_periods
+from pestle.ingest.phrases import Measured, proper_phrase_before, singular
+from pestle.ingest.quantities import Mention, lex
+from pestle.ingest.subjects import SentenceSubject, analyse, coordination_before
+from pestle.ingest.tables import TableReader
+from pestle.model import Claim, Period
+
+_TRANSFER = re.compile(
+    r"\b(?:delegated|granted|given|assigned|allocated|transferred|awarded|devolved|handed"
+    r"|delegating|granting)\s+(?:a\s+total\s+of\s+)?$",
+    re.IGNORECASE,
+)
+_RECIPIENT = re.compile(
+    r"^\s+to\s+(?:the\s+)?(?P<np>(?:[\w'’-]+\s+){0,5}?[\w'’-]+)"
+    r"(?=\s*[,.;:]|\s*$|\s+(?:covering|including|in|for|with|and|by|on|at|to|which|that|so)\b)"
+)
+_COMPARED = re.compile(
+    r"\b(?:compared\s+(?:with|to)|versus|vs\.?|against|from)\s+(?:a\s+|an\s+)?$", re.I
+)
+_RESPECTIVELY = re.compile(r"\brespectively\b", re.IGNORECASE)
+_PROPER_WORD = re.compile(r"(?:(?<=[a-z0-9,;:)] )|(?<=\s[\"“(]))[A-Z][\w-]*")
+
+
+def _year_before(period: Period) -> Period:
+    """The same interval one year earlier (29 February becomes the 28th)."""
+
+    def back(day: date) -> date:
+        try:
+            return day.replace(year=day.year - 1)
+        except ValueError:
+            return day.replace(year=day.year - 1, day=28)
+
+    return Period(start=back(period.start), end=back(period.end))
+
+
+def _changed(measure: str | None) -> str | None:
+    """The base of a change measure ("exports growth rate" -> exports)."""
+    if measure is None:
+        return None
+    for suffix in (" growth rate", " change", " increase", " decrease"):
+        if measure.endswith(suffix):
+            return measure[: -len(suffix)]
+    return None
+
+
+def extract(source: str | Document) -> list[Claim]:
+    """Every numeric claim of a document (text or parsed), sorted by start offset.
+
+    Each claim satisfies ``claim.text == text[claim.start:claim.end]``.
+    """
+    doc = source if isinstance(source, Document) else parse(source)
+    return _Extractor(doc).run()
+
+
+class _Extractor(TableReader):
+    def __init__(self, doc: Document) -> None:
+        self.doc = doc
+        self.text = doc.text
+        self.proper = self._proper_words()
+        self.drafts: list[Draft] = []
+        self._periods: dict[tuple[object, ...], Period | None] = {}
+
+    # -- driver ---------------------------------------------------------------------------
+    def run(self) -> list[Claim]:
+        state = SectionState()
+        last: Context | None = None
+        starts = [s.start for s in self.doc.sentences]
+        for block in self.doc.blocks:
+            if isinstance(block, Section):
+                state = SectionState()
+                last = None
+                spans = [(block.title_start, block.title_end)]
+                self._prose(
+                    block.title_start, block.title_end, spans, Context(), state, heading=True
+                )
+            elif isinstance(block, Paragraph):
+                ctx = Context()
+                lo = bisect.bisect_left(starts, block.start)
+                hi = bisect.bisect_left(starts, block.end)
+                spans = [(s.start, s.end) for s in self.doc.sentences[lo:hi]]
+                self._prose(block.start, block.end, spans, ctx, state)
+                last = ctx
+            elif isinstance(block, Table):
+                base = last if last is not None else Context()
+                self._flush(base, state)
+                self._table(block, replace(base, subject=base.topic, pending=[]), state)
+        return self._claims()
+
+    def _claims(self) -> list[Claim]:
+        out = []
+        for d in sorted(self.drafts, key=lambda d: (d.start, d.end)):
+            section = self.doc.section_at(d.start)
+            out.append(
+                Claim(
+                    value=d.value,
+                    unit=d.unit,
+                    qualifier=d.qualifier,
+                    period=d.period,
+                    measure=d.measure,
+                    subject=d.subject,
+                    text=self.text[d.start : d.end],
+                    start=d.start,
+                    end=d.end,
+                    section=section.title if section else None,
+                )
+            )
+        return out
+
+    def _proper_words(self) -> frozenset[str]:
+        found: set[str] = set()
+        for para in self.doc.paragraphs:
+            found.update(_PROPER_WORD.findall(para.text))
+        return frozenset(found)
+
+    def _resolve(self, mention: PeriodMention, year: int | None) -> Period | None:
+        key = (
+            mention.kind,
+            mention.year,
+            mention.first_month,
+            mention.last_month,
+            mention.day,
+            mention.last_year,
+            mention.point,
+            year,
+        )
+        if key not in self._periods:
+            self._periods[key] = mention.resolve(year)
+        return self._periods[key]
+
+    # -- prose ----------------------------------------------------------------------------
+    def _prose(
+        self,
+        start: int,
+        end: int,
+        sentences: list[tuple[int, int]],
+        ctx: Context,
+        state: SectionState,
+        *,
+        heading: bool = False,
+        overrides: Overrides | None = None,
+    ) -> None:
+        text = self.text
+        periods = find_periods(text, start, end)
+        mentions = lex(text, start, end, periods, labels=not heading and overrides is None)
+        if not sentences:
+            sentences = [(start, end)]
+        mi = pi = 0
+        for s_start, s_end in sentences:
+            s_mentions: list[Mention] = []
+            while mi < len(mentions) and mentions[mi].start < s_end:
+                if mentions[mi].start >= s_start:
+                    s_mentions.append(mentions[mi])
+                mi += 1
+            s_periods: list[tuple[PeriodMention, Period | None]] = []
+            while pi < len(periods) and periods[pi].start < s_end:
+                pm = periods[pi]
+                if pm.start >= s_start:
+                    s_periods.append((pm, self._resolve(pm, ctx.year)))
+                    if pm.year is not None and not pm.base:
+                        ctx.year = pm.last_year or pm.year
+                pi += 1
+            if s_mentions:
+                if overrides is not None:
+                    subj = SentenceSubject()
+                else:
+                    self._flush(ctx, state)
+                    subj = analyse(text, s_start, s_end, self.proper)
+                measured = self._sentence(
+                    s_start, s_end, s_mentions, s_periods, subj, ctx, state, overrides
+                )
+                if measured:  # "Exports rose 5%": the subject phrase is what is measured
+                    subj = SentenceSubject(owners=subj.owners)
+                self._name(subj, ctx, state)
+            elif overrides is None:
+                # a sentence without numbers only matters for the subject it may set for
+                # later sentences or a table: analyse it when (if ever) that is needed
+                ctx.pending.append((s_start, s_end))
+            stated = [p for pm, p in s_periods if not pm.base and p is not None]
+            if stated:
+                ctx.period = stated[-1]
+
+    def _flush(self, ctx: Context, state: SectionState) -> None:
+        """Analyse the sentences whose subjects were left for later, in order."""
+        for s_start, s_end in ctx.pending:
+            self._name(analyse(self.text, s_start, s_end, self.proper), ctx, state)
+        ctx.pending.clear()
+
+    def _name(self, subj: SentenceSubject, ctx: Context, state: SectionState) -> None:
+        name = subj.entity
+        if name is None and subj.anaphor is not None:
+            name = self._anaphor(subj.anaphor, state)
+        if name is None:
+            name = subj.name
+        if name is not None:
+            ctx.name(name)
+
+    def _sentence(
+        self,
+        s_start: int,
+        s_end: int,
+        mentions: list[Mention],
+        periods: list[tuple[PeriodMention, Period | None]],
+        subj: SentenceSubject,
+        ctx: Context,
+        state: SectionState,
+        overrides: Overrides | None,
+    ) -> bool:
+        """Claims of one sentence; True when its subject phrase is a measure, not a name."""
+        text = self.text
+        respective = self._respectively(s_start, s_end, mentions, subj)
+        done: list[Draft] = []
+        measured = False
+        for i, m in enumerate(mentions):
+            prev_end = mentions[i - 1].end if i > 0 else s_start
+            floor = max(s_start, min(prev_end, m.start))
+            limit = mentions[i + 1].start if i + 1 < len(mentions) else s_end
+            limit = max(limit, m.end)
+            q = qualifier_before(text, m.start, floor)
+            qualifier = q.qualifier if q.qualifier != "=" else m.qualifier
+            if qualifier == "=":
+                qualifier = qualifier_after(text, m.end, s_end) or "="
+            unit = m.unit or "count"
+            value, measure, owner, found = self._measure(
+                m, unit, q, done, ctx, floor=floor, limit=limit, prev_end=prev_end, s_end=s_end
+            )
+            if (
+                found is not None
+                and subj.phrase is not None
+                and measure is not None
+                and (
+                    subj.start <= found.start < subj.end
+                    or (found.phrase and found.phrase in subj.phrase and not owner)
+                )
+            ):
+                measured = True
+            if measured and subj.entity is not None:
+                subj = SentenceSubject(
+                    subj.phrase, subj.start, subj.end, None, subj.anaphor, subj.items, subj.owners
+                )
+            if (
+                measure is None
+                and done
+                and done[-1].unit == unit
+                and _COMPARED.search(text, max(floor, q.start - 30), q.start)
+            ):
+                measure = done[-1].measure  # "rose 4.5%, compared with 3.0% a year ago"
+            if overrides is not None and overrides.measure is not None and measure is None:
+                measure = overrides.measure
+            if measure is None and unit == "W":
+                measure = "capacity"
+            if overrides is not None and overrides.fixed:
+                subject = overrides.subject
+                period = overrides.period
+            else:
+                subject = self._subject(m, q.start, s_start, subj, owner, respective, state, ctx)
+                period = self._period(m, periods, limit, ctx)
+                if period is not None and same_period_last_year(text, m.end, s_end):
+                    period = _year_before(period)
+            draft = Draft(m.start, m.end, value, unit, qualifier, period, measure, subject)
+            done.append(draft)
+            self.drafts.append(draft)
+            if m.kind == "count" and measure:
+                state.counted.append(measure)
+            elif measure and unit not in {"%", "pp"} and m.kind == "quantity":
+                ctx.measure = measure
+                state.measure = measure
+            if measure and measure.endswith("growth rate"):
+                ctx.growth = measure
+        return measured
+
+    def _measure(
+        self,
+        m: Mention,
+        unit: str,
+        q: Qualified,
+        done: list[Draft],
+        ctx: Context,
+        *,
+        floor: int,
+        limit: int,
+        prev_end: int,
+        s_end: int,
+    ) -> tuple[float, str | None, str | None, Measured | None]:
+        """(value, measure, owner, measure phrase) of a mention: a count, share, change or level.
+
+        A change makes a "<base> growth rate" (declines negative) for %, a "<base> change" or
+        a gap to a reference for percentage points, a "<base> increase" for amounts.
+        """
+        text = self.text
+        value = m.value
+        measure: str | None = None
+        owner: str | None = None
+        found: Measured | None = None
+        if m.kind == "count":
+            measure = m.measure
+        elif m.kind == "share":
+            measure = "share"
+        elif unit == "pp":
+            gap = gap_after(text, m.end, s_end)
+            if gap is not None:
+                base = self._last(done, growth=True) or ctx.growth
+                measure = f"{base} gap to {gap.target}" if base else f"gap to {gap.target}"
+                value = value * gap.sign
+            else:
+                change = change_cue(text, q.start, m.end, floor, limit)
+                base = self._last(done, unit="%") or ctx.growth
+                if change is not None:
+                    value = value * change.sign
+                    found = change_base(text, change, floor)
+                    named = normalize_measure(change.base or (found.phrase if found else None))
+                    base = named or base
+                measure = f"{base} change" if base else None
+        elif unit == "%":
+            change = change_cue(text, q.start, m.end, floor, limit)
+            if change is not None:
+                found = change_base(text, change, floor)
+                base = normalize_measure(change.base or (found.phrase if found else None))
+                if found is not None:
+                    owner = found.owner
+                base = base or self._last(done) or _changed(self._last(done, growth=True))
+                base = base or ctx.measure
+                measure = f"{base} growth rate" if base else "growth rate"
+                value = value * change.sign
+            elif share_cue(text, q.start, m.end, floor, limit):
+                measure = "share"
+            else:
+                found = level_measure(text, q.start, floor, q.verbal)
+                if found is not None:
+                    measure, owner = normalize_measure(found.phrase), found.owner
+                if measure is None and done and level_after_change(text, prev_end, q.start):
+                    measure = _changed(done[-1].measure)
+        else:
+            change = change_cue(text, q.start, m.end, floor, limit, after=False)
+            if change is not None and change.by:
+                found = change_base(text, change, floor)
+                base = normalize_measure(change.base or (found.phrase if found else None))
+                base = base or self._last(done) or ctx.measure
+                word = "increase" if change.sign > 0 else "decrease"
+                measure = f"{base} {word}" if base else word
+            else:
+                found = level_measure(text, q.start, floor, q.verbal)
+                if found is not None:
+                    measure, owner = normalize_measure(found.phrase), found.owner
+                if measure is None:
+                    measure = normalize_measure(measure_after(text, m.end, limit))
+                if measure is None and done and level_after_change(text, prev_end, q.start):
+                    measure = _changed(done[-1].measure)
+        return value, measure, owner, found
+
+    @staticmethod
+    def _last(done: list[Draft], *, growth: bool = False, unit: str | None = None) -> str | None:
+        for d in reversed(done):
+            if d.measure is None:
+                continue
+            if growth and d.measure.endswith("growth rate"):
+                return d.measure
+            if unit is not None and d.unit == unit:
+                return d.measure
+            if not growth and unit is None and d.unit not in {"%", "pp"}:
+                return d.measure
+        return None
+
+    def _respectively(
+        self, s_start: int, s_end: int, mentions: list[Mention], subj: SentenceSubject
+    ) -> dict[int, str]:
+        """Map mention start -> subject for "A, B and C ... 1, 2 and 3 ... respectively"."""
+        out: dict[int, str] = {}
+        groups: dict[int, list[Mention]] = {}
+        for m in mentions:
+            if m.group is not None:
+                groups.setdefault(m.group, []).append(m)
+        for members in groups.values():
+            if len(members) < 2:
+                continue
+            last = members[-1]
+            after = [m.start for m in mentions if m.start > last.end]
+            stop = min(after[0] if after else s_end, last.end + 80, s_end)
+            if not _RESPECTIVELY.search(self.text, last.end, stop):
+                continue
+            items = subj.items if subj.items and len(subj.items) == len(members) else None
+            if items is None:
+                items = coordination_before(self.text, s_start, members[0].start, len(members))
+            if items is None:
+                continue
+            for m, item in zip(members, items, strict=True):
+                out[m.start] = item
+        return out
+
+    def _subject(
+        self,
+        m: Mention,
+        q_start: int,
+        s_start: int,
+        subj: SentenceSubject,
+        owner: str | None,
+        respective: dict[int, str],
+        state: SectionState,
+        ctx: Context,
+    ) -> str | None:
+        text = self.text
+        if m.start in respective:
+            return respective[m.start]
+        if m.kind == "count" and _TRANSFER.search(text, max(s_start, q_start - 40), q_start):
+            r = _RECIPIENT.match(text[m.end : m.end + 80])
+            if r is not None:
+                return r.group("np")
+        paren = text.rfind("(", s_start, m.start)
+        if paren >= 0 and text.find(")", paren, m.start) < 0:
+            name = proper_phrase_before(text, paren, s_start)
+            if name is not None:
+                return name
+        if owner is not None and owner[0].isupper():
+            return owner
+        if subj.phrase is not None and m.start >= subj.end:
+            if subj.entity is not None:
+                return subj.entity
+            if subj.anaphor is not None:
+                resolved = self._anaphor(subj.anaphor, state)
+                if resolved is not None:
+                    return resolved
+        for name, at in subj.owners:
+            if at < m.start:
+                return name
+        return ctx.subject
+
+    @staticmethod
+    def _anaphor(head: str, state: SectionState) -> str | None:
+        key = singular(head).lower()
+        for measure in reversed(state.counted):
+            last = measure.split()[-1].lower()
+            if last == head or singular(last).lower() == key:
+                return measure
+        return None
+
+    @staticmethod
+    def _period(
+        m: Mention,
+        periods: list[tuple[PeriodMention, Period | None]],
+        limit: int,
+        ctx: Context,
+    ) -> Period | None:
+        before: Period | None = None
+        later: Period | None = None
+        for pm, period in periods:
+            if pm.base or period is None:
+                continue
+            if pm.end <= m.start:
+                before = period
+            elif pm.start >= m.end and pm.start <= limit:
+                return period  # "exports were 5 billion yuan in 2024"
+            elif pm.start >= m.end and later is None:
+                later = period  # "rose 4.5% to $50 billion in 2024": the whole sentence
+        if before is not None:
+            return before
+        return later if later is not None else ctx.period

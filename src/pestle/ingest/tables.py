@@ -1,0 +1,207 @@
+"""Claims of pipe tables: a header gives unit, scale and measure; a row label, the subject.
+
+A row label that names a period ("First Half of 2023") gives the row's period instead, as
+does a cell in a time column ("May 2023"). A table whose headers are periods ("2023 | 2024")
+takes the measure and unit from the row label. Otherwise a table inherits the period and
+subject of the paragraph before it.
+"""
+
+from __future__ import annotations
+
+import re
+
+from pestle.ingest.context import Context, Draft, Overrides, SectionState
+from pestle.ingest.document import HeaderCell, Table
+from pestle.ingest.grammar import GROWTH_WORDS, SHARE_WORDS, normalize_measure
+from pestle.ingest.numbers import MAGNITUDE_WORDS, NUMBER_WORDS, NUMERAL, numeral_digits, scaled
+from pestle.ingest.periods import parse_period
+from pestle.ingest.phrases import words
+from pestle.ingest.units import split_header
+from pestle.model import Period
+
+_PERIOD_HEADER = re.compile(r"\b(?:period|time|date|year|month|quarter|deadline|node)\b", re.I)
+_GENERIC_HEADERS = words(
+    """scale value amount size quantity total figure number data volume magnitude"""
+)
+_PLAIN_CELL = re.compile(
+    r"(?P<q>[<>≤≥~≈]|about|approx\.?|nearly|over|more\s+than|less\s+than)?\s*"
+    rf"(?P<num>[-−]?{NUMERAL})\s*%?",
+    re.IGNORECASE,
+)
+_CELL_QUALIFIER = {
+    "<": "<",
+    ">": ">",
+    "≤": "<=",
+    "≥": ">=",
+    "~": "~",
+    "≈": "~",
+    "about": "~",
+    "approx": "~",
+    "approx.": "~",
+    "nearly": "~",
+    "over": ">",
+    "more than": ">",
+    "less than": "<",
+}
+_NUMBERISH = re.compile(rf"\d|{NUMBER_WORDS}|\b[Hh]alf\b|\b[Aa]n?\s+{MAGNITUDE_WORDS}")
+
+
+class TableReader:
+    """Reads tables for an extractor that provides ``text``, ``drafts`` and ``_prose``."""
+
+    text: str
+    drafts: list[Draft]
+
+    def _prose(
+        self,
+        start: int,
+        end: int,
+        sentences: list[tuple[int, int]],
+        ctx: Context,
+        state: SectionState,
+        *,
+        heading: bool = False,
+        overrides: Overrides | None = None,
+    ) -> None:
+        raise NotImplementedError
+
+    def _table(self, table: Table, ctx: Context, state: SectionState) -> None:
+        header = table.header
+        roles = [self._role(j, h) for j, h in enumerate(header)]
+        value_measures = [
+            normalize_measure(h.label) for h, r in zip(header, roles, strict=True) if r == "value"
+        ]
+        base = next((v for v in value_measures if v), None) or state.measure
+        col_periods = [
+            parse_period(h.label, ctx.year) if r == "colperiod" else None
+            for h, r in zip(header, roles, strict=True)
+        ]
+        row_base = base
+        for row in table.rows:
+            cells = row.cells
+            row_period: Period | None = None
+            subject = ctx.subject
+            row_unit = None
+            row_measure = None
+            if cells and roles and roles[0] in {"label", "period"}:
+                label = cells[0].text.strip()
+                found = parse_period(label, ctx.year) if not cells[0].missing else None
+                if found is not None:
+                    row_period = found
+                elif roles[0] == "label" and not cells[0].missing:
+                    if "colperiod" in roles:
+                        row_measure_text, row_unit, _ = split_header(label)
+                        row_measure = normalize_measure(row_measure_text)
+                        if (
+                            row_unit is not None
+                            and row_unit.code == "%"
+                            and GROWTH_WORDS.search(row_measure_text)
+                        ):
+                            row_measure = f"{row_base} growth rate" if row_base else "growth rate"
+                        elif row_measure:
+                            row_base = row_measure
+                    else:
+                        subject = label
+            for j, cell in enumerate(cells[1:], start=1):
+                if j < len(roles) and roles[j] == "period" and row_period is None:
+                    row_period = parse_period(cell.text, ctx.year)
+            period = row_period or ctx.period
+            for j, cell in enumerate(cells):
+                if cell.missing:
+                    continue
+                role = roles[j] if j < len(roles) else "text"
+                h = header[j] if j < len(header) else None
+                if role == "period":
+                    if j == 0 or parse_period(cell.text, ctx.year) is not None:
+                        continue
+                    role = "text"
+                if role == "label":
+                    if row_unit is None and row_measure is None:
+                        self._cell_prose(cell.start, cell.end, state, subject, period, None)
+                    continue
+                if role == "colperiod" and h is not None:
+                    if row_unit is not None:
+                        self._plain_cell(
+                            cell.start,
+                            cell.end,
+                            row_unit.code,
+                            row_unit.exponent,
+                            row_measure,
+                            ctx.subject,
+                            col_periods[j] or period,
+                        )
+                    continue
+                if role in {"value", "growth", "share"} and h is not None and h.unit:
+                    if role == "growth":
+                        measure = f"{base} growth rate" if base else "growth rate"
+                    elif role == "share":
+                        measure = "share"
+                    else:
+                        measure = normalize_measure(h.label)
+                        if measure in _GENERIC_HEADERS:
+                            measure = None
+                    if self._plain_cell(
+                        cell.start, cell.end, h.unit, h.exponent, measure, subject, period
+                    ):
+                        continue
+                default = normalize_measure(h.label) if h is not None else None
+                if default is not None and default.lower() in _GENERIC_HEADERS:
+                    default = None
+                self._cell_prose(cell.start, cell.end, state, subject, period, default)
+        for v in value_measures:
+            if v:
+                state.measure = v
+
+    @staticmethod
+    def _role(j: int, h: HeaderCell) -> str:
+        if h.unit is not None:
+            if h.unit in {"%", "pp"} and GROWTH_WORDS.search(h.label):
+                return "growth"
+            if SHARE_WORDS.search(h.label):
+                return "share"
+            return "value"
+        if _PERIOD_HEADER.search(h.label):
+            return "period"
+        if j == 0:
+            return "label"
+        if parse_period(h.label) is not None:
+            return "colperiod"
+        return "text"
+
+    def _plain_cell(
+        self,
+        start: int,
+        end: int,
+        unit: str,
+        exponent: int,
+        measure: str | None,
+        subject: str | None,
+        period: Period | None,
+    ) -> bool:
+        m = _PLAIN_CELL.fullmatch(self.text, start, end)
+        if m is None:
+            return False
+        digits = numeral_digits(m.group("num")).replace("−", "-")
+        q = (m.group("q") or "").lower()
+        qualifier = _CELL_QUALIFIER.get(re.sub(r"\s+", " ", q), "=")
+        value = scaled(digits, exponent)
+        if measure is None and unit == "W":
+            measure = "capacity"
+        self.drafts.append(
+            Draft(m.start("num"), m.end("num"), value, unit, qualifier, period, measure, subject)
+        )
+        return True
+
+    def _cell_prose(
+        self,
+        start: int,
+        end: int,
+        state: SectionState,
+        subject: str | None,
+        period: Period | None,
+        measure: str | None,
+    ) -> None:
+        if _NUMBERISH.search(self.text, start, end) is None:
+            return  # "Under construction", "Primary Industry": nothing to read
+        overrides = Overrides(subject=subject, period=period, measure=measure, fixed=True)
+        self._prose(start, end, [(start, end)], Context(), state, overrides=overrides)

@@ -1,0 +1,222 @@
+"""`build_report`: case -> checks -> analyses -> view model -> HTML, PDF, Markdown, atomically.
+
+Stages report their progress through a callback (the CLI shows them). The case is loaded
+and every analysis run *before* anything is written, so a bad case file stops the build
+with its file:line error and no output. Files are written to a temporary folder next to
+the destination and moved into place at the end: a build never leaves a half-written
+report. An existing destination is replaced only if a previous build wrote it
+(`manifest.json`), so a wrong `--out` cannot delete someone's folder.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import shutil
+import tempfile
+import time
+import uuid
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from pestle.errors import InputError
+
+FORMATS: tuple[str, ...] = ("html", "pdf", "md")
+FILES = {"html": "index.html", "pdf": "report.pdf", "md": "report.md"}
+MANIFEST = "manifest.json"
+
+Progress = Callable[[str, str, float | None], None]  # (stage, "start"|"done", seconds)
+
+
+@dataclass(frozen=True)
+class BuildResult:
+    out: Path
+    files: dict[str, Path]
+    timings: tuple[tuple[str, float], ...]
+    missing: tuple[str, ...] = ()
+    figures: tuple[Path, ...] = field(default_factory=tuple)
+
+    @property
+    def total_seconds(self) -> float:
+        return sum(t for _, t in self.timings)
+
+
+def parse_formats(value: str | Iterable[str] | None) -> tuple[str, ...]:
+    """``"html,pdf"`` -> ("html", "pdf"), in canonical order; unknown names are an error."""
+    if value is None:
+        return FORMATS
+    items = value.split(",") if isinstance(value, str) else list(value)
+    names = {i.strip().lower() for i in items if i.strip()}
+    unknown = sorted(names - set(FORMATS))
+    if not names:
+        raise InputError(f"--format is empty; choose from {','.join(FORMATS)}")
+    if unknown:
+        raise InputError(
+            f"--format: unknown format {', '.join(unknown)}; choose from {','.join(FORMATS)}"
+        )
+    return tuple(f for f in FORMATS if f in names)
+
+
+class _Stages:
+    def __init__(self, progress: Progress | None) -> None:
+        self.progress = progress
+        self.timings: list[tuple[str, float]] = []
+
+    @contextmanager
+    def stage(self, name: str) -> Iterator[None]:
+        if self.progress:
+            self.progress(name, "start", None)
+        t0 = time.perf_counter()
+        yield
+        dt = time.perf_counter() - t0
+        self.timings.append((name, dt))
+        if self.progress:
+            self.progress(name, "done", dt)
+
+
+def build_report(
+    case: str | Path | None = None,
+    out: str | Path = "report",
+    formats: str | Iterable[str] | None = None,
+    scenario: str | None = None,
+    progress: Progress | None = None,
+) -> BuildResult:
+    """Build the report of `case` (default: the embedded case) into the folder `out`."""
+    fmts = parse_formats(formats)
+    out = Path(out)
+    _check_destination(out)
+    st = _Stages(progress)
+    # Slow, independent work starts first, on the other core: the JavaScript bundle (a
+    # thread; cached on disk after the first build) and WeasyPrint (a process).
+    if "html" in fmts:
+        from pestle.report.vendor import prefetch
+
+        prefetch()
+    worker = None
+    if "pdf" in fmts:
+        from pestle.report.render_pdf import PdfWorker
+
+        worker = PdfWorker()
+    try:
+        return _build(case, out, fmts, scenario, st, worker)
+    finally:
+        if worker is not None:
+            worker.close()
+
+
+def _build(
+    case: str | Path | None,
+    out: Path,
+    fmts: tuple[str, ...],
+    scenario: str | None,
+    st: _Stages,
+    worker: object,
+) -> BuildResult:
+    from pestle.report.context import build_view, load, run_analyses, run_checks
+
+    with st.stage("load case"):
+        inputs = load(case, scenario)
+    with st.stage("checks"):
+        run_checks(inputs)
+    with st.stage("analyses"):
+        run_analyses(inputs)
+    with st.stage("view model"):
+        view = build_view(inputs)
+
+    charts = view.charts()
+    svgs: dict[str, str] = {}
+    if charts and ("pdf" in fmts or "md" in fmts):
+        with st.stage("charts (SVG)"):
+            from pestle.report.svg import to_svg
+
+            svgs = {c.id: to_svg(c.spec) for c in charts}
+
+    outputs: dict[str, bytes] = {}
+    if "html" in fmts:
+        with st.stage("HTML"):
+            from pestle.report.render_html import render_html
+
+            outputs[FILES["html"]] = render_html(view).encode("utf-8")
+    if "pdf" in fmts:
+        with st.stage("PDF"):
+            from pestle.report.render_pdf import render_pdf
+            from pestle.report.svg import data_url
+
+            outputs[FILES["pdf"]] = render_pdf(
+                view,
+                {k: data_url(v) for k, v in svgs.items()},
+                worker=worker,  # type: ignore[arg-type]
+            )
+    figures: list[str] = []
+    if "md" in fmts:
+        with st.stage("Markdown"):
+            from pestle.report.render_md import figure_name, render_md
+
+            outputs[FILES["md"]] = render_md(view).encode("utf-8")
+            for c in charts:
+                name = figure_name(c)
+                outputs[name] = svgs[c.id].encode("utf-8")
+                figures.append(name)
+
+    with st.stage("write"):
+        manifest = {
+            "generator": f"pestle {view.meta.pestle_version}",
+            "case": view.meta.case_id,
+            "scenario": view.meta.scenario,
+            "generated": view.meta.generated,
+            "missing": view.missing_modules(),
+            "files": {name: hashlib.sha256(data).hexdigest() for name, data in outputs.items()},
+        }
+        outputs[MANIFEST] = (json.dumps(manifest, indent=2) + "\n").encode("utf-8")
+        _write_atomically(out, outputs)
+
+    final = out.resolve()
+    return BuildResult(
+        out=final,
+        files={f: final / FILES[f] for f in fmts},
+        timings=tuple(st.timings),
+        missing=tuple(view.missing_modules()),
+        figures=tuple(final / f for f in figures),
+    )
+
+
+def _check_destination(out: Path) -> None:
+    if out.exists() and not out.is_dir():
+        raise InputError(f"{out}: exists and is not a folder; choose another --out")
+    if out.is_dir() and any(out.iterdir()) and not (out / MANIFEST).is_file():
+        raise InputError(
+            f"{out}: folder is not empty and was not written by `pestle report` "
+            f"(no {MANIFEST}); choose another --out or empty it"
+        )
+
+
+def _write_atomically(out: Path, files: dict[str, bytes]) -> None:
+    """Write `files` into a temporary sibling folder, then move it to `out`."""
+    parent = out.resolve().parent
+    parent.mkdir(parents=True, exist_ok=True)
+    tmp = Path(tempfile.mkdtemp(prefix=f".{out.name}.tmp-", dir=parent))
+    try:
+        for name, data in files.items():
+            path = tmp / name
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_bytes(data)
+        os.chmod(tmp, 0o755)
+        _check_destination(out)
+        target = out.resolve()
+        if target.exists():
+            old = parent / f".{out.name}.old-{uuid.uuid4().hex[:8]}"
+            os.rename(target, old)
+            try:
+                os.rename(tmp, target)
+            except OSError:
+                os.rename(old, target)
+                raise
+            shutil.rmtree(old, ignore_errors=True)
+        else:
+            os.rename(tmp, target)
+    except BaseException:
+        shutil.rmtree(tmp, ignore_errors=True)
+        raise

@@ -1,0 +1,270 @@
+"""Numbers for people: the only place in pestle where a number becomes a string.
+
+One style everywhere (issue 7): ``472.9 billion yuan``, ``10 GW``, ``5.6 %``, ``0.2 pp``,
+ranges as ``12–18 kt``. A value and its unit are separated by a no-break space so that
+they never wrap apart; ranges use an en dash and share one scale chosen from the larger
+end. Magnitudes are scaled to the largest word or prefix that keeps the mantissa >= 1.
+
+Precision: mantissas of 100 or more keep one decimal only when it is not zero
+(``472.9``, ``894``), mantissas from 10 to 100 keep one decimal, below 10 two; trailing
+zeros are dropped, so a stated ``10 million kilowatts`` reads ``10 GW``, not ``10.00 GW``.
+"""
+
+from __future__ import annotations
+
+import math
+from datetime import date
+
+from pestle.model.period import Period
+
+NBSP = "\u00a0"
+DASH = "\u2013"  # en dash, for ranges
+MINUS = "\u2212"
+
+_QUALIFIER_WORDS = {
+    "=": "",
+    ">": "more than ",
+    ">=": "at least ",
+    "<": "less than ",
+    "<=": "at most ",
+    "~": "about ",
+}
+
+# (threshold, word) from largest to smallest; values below the last are written in full.
+_MONEY_SCALES = ((1e12, "trillion"), (1e9, "billion"), (1e6, "million"))
+_SI_PREFIXES = ((1e12, "T"), (1e9, "G"), (1e6, "M"), (1e3, "k"))
+_MASS_SCALES = ((1e9, "Gt"), (1e6, "Mt"), (1e3, "kt"))
+_CURRENCY_WORDS = {"CNY": "yuan", "USD": "US dollars"}
+
+
+def _trim(text: str) -> str:
+    if "." in text:
+        text = text.rstrip("0").rstrip(".")
+    return text
+
+
+def _decimals_for(mantissa: float) -> int:
+    m = abs(mantissa)
+    if m >= 10:
+        return 1
+    return 2
+
+
+def number(value: float, decimals: int | None = None, *, grouping: bool = True) -> str:
+    """A plain number: thousands separators, trailing zeros dropped, a true minus sign."""
+    if value is None or (isinstance(value, float) and not math.isfinite(value)):
+        return "n/a"
+    if decimals is None:
+        decimals = 0 if float(value).is_integer() else _decimals_for(value)
+    text = f"{abs(value):,.{decimals}f}" if grouping else f"{abs(value):.{decimals}f}"
+    text = _trim(text)
+    if text in {"0", ""}:
+        return "0"
+    return (MINUS if value < 0 else "") + text
+
+
+def _scaled(value: float, scales: tuple[tuple[float, str], ...]) -> tuple[float, str]:
+    for threshold, word in scales:
+        if abs(value) >= threshold:
+            return value / threshold, word
+    return value, ""
+
+
+def _mantissa(value: float, decimals: int | None) -> str:
+    return number(value, _decimals_for(value) if decimals is None else decimals)
+
+
+def money(value: float, currency: str = "CNY", decimals: int | None = None) -> str:
+    """``472.9 billion yuan``; ``2 trillion yuan``; ``28.6 billion yuan``."""
+    m, word = _scaled(value, _MONEY_SCALES)
+    unit = _CURRENCY_WORDS.get(currency, currency)
+    return f"{_mantissa(m, decimals)}{NBSP}{word + ' ' if word else ''}{unit}"
+
+
+def power(watts: float, decimals: int | None = None, unit: str = "W") -> str:
+    """``10 GW``, ``6.1 GW``, ``800 kV``-style SI prefixes for W and Wh."""
+    m, prefix = _scaled(watts, _SI_PREFIXES)
+    return f"{_mantissa(m, decimals)}{NBSP}{prefix}{unit}"
+
+
+def mass(tonnes: float, decimals: int | None = None) -> str:
+    """``850 t``, ``12 kt``, ``1.2 Mt`` (input in tonnes)."""
+    m, unit = _scaled(tonnes, _MASS_SCALES)
+    return f"{_mantissa(m, decimals)}{NBSP}{unit or 't'}"
+
+
+def percent(value: float, decimals: int = 1) -> str:
+    """A percentage as written (5.6 -> ``5.6 %``)."""
+    return f"{number(value, decimals)}{NBSP}%"
+
+
+def share(fraction: float, decimals: int = 1) -> str:
+    """A fraction as a percentage (0.549 -> ``54.9 %``)."""
+    return percent(fraction * 100.0, decimals)
+
+
+def points(value: float, decimals: int = 1) -> str:
+    """Percentage points (``0.2 pp``), signed when asked by the caller via `signed`."""
+    return f"{number(value, decimals)}{NBSP}pp"
+
+
+def signed(text: str, value: float) -> str:
+    """Prefix a formatted non-negative number with ``+`` (negatives already carry −)."""
+    return f"+{text}" if value > 0 else text
+
+
+def decimal(value: float, decimals: int = 3) -> str:
+    """A coefficient or weight with fixed decimals (``0.234``, ``0.087``)."""
+    if value is None or not math.isfinite(value):
+        return "n/a"
+    text = f"{abs(value):.{decimals}f}"
+    if float(text) == 0:
+        return f"{0:.{decimals}f}"
+    return (MINUS if value < 0 else "") + text
+
+
+def count(value: float) -> str:
+    """Things counted: ``25``, ``1,878``."""
+    return number(round(value), 0)
+
+
+def length(km: float, decimals: int | None = None) -> str:
+    return f"{number(km, 0 if decimals is None else decimals)}{NBSP}km"
+
+
+def voltage(kv: float) -> str:
+    return f"{number(kv, 0)}{NBSP}kV"
+
+
+def quantity(value: float, unit: str, qualifier: str = "=", decimals: int | None = None) -> str:
+    """Any claim-shaped value in its canonical unit (DESIGN.md unit codes)."""
+    body: str
+    if unit in _CURRENCY_WORDS:
+        body = money(value, unit, decimals)
+    elif unit in {"W", "Wh"}:
+        body = power(value, decimals, unit)
+    elif unit == "t":
+        body = mass(value, decimals)
+    elif unit == "kg":
+        body = mass(value / 1000.0, decimals)
+    elif unit == "km":
+        body = length(value, decimals)
+    elif unit == "%":
+        body = percent(value, 1 if decimals is None else decimals)
+    elif unit == "pp":
+        body = points(value, 1 if decimals is None else decimals)
+    elif unit == "count":
+        body = count(value)
+    else:
+        body = f"{number(value, decimals)}{NBSP}{unit}" if unit else number(value, decimals)
+    return _QUALIFIER_WORDS.get(qualifier, "") + body
+
+
+def value_range(low: float, high: float, unit: str, decimals: int | None = None) -> str:
+    """``12–18 kt``; ``10–14 t/MW``; ``20–30 years``: one scale, from the larger end."""
+    if unit in _CURRENCY_WORDS:
+        m_hi, word = _scaled(max(abs(low), abs(high)), _MONEY_SCALES)
+        scale = max(abs(low), abs(high)) / m_hi if m_hi else 1.0
+        cur = _CURRENCY_WORDS[unit]
+        lo, hi = low / scale, high / scale
+        d = _decimals_for(max(abs(lo), abs(hi))) if decimals is None else decimals
+        return f"{number(lo, d)}{DASH}{number(hi, d)}{NBSP}{word + ' ' if word else ''}{cur}"
+    table: tuple[tuple[float, str], ...] | None = None
+    suffix = unit
+    factor = 1.0
+    if unit in {"W", "Wh"}:
+        table = tuple((t, p + unit) for t, p in _SI_PREFIXES)
+    elif unit in {"t", "kg"}:
+        table = _MASS_SCALES
+        factor = 0.001 if unit == "kg" else 1.0
+        suffix = "t"
+    if table is not None:
+        big = max(abs(low), abs(high)) * factor
+        m, suffix2 = _scaled(big, table)
+        scale = big / m if m else 1.0
+        lo, hi = low * factor / scale, high * factor / scale
+        d = _decimals_for(max(abs(lo), abs(hi))) if decimals is None else decimals
+        return f"{number(lo, d)}{DASH}{number(hi, d)}{NBSP}{suffix2 or suffix}"
+    if unit == "%":
+        d = 1 if decimals is None else decimals
+        return f"{number(low, d)}{DASH}{number(high, d)}{NBSP}%"
+    d = decimals
+    if d is None:
+        both_int = float(low).is_integer() and float(high).is_integer()
+        d = 0 if both_int else _decimals_for(max(abs(low), abs(high)))
+    text = f"{number(low, d)}{DASH}{number(high, d)}"
+    return f"{text}{NBSP}{unit}" if unit else text
+
+
+_MONTHS = (
+    "Jan",
+    "Feb",
+    "Mar",
+    "Apr",
+    "May",
+    "Jun",
+    "Jul",
+    "Aug",
+    "Sep",
+    "Oct",
+    "Nov",
+    "Dec",
+)
+
+
+def day(d: date) -> str:
+    return f"{d.day} {_MONTHS[d.month - 1]} {d.year}"
+
+
+def period(p: Period | str | None) -> str:
+    """``2024``, ``Q1 2025``, ``H1 2023``, ``Jan–May 2025``, ``May 2023``, ``26 Feb 2024``."""
+    if p is None:
+        return "n/a"
+    if isinstance(p, str):
+        p = Period.parse(p)
+    s, e = p.start, p.end
+    whole_months = s.day == 1 and Period.months(e.year, e.month, e.month).end == e
+    if s == e:
+        return day(s)
+    if s.year == e.year and whole_months:
+        if s.month == 1 and e.month == 12:
+            return str(s.year)
+        if s.month == e.month:
+            return f"{_MONTHS[s.month - 1]} {s.year}"
+        if e.month - s.month == 2 and s.month % 3 == 1:
+            return f"Q{(s.month + 2) // 3} {s.year}"
+        if e.month - s.month == 5 and s.month in {1, 7}:
+            return f"H{1 if s.month == 1 else 2} {s.year}"
+        return f"{_MONTHS[s.month - 1]}{DASH}{_MONTHS[e.month - 1]} {s.year}"
+    if whole_months and s.month == 1 and e.month == 12:
+        return f"{s.year}{DASH}{e.year}"
+    return f"{day(s)}{DASH}{day(e)}"
+
+
+def year(y: int) -> str:
+    """A calendar year as text (no thousands separator)."""
+    return str(int(y))
+
+
+def sha_short(sha256: str, n: int = 12) -> str:
+    return sha256[:n]
+
+
+def seconds(value: float) -> str:
+    return f"{value:.2f}{NBSP}s"
+
+
+_DISPLAY = {"GW": ("W", 1e9), "MW": ("W", 1e6), "kt": ("t", 1e3), "billion yuan": ("CNY", 1e9)}
+
+
+def in_unit(value: float, display: str) -> float:
+    """A canonical value in a chart's display unit (``in_unit(6.1e9, "GW") == 6.1``)."""
+    _, factor = _DISPLAY[display]
+    return value / factor
+
+
+def words(code: str | None) -> str:
+    """A case code as words: ``under_construction`` -> ``under construction``."""
+    if code is None:
+        return "n/a"
+    return str(code).replace("_", " ")

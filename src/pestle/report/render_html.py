@@ -1,0 +1,68 @@
+"""index.html: one self-contained file, interactive charts, no network request at all.
+
+The Vega, Vega-Lite and Vega-Embed JavaScript is inlined from vl-convert's offline bundle
+(cached on disk, see `vendor.py`); chart specs are inline JSON; CSS is inline; the favicon
+is an empty data URL so a browser does not ask for one.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from markupsafe import Markup
+
+from pestle.report.footnotes import plain
+from pestle.report.templating import html_env, template_text
+from pestle.report.vendor import vega_bundle
+from pestle.report.view import Footnote, Report
+
+
+def script_json(value: Any) -> Markup:
+    """JSON safe inside a <script> element: no `</script>`, `<!--` or `&` can appear."""
+    text = json.dumps(value, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
+    text = text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+    text = text.replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
+    return Markup(text)
+
+
+def tooltip(note: Footnote) -> str:
+    """Plain text of a footnote, shown when hovering its mark."""
+    if note.kind == "quote":
+        where = f" ({note.title}, {note.where})" if note.where else f" ({note.title})"
+        context = f" [columns: {note.context}]" if note.context else ""
+        return f"“{note.quote}”{context}{where}"
+    if note.kind == "reference":
+        return f"{note.title}: {plain(note.body)} Source: {note.source}".strip()
+    return f"{note.title}: {plain(note.body)}".strip()
+
+
+def tooltips(report: Report) -> dict[int, str]:
+    return {f.number: tooltip(f) for f in report.footnotes}
+
+
+def render_html(
+    report: Report, *, print_mode: bool = False, svgs: dict[str, str] | None = None
+) -> str:
+    """The report as HTML; `print_mode` swaps interactive charts for static SVG (PDF)."""
+    template = html_env().get_template("report.html.j2")
+    charts = report.charts()
+    context: dict[str, Any] = {
+        "report": report,
+        "print_mode": print_mode,
+        "css": Markup(template_text("report.css")),
+        "tips": tooltips(report),
+        "specs": {c.id: script_json(c.spec) for c in charts},
+        "svgs": svgs or {},
+        "vega_bundle": Markup(""),
+        "embed_js": Markup(""),
+    }
+    if not print_mode and charts:
+        context["vega_bundle"] = Markup(_safe_script(vega_bundle()))
+        context["embed_js"] = Markup(template_text("embed.js"))
+    return template.render(**context)
+
+
+def _safe_script(js: str) -> str:
+    # An inline script ends at the first "</script"; the bundle must not contain one.
+    return js.replace("</script", "<\\/script").replace("<!--", "<\\!--")

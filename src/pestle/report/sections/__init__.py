@@ -1,0 +1,19 @@
+"""One module per report section: `build(inputs, notes) -> Body`, in reading order."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from pestle.report.view import Block, Subsection
+
+
+@dataclass
+class Body:
+    """What a section builder returns; numbering and ids are added by `context`."""
+
+    intro: list[Block] = field(default_factory=list)
+    subsections: list[Subsection] = field(default_factory=list)
+    missing: list[str] = field(default_factory=list)
+
+    def sub(self, id_: str, title: str, *blocks: Block) -> None:
+        self.subsections.append(Subsection(id=id_, title=title, blocks=tuple(blocks)))

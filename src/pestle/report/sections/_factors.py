@@ -1,0 +1,167 @@
+"""The case's PESTLE factors, each shown once in the section its entities belong to.
+
+A factor goes where most of its entities are (policies -> Policy, trade categories and
+platforms -> Trade, bases and corridors -> Energy); a factor without entities goes by its
+dimension. Each factor is shown with its statement (from the case), the evidence behind it,
+and, when the case has judgments, the analyst's EFE rating, labelled as judgment.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from typing import Any
+
+from pestle.report import format as fmt
+from pestle.report.footnotes import Notes, num, refs
+from pestle.report.inputs import Inputs
+from pestle.report.sections._common import Cite
+from pestle.report.view import Block, Fragment, Paragraph, Term, text
+
+_KIND_SECTION = {
+    "policy": "policy",
+    "free_trade_zone": "policy",
+    "ftz_section": "policy",
+    "trade_category": "trade",
+    "platform_type": "trade",
+    "energy_base": "energy",
+    "hydrogen_project": "energy",
+    "uhv_corridor": "energy",
+    "industrial_cluster": "economy",
+}
+_DIMENSION_SECTION = {
+    "political": "society",
+    "economic": "economy",
+    "social": "society",
+    "legal": "society",
+    "technological": "energy",
+    "environmental": "energy",
+}
+_INDICATOR_WORDS = (("import and export", "trade"), ("GDP", "economy"), ("added value", "economy"))
+
+DIRECTION = {"opportunity": "Opportunity", "threat": "Threat"}
+ORIGIN = {"report": "from the source report", "analyst": "added by the analyst"}
+
+
+def _entity_section(case: Any, entity_id: str) -> str | None:
+    try:
+        entity = case.entity(entity_id)
+    except KeyError:
+        return None
+    if entity.kind == "indicator":
+        measure = str(entity.attributes.get("measure", ""))
+        for word, section in _INDICATOR_WORDS:
+            if word.lower() in measure.lower():
+                return section
+        return None
+    return _KIND_SECTION.get(entity.kind)
+
+
+def section_of(case: Any, factor: Any) -> str:
+    votes = Counter(s for s in (_entity_section(case, e) for e in factor.entities) if s is not None)
+    if votes:
+        best = max(votes.values())
+        tied = [s for s, n in votes.items() if n == best]
+        default = _DIMENSION_SECTION.get(factor.dimension, "society")
+        return default if default in tied else sorted(tied)[0]
+    return _DIMENSION_SECTION.get(factor.dimension, "society")
+
+
+def factors_for(case: Any, section: str) -> list[Any]:
+    return [f for f in case.factors if section_of(case, f) == section]
+
+
+def factor_blocks(inputs: Inputs, notes: Notes, factors: list[Any]) -> list[Block]:
+    """One statement paragraph and one judgment paragraph per factor."""
+    case = inputs.case
+    cite = Cite(case, notes)
+    judgments = inputs.get("judgments")
+    blocks: list[Block] = []
+    for factor in factors:
+        evidence = list(cite.links(factor))
+        for ref in getattr(factor, "references", ()):
+            ref_id = ref if isinstance(ref, str) else ref.reference
+            if ref_id in case.references:
+                evidence.append(cite.reference(ref_id))
+        for source in getattr(factor, "sources", ()):
+            evidence.append(_external(notes, case, factor, source))
+        head: list[Fragment] = [
+            Term(factor.name),
+            f" ({factor.dimension}, {ORIGIN.get(factor.origin, factor.origin)}). ",
+        ]
+        blocks.append(
+            Paragraph(
+                text(*head, factor.statement, refs(*evidence)),
+                tone="factor",
+                label=DIRECTION.get(factor.direction),
+                badge=factor.direction,
+            )
+        )
+        rating = _rating(judgments, factor.id)
+        if rating is not None:
+            note = notes.judgment(
+                _judgment_file(judgments),
+                f"EFE rating of {factor.name}",
+                rating.why,
+            )
+            blocks.append(
+                Paragraph(
+                    text(
+                        "How well the region's composites industry responds to this factor: ",
+                        num(fmt.count(rating.rating), note),
+                        f" on the EFE scale ({_scale_words(rating.rating)}). ",
+                        rating.why,
+                    ),
+                    tone="judgment",
+                    badge="judgment",
+                    label="Analyst judgment (illustrative)"
+                    if getattr(judgments, "illustrative", False)
+                    else "Analyst judgment",
+                )
+            )
+    return blocks
+
+
+_SCALE = {
+    4: "superior response",
+    3: "above-average response",
+    2: "average response",
+    1: "poor response",
+}
+
+
+def _scale_words(rating: int) -> str:
+    return _SCALE.get(int(rating), "")
+
+
+def _rating(judgments: Any, factor_id: str) -> Any:
+    if judgments is None:
+        return None
+    return getattr(judgments, "efe", {}).get(factor_id)
+
+
+def _judgment_file(judgments: Any) -> str:
+    path = getattr(judgments, "path", None)
+    if not path:
+        return "judgments.yaml"
+    return path.rsplit("/", 1)[-1]
+
+
+def _external(notes: Notes, case: Any, factor: Any, source: Any) -> int:
+    parts = [source.title]
+    if source.publisher:
+        parts.append(source.publisher)
+    if source.date:
+        parts.append(source.date)
+    if source.address:
+        parts.append(source.address)
+    where = "factors.yaml"
+    if getattr(factor, "file", None):
+        where = str(factor.file).rsplit("/", 1)[-1]
+        if getattr(factor, "line", None):
+            where = f"{where}:{factor.line}"
+    return notes.reference(
+        where,
+        f"public source for factor {factor.id}",
+        source=", ".join(str(p) for p in parts if p),
+        entry=source.note,
+    )

@@ -1,0 +1,214 @@
+"""Section 10: assumptions and sources — every parameter with its value or range and source,
+every source document and reference file with its sha256, the external sources."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from pestle.model import Source
+from pestle.report.footnotes import Notes, num, refs
+from pestle.report.inputs import Inputs
+from pestle.report.sections import Body
+from pestle.report.sections._common import notice, waiting
+from pestle.report.sections.demand import param_anchor, parameter_note, parameter_value
+from pestle.report.view import Bullets, Column, Notice, Paragraph, Table, Term, text
+
+MODULES = ("pestle.case",)
+
+
+def build(inputs: Inputs, notes: Notes) -> Body:
+    body = Body()
+    if waiting(inputs, body, *MODULES):
+        return body
+    case = inputs.case
+    body.intro.append(
+        Paragraph(
+            text(
+                "Everything the analysis rests on, in one place: the parameters of the demand "
+                "model (sourced figures and flagged assumptions), the assumptions of the "
+                "linkage model, the analyst judgments, and the documents and reference files "
+                "with the hash that identifies their exact content."
+            ),
+            tone="lead",
+        )
+    )
+    body.sub("assumptions-parameters", "Model parameters", *_parameters(inputs, notes, body))
+    body.sub("assumptions-linkage", "Linkage assumptions", *_linkage(inputs, body))
+    body.sub("assumptions-judgments", "Analyst judgments", *_judgments(inputs))
+    body.sub("assumptions-documents", "Source documents", *_documents(case, notes))
+    body.sub("assumptions-references", "Reference data", *_references(case))
+    body.sub("assumptions-external", "External sources of analyst-added factors", *_external(case))
+    return body
+
+
+def _parameters(inputs: Inputs, notes: Notes, body: Body) -> list:
+    comparison = inputs.get("demand")
+    data = inputs.get("demand_inputs")
+    if comparison is None or data is None:
+        return [notice(inputs, body, "pestle.analysis.demand")]
+    params = list(data.parameters)
+    rows = []
+    ids = []
+    for p in params:
+        note = parameter_note(notes, p)
+        rows.append(
+            (
+                text(Term(p.name)),
+                text("" if p.unit == "choice" else p.unit),
+                (num(parameter_value(p), note),),
+                text(
+                    ("Assumption: " + (p.reason or "")) if p.assumption else (p.source or ""),
+                    f" (quality: {p.quality})" if p.quality else "",
+                ),
+            )
+        )
+        ids.append(param_anchor(p.name))
+    flagged = [p.name for p in params if p.assumption]
+    file = str(getattr(data.parameters, "origin", "") or "parameters.yaml").rsplit("/", 1)[-1]
+    return [
+        Paragraph(
+            text(
+                f"The demand model's parameters as {file} gives them. ",
+                "Assumptions (no public figure found; entered with a wide range and flagged): ",
+                ", ".join(flagged) if flagged else "none",
+                ". Scenarios override some of them (see ",
+                Term("Composite demand"),
+                ").",
+            )
+        ),
+        Table(
+            id="table-assumptions-parameters",
+            caption="Parameters of the composite-demand model",
+            columns=(
+                Column("Parameter"),
+                Column("Unit"),
+                Column("Value or range", numeric=True),
+                Column("Source, or the reason for the assumption"),
+            ),
+            rows=tuple(rows),
+            row_ids=tuple(ids),
+            row_classes=tuple("assumption" if p.assumption else "" for p in params),
+        ),
+    ]
+
+
+def _linkage(inputs: Inputs, body: Body) -> list:
+    effects = inputs.get("linkage")
+    if effects is None:
+        return [notice(inputs, body, "pestle.analysis.linkage")]
+    return [
+        Paragraph(text(effects.note), tone="method"),
+        Bullets(tuple(text(a) for a in effects.assumptions)),
+    ]
+
+
+def _judgments(inputs: Inputs) -> list:
+    j = inputs.get("judgments")
+    if j is None:
+        return [Notice("The case has no analyst judgments.")]
+    file = str(j.path or "judgments.yaml").rsplit("/", 1)[-1]
+    return [
+        Paragraph(
+            text(
+                f"{file}: ",
+                j.note,
+                " It holds the AHP pairwise matrices, the DEMATEL influence matrix, the EFE "
+                "ratings and the TOPSIS decision matrix, each judgment with a one-line rationale.",
+            ),
+            tone="judgment",
+            label="Illustrative" if j.illustrative else "Analyst judgments",
+            badge="judgment",
+        )
+    ]
+
+
+def _documents(case: Any, notes: Notes) -> list:
+    rows = []
+    for d in case.documents:
+        note = notes.source_document(d.id)
+        rows.append(
+            (
+                text(d.title, refs(note)),
+                text(str(d.source.path or d.path)),
+                text(d.source.language),
+                text(d.source.sha256),
+            )
+        )
+    if not rows:
+        return [Notice("The case lists no documents.")]
+    return [
+        Table(
+            id="table-assumptions-documents",
+            caption="Source documents of the case",
+            columns=(Column("Document"), Column("File"), Column("Language"), Column("sha256")),
+            rows=tuple(rows),
+        )
+    ]
+
+
+def _reference_files(case: Any) -> list[Path]:
+    files: list[Path] = []
+    for entry in case.references:
+        f = getattr(entry, "file", None)
+        if f and Path(f) not in files:
+            files.append(Path(f))
+    return files
+
+
+def _references(case: Any) -> list:
+    rows = []
+    folder = Path(case.folder)
+    for path in _reference_files(case):
+        try:
+            content = path.read_text(encoding="utf-8")
+        except OSError:
+            continue
+        try:
+            shown = str(path.resolve().relative_to(folder.resolve()))
+        except ValueError:
+            shown = str(path)
+        source = Source.from_text(content, title=path.name, path=shown)
+        rows.append((text(shown), text(source.sha256)))
+    if not rows:
+        return [Notice("The case has no reference data files.")]
+    return [
+        Paragraph(
+            text(
+                "Each reference entry names its source and its quality (firm: official or "
+                "national press agency; verify: found only in secondary data, to be "
+                "confirmed). Footnotes cite the entry with its file and line."
+            )
+        ),
+        Table(
+            id="table-assumptions-references",
+            caption="Reference data files",
+            columns=(Column("File"), Column("sha256")),
+            rows=tuple(rows),
+        ),
+    ]
+
+
+def _external(case: Any) -> list:
+    items = []
+    for f in case.factors:
+        for s in getattr(f, "sources", ()):
+            parts = [s.title, s.publisher, s.date, s.address]
+            items.append(
+                text(
+                    Term(f.name),
+                    ": ",
+                    ", ".join(str(p) for p in parts if p),
+                    f" ({s.note})" if s.note else "",
+                    f" [quality: {s.quality}]" if s.quality else "",
+                )
+            )
+    if not items:
+        return [Notice("No factor cites an external source.")]
+    return [
+        Paragraph(
+            text("Addresses are given as text: the report links to nothing outside itself."),
+            tone="method",
+        ),
+        Bullets(tuple(items)),
+    ]

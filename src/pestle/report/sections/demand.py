@@ -1,0 +1,530 @@
+"""Section 7: composite demand — fan chart by segment, scenarios, Sobol' indices, end-of-life
+waste, and input-output linkage effects (direct vs indirect, national coefficients)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from pestle.report import charts
+from pestle.report import format as fmt
+from pestle.report.footnotes import Notes, num, refs
+from pestle.report.inputs import Inputs
+from pestle.report.sections import Body
+from pestle.report.sections._common import Cite, entities, notice, waiting
+from pestle.report.sections._factors import factor_blocks
+from pestle.report.view import Chart, Column, Link, Notice, Paragraph, Table, Term, text
+
+MODULES = ("pestle.case",)
+DEMAND = "pestle.analysis.demand"
+LINKAGE = "pestle.analysis.linkage"
+SEGMENT_NAMES = {
+    "wind_blades": "Wind-turbine blades",
+    "pv_frames": "PV module frames",
+    "hydrogen_vessels": "Hydrogen pressure vessels",
+    "transmission_insulators": "Transmission insulators",
+    "total": "All segments",
+}
+TOP_SECTORS = 10
+
+
+def segment_name(code: str) -> str:
+    return SEGMENT_NAMES.get(code, fmt.words(code).capitalize())
+
+
+def parameter_note(notes: Notes, p: Any) -> int:
+    """The footnote of a model parameter: its value or range, its source or reason."""
+    sources = [f"assumption: {p.reason}"] if p.assumption else [p.source or ""]
+    return notes.parameter(
+        p.name,
+        value=parameter_value(p),
+        sources=sources,
+        assumption=bool(p.assumption),
+        anchor=param_anchor(p.name),
+    )
+
+
+def param_anchor(name: str) -> str:
+    return f"param-{name.replace('_', '-')}"
+
+
+def parameter_value(p: Any) -> str:
+    if isinstance(p.base, str):
+        return p.base
+    unit = "" if p.unit in ("year",) else p.unit
+    base = fmt.year(int(p.base)) if p.unit == "year" else fmt.number(p.base)
+    if p.distribution == "fixed" or p.range is None:
+        return f"{base} {unit}".strip()
+    lo, hi = p.range
+    return f"{p.distribution} on {fmt.value_range(lo, hi, '')} {unit}, base {base}".strip()
+
+
+def model_note(inputs: Inputs, notes: Notes) -> int:
+    """One footnote for every figure of the Monte Carlo run: method, settings, inputs."""
+    case = inputs.case
+    cite = Cite(case, notes)
+    result = inputs.get("demand")[inputs.get("scenario_name")]
+    inputs_notes: list[int] = []
+    for e in entities(case, "energy_base"):
+        for attr in ("capacity_w", "capacity_each_w"):
+            if attr in e.attributes:
+                inputs_notes.extend(cite.attr(e, attr))
+    for p in result.parameters:
+        if p.uncertain or p.categorical:
+            inputs_notes.append(parameter_note(notes, p))
+    d = result.demand
+    return notes.computed(
+        "pestle.analysis.demand",
+        description=(
+            f"Monte Carlo of the composite-demand model, scenario {result.name}: "
+            f"{fmt.count(d.samples)} samples, seed {d.seed}; mean and 5th, 50th and 95th "
+            "percentiles per segment and year. Capacity of the bases times composite intensity "
+            "per unit, added over each base's commissioning window."
+        ),
+        inputs=inputs_notes,
+        anchor="demand-method",
+    )
+
+
+def build(inputs: Inputs, notes: Notes) -> Body:
+    body = Body()
+    if waiting(inputs, body, *MODULES):
+        return body
+    case = inputs.case
+    eol = [f for f in case.factors if "waste" in f.id or "end_of_life" in f.id]
+    comparison = inputs.get("demand")
+    if comparison is None:
+        body.intro.append(notice(inputs, body, DEMAND))
+        body.intro.append(notice(inputs, body, LINKAGE))
+        return body
+    name = inputs.get("scenario_name")
+    result = comparison[name]
+    note = model_note(inputs, notes)
+    body.sub("demand-method", "Model and scenario", *_method(inputs, result, note))
+    body.sub("demand-fan", "Demand by segment and year", *_fan(result, note))
+    body.sub("demand-scenarios", "Scenario comparison", *_scenarios(comparison, notes, note))
+    body.sub("demand-sobol", "What drives the uncertainty", *_sobol(inputs, notes, body))
+    body.sub("demand-eol", "End-of-life blade waste", *_eol(inputs, notes, result, note, eol))
+    body.sub(
+        "demand-linkage", "Linkage effects on the economy", *_linkage(inputs, notes, body, note)
+    )
+    return body
+
+
+def _method(inputs: Inputs, result: Any, note: int) -> list:
+    d = result.demand
+    years = d.years
+    return [
+        Paragraph(
+            text(
+                "Presented scenario: ",
+                Term(result.name),
+                f" — {result.description} ",
+                "The model turns the new-energy bases' capacity into tonnes of composites by "
+                "segment and year; every uncertain parameter is drawn from its stated range "
+                "(see ",
+                Link("Assumptions and sources", "assumptions"),
+                "). ",
+                num(fmt.count(d.samples), note),
+                " Monte Carlo samples (seed ",
+                num(str(d.seed), note),
+                "), horizon ",
+                num(f"{fmt.year(years[0])}{fmt.DASH}{fmt.year(years[-1])}", note),
+                ". Other scenarios: ",
+                ", ".join(n for n in inputs.get("demand").names if n != result.name) or "none",
+                " (choose one with ",
+                Term("pestle report --scenario NAME"),
+                ").",
+            )
+        )
+    ]
+
+
+def _fan(result: Any, note: int) -> list:
+    d = result.demand
+    segments = [s for s in d.segments if s != "total"]
+    records = []
+    for seg in segments:
+        for year in d.years:
+            stats = d.get("demand_t", seg, year)
+            records.append(
+                {
+                    "segment": segment_name(seg),
+                    "year": fmt.year(year),
+                    "p5": fmt.in_unit(stats["p5"], "kt"),
+                    "p50": fmt.in_unit(stats["p50"], "kt"),
+                    "p95": fmt.in_unit(stats["p95"], "kt"),
+                }
+            )
+    rows = []
+    for seg in [*segments, "total"]:
+        try:
+            c = d.get("cumulative_demand_t", seg)
+        except KeyError:
+            continue
+        rows.append(
+            (
+                text(Term(segment_name(seg)) if seg == "total" else segment_name(seg)),
+                (num(fmt.mass(c["mean"]), note),),
+                (num(fmt.mass(c["p50"]), note),),
+                (num(fmt.value_range(c["p5"], c["p95"], "t"), note),),
+            )
+        )
+    first, last = fmt.year(d.years[0]), fmt.year(d.years[-1])
+    return [
+        Chart(
+            id="chart-demand-fan",
+            title="Composite demand by segment and year",
+            spec=charts.fan(
+                records,
+                x="year",
+                low="p5",
+                mid="p50",
+                high="p95",
+                facet="segment",
+                y_title="Composites (kt per year)",
+                title=f"Composite demand by segment, scenario {result.name}",
+                source="pestle demand model (Monte Carlo); band p5–p95, line median",
+                band_label="p5–p95",
+                description="Fan charts of yearly composite demand per segment",
+            ),
+            description="Fan charts: yearly composite demand in kt, median and p5–p95 band",
+            source=text("Source: pestle.analysis.demand.", refs(note)),
+        ),
+        Table(
+            id="table-demand-cumulative",
+            caption=f"Cumulative composite demand {first}{fmt.DASH}{last} by segment",
+            columns=(
+                Column("Segment"),
+                Column("Mean", numeric=True),
+                Column("Median", numeric=True),
+                Column("p5–p95", numeric=True),
+            ),
+            rows=tuple(rows),
+            note=text(
+                "Percentiles do not add across segments; the total row is the distribution of "
+                "the sum."
+            ),
+        ),
+    ]
+
+
+def _scenarios(comparison: Any, notes: Notes, note: int) -> list:
+    rows = []
+    records = []
+    for r in comparison.results:
+        c = r.demand.get("cumulative_demand_t", "total")
+        scen_note = notes.computed(
+            "pestle.analysis.demand",
+            description=(
+                f"Monte Carlo of the composite-demand model, scenario {r.name}: same samples and "
+                "seed as the presented scenario, with the scenario's parameter overrides."
+            ),
+            inputs=[note],
+        )
+        rows.append(
+            (
+                text(Term(r.name)),
+                text(r.description),
+                (num(fmt.mass(c["p50"]), scen_note),),
+                (num(fmt.value_range(c["p5"], c["p95"], "t"), scen_note),),
+            )
+        )
+        records.append(
+            {
+                "scenario": r.name,
+                "segment": "All segments",
+                "p5": fmt.in_unit(c["p5"], "kt"),
+                "p50": fmt.in_unit(c["p50"], "kt"),
+                "p95": fmt.in_unit(c["p95"], "kt"),
+            }
+        )
+    return [
+        Chart(
+            id="chart-demand-scenarios",
+            title="Cumulative composite demand by scenario",
+            spec=charts.intervals(
+                records,
+                category="scenario",
+                low="p5",
+                mid="p50",
+                high="p95",
+                color="segment",
+                value_title="Cumulative composites over the horizon (kt)",
+                title="Cumulative composite demand by scenario (median, p5–p95)",
+                source="pestle demand model, same samples and seed for every scenario",
+                description="Median and p5–p95 interval of cumulative demand per scenario",
+            ),
+            description="Interval chart: cumulative composite demand by scenario",
+            source=text("Source: pestle.analysis.demand.", refs(note)),
+        ),
+        Table(
+            id="table-demand-scenarios",
+            caption="Scenarios of the case and their cumulative demand (all segments)",
+            columns=(
+                Column("Scenario"),
+                Column("What it changes (case text)"),
+                Column("Median", numeric=True),
+                Column("p5–p95", numeric=True),
+            ),
+            rows=tuple(rows),
+        ),
+    ]
+
+
+def sensitivity_note(inputs: Inputs, notes: Notes) -> int:
+    sens = inputs.get("sensitivity")
+    result = inputs.get("demand")[inputs.get("scenario_name")]
+    params = {p.name: p for p in result.parameters}
+    frame = sens.to_frame()
+    frame = frame[~frame["inert"]].sort_values("rank")
+    return notes.computed(
+        "Sobol' indices (SALib)",
+        description=(
+            f"First-order (S1) and total-order (ST) Sobol' indices of total composite demand, "
+            f"{fmt.count(sens.base_samples)} base samples ({fmt.count(sens.evaluations)} model "
+            f"evaluations), seed {sens.seed}, {fmt.share(sens.conf_level, 0)} confidence "
+            "intervals. A slightly negative S1 whose interval includes zero is sampling error "
+            "and reads as zero; parameters are ranked by ST."
+        ),
+        inputs=[parameter_note(notes, params[n]) for n in frame["parameter"] if n in params],
+    )
+
+
+def _sobol(inputs: Inputs, notes: Notes, body: Body) -> list:
+    sens = inputs.get("sensitivity")
+    if sens is None:
+        return [notice(inputs, body, DEMAND)]
+    result = inputs.get("demand")[inputs.get("scenario_name")]
+    params = {p.name: p for p in result.parameters}
+    frame = sens.to_frame()
+    frame = frame[~frame["inert"]].sort_values("rank")
+    sobol_note = sensitivity_note(inputs, notes)
+    records = []
+    rows = []
+    for _, r in frame.iterrows():
+        label = r["parameter"]
+        for index, value in (("total order (ST)", r["ST"]), ("first order (S1)", r["S1_clipped"])):
+            records.append(
+                {
+                    "parameter": label,
+                    "index": index,
+                    "value": float(value),
+                    "order": 0 if index.startswith("total") else 1,
+                }
+            )
+        p = params.get(label)
+        rows.append(
+            (
+                text(label),
+                (num(f"{fmt.decimal(r['S1'])} ± {fmt.decimal(r['S1_conf'])}", sobol_note),),
+                (num(f"{fmt.decimal(r['ST'])} ± {fmt.decimal(r['ST_conf'])}", sobol_note),),
+                text("assumption" if p is not None and p.assumption else "sourced"),
+            )
+        )
+    top = list(frame["parameter"][:3])
+    spec = charts.grouped_index_bars(
+        records,
+        category="parameter",
+        value="value",
+        group="index",
+        value_title="Sobol' index of total demand",
+        title="What drives the uncertainty of total composite demand",
+        source="SALib Sobol' analysis of the pestle demand model",
+        description="Bars of total- and first-order Sobol' indices per parameter",
+    )
+    return [
+        Paragraph(
+            text(
+                "The parameters that matter most for total demand are ",
+                ", ".join(top),
+                " (by total-order index",
+                refs(sobol_note),
+                "). Parameters that do not enter this scenario's result are left out.",
+            )
+        ),
+        Chart(
+            id="chart-demand-sobol",
+            title="Sobol' indices of total composite demand",
+            spec=spec,
+            description="Bar chart: Sobol' indices per parameter",
+            source=text("Source: SALib on pestle.analysis.demand.", refs(sobol_note)),
+        ),
+        Table(
+            id="table-demand-sobol",
+            caption="Sobol' indices of total composite demand (± half-width of the interval)",
+            columns=(
+                Column("Parameter"),
+                Column("First order S1", numeric=True),
+                Column("Total order ST", numeric=True),
+                Column("Basis"),
+            ),
+            rows=tuple(rows),
+        ),
+    ]
+
+
+def _eol(inputs: Inputs, notes: Notes, result: Any, note: int, factors: list) -> list:
+    d = result.demand
+    blocks: list = []
+    if factors:
+        blocks.extend(factor_blocks(inputs, notes, factors))
+    records = []
+    for year in d.waste_years:
+        try:
+            stats = d.get("eol_blade_waste_t", "wind_blades", year)
+        except KeyError:
+            continue
+        records.append(
+            {
+                "segment": "Wind-turbine blades",
+                "year": fmt.year(year),
+                "p5": fmt.in_unit(stats["p5"], "kt"),
+                "p50": fmt.in_unit(stats["p50"], "kt"),
+                "p95": fmt.in_unit(stats["p95"], "kt"),
+            }
+        )
+    try:
+        cum = d.get("cumulative_eol_blade_waste_t", "wind_blades")
+    except KeyError:
+        cum = None
+    if cum is not None:
+        blocks.append(
+            Paragraph(
+                text(
+                    "Blades installed over the horizon come back as waste after their design "
+                    "life: ",
+                    num(fmt.mass(cum["p50"]), note, strong=True),
+                    " in total (median; p5–p95 ",
+                    num(fmt.value_range(cum["p5"], cum["p95"], "t"), note),
+                    f"), between {fmt.year(d.waste_years[0])} and {fmt.year(d.waste_years[-1])}.",
+                )
+            )
+        )
+    if records:
+        blocks.append(
+            Chart(
+                id="chart-demand-eol",
+                title="End-of-life blade waste by year",
+                spec=charts.fan(
+                    records,
+                    x="year",
+                    low="p5",
+                    mid="p50",
+                    high="p95",
+                    facet="segment",
+                    y_title="Blade waste (kt per year)",
+                    title="End-of-life wind-blade waste by year",
+                    source="pestle demand model; design life from composite_intensity.yaml",
+                    band_label="p5–p95",
+                    description="Fan chart of yearly blade waste",
+                    columns=1,
+                ),
+                description="Fan chart: yearly end-of-life blade waste in kt",
+                source=text("Source: pestle.analysis.demand.", refs(note)),
+            )
+        )
+    return blocks or [Notice("The demand model gives no end-of-life waste for this case.")]
+
+
+def linkage_note(effects: Any, notes: Notes, demand_note: int) -> int:
+    assumptions = notes.computed(
+        "linkage shock",
+        description=(
+            "Final demand = cumulative tonnes by segment (mean of the presented scenario) x "
+            "price per tonne x sector share; prices and sector shares are stated analyst "
+            "assumptions (linkage.yaml), results at the low, central and high price."
+        ),
+        inputs=[demand_note],
+    )
+    return notes.computed(
+        "pestle.analysis.linkage",
+        description=f"Leontief model: direct = the shock, indirect = L·f − f. {effects.note}",
+        inputs=[assumptions],
+    )
+
+
+def _linkage(inputs: Inputs, notes: Notes, body: Body, demand_note: int) -> list:
+    effects = inputs.get("linkage")
+    if effects is None:
+        return [notice(inputs, body, LINKAGE)]
+    central = effects.central
+    link_note = linkage_note(effects, notes, demand_note)
+    frame = effects.to_frame().sort_values("output_total", ascending=False).head(TOP_SECTORS)
+    records = []
+    rows = []
+    for code, r in frame.iterrows():
+        label = f"{r['name']} ({code})"
+        for part, key, order in (
+            ("direct", "output_direct", 0),
+            ("indirect", "output_indirect", 1),
+        ):
+            records.append(
+                {
+                    "sector": label,
+                    "effect": part,
+                    "value_bn": fmt.in_unit(float(r[key]), "billion yuan"),
+                    "order": order,
+                }
+            )
+        rows.append(
+            (
+                text(label),
+                (num(fmt.money(float(r["output_direct"])), link_note),),
+                (num(fmt.money(float(r["output_indirect"])), link_note),),
+                (num(fmt.money(float(r["output_total"])), link_note),),
+                (num(fmt.money(float(r["value_added_total"])), link_note),),
+            )
+        )
+    totals = central.totals()
+    low = effects.cases["low"].totals()["output_total"]
+    high = effects.cases["high"].totals()["output_total"]
+    return [
+        Paragraph(text(central.note if hasattr(central, "note") else effects.note), tone="warning"),
+        Paragraph(
+            text(
+                "At the central price, the composite demand of the presented scenario is a "
+                "final-demand shock of ",
+                num(fmt.money(totals["final_demand"]), link_note),
+                " (direct output). It raises output across the economy by a further ",
+                num(fmt.money(totals["output_indirect"]), link_note, strong=True),
+                " indirectly, ",
+                num(fmt.money(totals["output_total"]), link_note),
+                " in total (",
+                num(fmt.value_range(low, high, "CNY"), link_note),
+                " over the price range), with ",
+                num(fmt.money(totals["value_added_total"]), link_note),
+                " of value added and ",
+                num(fmt.money(totals["imports_total"]), link_note),
+                " of imports.",
+            )
+        ),
+        Chart(
+            id="chart-demand-linkage",
+            title="Output effects by sector: direct and indirect",
+            spec=charts.stacked_bars(
+                records,
+                category="sector",
+                value="value_bn",
+                part="effect",
+                value_title="Output effect (billion yuan, central price)",
+                title="Output effects of composite demand by sector (top sectors)",
+                source="Leontief model on China's 2020 national input-output table",
+                parts_order=["direct", "indirect"],
+                description="Stacked bars of direct and indirect output effects per sector",
+            ),
+            description="Stacked bar chart: direct and indirect output effect by sector",
+            source=text("Source: pestle.analysis.linkage, national coefficients.", refs(link_note)),
+        ),
+        Table(
+            id="table-demand-linkage",
+            caption="Sectors with the largest output effects (central price)",
+            columns=(
+                Column("Sector (table code)"),
+                Column("Direct output", numeric=True),
+                Column("Indirect output", numeric=True),
+                Column("Total output", numeric=True),
+                Column("Value added", numeric=True),
+            ),
+            rows=tuple(rows),
+        ),
+    ]

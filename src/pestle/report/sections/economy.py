@@ -1,0 +1,341 @@
+"""Section 4: economy — GDP and growth, the structure of value added, the eight clusters."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from pestle.report import charts
+from pestle.report import format as fmt
+from pestle.report.footnotes import Notes, num, refs
+from pestle.report.inputs import Inputs
+from pestle.report.sections import Body
+from pestle.report.sections._common import (
+    Cite,
+    entities,
+    finding_anchor,
+    findings_about,
+    input_notes,
+    notice,
+    waiting,
+)
+from pestle.report.sections._factors import factor_blocks, factors_for
+from pestle.report.view import Bullets, Chart, Column, Link, Notice, Paragraph, Table, text
+
+MODULES = ("pestle.case",)
+INDICATORS = "pestle.analysis.indicators"
+VA_PREFIX = "added value, "
+VA_GROWTH = "added value growth, "
+
+
+def _measure(e: Any) -> str:
+    return str(e.attributes.get("measure") or "")
+
+
+def _period(e: Any) -> str:
+    return fmt.period(e.attributes.get("period")) if e.attributes.get("period") else "—"
+
+
+def build(inputs: Inputs, notes: Notes) -> Body:
+    body = Body()
+    if waiting(inputs, body, *MODULES):
+        return body
+    case = inputs.case
+    cite = Cite(case, notes)
+    body.intro.extend(factor_blocks(inputs, notes, factors_for(case, "economy")))
+    indicators = entities(case, "indicator")
+    body.sub("economy-gdp", "GDP and growth", *_gdp(cite, indicators))
+    body.sub(
+        "economy-structure", "Structure of value added", *_structure(inputs, cite, indicators, body)
+    )
+    body.sub(
+        "economy-clusters", "The eight major industrial clusters", *_clusters(inputs, cite, body)
+    )
+    return body
+
+
+def _gdp(cite: Cite, indicators: tuple) -> list:
+    rows = [
+        (text(e.name), text(_period(e)), (cite.indicator(e),))
+        for e in indicators
+        if "GDP" in _measure(e) and "share" not in _measure(e)
+    ]
+    if not rows:
+        return [Notice("The case has no GDP indicators.")]
+    return [
+        Table(
+            id="table-economy-gdp",
+            caption="Regional GDP and its growth as the source report states them",
+            columns=(Column("Indicator"), Column("Period"), Column("Value", numeric=True)),
+            rows=tuple(rows),
+        )
+    ]
+
+
+def _industries(indicators: tuple) -> list[tuple[str, Any, Any | None]]:
+    """(industry, value-added indicator, growth indicator or None) in case order."""
+    out = []
+    for e in indicators:
+        m = _measure(e)
+        if m.startswith(VA_PREFIX) and "cluster" not in m:
+            industry = m[len(VA_PREFIX) :]
+            growth = next(
+                (
+                    g
+                    for g in indicators
+                    if _measure(g).startswith(f"{VA_GROWTH}{industry}")
+                    and g.attributes.get("period") == e.attributes.get("period")
+                ),
+                None,
+            )
+            out.append((industry, e, growth))
+    return out
+
+
+def _structure(inputs: Inputs, cite: Cite, indicators: tuple, body: Body) -> list:
+    found = _industries(indicators)
+    if not found:
+        return [Notice("The case has no value added by industry.")]
+    ind = inputs.get("indicators")
+    derived = {}
+    method = None
+    structure = None
+    if ind is not None and ind.structure:
+        structure = ind.structure[0]
+        derived = {r.entity: r for r in structure.rows}
+        method = cite.notes.computed(
+            "pestle.analysis.indicators",
+            description=(
+                "Industry structure: share = added value / sum of the industries; "
+                "contribution to growth = share x growth (percentage points); contribution "
+                "rate = contribution / sum of contributions. " + structure.note
+            ),
+            inputs=[n for r in structure.rows for n in input_notes(cite, r.evidence)],
+        )
+    period = _period(found[0][1])
+    rows = []
+    records = []
+    contrib = []
+    for industry, va, growth in found:
+        d = derived.get(va.id)
+        rows.append(
+            (
+                text(industry.capitalize()),
+                (cite.indicator(va),),
+                (num(fmt.percent(d.share_pct), method),) if d else ("—",),
+                (cite.indicator(growth),) if growth is not None else ("—",),
+                (num(fmt.points(d.contribution_pp, 2), method),) if d else ("—",),
+                (num(fmt.percent(d.contribution_rate_pct), method),)
+                if d and d.contribution_rate_pct is not None
+                else ("—",),
+            )
+        )
+        label = fmt.money(va.attributes["value"])
+        if d is not None:
+            label = f"{label} ({fmt.percent(d.share_pct)})"
+            contrib.append(
+                {
+                    "industry": industry.capitalize(),
+                    "pp": d.contribution_pp,
+                    "label": fmt.points(d.contribution_pp, 2),
+                }
+            )
+        records.append(
+            {
+                "industry": industry.capitalize(),
+                "value_bn": fmt.in_unit(va.attributes["value"], "billion yuan"),
+                "label": label,
+            }
+        )
+    blocks: list = [
+        Table(
+            id="table-economy-structure",
+            caption=f"Added value by industry, {period}: structure and contributions to growth",
+            columns=(
+                Column("Industry"),
+                Column("Added value", numeric=True),
+                Column("Share", numeric=True),
+                Column("Growth, year on year", numeric=True),
+                Column("Contribution to growth", numeric=True),
+                Column("Contribution rate", numeric=True),
+            ),
+            rows=tuple(rows),
+        ),
+        Chart(
+            id="chart-economy-structure",
+            title=f"Added value by industry, {period}",
+            spec=charts.bars(
+                records,
+                category="industry",
+                value="value_bn",
+                value_title="Added value (billion yuan)",
+                title=f"Added value by industry and share, {period}",
+                source="source report (growth table); shares: pestle.analysis.indicators",
+                label="label",
+                description="Bar chart of added value by industry in billion yuan",
+            ),
+            description=f"Bar chart: added value by industry in billion yuan, {period}",
+            source=text("Source: the table above.", refs(method)),
+        ),
+    ]
+    if contrib and structure is not None:
+        blocks.append(
+            Chart(
+                id="chart-economy-contributions",
+                title=f"Contributions to growth, {period}",
+                spec=charts.bars(
+                    contrib,
+                    category="industry",
+                    value="pp",
+                    value_title="Contribution to GDP growth (percentage points)",
+                    title=f"Contributions of the three industries to growth, {period}",
+                    source="pestle.analysis.indicators (share x growth)",
+                    label="label",
+                    description="Bar chart of contributions to growth in percentage points",
+                ),
+                description="Bar chart: contribution of each industry to growth in pp",
+                source=text("Source: the table above.", refs(method)),
+            )
+        )
+        if structure.stated_growth_pct is not None:
+            blocks.append(
+                Paragraph(
+                    text(
+                        "The contributions add up to ",
+                        num(fmt.percent(structure.weighted_growth_pct, 2), method),
+                        " against the stated ",
+                        num(
+                            fmt.percent(structure.stated_growth_pct),
+                            *input_notes(cite, structure.evidence),
+                        ),
+                        " (gap ",
+                        num(fmt.points(structure.growth_gap_pp or 0.0, 2), method),
+                        "). ",
+                    ),
+                    tone="method",
+                )
+            )
+    related = findings_about(inputs, *(va.id for _, va, _ in found))
+    if related:
+        blocks.append(Paragraph(text("The checks on these figures:")))
+        blocks.append(
+            Bullets(
+                tuple(
+                    text(Link(f.title, finding_anchor(f)), f" — {f.status}: {f.message}")
+                    for f in related
+                )
+            )
+        )
+    if ind is None:
+        blocks.append(notice(inputs, body, INDICATORS))
+    return blocks
+
+
+def _clusters(inputs: Inputs, cite: Cite, body: Body) -> list:
+    case = inputs.case
+    clusters = entities(case, "industrial_cluster")
+    indicators = entities(case, "indicator")
+    count = next((e for e in indicators if "industrial clusters" in _measure(e)), None)
+    value = next(
+        (e for e in indicators if _measure(e).startswith(VA_PREFIX) and "cluster" in _measure(e)),
+        None,
+    )
+    share = next((e for e in indicators if _measure(e).startswith("share of regional GDP")), None)
+    blocks: list = []
+    lead: list = ["The report names "]
+    lead += [cite.indicator(count)] if count is not None else ["the"]
+    lead.append(" major industrial clusters:")
+    blocks.append(Paragraph(text(*lead)))
+    if clusters:
+        blocks.append(Bullets(tuple(text(c.name, refs(*cite.first(c))) for c in clusters)))
+    if value is not None:
+        claim: list = [
+            "In ",
+            _period(value),
+            ", their added value was ",
+            cite.indicator(value, strong=True),
+        ]
+        if share is not None:
+            claim += [", which the report puts at ", cite.indicator(share), " of regional GDP"]
+        claim.append(".")
+        blocks.append(Paragraph(text(*claim)))
+        gdp_refs = [r for r in value.references if r.reference in case.references]
+        if gdp_refs:
+            ref = case.references.get(gdp_refs[0].reference)
+            records = [
+                {
+                    "what": "Clusters' added value (report)",
+                    "value_bn": fmt.in_unit(value.attributes["value"], "billion yuan"),
+                    "label": fmt.money(value.attributes["value"]),
+                },
+                {
+                    "what": "Regional GDP (reference)",
+                    "value_bn": fmt.in_unit(ref.value, "billion yuan"),
+                    "label": fmt.money(ref.value),
+                },
+            ]
+            blocks.append(
+                Paragraph(
+                    text(
+                        "Reference GDP for the same year: ",
+                        num(fmt.quantity(ref.value, "CNY", ref.qualifier), cite.reference(ref.id)),
+                        f" (quality: {ref.quality or 'n/a'}).",
+                    )
+                )
+            )
+            blocks.append(
+                Chart(
+                    id="chart-economy-clusters",
+                    title="Clusters' added value against reference GDP",
+                    spec=charts.bars(
+                        records,
+                        category="what",
+                        value="value_bn",
+                        value_title="Billion yuan",
+                        title=f"Eight clusters' added value and regional GDP, {_period(value)}",
+                        source="source report; reference data (GDP)",
+                        label="label",
+                        description="Two bars: clusters' added value and regional GDP",
+                    ),
+                    description="Bar chart comparing the clusters' added value with regional GDP",
+                    source=text("Source: the two figures above."),
+                )
+            )
+    ind = inputs.get("indicators")
+    if ind is not None and value is not None:
+        for g in ind.clusters.gdp_shares:
+            if g.entity != value.id:
+                continue
+            note = cite.notes.computed(
+                "pestle.analysis.indicators",
+                description="Share of GDP = added value / reference GDP of the same period.",
+                inputs=input_notes(cite, g.evidence),
+            )
+            verdict = {True: "holds", False: "does not hold", None: "cannot be decided"}
+            blocks.append(
+                Paragraph(
+                    text(
+                        "Against that reference the clusters' added value is ",
+                        num(fmt.percent(g.share_pct), note, strong=True),
+                        " of GDP; the report's “",
+                        cite.indicator(share) if share is not None else "n/a",
+                        "” ",
+                        verdict[g.stated_holds],
+                        ".",
+                    )
+                )
+            )
+    related = findings_about(inputs, *(e.id for e in (value, share) if e is not None))
+    for f in related:
+        blocks.append(
+            Paragraph(
+                text(
+                    "Check ",
+                    Link(f.title, finding_anchor(f)),
+                    f" ({f.status}): {f.message}",
+                    f" Expected: {f.expected.text}." if f.expected else "",
+                    f" Actual: {f.actual.text}." if f.actual else "",
+                ),
+                tone="warning" if f.status == "fail" else "method",
+            )
+        )
+    return blocks

@@ -1,0 +1,270 @@
+"""Section 6: energy and technology — the new-energy bases, UHV corridors, capacity over time."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from pestle.model.period import Period
+from pestle.report import charts
+from pestle.report import format as fmt
+from pestle.report.footnotes import Notes, num, refs
+from pestle.report.inputs import Inputs
+from pestle.report.sections import Body
+from pestle.report.sections._common import Cite, entities, waiting
+from pestle.report.sections._factors import factor_blocks, factors_for
+from pestle.report.view import Chart, Column, Link, Notice, Paragraph, Table, text
+
+MODULES = ("pestle.case",)
+
+
+def build(inputs: Inputs, notes: Notes) -> Body:
+    body = Body()
+    if waiting(inputs, body, *MODULES):
+        return body
+    case = inputs.case
+    cite = Cite(case, notes)
+    body.intro.extend(factor_blocks(inputs, notes, factors_for(case, "energy")))
+
+    bases = entities(case, "energy_base") + entities(case, "hydrogen_project")
+    corridors = entities(case, "uhv_corridor")
+    body.sub("energy-bases", "New-energy bases", *_bases(cite, bases))
+    body.sub("energy-corridors", "UHV transmission corridors", *_corridors(cite, corridors))
+    body.sub(
+        "energy-chart", "Capacity of bases and corridors", *_capacity_chart(cite, bases, corridors)
+    )
+    body.sub("energy-over-time", "Installed capacity over time", *_over_time(cite, case))
+    return body
+
+
+def _capacity(cite: Cite, e: Any) -> tuple:
+    a = e.attributes
+    if "capacity_w" in a:
+        return (cite.value(e, "capacity_w", "W"),)
+    if "capacity_each_w" in a:
+        count = a.get("count")
+        parts: list = [cite.value(e, "capacity_each_w", "W"), " each"]
+        if count is not None:
+            parts += [" (", cite.value(e, "count", "count"), " bases)"]
+        return tuple(parts)
+    return ("not stated",)
+
+
+def _bases(cite: Cite, bases: tuple) -> list:
+    if not bases:
+        return [Notice("The case has no energy bases.")]
+    rows = []
+    for e in bases:
+        a = e.attributes
+        rows.append(
+            (
+                text(e.name),
+                _capacity(cite, e),
+                text(fmt.words(a.get("status")), refs(*cite.first(e))),
+                text(_node(a.get("date"))),
+            )
+        )
+    notes = [f"{e.name}: {e.note}" for e in bases if getattr(e, "note", None)]
+    return [
+        Table(
+            id="table-energy-bases",
+            caption="New-energy bases and projects as the source report lists them",
+            columns=(
+                Column("Base or project"),
+                Column("Capacity", numeric=True),
+                Column("Status in the report"),
+                Column("Time node"),
+            ),
+            rows=tuple(rows),
+            note=text("Notes of the case: " + " ".join(notes)) if notes else (),
+        )
+    ]
+
+
+def _corridors(cite: Cite, corridors: tuple) -> list:
+    if not corridors:
+        return [Notice("The case has no transmission corridors.")]
+    rows = []
+    for e in corridors:
+        a = e.attributes
+        length: tuple = ("n/a",)
+        if "length_km_min" in a and "length_km_max" in a:
+            length = (
+                num(
+                    fmt.value_range(a["length_km_min"], a["length_km_max"], "km"),
+                    *cite.attr(e, "length_km_min"),
+                ),
+            )
+        rows.append(
+            (
+                text(e.name),
+                text(str(a.get("type", "n/a"))),
+                (cite.value(e, "voltage_kv", "kV"),) if "voltage_kv" in a else ("n/a",),
+                (cite.value(e, "capacity_w", "W"),) if "capacity_w" in a else ("n/a",),
+                length,
+                text(fmt.words(a.get("status")), refs(*cite.first(e))),
+                (num(_node(a["in_operation"]), *cite.attr(e, "in_operation")),)
+                if a.get("in_operation")
+                else ("n/a",),
+            )
+        )
+    notes = [f"{e.name}: {e.note}" for e in corridors if getattr(e, "note", None)]
+    return [
+        Table(
+            id="table-energy-corridors",
+            caption="Ultra-high-voltage corridors of “power transmission from Xinjiang”",
+            columns=(
+                Column("Corridor"),
+                Column("Type"),
+                Column("Voltage", numeric=True),
+                Column("Capacity", numeric=True),
+                Column("Length", numeric=True),
+                Column("Status in the report"),
+                Column("In operation (reference)"),
+            ),
+            rows=tuple(rows),
+            note=text(
+                "Status is the report's wording; technical data and dates come from the "
+                "reference data. " + " ".join(notes)
+            ),
+        )
+    ]
+
+
+def _capacity_chart(cite: Cite, bases: tuple, corridors: tuple) -> list:
+    records = []
+    notes: list[int] = []
+    for e, kind in [(b, "new-energy base (generation)") for b in bases] + [
+        (c, "UHV corridor (transmission)") for c in corridors
+    ]:
+        a = e.attributes
+        key = (
+            "capacity_w"
+            if "capacity_w" in a
+            else "capacity_each_w"
+            if "capacity_each_w" in a
+            else None
+        )
+        if key is None:
+            continue
+        value = a[key]
+        note = cite.attr(e, key)
+        notes.extend(note)
+        label = fmt.power(value) + (" each" if key == "capacity_each_w" else "")
+        records.append(
+            {
+                "name": e.name,
+                "capacity_gw": fmt.in_unit(value, "GW"),
+                "kind": kind,
+                "label": label,
+            }
+        )
+    if not records:
+        return [Notice("No stated capacities to chart.")]
+    spec = charts.bars(
+        records,
+        category="name",
+        value="capacity_gw",
+        value_title="Capacity (GW)",
+        title="Stated capacity of new-energy bases and UHV corridors",
+        source="source report (bases table); reference data (corridors)",
+        label="label",
+        color="kind",
+        color_title=None,
+        description="Horizontal bars of the capacity in gigawatts of each base and corridor",
+    )
+    return [
+        Chart(
+            id="chart-energy-capacity",
+            title="Stated capacity of new-energy bases and UHV corridors",
+            spec=spec,
+            description="Bar chart: capacity in GW of each new-energy base and UHV corridor",
+            source=text("Source: the figures in the two tables above.", refs(*notes)),
+        ),
+        Paragraph(
+            text(
+                "Generation capacity (bases) and transmission capacity (corridors) are "
+                "different quantities, shown on one axis only to compare their scale. Bases "
+                "may overlap (a base inside another); the demand model chooses how to count "
+                "them, see ",
+                Link("Composite demand", "demand"),
+                ".",
+            ),
+            tone="method",
+        ),
+    ]
+
+
+def _over_time(cite: Cite, case: Any) -> list:
+    entries = [e for e in case.references.entries if e.series == "installed_capacity_w"]
+    if not entries:
+        return [Notice("The case's reference data has no installed-capacity series.")]
+    records = []
+    rows = []
+    for e in entries:
+        note = cite.reference(e.id)
+        day = e.period.end if e.period else None
+        label = fmt.words(e.measure)
+        records.append(
+            {
+                "date": day.isoformat() if day else "",
+                "capacity_gw": fmt.in_unit(e.value, "GW"),
+                "measure": label,
+            }
+        )
+        rows.append(
+            (
+                text(fmt.day(day) if day else "n/a"),
+                text(label),
+                (num(fmt.quantity(e.value, "W", e.qualifier), note),),
+                text(e.quality or "n/a"),
+            )
+        )
+    spec = charts.lines(
+        records,
+        x="date",
+        y="capacity_gw",
+        series="measure",
+        x_title="Date",
+        y_title="Installed capacity (GW)",
+        title="Installed wind, solar and new-energy capacity in Xinjiang",
+        source="reference data (People's Daily, Xinhua, State Grid)",
+        description="Line chart of installed capacity in GW by date and technology",
+    )
+    return [
+        Table(
+            id="table-energy-installed",
+            caption="Installed capacity, reference data",
+            columns=(
+                Column("Date"),
+                Column("Measure"),
+                Column("Capacity", numeric=True),
+                Column("Quality"),
+            ),
+            rows=tuple(rows),
+        ),
+        Chart(
+            id="chart-energy-installed",
+            title="Installed wind, solar and new-energy capacity in Xinjiang",
+            spec=spec,
+            description="Line chart: installed capacity in GW over time by technology",
+            source=text("Source: the reference entries in the table above"),
+        ),
+    ]
+
+
+def _node(value: Any) -> str:
+    """A time node as the case writes it ("2023-05", "2024-02-26", "2024") for people."""
+    if value is None:
+        return "n/a"
+    raw = str(value)
+    parts = raw.split("-")
+    try:
+        if len(parts) == 3:
+            from datetime import date
+
+            return fmt.day(date(int(parts[0]), int(parts[1]), int(parts[2])))
+        if len(parts) == 2:
+            return fmt.period(Period.months(int(parts[0]), int(parts[1]), int(parts[1])))
+    except ValueError:
+        return raw
+    return raw

@@ -1,0 +1,459 @@
+"""Section 8: factor evaluation — AHP weights with CRs, DEMATEL cause and effect, the EFE
+matrix, and the TOPSIS ranking of product segments with its stability. All of it rests on
+analyst judgments (judgments.yaml), labelled as such."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from pestle.report import adapters, charts
+from pestle.report import format as fmt
+from pestle.report.footnotes import Notes, num, refs
+from pestle.report.inputs import Inputs
+from pestle.report.sections import Body
+from pestle.report.sections._common import notice, waiting
+from pestle.report.sections.demand import segment_name
+from pestle.report.view import Bullets, Chart, Column, Notice, Paragraph, Table, Term, text
+
+MODULES = ("pestle.case",)
+AHP = "pestle.analysis.ahp"
+DEMATEL = "pestle.analysis.dematel"
+EFE = "pestle.analysis.efe"
+TOPSIS = "pestle.analysis.topsis"
+ROBUSTNESS = "pestle.analysis.robustness"
+INTERPRETATION = {
+    "above_average": "above the scale's average: the industry responds well to its environment",
+    "average": "at the scale's average",
+    "below_average": "below the scale's average: opportunities are not captured, threats "
+    "not avoided",
+}
+
+
+def build(inputs: Inputs, notes: Notes) -> Body:
+    body = Body()
+    if waiting(inputs, body, *MODULES):
+        return body
+    judgments = inputs.get("judgments")
+    if judgments is None:
+        if "pestle.model.judgment" in inputs.missing:
+            body.intro.append(notice(inputs, body, "pestle.model.judgment"))
+        else:
+            body.intro.append(
+                Notice("The case has no analyst judgments (judgments.yaml) to evaluate factors.")
+            )
+        return body
+    source = judgments_note(notes, judgments)
+    label = "Illustrative judgments" if judgments.illustrative else "Analyst judgments"
+    body.intro.append(
+        Paragraph(
+            text(judgments.note, refs(source)), tone="judgment", label=label, badge="judgment"
+        )
+    )
+    names = {k: f.name for k, f in judgments.factors.items()}
+    ahp = inputs.get("ahp")
+    body.sub(
+        "factors-ahp",
+        "AHP weights and consistency",
+        *(_ahp(ahp, notes, source, names) if ahp is not None else [notice(inputs, body, AHP)]),
+    )
+    dem = inputs.get("dematel")
+    body.sub(
+        "factors-dematel",
+        "DEMATEL: causes, effects, direct and indirect influence",
+        *(
+            _dematel(dem, notes, source, names)
+            if dem is not None
+            else [notice(inputs, body, DEMATEL)]
+        ),
+    )
+    efe = inputs.get("efe")
+    body.sub(
+        "factors-efe",
+        "External factor evaluation (EFE)",
+        *(_efe(efe, notes, source, names, ahp) if efe is not None else [notice(inputs, body, EFE)]),
+    )
+    top = inputs.get("topsis")
+    rob = inputs.get("robustness")
+    blocks: list = []
+    if top is None:
+        blocks.append(notice(inputs, body, TOPSIS))
+    else:
+        blocks.extend(_topsis(top, rob, notes, source, judgments))
+        if rob is None:
+            blocks.append(notice(inputs, body, ROBUSTNESS))
+    body.sub("factors-segments", "Ranking of composite product segments", *blocks)
+    return body
+
+
+def judgments_note(notes: Notes, judgments: Any) -> int:
+    file = str(judgments.path or "judgments.yaml").rsplit("/", 1)[-1]
+    return notes.judgment(file, "analyst judgments of the case", judgments.note)
+
+
+def ahp_note(h: Any, notes: Notes, source: int) -> int:
+    return notes.computed(
+        "AHP (pestle.analysis.ahp)",
+        description=(
+            "Weights from the principal eigenvector of each pairwise matrix (Saaty); global "
+            "weight = dimension weight x weight within the dimension; consistency ratio CR = "
+            f"CI / RI with Saaty's random index ({h.top.random_index_table}); CR ≤ "
+            f"{fmt.decimal(h.top.threshold, 1)} is acceptable."
+        ),
+        inputs=[source],
+    )
+
+
+def dematel_note(d: Any, notes: Notes, source: int) -> int:
+    return notes.computed(
+        "DEMATEL (pestle.analysis.dematel)",
+        description=(
+            "Total relation T = D (I − D)⁻¹ of the normalised direct-influence matrix D; "
+            "prominence D+R, relation D−R (cause if positive); indirect influence = T − D. "
+            f"Influence map threshold: {d.threshold_rule}."
+        ),
+        inputs=[source],
+    )
+
+
+def efe_note(e: Any, notes: Notes, source: int) -> int:
+    return notes.computed(
+        "EFE (pestle.analysis.efe)",
+        description=(
+            "External factor evaluation (David): weight (AHP global weight) x rating of the "
+            f"response (from {fmt.number(e.scale_min)} poor to {fmt.number(e.scale_max)} "
+            f"superior); the total lies between the two, {fmt.number(e.scale_average)} is the "
+            "average."
+        ),
+        inputs=[source],
+    )
+
+
+def topsis_note(notes: Notes, source: int) -> int:
+    return notes.computed(
+        "TOPSIS (pestle.analysis.topsis)",
+        description=(
+            "Closeness to the ideal solution of each product segment (Hwang & Yoon, vector "
+            "normalisation) on the criteria and weights of judgments.yaml."
+        ),
+        inputs=[source],
+    )
+
+
+def robustness_note(rob: Any, notes: Notes, topsis: int) -> int:
+    return notes.computed(
+        "rank stability (pestle.analysis.robustness)",
+        description=(
+            f"Monte Carlo of the criterion weights: each multiplied by Uniform(1 − s, 1 + s), "
+            f"s = {fmt.share(rob.spread, 0)}, {fmt.count(rob.draws)} draws, seed "
+            f"{adapters.ROBUSTNESS_SEED}; share of draws keeping each segment's rank and "
+            "Spearman correlation with the base ranking."
+        ),
+        inputs=[topsis],
+    )
+
+
+def _ahp(h: Any, notes: Notes, source: int, names: dict[str, str]) -> list:
+    note = ahp_note(h, notes, source)
+    rows = []
+    records = []
+    for r in sorted(h.rows, key=lambda r: -r.global_weight):
+        rows.append(
+            (
+                text(names.get(r.item, r.item)),
+                text(r.group),
+                (num(fmt.decimal(r.group_weight), note),),
+                (num(fmt.decimal(r.local_weight), note),),
+                (num(fmt.decimal(r.global_weight), note, strong=True),),
+            )
+        )
+        records.append(
+            {
+                "factor": names.get(r.item, r.item),
+                "weight": r.global_weight,
+                "dimension": r.group,
+                "label": fmt.decimal(r.global_weight),
+            }
+        )
+    cr_rows = []
+    for res in (h.top, *h.groups):
+        cr_rows.append(
+            (
+                text(res.name),
+                (num(fmt.count(len(res.labels)), note),),
+                (num(fmt.decimal(res.lambda_max), note),),
+                (num(fmt.decimal(res.cr), note, strong=not res.consistent),)
+                if len(res.labels) > 2
+                else ("— (n ≤ 2)",),
+                text("consistent" if res.consistent else "inconsistent"),
+            )
+        )
+    return [
+        Table(
+            id="table-factors-ahp",
+            caption="AHP weights of the factors (global = dimension × within dimension)",
+            columns=(
+                Column("Factor"),
+                Column("Dimension"),
+                Column("Dimension weight", numeric=True),
+                Column("Within dimension", numeric=True),
+                Column("Global weight", numeric=True),
+            ),
+            rows=tuple(rows),
+        ),
+        Chart(
+            id="chart-factors-ahp",
+            title="AHP global weights of the factors",
+            spec=charts.bars(
+                records,
+                category="factor",
+                value="weight",
+                value_title="Global weight (sums to 1)",
+                title="AHP global weights of the PESTLE factors (illustrative judgments)",
+                source="pestle.analysis.ahp on the case's judgments.yaml",
+                label="label",
+                color="dimension",
+                color_title="Dimension",
+                description="Bar chart of the global AHP weight of each factor",
+            ),
+            description="Bar chart: AHP global weight per factor, coloured by dimension",
+            source=text("Source: pestle.analysis.ahp.", refs(note)),
+        ),
+        Table(
+            id="table-factors-cr",
+            caption="Consistency of each pairwise matrix",
+            columns=(
+                Column("Matrix"),
+                Column("Size", numeric=True),
+                Column("λ max", numeric=True),
+                Column("CR", numeric=True),
+                Column("Verdict"),
+            ),
+            rows=tuple(cr_rows),
+        ),
+    ]
+
+
+def _dematel(d: Any, notes: Notes, source: int, names: dict[str, str]) -> list:
+    note = dematel_note(d, notes, source)
+    frame = d.to_frame()
+    rows = []
+    records = []
+    for k, (label, r) in enumerate(frame.sort_values("d_minus_r", ascending=False).iterrows()):
+        name = names.get(label, label)
+        key = f"F{k + 1}"
+        rows.append(
+            (
+                text(key),
+                text(name),
+                text(str(r["group"])),
+                (num(fmt.decimal(r["d_plus_r"]), note),),
+                (num(fmt.decimal(r["d_minus_r"]), note, strong=True),),
+                (num(fmt.decimal(r["d_direct"]), note),),
+                (num(fmt.decimal(r["d_indirect"]), note),),
+            )
+        )
+        records.append(
+            {
+                "factor": key,
+                "name": name,
+                "prominence": float(r["d_plus_r"]),
+                "relation": float(r["d_minus_r"]),
+                "group": f"{r['group']} group",
+            }
+        )
+    edges = [
+        text(
+            names.get(e.source, e.source),
+            " → ",
+            names.get(e.target, e.target),
+            ": ",
+            num(fmt.decimal(e.total), note),
+            " (direct ",
+            num(fmt.decimal(e.direct), note),
+            ", indirect ",
+            num(fmt.decimal(e.indirect), note),
+            ")",
+        )
+        for e in d.edges[:8]
+    ]
+    return [
+        Chart(
+            id="chart-factors-dematel",
+            title="DEMATEL cause–effect diagram",
+            spec=charts.cause_effect(
+                records,
+                x="prominence",
+                y="relation",
+                label="factor",
+                name="name",
+                group="group",
+                x_title="Prominence D+R (how central)",
+                y_title="Relation D−R (cause > 0 > effect)",
+                title="DEMATEL cause–effect diagram (illustrative judgments)",
+                source="pestle.analysis.dematel on the case's judgments.yaml",
+                description="Scatter of factors by prominence and relation",
+            ),
+            description="Scatter chart: factors by prominence (D+R) and relation (D−R)",
+            source=text(
+                "Points are labelled with the keys of the table below. Source: "
+                "pestle.analysis.dematel.",
+                refs(note),
+            ),
+        ),
+        Table(
+            id="table-factors-dematel",
+            caption="Influence given and received (D: row sums of T, R: column sums)",
+            columns=(
+                Column("Key"),
+                Column("Factor"),
+                Column("Group"),
+                Column("D+R", numeric=True),
+                Column("D−R", numeric=True),
+                Column("Given directly", numeric=True),
+                Column("Given indirectly", numeric=True),
+            ),
+            rows=tuple(rows),
+        ),
+        Paragraph(
+            text("The strongest links of the influence map (total influence above the threshold):")
+        ),
+        Bullets(tuple(edges)),
+    ]
+
+
+def _efe(e: Any, notes: Notes, source: int, names: dict[str, str], ahp: Any) -> list:
+    note = efe_note(e, notes, source)
+    rows = []
+    for r in sorted(e.rows, key=lambda r: -r.weighted_score):
+        rows.append(
+            (
+                text(names.get(r.id, r.id)),
+                text(r.kind),
+                (num(fmt.decimal(r.weight), note),),
+                (num(fmt.count(r.rating), note),),
+                (num(fmt.decimal(r.weighted_score), note),),
+            )
+        )
+    rows.append(
+        (
+            text(Term("Total")),
+            text(""),
+            ("",),
+            ("",),
+            (num(fmt.decimal(e.total, 2), note, strong=True),),
+        )
+    )
+    return [
+        Paragraph(
+            text(
+                "Total weighted score ",
+                num(fmt.decimal(e.total, 2), note, strong=True),
+                f", {INTERPRETATION.get(e.interpretation, e.interpretation)} (opportunities ",
+                num(fmt.decimal(e.opportunities, 2), note),
+                ", threats ",
+                num(fmt.decimal(e.threats, 2), note),
+                ").",
+            ),
+            tone="lead",
+        ),
+        Table(
+            id="table-factors-efe",
+            caption="EFE matrix",
+            columns=(
+                Column("Factor"),
+                Column("Kind"),
+                Column("Weight", numeric=True),
+                Column("Rating", numeric=True),
+                Column("Weighted score", numeric=True),
+            ),
+            rows=tuple(rows),
+        ),
+    ]
+
+
+def _topsis(t: Any, rob: Any, notes: Notes, source: int, judgments: Any) -> list:
+    note = topsis_note(notes, source)
+    stated = [c for c, spec in judgments.topsis.criteria.items() if spec.stated_input]
+    rob_note = None
+    if rob is not None:
+        rob_note = robustness_note(rob, notes, note)
+    keep = dict(zip(rob.alternatives, rob.keep_share, strict=True)) if rob is not None else {}
+    order = t.ranking()
+    idx = {a: i for i, a in enumerate(t.alternatives)}
+    rows = []
+    records = []
+    for alt_ in order:
+        i = idx[alt_]
+        rows.append(
+            (
+                (num(fmt.count(t.rank[i]), note, strong=True),),
+                text(segment_name(alt_)),
+                (num(fmt.decimal(t.closeness[i]), note),),
+                (num(fmt.share(keep[alt_], 0), rob_note),) if alt_ in keep else ("—",),
+            )
+        )
+        records.append(
+            {
+                "segment": segment_name(alt_),
+                "closeness": t.closeness[i],
+                "label": fmt.decimal(t.closeness[i]),
+            }
+        )
+    blocks: list = [
+        Table(
+            id="table-factors-topsis",
+            caption="Ranking of composite product segments (TOPSIS) and its stability",
+            columns=(
+                Column("Rank", numeric=True),
+                Column("Segment"),
+                Column("Closeness", numeric=True),
+                Column("Draws keeping the rank", numeric=True),
+            ),
+            rows=tuple(rows),
+        ),
+        Chart(
+            id="chart-factors-topsis",
+            title="TOPSIS closeness of the product segments",
+            spec=charts.bars(
+                records,
+                category="segment",
+                value="closeness",
+                value_title="Closeness to the ideal (0–1)",
+                title="Product segments ranked by TOPSIS (illustrative judgments)",
+                source="pestle.analysis.topsis on the case's judgments.yaml",
+                label="label",
+                description="Bar chart of TOPSIS closeness per segment",
+            ),
+            description="Bar chart: TOPSIS closeness per product segment",
+            source=text("Source: pestle.analysis.topsis.", refs(note)),
+        ),
+    ]
+    if rob is not None:
+        blocks.append(
+            Paragraph(
+                text(
+                    "Under ±",
+                    num(fmt.share(rob.spread, 0), rob_note),
+                    " noise on the criterion weights the ranking correlates with the base "
+                    "ranking at ",
+                    num(fmt.decimal(rob.spearman_mean, 2), rob_note),
+                    " on average (Spearman; 5th percentile ",
+                    num(fmt.decimal(rob.spearman_p5, 2), rob_note),
+                    ", lowest ",
+                    num(fmt.decimal(rob.spearman_min, 2), rob_note),
+                    ").",
+                )
+            )
+        )
+    if stated:
+        blocks.append(
+            Paragraph(
+                text(
+                    "Criteria entered as stated inputs until a model supplies them: ",
+                    ", ".join(fmt.words(c) for c in stated),
+                    ".",
+                ),
+                tone="method",
+            )
+        )
+    return blocks

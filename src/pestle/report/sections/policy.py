@@ -1,0 +1,342 @@
+"""Section 2: policy — inventory, level x instrument x target matrix, FTZ permissions."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from pestle.report import charts
+from pestle.report import format as fmt
+from pestle.report.footnotes import Notes, num, refs
+from pestle.report.inputs import Inputs
+from pestle.report.sections import Body
+from pestle.report.sections._common import (
+    Cite,
+    entities,
+    finding_anchor,
+    findings_about,
+    input_notes,
+    notice,
+    waiting,
+)
+from pestle.report.sections._factors import factor_blocks, factors_for
+from pestle.report.view import Bullets, Chart, Column, Link, Notice, Paragraph, Table, text
+
+MODULES = ("pestle.case",)
+POLICY = "pestle.analysis.policy"
+INDICATORS = "pestle.analysis.indicators"
+
+
+def build(inputs: Inputs, notes: Notes) -> Body:
+    body = Body()
+    if waiting(inputs, body, *MODULES):
+        return body
+    case = inputs.case
+    cite = Cite(case, notes)
+    body.intro.extend(factor_blocks(inputs, notes, factors_for(case, "policy")))
+    body.sub("policy-inventory", "Policy inventory", *_inventory(cite, entities(case, "policy")))
+    mix = inputs.get("policy")
+    if mix is None:
+        body.sub(
+            "policy-mix",
+            "Level × instrument × target matrix and superposition index",
+            notice(inputs, body, POLICY),
+        )
+    else:
+        body.sub(
+            "policy-mix",
+            "Level × instrument × target matrix and superposition index",
+            *_mix(mix, cite),
+        )
+    body.sub("policy-ftz", "Free-trade-zone permissions by section", *_ftz(inputs, cite, body))
+    return body
+
+
+def _inventory(cite: Cite, policies: tuple) -> list:
+    if not policies:
+        return [Notice("The case has no policy entities.")]
+    rows = []
+    for p in policies:
+        a = p.attributes
+        counts: list = []
+        if "measures_count" in a:
+            counts = [cite.value(p, "measures_count", "count"), " measures"]
+        elif "powers_count" in a:
+            counts = [cite.value(p, "powers_count", "count"), " delegated powers"]
+        rows.append(
+            (
+                text(p.name, refs(*cite.first(p))),
+                text(fmt.words(a.get("level"))),
+                text(fmt.words(a.get("instrument"))),
+                text(str(a.get("target_industry") or fmt.words(a.get("target")))),
+                text(*(counts or ["—"])),
+                text(str(a.get("covers", "—"))),
+            )
+        )
+    return [
+        Table(
+            id="table-policy-inventory",
+            caption="Policies the source report names, as coded in the case",
+            columns=(
+                Column("Policy"),
+                Column("Level"),
+                Column("Instrument"),
+                Column("Target"),
+                Column("Scope", numeric=True),
+                Column("Areas covered"),
+            ),
+            rows=tuple(rows),
+        )
+    ]
+
+
+def _mix(mix: Any, cite: Cite) -> list:
+    notes = cite.notes
+    coding_rows = []
+    evidence: list[int] = []
+    for m in mix.measures:
+        marks = tuple(cite.link(e) for e in m.evidence)
+        evidence.extend(marks)
+        coding_rows.append(
+            (
+                text(m.name, refs(*marks)),
+                text(fmt.words(m.level)),
+                text(fmt.words(m.instrument)),
+                text(fmt.words(m.target)),
+                text(m.rationale + (" (inferred)" if m.inferred else "")),
+            )
+        )
+    coding = notes.judgment(
+        "policy_measures.yaml",
+        "coding of the policy measures by level, instrument and target",
+        mix.note,
+    )
+    method = notes.computed(
+        "pestle.analysis.policy",
+        description=(
+            f"Coverage of instrument x target cells by level; typology: {mix.typology}. "
+            "Superposition index = cells addressed at national and at local level / cells "
+            "addressed at all."
+        ),
+        inputs=[coding, *evidence],
+    )
+    counts = mix.counts()
+    levels = list(counts)
+    instruments = list(next(iter(counts.values())))
+    targets = list(next(iter(next(iter(counts.values())).values())))
+    matrix_rows = []
+    for level in levels:
+        for instrument in instruments:
+            row_counts = [counts[level][instrument][t] for t in targets]
+            matrix_rows.append(
+                (
+                    text(fmt.words(level)),
+                    text(fmt.words(instrument)),
+                    *[((num(fmt.count(c), method),) if c else ("·",)) for c in row_counts],
+                )
+            )
+    heat = [
+        {
+            "instrument": fmt.words(c.instrument),
+            "target": fmt.words(c.target),
+            "coverage": COVERAGE[c.coverage()],
+        }
+        for c in mix.cells
+    ]
+    blocks: list = [
+        Paragraph(
+            text(
+                "Superposition index: ",
+                num(fmt.decimal(mix.index, 2), method, strong=True),
+                " — ",
+                num(fmt.count(mix.superposed), method),
+                " of the ",
+                num(fmt.count(mix.addressed), method),
+                " instrument × target cells that any measure addresses are addressed both "
+                "nationally and locally; ",
+                num(fmt.count(mix.national_only), method),
+                " only nationally and ",
+                num(fmt.count(mix.local_only), method),
+                " only locally.",
+                *(
+                    (
+                        " Without the measures coded as inferred, the index is ",
+                        num(fmt.decimal(mix.index_stated, 2), method),
+                        ".",
+                    )
+                    if mix.index_stated is not None
+                    else ()
+                ),
+            ),
+            tone="lead",
+        ),
+        Paragraph(
+            text(
+                "The coding is an analyst's reading of the report's words: ",
+                mix.note or "",
+            ),
+            tone="judgment",
+            label="Analyst coding",
+            badge="judgment",
+        ),
+        Table(
+            id="table-policy-matrix",
+            caption="Measures by level × instrument (rows) and target area (columns)",
+            columns=(
+                Column("Level"),
+                Column("Instrument"),
+                *[Column(fmt.words(t), numeric=True) for t in targets],
+            ),
+            rows=tuple(matrix_rows),
+            note=text(f"Typology: {mix.typology}. A dot marks an empty cell."),
+        ),
+        Chart(
+            id="chart-policy-coverage",
+            title="Which instrument × target cells are covered, and from which level",
+            spec=charts.heatmap(
+                heat,
+                x="target",
+                y="instrument",
+                color="coverage",
+                color_order=list(COVERAGE.values()),
+                x_title="Target area",
+                y_title="Instrument (Rothwell & Zegveld)",
+                title="Policy coverage: national, local or both",
+                source="pestle.analysis.policy on the case's coded policy measures",
+                description="Grid of instrument by target, coloured by the level covering it",
+            ),
+            description="Heat map: coverage of instrument by target cells by level",
+            source=text("Source: the coded measures below.", refs(method)),
+        ),
+        Table(
+            id="table-policy-coding",
+            caption="The coded policy measures",
+            columns=(
+                Column("Measure"),
+                Column("Level"),
+                Column("Instrument"),
+                Column("Target"),
+                Column("Rationale"),
+            ),
+            rows=tuple(coding_rows),
+        ),
+    ]
+    return blocks
+
+
+COVERAGE = {
+    "both": "national and local",
+    "national": "national only",
+    "local": "local only",
+    "none": "not addressed",
+}
+
+
+def _ftz(inputs: Inputs, cite: Cite, body: Body) -> list:
+    case = inputs.case
+    sections = entities(case, "ftz_section")
+    if not sections:
+        return [Notice("The case has no free-trade-zone sections.")]
+    blocks: list = []
+    delegation = [p for p in entities(case, "policy") if "powers_count" in p.attributes]
+    plan = [p for p in entities(case, "policy") if "measures_count" in p.attributes]
+    lead: list = []
+    if plan:
+        lead += [
+            "The national overall plan proposes ",
+            cite.value(plan[0], "measures_count", "count"),
+            " measures; ",
+        ]
+    if delegation:
+        lead += [
+            "the autonomous region has delegated ",
+            cite.value(delegation[0], "powers_count", "count"),
+            " powers to the zone. ",
+        ]
+    lead.append("Its sections received the following permissions:")
+    blocks.append(Paragraph(text(*lead)))
+    rows = []
+    records = []
+    for s in sections:
+        value = s.attributes.get("permissions_count")
+        if value is None:
+            continue
+        rows.append((text(s.name), (cite.value(s, "permissions_count", "count"),)))
+        records.append({"section": s.name, "permissions": value, "label": fmt.count(value)})
+    blocks.append(
+        Table(
+            id="table-policy-ftz",
+            caption="Permissions received by each section of the Xinjiang Pilot Free Trade Zone",
+            columns=(Column("Section"), Column("Permissions", numeric=True)),
+            rows=tuple(rows),
+        )
+    )
+    if records:
+        blocks.append(
+            Chart(
+                id="chart-policy-ftz",
+                title="Permissions by free-trade-zone section",
+                spec=charts.bars(
+                    records,
+                    category="section",
+                    value="permissions",
+                    value_title="Permissions (count)",
+                    title="Permissions received by each free-trade-zone section",
+                    source="source report, section on two-way empowerment of the FTZ",
+                    label="label",
+                    description="Bar chart of permissions per FTZ section",
+                ),
+                description="Bar chart: permissions received by each FTZ section",
+                source=text("Source: the figures in the table above."),
+            )
+        )
+    ind = inputs.get("indicators")
+    if ind is not None:
+        blocks.extend(_ftz_indicators(cite, ind))
+    related = findings_about(inputs, *(s.id for s in sections))
+    if related:
+        items = tuple(
+            text(Link(f.title, finding_anchor(f)), f" — {f.status}: {f.message}") for f in related
+        )
+        blocks.append(Paragraph(text("What the consistency checks say about these figures:")))
+        blocks.append(Bullets(items))
+    if ind is None:
+        blocks.append(notice(inputs, body, INDICATORS))
+    return blocks
+
+
+def _ftz_indicators(cite: Cite, ind: Any) -> list:
+    out: list = []
+    for zone in ind.ftz:
+        inputs_ = [n for s in zone.sections for n in input_notes(cite, s.evidence)]
+        note = cite.notes.computed(
+            "pestle.analysis.indicators",
+            description=(
+                "Shares of the sections' permissions and Herfindahl concentration H = sum of "
+                "squared shares; 1 / H is the equivalent number of equal sections."
+            ),
+            inputs=inputs_,
+        )
+        shares = [text(s.name, ": ", num(fmt.percent(s.share_pct), note)) for s in zone.sections]
+        out.append(
+            Paragraph(
+                text(
+                    f"Of the permissions of the sections of the {zone.name}, the shares are: ",
+                )
+            )
+        )
+        out.append(Bullets(tuple(shares)))
+        out.append(
+            Paragraph(
+                text(
+                    "Concentration: Herfindahl index ",
+                    num(fmt.decimal(zone.herfindahl, 2), note),
+                    " (normalised ",
+                    num(fmt.decimal(zone.herfindahl_normalised, 2), note),
+                    "), the same as ",
+                    num(fmt.number(zone.equivalent_sections, 1), note),
+                    " sections of equal weight.",
+                    f" {zone.note}" if zone.note else "",
+                )
+            )
+        )
+    return out

@@ -1,0 +1,40 @@
+"""Section 3: society and international relations — factors, evidence, analyst ratings."""
+
+from __future__ import annotations
+
+from pestle.report.footnotes import Notes
+from pestle.report.inputs import Inputs
+from pestle.report.sections import Body
+from pestle.report.sections._common import waiting
+from pestle.report.sections._factors import factor_blocks, factors_for
+from pestle.report.view import Notice, Paragraph, text
+
+MODULES = ("pestle.case",)
+
+
+def build(inputs: Inputs, notes: Notes) -> Body:
+    body = Body()
+    if waiting(inputs, body, *MODULES):
+        return body
+    case = inputs.case
+    factors = factors_for(case, "society")
+    body.intro.append(
+        Paragraph(
+            text(
+                "The source report treats social stability and international relations in "
+                "words only; the case holds no measure of them. Each factor is shown with the "
+                "passages that support it and, separately and labelled as such, the analyst's "
+                "rating of how well the region's composites industry responds to it."
+            ),
+            tone="lead",
+        )
+    )
+    if not factors:
+        body.intro.append(Notice("The case has no social, legal or international factors."))
+        return body
+    body.intro.extend(factor_blocks(inputs, notes, factors))
+    if inputs.get("judgments") is None:
+        body.intro.append(
+            Notice("The case has no analyst judgments (judgments.yaml), so no ratings are shown.")
+        )
+    return body

@@ -1,0 +1,9 @@
+// Draw every chart of the report from its inline Vega-Lite spec (no network access).
+(function () {
+  var opts = { actions: false, renderer: "svg", tooltip: true };
+  document.querySelectorAll("div.vega[data-chart]").forEach(function (el) {
+    var node = document.getElementById("spec-" + el.getAttribute("data-chart"));
+    var spec = JSON.parse(node.textContent);
+    vegaEmbed(el, spec, opts).catch(function (err) { console.error(err); });
+  });
+})();

@@ -1,0 +1,202 @@
+"""The report's view model: what the templates see, already formatted and footnoted.
+
+Templates only lay these objects out; every string in them is final text (numbers were
+formatted by `format.py`, evidence turned into footnotes by `footnotes.py`). Three
+renderers (HTML, PDF, Markdown) read the same `Report`.
+
+Text is a sequence of fragments: plain strings (escaped by the renderer) and `Num`s
+(a formatted number with its footnote numbers).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+Tone = Literal["text", "judgment", "notice", "warning", "method", "lead", "factor"]
+
+
+@dataclass(frozen=True, slots=True)
+class Num:
+    """A number as printed, with the footnotes that hold its evidence."""
+
+    text: str
+    notes: tuple[int, ...] = ()
+    strong: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Link:
+    """An in-report cross reference (``#anchor``), never an external address."""
+
+    text: str
+    anchor: str
+
+
+@dataclass(frozen=True, slots=True)
+class Term:
+    """A name set in bold (a factor, a segment) — never a number."""
+
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class Refs:
+    """Footnote marks for a statement as a whole (not for one number)."""
+
+    notes: tuple[int, ...]
+
+
+Fragment = str | Num | Link | Term | Refs
+Text = tuple[Fragment, ...]
+
+
+def text(*parts: Fragment | None) -> Text:
+    """Build a fragment tuple, dropping ``None`` parts."""
+    return tuple(p for p in parts if p is not None and p != "")
+
+
+@dataclass(frozen=True, slots=True)
+class Paragraph:
+    parts: Text
+    tone: Tone = "text"
+    label: str | None = None  # e.g. "Analyst judgment (illustrative)"
+    badge: str = ""  # style of the label: "judgment", "opportunity", "threat"
+    kind: Literal["paragraph"] = "paragraph"
+
+
+@dataclass(frozen=True, slots=True)
+class Bullets:
+    items: tuple[Text, ...]
+    tone: Tone = "text"
+    kind: Literal["bullets"] = "bullets"
+
+
+@dataclass(frozen=True, slots=True)
+class Column:
+    title: str
+    numeric: bool = False
+
+
+Cell = Text
+
+
+@dataclass(frozen=True, slots=True)
+class Table:
+    id: str
+    caption: str
+    columns: tuple[Column, ...]
+    rows: tuple[tuple[Cell, ...], ...]
+    note: Text = ()
+    row_classes: tuple[str, ...] = ()  # optional per-row CSS class ("fail", "pass", ...)
+    row_ids: tuple[str, ...] = ()  # optional per-row anchors (cross references)
+    kind: Literal["table"] = "table"
+
+
+@dataclass(frozen=True, slots=True)
+class Chart:
+    """A Vega-Lite chart: `spec` for the browser, `svg` (filled at render) for print."""
+
+    id: str
+    title: str
+    spec: dict[str, Any]
+    description: str
+    source: Text = ()
+    kind: Literal["chart"] = "chart"
+
+
+@dataclass(frozen=True, slots=True)
+class Notice:
+    """An explicit gap: a module that is not built yet, or data the case lacks."""
+
+    message: str
+    module: str | None = None
+    kind: Literal["notice"] = "notice"
+
+
+Block = Paragraph | Bullets | Table | Chart | Notice
+
+
+@dataclass(frozen=True, slots=True)
+class Subsection:
+    id: str
+    title: str
+    blocks: tuple[Block, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Section:
+    id: str
+    number: int
+    title: str
+    intro: tuple[Block, ...] = ()
+    subsections: tuple[Subsection, ...] = ()
+    missing: tuple[str, ...] = ()  # modules this section waits for
+
+
+@dataclass(frozen=True, slots=True)
+class Footnote:
+    """One resolved piece of evidence, numbered in order of first citation."""
+
+    number: int
+    kind: Literal["quote", "reference", "parameter", "computed", "judgment", "document"]
+    title: str  # what the evidence is: document title, reference file, method name
+    body: Text = ()  # explanation (method, parameters), fragments may link elsewhere
+    quote: str | None = None  # the full sentence, for quotes
+    mark: str | None = None  # the claims cited inside `quote`, joined by " … "
+    segments: tuple[tuple[str, bool], ...] = ()  # the sentence in parts, (text, marked)
+    where: str | None = None  # section of the document, or file and key
+    source: str | None = None  # the source of a reference entry
+    document: str | None = None  # document id in the case
+    context: str | None = None  # for a table row: the table's header row
+    key: str = ""
+
+    @property
+    def anchor(self) -> str:
+        return f"fn-{self.number}"
+
+    @property
+    def quote_parts(self) -> tuple[tuple[str, bool], ...]:
+        """The sentence in parts, the cited claims marked: ((text, marked), ...)."""
+        if self.segments:
+            return self.segments
+        return ((self.quote or "", False),)
+
+
+@dataclass(frozen=True, slots=True)
+class Meta:
+    title: str
+    subtitle: str
+    case_id: str
+    case_folder: str
+    region: str
+    industry: str
+    generated: str
+    scenario: str | None
+    pestle_version: str
+    colophon: str = ""
+    facts: tuple[tuple[str, Text], ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Report:
+    meta: Meta
+    sections: tuple[Section, ...]
+    footnotes: tuple[Footnote, ...] = field(default_factory=tuple)
+
+    def charts(self) -> list[Chart]:
+        out: list[Chart] = []
+        for section in self.sections:
+            blocks = list(section.intro)
+            for sub in section.subsections:
+                blocks.extend(sub.blocks)
+            out.extend(b for b in blocks if isinstance(b, Chart))
+        return out
+
+    def missing_modules(self) -> list[str]:
+        seen: list[str] = []
+        for section in self.sections:
+            for module in section.missing:
+                if module not in seen:
+                    seen.append(module)
+        return seen

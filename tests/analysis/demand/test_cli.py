@@ -1,0 +1,69 @@
+"""`pestle demand` in-process: tables, JSON, and one-line errors with exit code 2."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from pestle.cli import main
+
+FAST = ["--samples", "2000", "--sobol-samples", "256"]
+
+
+def _run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
+    try:
+        main(["demand", *argv])
+        code = 0
+    except SystemExit as exc:
+        code = int(exc.code or 0)
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_tables_for_two_scenarios(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, err = _run(
+        capsys, *FAST, "--scenario", "as_stated", "--scenario", "carbon_spar_caps"
+    )
+    assert (code, err) == (0, "")
+    assert "as_stated: composite demand, t (mean; p5–p95 below" in out
+    assert "carbon_spar_caps: composite demand" in out
+    for heading in ("wind blades", "PV frames", "H2 vessels", "insulators", "2023–2030"):
+        assert heading in out
+    assert "top drivers of total demand" in out and "wind_share" in out
+    assert "end-of-life blade waste" in out
+    assert "scenarios side by side" in out
+    assert "reference_capacity" not in out
+
+
+def test_json(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = _run(
+        capsys, *FAST, "--scenario", "bases_max", "--set", "wind_share=0.5", "--format", "json"
+    )
+    assert code == 0
+    data = json.loads(out)
+    assert data["overrides"] == {"wind_share": 0.5}
+    (scenario,) = data["scenarios"]
+    assert scenario["name"] == "bases_max"
+    rows = scenario["demand"]["rows"]
+    total = next(
+        r for r in rows if r["measure"] == "cumulative_demand_t" and r["segment"] == "total"
+    )
+    assert total["p5"] <= total["p50"] <= total["p95"]
+    assert scenario["sensitivity"]["base_samples"] == 256
+
+
+def test_bad_set_is_one_line_with_close_names(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, err = _run(capsys, *FAST, "--set", "blade_mass=12")
+    assert code == 2 and out == ""
+    assert err.startswith(
+        "error: --set blade_mass: unknown parameter 'blade_mass'; close names: "
+        "blade_mass_method, blade_mass_t_per_mw"
+    )
+    assert err.count("\n") == 1
+
+
+def test_unknown_scenario(capsys: pytest.CaptureFixture[str]) -> None:
+    code, _, err = _run(capsys, *FAST, "--scenario", "stated")
+    assert code == 2
+    assert err.startswith("error: unknown scenario 'stated'; scenarios of this case: as_stated")

@@ -1,0 +1,51 @@
+"""The demand inputs of the embedded case, read through `pestle.load_case`."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from pestle.analysis.demand import aggregate, load_demand_inputs
+from pestle.errors import InputError
+
+
+def test_embedded_case_build_out() -> None:
+    inputs = load_demand_inputs()
+    bo = inputs.build_out
+    by_id = {p.id: p for p in bo.projects}
+    assert set(by_id) == {
+        "base_northern_tianshan",
+        "base_southern_taklimakan",
+        "base_huadian_tianshan_gobi",
+        "base_three_10gw_class",
+        "project_hydrogen_storage",
+    }
+    assert by_id["base_three_10gw_class"].capacity_w == pytest.approx(3e10)
+    assert by_id["base_three_10gw_class"].status == "completed"
+    assert by_id["base_southern_taklimakan"].status == "planned"
+    assert by_id["project_hydrogen_storage"].kind == "hydrogen_storage"
+    assert {c.id for c in bo.corridors} == {
+        "corridor_hami_zhengzhou",
+        "corridor_zhundong_wannan",
+        "corridor_hami_chongqing",
+    }
+    totals = {
+        rule: sum(c.capacity_w or 0.0 for c in aggregate(bo, rule))
+        for rule in ("sum", "max", "union_by_entity")
+    }
+    assert totals == pytest.approx({"sum": 46.1e9, "max": 30e9, "union_by_entity": 40e9})
+    assert [a.year for a in bo.reference_additions] == [2023, 2024]
+    assert inputs.scenarios[0].name == "as_stated"
+
+
+def test_case_without_parameters(tmp_path: Path) -> None:
+    # a case folder of the embedded case's files but without parameters.yaml
+    src = Path(load_demand_inputs().folder)
+    for path in src.rglob("*"):
+        if path.is_file() and path.name not in ("parameters.yaml", "scenarios.yaml"):
+            target = tmp_path / path.relative_to(src)
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(path.read_bytes())
+    with pytest.raises(InputError, match=r"parameters\.yaml: file not found"):
+        load_demand_inputs(tmp_path)

@@ -1,0 +1,172 @@
+"""`pestle analyze`: table and JSON output on the embedded case, errors and exit codes."""
+
+from __future__ import annotations
+
+import inspect
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+from pestle.analysis.run import DEFAULT_SAMPLES
+from pestle.cli import analyze as analyze_module
+from pestle.cli import main
+
+CASE_DIR = Path(__file__).resolve().parents[2] / "src" / "pestle" / "cases" / "xinjiang_composites"
+FAST = ["--samples", "1000"]
+
+
+def run(capsys, *args: str) -> tuple[int, str, str]:
+    try:
+        main(["analyze", *args])
+        code = 0
+    except SystemExit as exc:
+        code = int(exc.code or 0)
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+@pytest.fixture(scope="module")
+def json_output() -> dict:
+    import contextlib
+    import io
+
+    buffer = io.StringIO()
+    with contextlib.redirect_stdout(buffer), contextlib.suppress(SystemExit):
+        main(["analyze", "--format", "json", *FAST, "--seed", "3"])
+    return json.loads(buffer.getvalue(), parse_constant=_no_nan)
+
+
+def _no_nan(token: str) -> float:
+    raise AssertionError(f"JSON output contains {token}")
+
+
+def test_json_shape(json_output) -> None:
+    assert set(json_output) == {
+        "case",
+        "indicators",
+        "policy_mix",
+        "judgments",
+        "factors",
+        "ahp",
+        "dematel",
+        "efe",
+        "topsis",
+        "stability",
+        "demand",
+        "linkage",
+    }
+    assert json_output["case"]["id"] == "xinjiang_composites"
+    policy = json_output["policy_mix"]
+    assert policy["index"] == pytest.approx(2 / 9)
+    assert policy["counts"]["regional"]["environment"]["industry"] == 3
+    assert {c["coverage"] for c in policy["cells"]} == {"both", "national", "local", "none"}
+    assert sum(json_output["ahp"]["global_weights"].values()) == pytest.approx(1)
+    assert {r["matrix"] for r in json_output["ahp"]["consistency"]} >= {"dimensions"}
+    assert set(json_output["dematel"]["cause"]) | set(json_output["dematel"]["effect"]) == set(
+        json_output["factors"]
+    )
+    assert 1 <= json_output["efe"]["total"] <= 4
+    assert json_output["topsis"]["ranking"][0] == "wind_blades"
+    assert json_output["demand"]["samples"] == 1000 and json_output["demand"]["seed"] == 3
+    linkage = json_output["linkage"]
+    assert linkage["note"].startswith("National coefficients")
+    assert linkage["totals"]["central"]["output_total"] > linkage["totals"]["low"]["output_total"]
+    structure = json_output["indicators"]["structure"][0]
+    secondary = next(r for r in structure["rows"] if r["industry"] == "secondary industry")
+    assert secondary["share_pct"] == pytest.approx(100 * 1878.48 / 4729.09)
+
+
+def test_table_output(capsys) -> None:
+    code, out, err = run(capsys, *FAST)
+    assert code == 0, err
+    for heading in (
+        "Indicators",
+        "Industry structure",
+        "Growth-implied prior-period bases",
+        "Trade structure by dimension",
+        "permissions by section",
+        "Herfindahl H = 0.3921",
+        "Opening platforms",
+        "Policy mix",
+        "Superposition index = 2 of 9",
+        "AHP weights",
+        "CR",
+        "DEMATEL",
+        "cause group:",
+        "effect group:",
+        "indirect",
+        "EFE matrix",
+        "Segment ranking (TOPSIS)",
+        "Spearman",
+        "Composite demand",
+        "Linkage effects",
+        "National coefficients",
+        "ILLUSTRATIVE",
+    ):
+        assert heading in out, heading
+    assert "39.72" in out  # secondary industry share, %
+    assert "50.39 %" in out  # clusters against reference GDP
+
+
+def test_bad_format_is_a_one_line_error(capsys) -> None:
+    code, out, err = run(capsys, "--format", "xml")
+    assert code == 2 and out == ""
+    assert err.strip() == "error: --format 'xml' is not one of table, json"
+
+
+def test_unknown_scenario(capsys) -> None:
+    code, _, err = run(capsys, "--scenario", "nope", *FAST)
+    assert code == 2
+    assert err.startswith("error: unknown scenario 'nope'; scenarios of this case: as_stated")
+    assert len(err.strip().splitlines()) == 1
+
+
+def test_bad_samples_and_missing_case(capsys, tmp_path) -> None:
+    code, _, err = run(capsys, "--samples", "0")
+    assert code == 2 and "samples" in err and "Traceback" not in err
+    code, _, err = run(capsys, "--seed", "-1", *FAST)
+    assert code == 2 and err.strip() == "error: seed must be a non-negative integer, got -1"
+    code, _, err = run(capsys, str(tmp_path / "nowhere"))
+    assert code == 2 and "no such case" in err
+
+
+def test_broken_policy_file_names_file_and_line(capsys, tmp_path) -> None:
+    folder = tmp_path / "case"
+    shutil.copytree(CASE_DIR, folder)
+    path = folder / "policy_measures.yaml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("instrument: demand", "instrument: procurement", 1), "utf-8")
+    line = path.read_text().splitlines().index("    instrument: procurement") + 1
+    code, out, err = run(capsys, str(folder), *FAST)
+    assert code == 2 and out == ""
+    assert err.strip() == (
+        f"error: {path}:{line}: measure 'uhv_transmission_corridors': instrument 'procurement' "
+        "is not one of supply, demand, environment"
+    )
+
+
+def test_help_and_default_samples(capsys) -> None:
+    code, out, _ = run(capsys, "--help")
+    assert code == 0
+    for option in ("--format", "--scenario", "--samples", "--seed"):
+        assert option in out
+    default = inspect.signature(analyze_module.analyze).parameters["samples"].default
+    assert default == DEFAULT_SAMPLES
+
+
+def test_case_text_is_not_read_as_markup(capsys, tmp_path) -> None:
+    folder = tmp_path / "case"
+    shutil.copytree(CASE_DIR, folder)
+    info = folder / "case.yaml"
+    text = info.read_text(encoding="utf-8")
+    info.write_text(
+        text.replace(
+            "name: Composite-materials industry of Xinjiang", "name: Composites [/] [red]x"
+        ),
+        "utf-8",
+    )
+    code, out, err = run(capsys, str(folder), *FAST)
+    assert code == 0, err
+    assert "Composites [/] [red]x" in out

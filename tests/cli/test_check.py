@@ -1,0 +1,123 @@
+"""`pestle check`: exit codes, the JSON shape, and a table readable at 100 columns."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+from pestle.case import case_folder
+from pestle.cli import main
+
+
+def _run(argv, capsys, monkeypatch, columns=100, colour=False):
+    monkeypatch.setenv("COLUMNS", str(columns))
+    if colour:
+        monkeypatch.setenv("FORCE_COLOR", "1")
+    else:
+        monkeypatch.delenv("FORCE_COLOR", raising=False)
+        monkeypatch.setenv("NO_COLOR", "1")
+    code = 0
+    try:
+        main(argv)
+    except SystemExit as exc:
+        code = exc.code or 0
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_json_shape(capsys, monkeypatch):
+    code, out, _ = _run(["check", "--format", "json"], capsys, monkeypatch)
+    assert code == 0
+    data = json.loads(out)
+    assert data["case"] == "xinjiang_composites"
+    assert data["summary"]["errors"] == 1
+    assert data["findings"][0]["status"] == "fail"
+    assert data["findings"][0]["severity"] == "error"
+    for finding in data["findings"]:
+        assert set(finding) == {
+            "rule",
+            "id",
+            "title",
+            "status",
+            "severity",
+            "message",
+            "expected",
+            "actual",
+            "tolerance",
+            "evidence",
+            "readings",
+        }
+        for item in finding["evidence"]:
+            assert item["kind"] in {"claim", "passage", "reference", "entity"}
+    magnitude = next(f for f in data["findings"] if f["rule"] == "magnitude")
+    assert magnitude["tolerance"] == {"value": 3.0, "unit": "×", "why": "same order of magnitude"}
+    assert magnitude["evidence"][0]["quote"] == "First Half of 2023 | 149.62 | 65.2 |"
+
+
+def test_strict_fails_on_an_error(capsys, monkeypatch):
+    code, out, _ = _run(["check", "--strict"], capsys, monkeypatch)
+    assert code == 1
+    assert "1 error" in out
+
+
+def test_table_is_readable_at_100_columns_failed_first(capsys, monkeypatch):
+    code, out, _ = _run(["check"], capsys, monkeypatch)
+    assert code == 0
+    lines = out.splitlines()
+    assert max(len(line) for line in lines) <= 100
+    rows = [line for line in lines if line.startswith("│ ") and line[2:9].strip()]
+    statuses = [row[2:9].strip() for row in rows]
+    assert statuses[0] == "fail" and statuses[-1] == "pass"
+    assert statuses == sorted(statuses, key=["fail", "unknown", "pass"].index)
+    assert "\x1b[" not in out
+    assert "evidence: § Expansion of Trade Scale" in out
+    assert lines[-1].startswith("22 checks: 13 pass, 6 fail (1 error, 5 warning), 3 unknown")
+
+
+def test_table_has_colour_on_a_terminal(capsys, monkeypatch):
+    _, out, _ = _run(["check"], capsys, monkeypatch, colour=True)
+    assert "\x1b[1;31mfail" in out  # bold red
+
+
+def test_unknown_case_is_a_one_line_error(capsys, monkeypatch):
+    code, out, err = _run(["check", "no_such_case"], capsys, monkeypatch)
+    assert code == 2
+    assert out == ""
+    assert err.count("\n") == 1 and err.startswith("error: no_such_case")
+
+
+@pytest.fixture
+def corrected_case(tmp_path: Path) -> Path:
+    """The embedded case with the trade table's unit corrected to billion yuan."""
+    folder = tmp_path / "case"
+    shutil.copytree(case_folder(), folder)
+    report = folder / "sources" / "source_report.txt"
+    text = report.read_text(encoding="utf-8")
+    wrong = "Total Import and Export Value (100 million yuan)"
+    assert text.count(wrong) == 1
+    report.write_text(
+        text.replace(wrong, "Total Import and Export Value (billion yuan)"), encoding="utf-8"
+    )
+    trade = folder / "entities" / "trade.yaml"
+    yaml_text = trade.read_text(encoding="utf-8")
+    for before, after in (("1.4962e10", "1.4962e11"), ("2.2767e10", "2.2767e11")):
+        assert yaml_text.count(f"value: {before}") == 1
+        yaml_text = yaml_text.replace(f"value: {before}", f"value: {after}")
+    trade.write_text(yaml_text, encoding="utf-8")
+    return folder
+
+
+def test_strict_passes_once_the_unit_is_corrected(corrected_case, capsys, monkeypatch):
+    code, out, _ = _run(
+        ["check", str(corrected_case), "--strict", "--format", "json"], capsys, monkeypatch
+    )
+    assert code == 0
+    data = json.loads(out)
+    status = {f["id"]: f["status"] for f in data["findings"]}
+    assert status["magnitude:total-import-and-export-value-H12023"] == "pass"
+    assert status["magnitude:total-import-and-export-value-Jan–May2025"] == "pass"
+    assert status["implied_base:total-import-and-export-value-H12022"] == "pass"
+    assert data["summary"]["errors"] == 0

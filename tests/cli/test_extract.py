@@ -1,0 +1,163 @@
+"""`pestle extract` and `pestle demo`, in-process through `pestle.cli.main` (exit codes too)."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from pestle.cli import main
+
+
+def run(argv: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str, str]:
+    code = 0
+    try:
+        main(argv)
+    except SystemExit as exc:
+        code = int(exc.code or 0)
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_json_of_the_embedded_report(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, err = run(["extract", "--format", "json"], capsys)
+    assert (code, err) == (0, "")
+    data = json.loads(out)
+    assert data["source"]["title"] == "source_report"
+    assert len(data["claims"]) == 45
+    gdp = next(c for c in data["claims"] if c["text"] == "472.909 billion yuan")
+    assert gdp == {
+        "value": 472909000000.0,
+        "unit": "CNY",
+        "qualifier": "=",
+        "period": "2025-01-01/2025-03-31",
+        "measure": "GDP",
+        "subject": "Xinjiang",
+        "text": "472.909 billion yuan",
+        "start": gdp["start"],
+        "end": gdp["start"] + 20,
+        "section": "Current Situation and Trend Analysis of Economic Growth",
+    }
+
+
+def test_csv_of_a_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    f = tmp_path / "news.txt"
+    f.write_text("Exports rose 4.5% to $50.25 billion in 2024.\n", encoding="utf-8")
+    code, out, err = run(["extract", str(f), "--format", "csv"], capsys)
+    assert (code, err) == (0, "")
+    rows = list(csv.DictReader(io.StringIO(out)))
+    assert [(r["text"], r["value"], r["unit"], r["measure"], r["period"]) for r in rows] == [
+        ("4.5%", "4.5", "%", "exports growth rate", "2024-01-01/2024-12-31"),
+        ("$50.25 billion", "50250000000.0", "USD", "exports", "2024-01-01/2024-12-31"),
+    ]
+    assert list(rows[0]) == [
+        "value",
+        "unit",
+        "qualifier",
+        "period",
+        "measure",
+        "subject",
+        "text",
+        "start",
+        "end",
+        "section",
+    ]
+
+
+def test_table_is_the_default(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, err = run(["extract"], capsys)
+    assert (code, err) == (0, "")
+    assert "source_report: 45 claims" in out
+    assert "472,909,000,000" in out
+    assert "Xinjiang" in out
+    assert "2025-01-01/2025-03-31" in out
+
+
+def test_demo_prints_the_claims_table(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # the report build that follows the table is tested with the report; here it is stubbed
+    import pestle.cli.report
+
+    built: list[Path] = []
+    monkeypatch.setattr(pestle.cli.report, "report", lambda **kw: built.append(kw["out"]))
+    monkeypatch.chdir(tmp_path)
+    code, out, err = run(["demo"], capsys)
+    assert (code, err) == (0, "")
+    assert "Claims of the embedded source report (45)" in out
+    for column in ("section", "text", "value", "unit", "qualifier", "period", "measure"):
+        assert column in out
+    assert "472,909,000,000" in out
+    assert built == [Path("report")]
+
+
+def _bad_inputs(tmp_path: Path) -> list[tuple[list[str], str]]:
+    binary = tmp_path / "report.pdf"
+    binary.write_bytes(b"%PDF-1.7\x00\x01")
+    latin = tmp_path / "latin.txt"
+    latin.write_bytes(b"GDP\nprice \xe9\n")
+    big = tmp_path / "big.txt"
+    big.write_text("x" * 64, encoding="utf-8")
+    missing = tmp_path / "missing.txt"
+    return [
+        (["extract", str(missing)], f"error: {missing}: no such file\n"),
+        (["extract", str(tmp_path)], f"error: {tmp_path}: is a directory, not a file\n"),
+        (
+            ["extract", str(binary)],
+            f"error: {binary}: looks like a binary file (NUL byte at offset 8), "
+            "not a text document\n",
+        ),
+        (
+            ["extract", str(latin)],
+            f"error: {latin}:2: not valid UTF-8 (byte 0xe9 at offset 10); convert it first, "
+            "e.g. iconv -f LATIN1 -t UTF-8\n",
+        ),
+        (
+            ["extract", str(big), "--max-bytes", "10"],
+            f"error: {big}: file is 64 bytes, over the limit of 10 bytes; "
+            "raise the limit with --max-bytes\n",
+        ),
+    ]
+
+
+@pytest.mark.parametrize("case", range(5))
+def test_bad_input_is_one_line_exit_2_and_nothing_on_stdout(
+    case: int, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    argv, message = _bad_inputs(tmp_path)[case]
+    for fmt in ("json", "csv", "table"):
+        code, out, err = run([*argv, "--format", fmt], capsys)
+        assert (code, out, err) == (2, "", message)
+
+
+def test_an_unknown_format_is_a_usage_error(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, err = run(["extract", "--format", "xml"], capsys)
+    assert code == 2
+    assert out == ""
+    assert "xml" in err
+
+
+def test_the_installed_entry_point(tmp_path: Path) -> None:
+    f = tmp_path / "a.txt"
+    f.write_text("The region has 192 countries as partners.\n", encoding="utf-8")
+    done = subprocess.run(
+        [sys.executable, "-m", "pestle", "extract", str(f), "--format", "json"],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    assert [c["text"] for c in json.loads(done.stdout)["claims"]] == ["192 countries"]
+    missing = subprocess.run(
+        [sys.executable, "-m", "pestle", "extract", str(tmp_path / "no.txt")],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert (missing.returncode, missing.stdout) == (2, "")
+    assert missing.stderr == f"error: {tmp_path / 'no.txt'}: no such file\n"

@@ -1,0 +1,21 @@
+"""Shared fixtures."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+CASE_DIR = ROOT / "src" / "pestle" / "cases" / "xinjiang_composites"
+SOURCE_REPORT = CASE_DIR / "sources" / "source_report.txt"
+
+
+@pytest.fixture(scope="session")
+def source_report_path() -> Path:
+    return SOURCE_REPORT
+
+
+@pytest.fixture(scope="session")
+def source_report_text() -> str:
+    return SOURCE_REPORT.read_text(encoding="utf-8")

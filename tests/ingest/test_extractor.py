@@ -1,0 +1,497 @@
+"""The claim extractor, rule by rule, on small documents written for each rule and trap."""
+
+from __future__ import annotations
+
+import pytest
+
+from pestle.ingest import extract
+from pestle.model import Claim
+
+
+def claims(text: str) -> list[Claim]:
+    found = extract(text)
+    for c in found:
+        assert text[c.start : c.end] == c.text
+    return found
+
+
+def only(text: str) -> Claim:
+    found = claims(text)
+    assert len(found) == 1, [c.text for c in found]
+    return found[0]
+
+
+def by_text(text: str) -> dict[str, Claim]:
+    return {c.text: c for c in claims(text)}
+
+
+# -- numbers, magnitudes and units ---------------------------------------------------------
+@pytest.mark.parametrize(
+    ("sentence", "text", "value", "unit"),
+    [
+        ("Investment reached $50.25 billion.", "$50.25 billion", 50.25e9, "USD"),
+        ("Output was 1,234.5 million tonnes.", "1,234.5 million tonnes", 1234.5e6, "t"),
+        ("The plan covers RMB 3 trillion of spending.", "RMB 3 trillion", 3e12, "CNY"),
+        ("GDP was 472.909 billion yuan.", "472.909 billion yuan", 472.909e9, "CNY"),
+        ("Its capacity is 10 million kilowatts.", "10 million kilowatts", 1e10, "W"),
+        ("Capacity is 10 thousand kilowatts.", "10 thousand kilowatts", 1e7, "W"),
+        ("A 600 MW plant opened.", "600 MW", 600e6, "W"),
+        ("Storage of 5 GWh was added.", "5 GWh", 5e9, "Wh"),
+        (
+            "It generated 3.2 billion kilowatt-hours.",
+            "3.2 billion kilowatt-hours",
+            3.2e18 / 1e6,
+            "Wh",
+        ),
+        ("The line is 1,776 km long.", "1,776 km", 1776, "km"),
+        ("The road is 350 kilometres long.", "350 kilometres", 350, "km"),
+        ("The pipe is 800 meters long.", "800 meters", 0.8, "km"),
+        ("Each blade weighs 25 kg.", "25 kg", 25, "kg"),
+        ("Sales hit 12.5 billion U.S. dollars.", "12.5 billion U.S. dollars", 12.5e9, "USD"),
+        ("The fund holds USD 5 million.", "USD 5 million", 5e6, "USD"),
+        ("Revenue was US$3bn.", "US$3bn", 3e9, "USD"),
+        ("Profit was 80 million RMB.", "80 million RMB", 80e6, "CNY"),
+        ("The deal is worth $50k.", "$50k", 50e3, "USD"),
+        ("Exports grew by 4.5 per cent.", "4.5 per cent", 4.5, "%"),
+        ("Exports grew 4.5 percent.", "4.5 percent", 4.5, "%"),
+        ("It used 2 trillion yuan.", "2 trillion yuan", 2e12, "CNY"),
+        ("It used two trillion yuan.", "two trillion yuan", 2e12, "CNY"),
+        ("A million tonnes were shipped.", "A million tonnes", 1e6, "t"),
+    ],
+)
+def test_magnitudes_and_units(sentence: str, text: str, value: float, unit: str) -> None:
+    c = only(sentence)
+    assert (c.text, c.unit) == (text, unit)
+    assert c.value == pytest.approx(value, rel=1e-12)
+
+
+def test_values_are_exact_decimal_products() -> None:
+    assert only("GDP was 472.909 billion yuan.").value == 472909000000.0
+    assert only("It is 1,878.48 million yuan.").value == 1878480000.0
+
+
+def test_percentage_points_are_not_percent() -> None:
+    found = by_text("GDP grew 5.6%, 0.2 percentage points higher than the national average.")
+    assert found["5.6%"].unit == "%"
+    assert found["0.2 percentage points"].unit == "pp"
+    assert found["0.2 percentage points"].value == 0.2
+    assert found["0.2 percentage points"].measure == "GDP growth rate gap to national average"
+
+
+def test_a_gap_below_the_reference_is_negative() -> None:
+    c = by_text("Growth was 4.1%, 0.5 percentage points lower than the national average.")
+    assert c["0.5 percentage points"].value == -0.5
+
+
+def test_unsupported_currencies_and_units_are_not_claims() -> None:
+    assert claims("Hong Kong raised HK$12 billion and the fund invested €3.5 billion.") == []
+    assert claims("The site covers 5 square kilometers and 20 hectares.") == []
+    assert claims("The ±800 kV line and a 500-kV substation.") == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "It is the 14th Five-Year Plan.",
+        "5G networks and COVID-19 rules.",
+        "Phase 2 projects started.",
+        "The meeting ran from 10:30 to noon.",
+        "It is one of the largest bases.",
+        "A two-way street and a three-dimensional pattern.",
+        "Version 3.5.1 was released.",
+    ],
+)
+def test_numbers_that_are_not_claims(sentence: str) -> None:
+    assert claims(sentence) == []
+
+
+# -- years, dates and periods --------------------------------------------------------------
+def test_a_year_is_a_period_not_a_count() -> None:
+    c = only("In 2024, the city opened 12 parks.")
+    assert (c.text, c.value, c.unit, c.measure) == ("12 parks", 12, "count", "parks")
+    assert str(c.period) == "2024-01-01/2024-12-31"
+
+
+def test_a_year_like_number_with_a_unit_is_a_quantity() -> None:
+    c = only("The mill produced 2024 tonnes.")
+    assert (c.value, c.unit, c.period) == (2024, "t", None)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "period"),
+    [
+        ("In 2024, exports were 5 billion yuan.", "2024-01-01/2024-12-31"),
+        ("Exports were 5 billion yuan in 2024.", "2024-01-01/2024-12-31"),
+        ("In the first quarter of 2025, exports were 5 billion yuan.", "2025-01-01/2025-03-31"),
+        ("In Q3 2024, exports were 5 billion yuan.", "2024-07-01/2024-09-30"),
+        ("In the first half of 2023, exports were 5 billion yuan.", "2023-01-01/2023-06-30"),
+        ("In the second half of 2023, exports were 5 billion yuan.", "2023-07-01/2023-12-31"),
+        ("In the first five months of 2025, exports were 5 billion yuan.", "2025-01-01/2025-05-31"),
+        ("From January to May 2025, exports were 5 billion yuan.", "2025-01-01/2025-05-31"),
+        ("In May 2023, exports were 5 billion yuan.", "2023-05-01/2023-05-31"),
+        ("On February 26, 2024, exports were 5 billion yuan.", "2024-02-26/2024-02-26"),
+        ("On 26 February 2024, exports were 5 billion yuan.", "2024-02-26/2024-02-26"),
+        ("On 2024-02-26, exports were 5 billion yuan.", "2024-02-26/2024-02-26"),
+        ("By the end of 2022, capacity was 5 GW.", "2022-12-31/2022-12-31"),
+        ("From 2021 to 2025, investment was 5 billion yuan.", "2021-01-01/2025-12-31"),
+        ("During 2021-2025, investment was 5 billion yuan.", "2021-01-01/2025-12-31"),
+    ],
+)
+def test_periods(sentence: str, period: str) -> None:
+    assert str(only(sentence).period) == period
+
+
+def test_the_period_compared_against_is_not_the_claims_period() -> None:
+    c = only("Exports rose 5% from 2023.")
+    assert c.period is None
+
+
+def test_a_period_carries_through_the_paragraph_but_not_to_the_next() -> None:
+    text = (
+        "In 2024, exports were 5 billion yuan. Imports were 3 billion yuan.\n"
+        "Investment was 2 billion yuan.\n"
+    )
+    found = claims(text)
+    assert [str(c.period) for c in found] == [
+        "2024-01-01/2024-12-31",
+        "2024-01-01/2024-12-31",
+        "None",
+    ]
+
+
+def test_a_month_without_a_year_takes_the_year_of_its_context() -> None:
+    found = claims("In 2023, output was 5 million tonnes. Inflation was 0.2% in December.")
+    assert str(found[1].period) == "2023-12-01/2023-12-31"
+
+
+# -- qualifiers ----------------------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("sentence", "qualifier"),
+    [
+        ("GDP exceeded 2 trillion yuan.", ">"),
+        ("GDP surpassed 2 trillion yuan.", ">"),
+        ("GDP was more than 2 trillion yuan.", ">"),
+        ("GDP was over 2 trillion yuan.", ">"),
+        ("GDP was nearly 2 trillion yuan.", "~"),
+        ("GDP was about 2 trillion yuan.", "~"),
+        ("GDP was approximately 2 trillion yuan.", "~"),
+        ("GDP was below 2 trillion yuan.", "<"),
+        ("GDP was less than 2 trillion yuan.", "<"),
+        ("GDP was at least 2 trillion yuan.", ">="),
+        ("GDP could reach up to 2 trillion yuan.", "<="),
+        ("GDP was 2 trillion yuan or more.", ">="),
+        ("GDP was 2 trillion yuan.", "="),
+    ],
+)
+def test_qualifiers(sentence: str, qualifier: str) -> None:
+    assert only(sentence).qualifier == qualifier
+
+
+def test_more_than_half_is_a_share_above_fifty_percent() -> None:
+    c = only("The clusters account for more than half of the region's GDP.")
+    assert (c.text, c.value, c.unit, c.qualifier, c.measure) == ("half", 50, "%", ">", "share")
+
+
+def test_a_range_is_two_bounds() -> None:
+    low, high = claims("Growth is expected at 5-6% this year.")
+    assert (low.text, low.value, low.qualifier) == ("5", 5, ">=")
+    assert (high.text, high.value, high.qualifier, high.unit) == ("6%", 6, "<=", "%")
+
+
+# -- counts and number words ---------------------------------------------------------------
+def test_counts_of_named_things() -> None:
+    found = by_text(
+        "The zone has 4 comprehensive bonded zones, 29 overseas warehouses (port warehouses) "
+        "and trades with 192 countries and regions."
+    )
+    assert found["4 comprehensive bonded zones"].measure == "comprehensive bonded zones"
+    assert found["29 overseas warehouses"].measure == "overseas warehouses"
+    assert found["192 countries"].value == 192
+    assert all(c.unit == "count" for c in found.values())
+
+
+@pytest.mark.parametrize(
+    ("sentence", "text", "value"),
+    [
+        ("The region built eight major industrial clusters.", "eight major industrial clusters", 8),
+        ("The region delegated twenty-six powers.", "twenty-six powers", 26),
+        ("The three industries grew.", "three industries", 3),
+    ],
+)
+def test_number_words_count_nouns(sentence: str, text: str, value: float) -> None:
+    c = only(sentence)
+    assert (c.text, c.value, c.unit) == (text, value, "count")
+
+
+def test_a_count_with_a_numeric_modifier_is_two_claims() -> None:
+    count, capacity = claims("Three 10-million-kilowatt-class new energy bases were completed.")
+    assert (count.value, count.unit, count.measure) == (3, "count", "new energy bases")
+    assert (capacity.text, capacity.value, capacity.unit, capacity.measure) == (
+        "10-million-kilowatt",
+        1e10,
+        "W",
+        "capacity",
+    )
+
+
+def test_durations_are_not_counts() -> None:
+    assert claims("Over the past five years, and for 3 months, it grew 2 times.") == []
+
+
+# -- lists and "respectively" --------------------------------------------------------------
+def test_respectively_gives_each_number_its_subject() -> None:
+    found = claims(
+        "The Urumqi, Kashgar, and Horgos sections have received 20, 6, and 17 "
+        "permissions respectively."
+    )
+    assert [(c.text, c.value, c.subject, c.measure) for c in found] == [
+        ("20", 20, "Urumqi section", "permissions"),
+        ("6", 6, "Kashgar section", "permissions"),
+        ("17 permissions", 17, "Horgos section", "permissions"),
+    ]
+
+
+def test_respectively_with_units_on_each_number() -> None:
+    found = claims("Beijing, Shanghai and Shenzhen grew 5.2%, 5.0% and 6.1%, respectively.")
+    assert [(c.value, c.subject) for c in found] == [
+        (5.2, "Beijing"),
+        (5.0, "Shanghai"),
+        (6.1, "Shenzhen"),
+    ]
+
+
+def test_a_list_shares_the_last_members_magnitude_and_unit() -> None:
+    found = claims("Exports to these markets were 20, 6 and 17 billion yuan.")
+    assert [(c.value, c.unit) for c in found] == [(20e9, "CNY"), (6e9, "CNY"), (17e9, "CNY")]
+
+
+# -- measures ------------------------------------------------------------------------------
+def test_growth_inherits_the_measure_of_the_figure_before_it() -> None:
+    found = by_text(
+        "In 2024, Xinjiang's GDP exceeded 2 trillion yuan, representing a year-on-year "
+        "increase of 6.1%."
+    )
+    assert found["2 trillion yuan"].measure == "GDP"
+    assert found["6.1%"].measure == "GDP growth rate"
+    assert found["6.1%"].subject == "Xinjiang"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "measure", "value"),
+    [
+        ("Exports rose 4.5% in 2024.", "exports growth rate", 4.5),
+        ("Exports were up 4.5 percent.", "exports growth rate", 4.5),
+        ("Imports fell 3.2%.", "imports growth rate", -3.2),
+        (
+            "Foreign direct investment decreased by 13.2 percent.",
+            "foreign direct investment growth rate",
+            -13.2,
+        ),
+        ("GDP growth of 5.2% was reported.", "GDP growth rate", 5.2),
+    ],
+)
+def test_growth_and_decline(sentence: str, measure: str, value: float) -> None:
+    c = only(sentence)
+    assert (c.measure, c.value) == (measure, value)
+
+
+def test_a_level_after_a_change_takes_the_changed_measure() -> None:
+    found = by_text("China's exports rose 4.9% to $807.1 billion.")
+    assert found["$807.1 billion"].measure == "exports"
+    assert found["$807.1 billion"].subject == "China"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "measure"),
+    [
+        ("It has a regional GDP of 472.909 billion yuan.", "GDP"),
+        ("The clusters achieved an added value of 894 billion yuan.", "added value"),
+        ("The base (with a total capacity of 10 million kilowatts) opened.", "capacity"),
+        ("Total import and export value reached 80 billion yuan.", "total import and export value"),
+        (
+            "Xinjiang's foreign trade hit a record high of 436 billion yuan.",
+            "total import and export value",
+        ),
+        (
+            "Retail sales of consumer goods reached 47.15 trillion yuan.",
+            "retail sales of consumer goods",
+        ),
+        ("The region added 2 million tonnes of steel.", "steel"),
+        ("Exports accounted for 88.6 percent of the total.", "share"),
+    ],
+)
+def test_level_measures(sentence: str, measure: str) -> None:
+    assert only(sentence).measure == measure
+
+
+# -- subjects ------------------------------------------------------------------------------
+def test_a_possessive_names_the_subject_and_the_paragraph_keeps_it() -> None:
+    text = (
+        "In 2024, Xinjiang's GDP exceeded 2 trillion yuan. In the first quarter of 2025, the "
+        "momentum continued, with a regional GDP of 472.909 billion yuan.\n"
+        "The growth momentum continued, with a GDP of 3 trillion yuan.\n"
+    )
+    found = claims(text)
+    assert [c.subject for c in found] == ["Xinjiang", "Xinjiang", None]
+
+
+def test_a_parenthesis_belongs_to_the_name_before_it() -> None:
+    c = only(
+        "The country supports the northern Tianshan New Energy Base (with a total capacity "
+        "of 10 million kilowatts)."
+    )
+    assert c.subject == "northern Tianshan New Energy Base"
+
+
+def test_powers_delegated_to_a_zone_belong_to_the_zone() -> None:
+    c = only(
+        "The autonomous region has delegated 26 powers to the free trade zone, covering trade."
+    )
+    assert (c.value, c.measure, c.subject) == (26, "powers", "free trade zone")
+
+
+def test_these_refers_back_to_what_was_counted() -> None:
+    found = claims(
+        'The region built "eight major industrial clusters". In 2022, these clusters achieved '
+        "an added value of 894 billion yuan."
+    )
+    assert found[1].subject == "major industrial clusters"
+
+
+def test_a_reporting_source_is_not_the_subject() -> None:
+    c = only("The statistics bureau said retail sales rose 7.2%.")
+    assert c.subject is None
+
+
+def test_elliptical_possessive() -> None:
+    found = claims("The European Union's economy grew 0.5% in 2023, while India's expanded 7.8%.")
+    assert [(c.subject, c.measure) for c in found] == [
+        ("European Union", "economy growth rate"),
+        ("India", "economy growth rate"),
+    ]
+
+
+# -- tables --------------------------------------------------------------------------------
+TABLE = """1. Economy
+In the first quarter of 2025, Xinjiang's GDP was 472.909 billion yuan.
+Industrial Type | Added Value (100 million yuan) | Year-on-Year Growth Rate (%) |
+---|---|---|
+Primary Industry | 142.45 | 5.0 |
+Secondary Industry | - | 5.9 |
+"""
+
+
+def test_a_header_unit_scales_cells_and_is_not_a_claim() -> None:
+    found = claims(TABLE)
+    cells = [c for c in found if c.start > TABLE.index("Primary")]
+    assert [(c.text, c.value, c.unit, c.measure, c.subject) for c in cells] == [
+        ("142.45", 142.45e8, "CNY", "added value", "Primary Industry"),
+        ("5.0", 5.0, "%", "added value growth rate", "Primary Industry"),
+        ("5.9", 5.9, "%", "added value growth rate", "Secondary Industry"),
+    ]
+    assert all(str(c.period) == "2025-01-01/2025-03-31" for c in cells)
+    assert not [c for c in found if c.value in {100, 1e8}]
+
+
+def test_a_dash_cell_is_missing_not_zero() -> None:
+    assert not [c for c in claims(TABLE) if c.value == 0]
+
+
+def test_row_labels_and_time_columns_give_periods() -> None:
+    text = (
+        "Xinjiang's trade grew fast.\n"
+        "Period | Total Import and Export Value (100 million yuan) |\n"
+        "---|---|\n"
+        "First Half of 2023 | 149.62 |\n"
+        "\n"
+        "Base Name | Scale | Time Node |\n"
+        "---|---|---|\n"
+        "North Base | 6.1 million kilowatts | February 26, 2024 |\n"
+    )
+    trade, base = claims(text)
+    assert (trade.value, str(trade.period), trade.subject) == (
+        149.62e8,
+        "2023-01-01/2023-06-30",
+        "Xinjiang",
+    )
+    assert (base.value, base.unit, base.measure, str(base.period), base.subject) == (
+        6.1e9,
+        "W",
+        "capacity",
+        "2024-02-26/2024-02-26",
+        "North Base",
+    )
+
+
+def test_a_table_with_years_as_columns() -> None:
+    text = (
+        "Indicator | 2023 | 2024 |\n"
+        "---|---|---|\n"
+        "GDP (100 million yuan) | 19,125.91 | 20,534.08 |\n"
+        "Growth (%) | 6.8 | 6.1 |\n"
+    )
+    found = claims(text)
+    assert [(c.value, c.measure, str(c.period)[:4]) for c in found] == [
+        (19125.91e8, "GDP", "2023"),
+        (20534.08e8, "GDP", "2024"),
+        (6.8, "GDP growth rate", "2023"),
+        (6.1, "GDP growth rate", "2024"),
+    ]
+
+
+# -- sections ------------------------------------------------------------------------------
+def test_section_is_the_innermost_heading_or_none_before_the_first() -> None:
+    text = (
+        "Output was 5 million tonnes.\n"
+        "1. Energy\n"
+        "Capacity was 5 GW.\n"
+        "1.1 Solar Power\n"
+        "Solar capacity was 2 GW.\n"
+        "2. Trade\n"
+        "Exports were 3 billion yuan.\n"
+    )
+    assert [c.section for c in claims(text)] == [None, "Energy", "Solar Power", "Trade"]
+
+
+def test_list_numbering_is_not_a_claim() -> None:
+    text = "1. Overview\n2) Exports grew.\n(3) Imports fell.\n"
+    assert claims(text) == []
+
+
+def test_empty_and_blank_text() -> None:
+    assert claims("") == []
+    assert claims("\n\n  \n") == []
+
+
+# -- constructs seen in economic news --------------------------------------------------------
+def test_a_period_inside_the_subject_phrase_is_skipped() -> None:
+    found = by_text("Revenue for 2024-25 rose 20 per cent to USD 1.2 billion.")
+    assert found["20 per cent"].measure == "revenue growth rate"
+    assert found["USD 1.2 billion"].measure == "revenue"
+    assert str(found["USD 1.2 billion"].period) == "2024-01-01/2025-12-31"
+
+
+def test_a_plural_noun_ends_what_is_counted() -> None:
+    c = only("Some 1.4 billion people live in China.")
+    assert (c.text, c.value, c.qualifier, c.measure) == ("1.4 billion people", 1.4e9, "~", "people")
+
+
+def test_the_same_period_last_year_is_a_year_earlier() -> None:
+    found = claims(
+        "In the first quarter of 2024, investment rose 4.5 percent, compared with 3.0% in the "
+        "same period last year."
+    )
+    assert [(c.value, c.measure, str(c.period)) for c in found] == [
+        (4.5, "investment growth rate", "2024-01-01/2024-03-31"),
+        (3.0, "investment growth rate", "2023-01-01/2023-03-31"),
+    ]
+
+
+def test_a_transitive_cut_names_what_changed() -> None:
+    c = only("The central bank cut the reserve requirement ratio by 0.5 percentage points.")
+    assert (c.value, c.unit, c.measure) == (-0.5, "pp", "reserve requirement ratio change")
+
+
+def test_cost_and_a_unit_abbreviation_ending_a_sentence() -> None:
+    found = claims("The line will cost 28.6 billion yuan over 5.5 million sq m. In 2024 it opened.")
+    assert [(c.text, c.measure, c.period) for c in found] == [("28.6 billion yuan", "cost", None)]

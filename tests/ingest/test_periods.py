@@ -1,0 +1,54 @@
+"""Period expressions as ISO intervals."""
+
+from __future__ import annotations
+
+import pytest
+
+from pestle.ingest.periods import find_periods, parse_period
+
+
+@pytest.mark.parametrize(
+    ("text", "iso"),
+    [
+        ("2024", "2024-01-01/2024-12-31"),
+        ("First Half of 2023", "2023-01-01/2023-06-30"),
+        ("first five months of 2025", "2025-01-01/2025-05-31"),
+        ("the first three quarters of 2024", "2024-01-01/2024-09-30"),
+        ("first quarter of 2025", "2025-01-01/2025-03-31"),
+        ("Q4 2024", "2024-10-01/2024-12-31"),
+        ("2024Q2", "2024-04-01/2024-06-30"),
+        ("H2 2023", "2023-07-01/2023-12-31"),
+        ("May 2023", "2023-05-01/2023-05-31"),
+        ("Feb. 2024", "2024-02-01/2024-02-29"),
+        ("February 26, 2024", "2024-02-26/2024-02-26"),
+        ("26 February 2024", "2024-02-26/2024-02-26"),
+        ("2024-02-26", "2024-02-26/2024-02-26"),
+        ("January-May 2025", "2025-01-01/2025-05-31"),
+        ("by the end of 2022", "2022-12-31/2022-12-31"),
+        ("as of May 2023", "2023-05-31/2023-05-31"),
+        ("2021-2025", "2021-01-01/2025-12-31"),
+        ("2023/24", "2023-01-01/2024-12-31"),
+        ("between 2020 and 2022", "2020-01-01/2022-12-31"),
+    ],
+)
+def test_parse_period(text: str, iso: str) -> None:
+    period = parse_period(text)
+    assert period is not None and period.iso() == iso
+
+
+@pytest.mark.parametrize(
+    "text", ["Under construction", "2024 tonnes", "2024.5", "February 30, 2024", "2025-2021", ""]
+)
+def test_not_periods(text: str) -> None:
+    assert parse_period(text) is None
+
+
+def test_a_missing_year_comes_from_context() -> None:
+    assert parse_period("the first quarter") is None
+    assert str(parse_period("the first quarter", 2025)) == "2025-01-01/2025-03-31"
+
+
+def test_base_periods_are_marked() -> None:
+    text = "Exports rose 5% from 2023 and 3% compared with the same period of 2024 in 2025."
+    found = [(text[m.start : m.end], m.base) for m in find_periods(text)]
+    assert found == [("2023", True), ("2024", True), ("2025", False)]

@@ -1,0 +1,33 @@
+"""Fixtures of the report tests: one full build of the embedded case, shared."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+from pestle.report.build import BuildResult, build_report
+
+
+@dataclass(frozen=True)
+class Built:
+    result: BuildResult
+    html: str
+    md: str
+
+    @property
+    def out(self) -> Path:
+        return self.result.out
+
+
+@pytest.fixture(scope="session")
+def built(tmp_path_factory: pytest.TempPathFactory) -> Built:
+    """The embedded case's report in all three formats (built once per test session)."""
+    out = tmp_path_factory.mktemp("report") / "report"
+    result = build_report(out=out)
+    return Built(
+        result=result,
+        html=(out / "index.html").read_text(encoding="utf-8"),
+        md=(out / "report.md").read_text(encoding="utf-8"),
+    )

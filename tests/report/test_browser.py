@@ -1,0 +1,82 @@
+"""index.html in Chromium: loads offline with no console error, every chart draws."""
+
+from __future__ import annotations
+
+import os
+
+import pytest
+
+CHROMIUM = "/usr/bin/chromium"
+ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.skipif(not os.path.exists(CHROMIUM), reason=f"{CHROMIUM} is not installed"),
+]
+
+
+@pytest.fixture(scope="module")
+def page_report(built):
+    playwright = pytest.importorskip("playwright.sync_api")
+    url = (built.out / "index.html").as_uri()
+    requests: list[str] = []
+    errors: list[str] = []
+    with playwright.sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        try:
+            page = browser.new_page(viewport={"width": 1280, "height": 900})
+
+            def route(r):  # any request but the page itself is a failure
+                requests.append(r.request.url)
+                if r.request.url == url:
+                    r.continue_()
+                else:
+                    r.abort()
+
+            page.route("**/*", route)
+            page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+            page.on("pageerror", lambda e: errors.append(str(e)))
+            page.goto(url, wait_until="load")
+            n = page.locator("div.vega[data-chart]").count()
+            if n:
+                page.wait_for_function(
+                    """() => [...document.querySelectorAll('div.vega[data-chart]')]
+                        .every(el => el.querySelector('svg, canvas'))""",
+                    timeout=15000,
+                )
+            drawn = page.evaluate(
+                """() => [...document.querySelectorAll('div.vega[data-chart]')].map(el => {
+                    const g = el.querySelector('svg, canvas');
+                    const r = g ? g.getBoundingClientRect() : {width: 0, height: 0};
+                    return [el.dataset.chart, r.width, r.height,
+                            g ? g.querySelectorAll('path, rect, line, text').length : 0];
+                })"""
+            )
+            title = page.title()
+        finally:
+            browser.close()
+    return {"url": url, "requests": requests, "errors": errors, "drawn": drawn, "title": title}
+
+
+def test_the_page_makes_no_network_request(page_report) -> None:
+    assert page_report["requests"] == [page_report["url"]]
+
+
+def test_the_page_logs_no_console_error(page_report) -> None:
+    assert page_report["errors"] == []
+
+
+def test_every_chart_draws_a_visible_graphic(page_report, built) -> None:
+    charts = built.html.count('<div class="vega" data-chart=')
+    assert len(page_report["drawn"]) == charts
+    for chart_id, width, height, marks in page_report["drawn"]:
+        assert width > 100 and height > 50, chart_id
+        assert marks > 5, chart_id
+    assert page_report["title"]
