@@ -54,6 +54,7 @@ def test_to_dict_is_strict_json(result) -> None:
         "ahp",
         "dematel",
         "efe",
+        "entropy",
         "topsis",
         "stability",
         "demand",
@@ -90,6 +91,15 @@ def test_ahp_weights_feed_the_efe(result) -> None:
     assert efe_weights == pytest.approx(weights)
     assert result.efe.total == pytest.approx(sum(r.weight * r.rating for r in result.efe.rows))
     assert all(r.cr <= 0.1 for r in (result.ahp.top, *result.ahp.groups))
+
+
+def test_entropy_is_the_case_entropy(case, result) -> None:
+    from pestle.analysis.factor_panel import case_entropy
+
+    assert result.entropy == case_entropy(case)
+    assert result.to_dict()["entropy"] == result.entropy.to_dict()
+    assert result.entropy.applicable is False  # the embedded series share no like periods
+    assert not (result.to_frame()["group"] == "entropy").any()
 
 
 def test_dematel_groups_and_direct_indirect_split(result) -> None:

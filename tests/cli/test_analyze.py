@@ -52,6 +52,7 @@ def test_json_shape(json_output) -> None:
         "ahp",
         "dematel",
         "efe",
+        "entropy",
         "topsis",
         "stability",
         "demand",
@@ -98,6 +99,8 @@ def test_table_output(capsys) -> None:
         "effect group:",
         "indirect",
         "EFE matrix",
+        "Entropy weights (factor indicators)",
+        "not applicable: entropy weights need at least 3 periods of one kind",
         "Segment ranking (TOPSIS)",
         "Spearman",
         "Composite demand",
@@ -170,3 +173,33 @@ def test_case_text_is_not_read_as_markup(capsys, tmp_path) -> None:
     code, out, err = run(capsys, str(folder), *FAST)
     assert code == 0, err
     assert "Composites [/] [red]x" in out
+
+
+def test_entropy_table_when_the_series_share_periods(capsys, tmp_path) -> None:
+    import pestle
+    from pestle.analysis.factor_panel import case_entropy
+
+    folder = tmp_path / "case"
+    shutil.copytree(CASE_DIR, folder)
+    # a made-up series (test data, not a statistic) on the calendar years gdp_cny has
+    with (folder / "sources" / "xinjiang_reference.yaml").open("a", encoding="utf-8") as f:
+        f.write(
+            "\ntest_made_up_cny:\n"
+            '  - {period: "2021-01-01/2021-12-31", value: 10}\n'
+            '  - {period: "2022-01-01/2022-12-31", value: 20}\n'
+            '  - {period: "2023-01-01/2023-12-31", value: 40}\n'
+        )
+    factors = folder / "factors.yaml"
+    text = factors.read_text(encoding="utf-8")
+    text = text.replace("series: [foreign_trade_cny]", "series: [test_made_up_cny]")
+    text = text.replace("  series: [installed_capacity_w.wind, installed_capacity_w.solar]\n", "")
+    factors.write_text(text, encoding="utf-8")
+    expected = case_entropy(pestle.load_case(folder))
+    assert expected.applicable
+    code, out, err = run(capsys, str(folder), *FAST)
+    assert code == 0, err
+    assert "Over 3 periods (calendar years): 2021, 2022, 2023" in out
+    for series, row in expected.to_frame().iterrows():
+        line = next(x for x in out.splitlines() if f" {series} " in x)
+        assert f"{row['weight']:.3f}" in line and str(row["factor"]) in line
+    assert "not applicable" not in out

@@ -42,3 +42,13 @@ def test_bad_options_are_one_line_errors(cli, tmp_path, capsys) -> None:
     assert info.value.code == 2
     assert "unknown scenario" in capsys.readouterr().err
     assert not (tmp_path / "r").exists()
+
+
+def test_the_scenario_option_presents_that_scenario(cli, tmp_path, capsys) -> None:
+    out = tmp_path / "r"
+    with pytest.raises(SystemExit) as info:
+        cli(["report", "--out", str(out), "--format", "md", "--scenario", "bases_max", "-q"])
+    assert info.value.code in (0, None)
+    md = (out / "report.md").read_text(encoding="utf-8")
+    assert "- **Scenario:** bases_max" in md
+    assert "Presented scenario: **bases_max**" in md

@@ -132,3 +132,30 @@ def test_notices_only_for_modules_that_are_not_built(built) -> None:
         gone = module_missing(module)
         if not gone:  # exists: then it (or a pestle module it needs) lacks an entry point
             assert "needs pestle." in message or "has no" in message, message
+
+
+def _axis_titles(node) -> list[str]:
+    found: list[str] = []
+    if isinstance(node, dict):
+        for channel in ("x", "y"):
+            enc = node.get("encoding", {}).get(channel) if "encoding" in node else None
+            if isinstance(enc, dict) and enc.get("title"):
+                found.append(enc["title"])
+        for value in node.values():
+            found.extend(_axis_titles(value))
+    elif isinstance(node, list):
+        for value in node:
+            found.extend(_axis_titles(value))
+    return found
+
+
+def test_every_chart_names_its_quantity_and_unit_on_an_axis(built) -> None:
+    specs = re.findall(
+        r'<script type="application/json" id="spec-[a-z0-9-]+">(.*?)</script>', built.html, re.S
+    )
+    assert specs
+    for text in specs:
+        spec = json.loads(text)
+        titles = _axis_titles(spec)
+        assert titles, spec["title"]["text"]
+        assert spec.get("datasets"), spec["title"]["text"]  # the data travel with the spec

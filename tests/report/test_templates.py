@@ -40,4 +40,19 @@ def test_html_environment_autoescapes() -> None:
 def test_markdown_escape_neutralises_markup_and_keeps_single_lines() -> None:
     assert md_escape("<script>x</script>") == r"\<script\>x\</script\>"
     assert md_escape("a | b\nc") == r"a \| b c"
-    assert md_escape("[link](http://x)") == r"\[link\]\(http://x\)"
+    assert md_escape("[link](http://x)") == r"\[link\](http\://x)"
+
+
+def test_markdown_escape_keeps_identifiers_readable_and_links_out() -> None:
+    from markdown_it import MarkdownIt
+
+    from pestle.report.templating import md_line
+
+    text = md_escape("as_stated and _x_ see https://example.org/a or www.example.org")
+    assert "as_stated" in text and r"\_x\_" in text
+    # GFM would link bare addresses; the escaped colon and dot stop it
+    assert r"https\://example.org/a" in text and r"www\.example.org" in text
+    html = MarkdownIt("commonmark").enable("strikethrough").render(md_line(text))
+    assert "<a " not in html and "<em>" not in html
+    assert "https://example.org/a" in html
+    assert MarkdownIt("commonmark").render(md_line(md_escape("# not a heading"))).startswith("<p>")

@@ -18,7 +18,6 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 from pydantic import BaseModel, ConfigDict, model_validator
-from pymcdm.weights import entropy_weights as _pymcdm_entropy_weights
 
 from pestle.errors import AnalysisError
 
@@ -87,7 +86,9 @@ def entropy_weights(panel: IndicatorPanel) -> EntropyResult:
             f"panel '{panel.name}': no indicator varies across periods, so entropy gives no "
             "information to weight them by"
         )
-    weights = np.asarray(_pymcdm_entropy_weights(x), dtype=float)
+    from pymcdm.weights import entropy_weights  # lazy: pymcdm imports matplotlib
+
+    weights = np.asarray(entropy_weights(x), dtype=float)
     return EntropyResult(
         name=panel.name,
         indicators=panel.indicators,

@@ -8,10 +8,12 @@
 Steps: indicators of the case; the policy mix (policy_measures.yaml); the analyst judgments
 (judgments.yaml): AHP hierarchy (dimension and factor weights with CRs, global weights),
 DEMATEL (cause/effect groups, D+R, D-R, direct and indirect effects), EFE (weights = AHP
-global weights); the composite-demand model (one scenario, seeded Monte Carlo); TOPSIS of the
-product segments with the model's cumulative tonnes as the demand-size criterion where the
-judgments mark it as a stated input, and its rank stability under +/-20 % weight noise; the
-input-output linkage effects of the cumulative demand on national coefficients.
+global weights); entropy weights of the factors from the reference series they name
+(`factor_panel`, or why they do not apply); the composite-demand model (one scenario, seeded
+Monte Carlo); TOPSIS of the product segments with the model's cumulative tonnes as the
+demand-size criterion where the judgments mark it as a stated input, and its rank stability
+under +/-20 % weight noise; the input-output linkage effects of the cumulative demand on
+national coefficients.
 """
 
 from __future__ import annotations
@@ -25,6 +27,7 @@ from typing import TYPE_CHECKING, Any
 from pestle.analysis.ahp import HierarchyResult, hierarchy
 from pestle.analysis.dematel import DematelResult, dematel
 from pestle.analysis.efe import EfeResult, efe
+from pestle.analysis.factor_panel import FactorEntropy, case_entropy
 from pestle.analysis.indicators import CaseIndicators, case_indicators
 from pestle.analysis.policy import PolicyMix, case_policy_mix
 from pestle.analysis.robustness import RankStability, rank_stability
@@ -106,6 +109,7 @@ class CaseAnalysis:
     ahp: HierarchyResult
     dematel: DematelResult
     efe: EfeResult
+    entropy: FactorEntropy  # entropy weights of the factors' series, or why not applicable
     topsis: TopsisResult
     topsis_stated: TopsisResult  # on the judgments as written (stated demand-size index)
     demand_size_source: str
@@ -141,6 +145,8 @@ class CaseAnalysis:
             yield row("dematel", factor, "prominence D+R", plus, "index")
             yield row("dematel", factor, "relation D-R", minus, "index")
         yield row("efe", "all factors", "total weighted score", self.efe.total, "score 1-4")
+        for factor, weight in self.entropy.factor_weights().items():
+            yield row("entropy", factor, "entropy weight", weight, "share")
         for alt, c, keep in zip(
             self.topsis.alternatives, self.topsis.closeness, self.stability.keep_share, strict=True
         ):
@@ -181,6 +187,7 @@ class CaseAnalysis:
                 **self.dematel.to_dict(),
             },
             "efe": self.efe.to_dict(),
+            "entropy": self.entropy.to_dict(),
             "topsis": {
                 "demand_size_source": self.demand_size_source,
                 "ranking": list(self.topsis.ranking()),
@@ -358,6 +365,7 @@ def analyze_case(
         ahp=weights,
         dematel=influence,
         efe=efe_result,
+        entropy=case_entropy(case),
         topsis=topsis(matrix),
         topsis_stated=topsis(stated_matrix),
         demand_size_source=source,

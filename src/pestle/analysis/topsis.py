@@ -20,8 +20,6 @@ from typing import Literal
 import numpy as np
 import pandas as pd
 from pydantic import BaseModel, ConfigDict, model_validator
-from pymcdm import normalizations
-from pymcdm.methods import TOPSIS
 from scipy.stats import rankdata
 
 from pestle.errors import AnalysisError
@@ -140,6 +138,14 @@ def rank_descending(scores: np.ndarray) -> np.ndarray:
     return rankdata(-np.asarray(scores, dtype=float), method="min").astype(int)
 
 
+def _vector_topsis():  # returns a pymcdm method object
+    # pymcdm imports matplotlib and scipy.stats on import (~1 s): load it only when used
+    from pymcdm import normalizations
+    from pymcdm.methods import TOPSIS
+
+    return TOPSIS(normalizations.vector_normalization)
+
+
 def closeness(matrix: DecisionMatrix, weights: np.ndarray | None = None) -> np.ndarray:
     """TOPSIS closeness only (the hot path of the robustness Monte Carlo)."""
     x = np.array(matrix.values, dtype=float)
@@ -147,7 +153,7 @@ def closeness(matrix: DecisionMatrix, weights: np.ndarray | None = None) -> np.n
     types = np.array([1 if c.kind == "benefit" else -1 for c in matrix.criteria])
     with np.errstate(invalid="ignore", divide="ignore"):
         # validation=False: inputs are checked by DecisionMatrix; pymcdm's checks only warn
-        c = TOPSIS(normalizations.vector_normalization)(x, w, types, validation=False)
+        c = _vector_topsis()(x, w, types, validation=False)
     return np.asarray(c, dtype=float)
 
 
@@ -157,9 +163,7 @@ def topsis(matrix: DecisionMatrix) -> TopsisResult:
     w = matrix.weights()
     types = np.array([1 if c.kind == "benefit" else -1 for c in matrix.criteria])
     with np.errstate(invalid="ignore", divide="ignore"):
-        explained = TOPSIS(normalizations.vector_normalization)(
-            x, w, types, validation=False, verbose=True
-        )
+        explained = _vector_topsis()(x, w, types, validation=False, verbose=True)
     tables = {t.desc.label: np.asarray(t.data, dtype=float) for t in explained.results}
     s_plus, s_minus, c = tables["dpis"], tables["dnis"], tables["pref"]
     if not np.all(np.isfinite(c)):

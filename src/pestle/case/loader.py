@@ -145,7 +145,11 @@ def _factors(raw: LineList, path: Path, default_document: str) -> Iterator[Facto
             raise CaseError(
                 "each factor must be a mapping (id, dimension, ...)", path, line_of(raw, index)
             )
-        yield _validate(Factor, _common(item, path, default_document), path, item)
+        fields = _common(item, path, default_document)
+        series = item.get("series")
+        if isinstance(series, list):
+            fields["series_lines"] = [line_of(series, i) for i in range(len(series))]
+        yield _validate(Factor, fields, path, item)
 
 
 def _common(item: LineDict, path: Path, default_document: str) -> dict[str, Any]:
@@ -196,7 +200,8 @@ def _validate(cls: type[BaseModel], fields: Mapping[str, Any], path: Path, raw: 
         raise CaseError(f"{owner}{where + ': ' if where else ''}{message}", path, line) from None
 
 
-_INTERNAL = ("file", "line", "attribute_lines")  # filled in by the loader, not by people
+# filled in by the loader, not by people
+_INTERNAL = ("file", "line", "attribute_lines", "series_lines")
 
 
 def _is_type_tag(part: Any) -> bool:

@@ -119,9 +119,21 @@ class Factor(BaseModel):
     entities: tuple[str, ...] = ()
     evidence: tuple[Evidence, ...] = ()
     references: tuple[ReferenceLink, ...] = ()
+    series: tuple[str, ...] = Field(
+        default=(),
+        description="reference series that measure the factor over periods, e.g. 'gdp_cny' or "
+        "'installed_capacity_w.wind' (used for entropy weights)",
+    )
     sources: tuple[ExternalSource, ...] = ()
     file: str | None = Field(**_where())
     line: int | None = Field(**_where())
+    series_lines: tuple[int | None, ...] = Field(default=(), exclude=True, repr=False)
+
+    def series_line(self, index: int) -> int | None:
+        """Line of item `index` of `series` in the file, else the factor's line."""
+        if 0 <= index < len(self.series_lines) and self.series_lines[index] is not None:
+            return self.series_lines[index]
+        return self.line
 
     @model_validator(mode="after")
     def _supported(self) -> Factor:

@@ -8,6 +8,8 @@
 - A reference link must name an entry of the reference data, and each attribute it lists
   must equal the entry's field.
 - A factor's entities must exist.
+- A factor's `series` must each name one measure of a series of the reference data
+  (`gdp_cny`, `installed_capacity_w.wind`), and a series measures one factor only.
 
 Each failure is a `CaseError` at the file and line a person has to edit: the attribute's
 line for a disagreement, the link's line for a link that does not resolve.
@@ -25,7 +27,7 @@ from pydantic import ValidationError
 
 from pestle.case import evidence as ev
 from pestle.case.models import CaseEntity, Factor
-from pestle.case.references import AnyReference, References, unit_of
+from pestle.case.references import AnyReference, ReferenceEntry, References, unit_of
 from pestle.errors import CaseError
 from pestle.model import Claim, Period
 
@@ -201,7 +203,9 @@ def check_factors(
     references: References,
 ) -> None:
     known = {e.id for e in entities}
+    linked: dict[str, tuple[Factor, int]] = {}
     for factor in factors:
+        _check_series(factor, references, linked)
         for link in factor.evidence:
             if link.attribute is not None:
                 raise CaseError(
@@ -219,3 +223,50 @@ def check_factors(
                     factor.file,
                     factor.line,
                 )
+
+
+def series_name(entry: ReferenceEntry) -> str:
+    """The name a factor gives the series of `entry` in `series`: `gdp_cny` for a one-value
+    series, `series.measure` for a dated row of several measures (`installed_capacity_w.wind`)."""
+    return entry.series if entry.measure == "value" else f"{entry.series}.{entry.measure}"
+
+
+def series_names(references: References) -> tuple[str, ...]:
+    """Every name a factor can give in `series`, sorted."""
+    return tuple(sorted({series_name(e) for e in references.entries}))
+
+
+def _check_series(
+    factor: Factor, references: References, linked: dict[str, tuple[Factor, int]]
+) -> None:
+    for index, name in enumerate(factor.series):
+        line = factor.series_line(index)
+        entries = references.series(name)
+        measures = sorted({e.measure for e in entries})
+        if not measures:
+            raise CaseError(
+                f"factor {factor.id} names series {name!r}, which is not a series of the case's "
+                f"reference data (series: {', '.join(series_names(references)) or 'none'})",
+                factor.file,
+                line,
+            )
+        if len(measures) > 1:
+            raise CaseError(
+                f"factor {factor.id} names series {name!r}, which has several measures "
+                f"({', '.join(measures)}); name one, e.g. '{name}.{measures[0]}'",
+                factor.file,
+                line,
+            )
+        key = series_name(entries[0])
+        if key in linked:
+            other, other_index = linked[key]
+            first = f"line {other.series_line(other_index)}"
+            raise CaseError(
+                f"factor {factor.id} names series {name!r} twice (first at {first})"
+                if other is factor
+                else f"factor {factor.id} names series {name!r}, which already measures factor "
+                f"{other.id} ({first}); a series measures one factor",
+                factor.file,
+                line,
+            )
+        linked[key] = (factor, index)

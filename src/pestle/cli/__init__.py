@@ -35,6 +35,7 @@ def _register() -> None:
     from pestle.cli import demo as _demo  # noqa: F401
     from pestle.cli import extract as _extract  # noqa: F401
     from pestle.cli import report as _report  # noqa: F401
+    from pestle.cli import serve as _serve  # noqa: F401
 
 
 _register()

@@ -376,6 +376,43 @@ def _efe(console: Console, result: Any) -> None:
     )
 
 
+def _entropy(console: Console, result: Any) -> None:
+    from pestle.analysis.factor_panel import period_label
+    from pestle.model import Period
+
+    console.rule("[bold]Entropy weights (factor indicators)")
+    ent = result.entropy
+    if not ent.applicable:
+        console.print(Text(f"not applicable: {ent.reason}"))
+        return
+    periods = ", ".join(period_label(Period.parse(p)) for p in ent.periods)
+    t = _table(
+        f"Over {len(ent.periods)} periods ({ent.alignment}): {periods}",
+        "factor",
+        "series",
+        "entropy",
+        "divergence",
+        "weight",
+        "factor weight",
+        right=(2, 3, 4, 5),
+    )
+    for series, row in ent.to_frame().iterrows():
+        if row["periods"] and not math.isnan(row["weight"]):
+            _add(
+                t,
+                str(row["factor"]),
+                str(series),
+                f"{row['entropy']:.3f}",
+                f"{row['divergence']:.3f}",
+                f"{row['weight']:.3f}",
+                f"{row['factor_weight']:.3f}",
+            )
+    console.print(t)
+    left = [c.series for c in ent.coverage if c.series not in ent.panel.indicators]
+    if left:
+        console.print(Text(f"left out (no usable values): {', '.join(left)}", style="dim"))
+
+
 def _ranking(console: Console, result: Any) -> None:
     console.rule("[bold]Segment ranking (TOPSIS)")
     tp, st, stated = result.topsis, result.stability, result.topsis_stated
@@ -488,6 +525,7 @@ def _print(result: Any) -> None:
     _ahp(console, result)
     _dematel(console, result)
     _efe(console, result)
+    _entropy(console, result)
     _ranking(console, result)
     _demand(console, result)
     _linkage(console, result)
@@ -509,7 +547,8 @@ def analyze(
     ] = 20_000,
     seed: Annotated[int, typer.Option("--seed", help="Random seed (same seed, same result).")] = 1,
 ) -> None:
-    """Indicators, policy mix, AHP, DEMATEL, EFE, segment ranking, demand and linkage effects."""
+    """Indicators, policy mix, AHP, DEMATEL, EFE, entropy weights, segment ranking, demand and
+    linkage effects."""
     if fmt not in FORMATS:
         raise InputError(f"--format {fmt!r} is not one of {', '.join(FORMATS)}")
     import pestle

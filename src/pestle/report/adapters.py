@@ -15,7 +15,6 @@ from pestle.report.footnotes import DocumentText
 from pestle.report.inputs import Inputs
 
 CASE_MODULE = "pestle.case"
-INGEST_MODULE = "pestle.ingest"
 CHECKS_MODULE = "pestle.checks.runner"
 
 
@@ -26,7 +25,7 @@ def load(case: str | Path | None = None, scenario: str | None = None) -> Inputs:
     def _load(mod: Any) -> Any:
         return mod.load_case(case) if case is not None else mod.load_case()
 
-    inputs.run("case", CASE_MODULE, _load)
+    inputs.case = inputs.run("case", CASE_MODULE, _load)
     return inputs
 
 

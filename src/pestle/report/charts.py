@@ -1,429 +1,547 @@
-"""Vega-Lite chart specs (built with Altair) for the report and the web dashboard.
+"""Chart specs of the analysis: one function per chart, a function of analysis results.
 
-Each function takes tidy records (what an analysis result's ``to_frame()`` gives, already
-in display units) and returns a plain Vega-Lite dict: the same spec is drawn live in the
-HTML (vega-embed) and as SVG for the PDF and Markdown (vl-convert). Every chart has a
-title, axis titles with units, and a source note as its subtitle; fonts and sizes are set
-for print. No chart computes: shares, bases and percentiles arrive as fields.
+Each returns a plain Vega-Lite dict (drawn live by vega-embed in the HTML and the web
+dashboard, converted to SVG by vl-convert for the PDF and Markdown). Values are put in
+display units (kt, GW, billion yuan) by `format.in_unit`; shares, percentiles and effects
+come from the results as they are: no chart computes.
+
+    >>> from pestle.report import charts
+    >>> spec = charts.demand_fan(comparison["as_stated"].demand)        # doctest: +SKIP
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping
 from typing import Any
 
-import altair as alt
+from pestle.report import chartkit as kit
+from pestle.report import format as fmt
 
-Records = Sequence[dict[str, Any]]
-
-FONT = "Liberation Sans, DejaVu Sans, Arial, sans-serif"
-WIDTH = 560
-INK = "#1d2430"
-MUTED = "#5b6573"
-ACCENT = "#1f5f8b"
-PALETTE = ["#1f5f8b", "#e08a2c", "#3d8b5a", "#8a5aa8", "#b8403a", "#6a7a8a", "#c9a227"]
-STATUS_COLORS = {"fail": "#a1261b", "unknown": "#c08a1e", "pass": "#3d8b5a"}
-
-alt.data_transformers.disable_max_rows()
-
-
-def _config(chart: alt.TopLevelMixin) -> alt.TopLevelMixin:
-    return (
-        chart.configure(font=FONT, background="white", padding=8)
-        .configure_title(
-            fontSize=14,
-            subtitleFontSize=10.5,
-            subtitleColor=MUTED,
-            anchor="start",
-            color=INK,
-            offset=10,
-        )
-        .configure_axis(
-            labelFontSize=11,
-            titleFontSize=11,
-            titleColor=INK,
-            labelColor=INK,
-            gridColor="#e6e9ee",
-            domainColor="#9aa5b1",
-            tickColor="#9aa5b1",
-            labelLimit=260,
-        )
-        .configure_legend(labelFontSize=11, titleFontSize=11, orient="bottom", labelLimit=260)
-        .configure_header(labelFontSize=11, titleFontSize=11, labelColor=INK)
-        .configure_view(stroke=None)
-    )
+SEGMENT_NAMES = {
+    "wind_blades": "Wind-turbine blades",
+    "pv_frames": "PV module frames",
+    "hydrogen_vessels": "Hydrogen pressure vessels",
+    "transmission_insulators": "Transmission insulators",
+    "total": "All segments",
+}
+COVERAGE = {
+    "both": "national and local",
+    "national": "national only",
+    "local": "local only",
+    "none": "not addressed",
+}
+STATUS = {"fail": "Failed", "unknown": "Unknown", "pass": "Passed"}
 
 
-def _title(title: str, source: str) -> alt.TitleParams:
-    return alt.TitleParams(text=title, subtitle=[f"Source: {source}"] if source else [])
+def segment_name(code: str) -> str:
+    return SEGMENT_NAMES.get(code, fmt.words(code).capitalize())
 
 
-DATA = "table"
+def _segments(demand: Any) -> list[str]:
+    return [s for s in demand.segments if s != "total"]
 
 
-def _data() -> alt.Data:
-    """A named data set: Altair copies inline values on every change, so the records are put
-    into the finished spec's ``datasets`` once, at the end."""
-    return alt.Data(name=DATA)
-
-
-def _finish(
-    chart: alt.TopLevelMixin, title: str, source: str, description: str, records: Records
-) -> dict:
-    spec = _config(chart.properties(title=_title(title, source), description=description))
-    out = spec.to_dict(validate=False)
-    out["datasets"] = {DATA: [dict(r) for r in records]}
-    return out
-
-
-def _x_of(records: Records, field: str) -> list[Any]:
-    return list(dict.fromkeys(r[field] for r in records))
-
-
-# -- bars ---------------------------------------------------------------------------------
-def bars(
-    records: Records,
-    *,
-    category: str,
-    value: str,
-    value_title: str,
-    title: str,
-    source: str,
-    label: str | None = None,
-    color: str | None = None,
-    color_title: str | None = None,
-    colors: dict[str, str] | None = None,
-    legend: bool = True,
-    description: str = "",
-    height_per_bar: int = 28,
-) -> dict:
-    """Horizontal bars, one per category, in the records' order, with value labels."""
-    order = _x_of(records, category)
-    data = _data()
-    base = alt.Chart(data).encode(
-        y=alt.Y(f"{category}:N", sort=order, title=None, axis=alt.Axis(labelLimit=300)),
-        x=alt.X(f"{value}:Q", title=value_title),
-        tooltip=[
-            alt.Tooltip(f"{k}:N" if isinstance(v, str) else f"{k}:Q") for k, v in records[0].items()
-        ]
-        if records
-        else [],
-    )
-    if color:
-        domain = _x_of(records, color)
-        palette = [colors.get(d, INK) for d in domain] if colors else PALETTE[: len(domain)]
-        mark = base.mark_bar(height={"band": 0.7}).encode(
-            color=alt.Color(
-                f"{color}:N",
-                title=color_title,
-                scale=alt.Scale(domain=domain, range=palette or PALETTE),
-                legend=alt.Legend() if legend else None,
+# -- composite demand ---------------------------------------------------------------------------
+def demand_fan(demand: Any) -> dict:
+    """Yearly demand per segment: median line and p5–p95 band (`DemandResult`)."""
+    records = []
+    for seg in _segments(demand):
+        for year in demand.years:
+            stats = demand.get("demand_t", seg, year)
+            records.append(
+                {
+                    "segment": segment_name(seg),
+                    "year": fmt.year(year),
+                    "p5": fmt.in_unit(stats["p5"], "kt"),
+                    "p50": fmt.in_unit(stats["p50"], "kt"),
+                    "p95": fmt.in_unit(stats["p95"], "kt"),
+                }
             )
-        )
-    else:
-        mark = base.mark_bar(color=ACCENT, height={"band": 0.7})
-    layers = [mark]
-    if label:
-        layers.append(
-            base.mark_text(align="left", dx=4, fontSize=11, color=INK).encode(text=f"{label}:N")
-        )
-    chart = alt.layer(*layers).properties(
-        width=WIDTH - 200, height=max(60, height_per_bar * len(order))
+    return kit.fan(
+        records,
+        x="year",
+        low="p5",
+        mid="p50",
+        high="p95",
+        facet="segment",
+        y_title="Composites (kt per year)",
+        title=f"Composite demand by segment, scenario {demand.scenario}",
+        source="pestle demand model (Monte Carlo); band p5–p95, line median",
+        band_label="p5–p95",
+        description="Fan charts of yearly composite demand per segment",
     )
-    return _finish(chart, title, source, description or title, records)
 
 
-def grouped_bars(
-    records: Records,
-    *,
-    facet: str,
-    category: str,
-    value: str,
-    value_title: str,
-    title: str,
-    source: str,
-    label: str | None = None,
-    description: str = "",
-) -> dict:
-    """One small bar chart per facet (e.g. per trade dimension), never summed across facets."""
-    data = _data()
-    order = _x_of(records, category)
-    base = alt.Chart().encode(
-        y=alt.Y(f"{category}:N", sort=order, title=None, axis=alt.Axis(labelLimit=260)),
-        x=alt.X(f"{value}:Q", title=value_title),
-    )
-    layers = [base.mark_bar(color=ACCENT, height={"band": 0.7})]
-    if label:
-        layers.append(
-            base.mark_text(align="left", dx=4, fontSize=11, color=INK).encode(text=f"{label}:N")
+def eol_waste(demand: Any) -> dict | None:
+    """Yearly end-of-life blade waste, median and p5–p95 (None if the model gives none)."""
+    records = []
+    for year in demand.waste_years:
+        try:
+            stats = demand.get("eol_blade_waste_t", "wind_blades", year)
+        except KeyError:
+            continue
+        records.append(
+            {
+                "segment": segment_name("wind_blades"),
+                "year": fmt.year(year),
+                "p5": fmt.in_unit(stats["p5"], "kt"),
+                "p50": fmt.in_unit(stats["p50"], "kt"),
+                "p95": fmt.in_unit(stats["p95"], "kt"),
+            }
         )
-    chart = (
-        alt.layer(*layers, data=data)
-        .properties(width=WIDTH - 260, height=alt.Step(26))
-        .facet(
-            row=alt.Row(
-                f"{facet}:N",
-                title=None,
-                header=alt.Header(labelAngle=0, labelAlign="left", labelFontWeight="bold"),
+    if not records:
+        return None
+    return kit.fan(
+        records,
+        x="year",
+        low="p5",
+        mid="p50",
+        high="p95",
+        facet="segment",
+        y_title="Blade waste (kt per year)",
+        title="End-of-life wind-blade waste by year",
+        source="pestle demand model; design life from composite_intensity.yaml",
+        band_label="p5–p95",
+        description="Fan chart of yearly blade waste",
+        columns=1,
+    )
+
+
+def scenario_comparison(comparison: Any) -> dict:
+    """Cumulative demand of every scenario, median and p5–p95 (`ScenarioComparison`)."""
+    records = []
+    for r in comparison.results:
+        c = r.demand.get("cumulative_demand_t", "total")
+        records.append(
+            {
+                "scenario": r.name,
+                "segment": segment_name("total"),
+                "p5": fmt.in_unit(c["p5"], "kt"),
+                "p50": fmt.in_unit(c["p50"], "kt"),
+                "p95": fmt.in_unit(c["p95"], "kt"),
+            }
+        )
+    return kit.intervals(
+        records,
+        category="scenario",
+        low="p5",
+        mid="p50",
+        high="p95",
+        color="segment",
+        value_title="Cumulative composites over the horizon (kt)",
+        title="Cumulative composite demand by scenario (median, p5–p95)",
+        source="pestle demand model, same samples and seed for every scenario",
+        description="Median and p5–p95 interval of cumulative demand per scenario",
+    )
+
+
+def sobol(sensitivity: Any) -> dict:
+    """Total- and first-order Sobol' indices per parameter, inert ones left out."""
+    frame = sensitivity.to_frame()
+    frame = frame[~frame["inert"]].sort_values("rank")
+    records = []
+    for _, r in frame.iterrows():
+        for index, value in (("total order (ST)", r["ST"]), ("first order (S1)", r["S1_clipped"])):
+            records.append({"parameter": r["parameter"], "index": index, "value": float(value)})
+    return kit.grouped_index_bars(
+        records,
+        category="parameter",
+        value="value",
+        group="index",
+        value_title="Sobol' index of total demand",
+        title="What drives the uncertainty of total composite demand",
+        source="SALib Sobol' analysis of the pestle demand model",
+        description="Bars of total- and first-order Sobol' indices per parameter",
+    )
+
+
+def linkage_effects(effects: Any, top: int = 10) -> dict:
+    """Direct and indirect output effects of the largest sectors (`CompositeEffects`)."""
+    frame = effects.to_frame().sort_values("output_total", ascending=False).head(top)
+    records = []
+    for code, r in frame.iterrows():
+        label = f"{r['name']} ({code})"
+        parts = (("direct", "output_direct", 0), ("indirect", "output_indirect", 1))
+        for part, key, order in parts:
+            records.append(
+                {
+                    "sector": label,
+                    "effect": part,
+                    "value_bn": fmt.in_unit(float(r[key]), "billion yuan"),
+                    "order": order,
+                }
             )
+    return kit.stacked_bars(
+        records,
+        category="sector",
+        value="value_bn",
+        part="effect",
+        value_title="Output effect (billion yuan, central price)",
+        title="Output effects of composite demand by sector (top sectors)",
+        source="Leontief model on the national input-output table (see the note)",
+        parts_order=["direct", "indirect"],
+        description="Stacked bars of direct and indirect output effects per sector",
+    )
+
+
+# -- factor evaluation --------------------------------------------------------------------------
+def ahp_weights(hierarchy: Any, names: Mapping[str, str]) -> dict:
+    """Global AHP weight of each factor, coloured by dimension (`HierarchyResult`)."""
+    records = [
+        {
+            "factor": names.get(r.item, r.item),
+            "weight": r.global_weight,
+            "dimension": r.group,
+            "label": fmt.decimal(r.global_weight),
+        }
+        for r in sorted(hierarchy.rows, key=lambda r: -r.global_weight)
+    ]
+    return kit.bars(
+        records,
+        category="factor",
+        value="weight",
+        value_title="Global weight (sums to 1)",
+        title="AHP global weights of the PESTLE factors (illustrative judgments)",
+        source="pestle.analysis.ahp on the case's judgments.yaml",
+        label="label",
+        color="dimension",
+        color_title="Dimension",
+        description="Bar chart of the global AHP weight of each factor",
+    )
+
+
+def dematel_keys(result: Any) -> list[tuple[str, str]]:
+    """(key, factor id) in the order of relation D−R, strongest cause first: F1, F2, ..."""
+    frame = result.to_frame().sort_values("d_minus_r", ascending=False)
+    return [(f"F{k + 1}", label) for k, label in enumerate(frame.index)]
+
+
+def dematel_diagram(result: Any, names: Mapping[str, str]) -> dict:
+    """Cause–effect diagram: prominence D+R against relation D−R (`DematelResult`)."""
+    frame = result.to_frame()
+    records = [
+        {
+            "factor": key,
+            "name": names.get(label, label),
+            "prominence": float(frame.loc[label, "d_plus_r"]),
+            "relation": float(frame.loc[label, "d_minus_r"]),
+            "group": f"{frame.loc[label, 'group']} group",
+        }
+        for key, label in dematel_keys(result)
+    ]
+    return kit.cause_effect(
+        records,
+        x="prominence",
+        y="relation",
+        label="factor",
+        name="name",
+        group="group",
+        x_title="Prominence D+R (how central)",
+        y_title="Relation D−R (cause > 0 > effect)",
+        title="DEMATEL cause–effect diagram (illustrative judgments)",
+        source="pestle.analysis.dematel on the case's judgments.yaml",
+        description="Scatter of factors by prominence and relation",
+    )
+
+
+def topsis_closeness(result: Any) -> dict:
+    """Closeness to the ideal of each product segment, best first (`TopsisResult`)."""
+    idx = {a: i for i, a in enumerate(result.alternatives)}
+    records = [
+        {
+            "segment": segment_name(a),
+            "closeness": result.closeness[idx[a]],
+            "label": fmt.decimal(result.closeness[idx[a]]),
+        }
+        for a in result.ranking()
+    ]
+    return kit.bars(
+        records,
+        category="segment",
+        value="closeness",
+        value_title="Closeness to the ideal (0–1)",
+        title="Product segments ranked by TOPSIS (illustrative judgments)",
+        source="pestle.analysis.topsis on the case's judgments.yaml",
+        label="label",
+        description="Bar chart of TOPSIS closeness per segment",
+    )
+
+
+# -- checks and policy ------------------------------------------------------------------------
+def check_outcomes(report: Any) -> dict:
+    """Number of checks failed, unknown and passed (`CheckReport`)."""
+    summary = report.summary
+    records = [
+        {"status": STATUS[s], "checks": summary[s], "label": fmt.count(summary[s])}
+        for s in ("fail", "unknown", "pass")
+    ]
+    return kit.bars(
+        records,
+        category="status",
+        value="checks",
+        value_title="Checks (count)",
+        title="Outcome of the consistency checks",
+        source="pestle.checks on the case",
+        label="label",
+        color="status",
+        colors={STATUS[k]: v for k, v in kit.STATUS_COLORS.items()},
+        legend=False,
+        description="Bar chart of the number of checks by outcome",
+    )
+
+
+def policy_coverage(mix: Any) -> dict:
+    """Instrument x target grid coloured by the level(s) addressing each cell (`PolicyMix`)."""
+    records = [
+        {
+            "instrument": fmt.words(c.instrument),
+            "target": fmt.words(c.target),
+            "coverage": COVERAGE[c.coverage()],
+        }
+        for c in mix.cells
+    ]
+    return kit.heatmap(
+        records,
+        x="target",
+        y="instrument",
+        color="coverage",
+        color_order=list(COVERAGE.values()),
+        x_title="Target area",
+        y_title="Instrument (Rothwell & Zegveld)",
+        title="Policy coverage: national, local or both",
+        source="pestle.analysis.policy on the case's coded policy measures",
+        description="Grid of instrument by target, coloured by the level covering it",
+    )
+
+
+def ftz_permissions(sections: list[tuple[str, float]]) -> dict:
+    """Permissions per free-trade-zone section: [(section name, permissions)]."""
+    records = [{"section": n, "permissions": v, "label": fmt.count(v)} for n, v in sections]
+    return kit.bars(
+        records,
+        category="section",
+        value="permissions",
+        value_title="Permissions (count)",
+        title="Permissions received by each free-trade-zone section",
+        source="source report, section on two-way empowerment of the FTZ",
+        label="label",
+        description="Bar chart of permissions per FTZ section",
+    )
+
+
+# -- economy and trade ---------------------------------------------------------------------------
+def industry_structure(structure: Any, period: str) -> dict:
+    """Added value by industry with its share (`IndustryStructure`)."""
+    records = [
+        {
+            "industry": r.industry.capitalize(),
+            "value_bn": fmt.in_unit(r.value, "billion yuan"),
+            "label": f"{fmt.money(r.value)} ({fmt.percent(r.share_pct)})",
+        }
+        for r in structure.rows
+    ]
+    return kit.bars(
+        records,
+        category="industry",
+        value="value_bn",
+        value_title="Added value (billion yuan)",
+        title=f"Added value by industry and share, {period}",
+        source="source report (growth table); shares: pestle.analysis.indicators",
+        label="label",
+        description="Bar chart of added value by industry in billion yuan",
+    )
+
+
+def growth_contributions(structure: Any, period: str) -> dict:
+    """Contribution of each industry to growth, in percentage points (`IndustryStructure`)."""
+    records = [
+        {
+            "industry": r.industry.capitalize(),
+            "pp": r.contribution_pp,
+            "label": fmt.points(r.contribution_pp, 2),
+        }
+        for r in structure.rows
+    ]
+    return kit.bars(
+        records,
+        category="industry",
+        value="pp",
+        value_title="Contribution to GDP growth (percentage points)",
+        title=f"Contributions of the three industries to growth, {period}",
+        source="pestle.analysis.indicators (share x growth)",
+        label="label",
+        description="Bar chart of contributions to growth in percentage points",
+    )
+
+
+def trade_shares(trade: Any) -> dict:
+    """Shares within each trade dimension, with the part the report does not name."""
+    records = []
+    for d in trade.dimensions:
+        dim = fmt.words(d.dimension)
+        for c in d.categories:
+            if c.share_pct is not None:
+                records.append(
+                    {
+                        "dimension": dim,
+                        "category": c.name,
+                        "share": c.share_pct,
+                        "label": fmt.percent(c.share_pct),
+                    }
+                )
+        records.append(
+            {
+                "dimension": dim,
+                "category": f"not named ({dim})",
+                "share": d.unstated_share_pct,
+                "label": fmt.percent(d.unstated_share_pct),
+            }
         )
-        .resolve_scale(y="independent")
+    return kit.grouped_bars(
+        records,
+        facet="dimension",
+        category="category",
+        value="share",
+        value_title="Share of its dimension's total (%)",
+        title="Trade shares, one panel per dimension",
+        source="source report (structure table); remainder: pestle.analysis.indicators",
+        label="label",
+        description="Bar charts of trade shares, one per dimension",
     )
-    return _finish(chart, title, source, description or title, records)
 
 
-def stacked_bars(
-    records: Records,
-    *,
-    category: str,
-    value: str,
-    part: str,
-    value_title: str,
-    title: str,
-    source: str,
-    parts_order: Sequence[str] | None = None,
-    description: str = "",
-) -> dict:
-    """Horizontal stacked bars (e.g. direct vs indirect effect by sector)."""
-    order = _x_of(records, category)
-    domain = list(parts_order or _x_of(records, part))
-    chart = (
-        alt.Chart(_data())
-        .mark_bar(height={"band": 0.7})
-        .encode(
-            y=alt.Y(f"{category}:N", sort=order, title=None, axis=alt.Axis(labelLimit=300)),
-            x=alt.X(f"{value}:Q", title=value_title, stack="zero"),
-            color=alt.Color(
-                f"{part}:N",
-                title=None,
-                scale=alt.Scale(domain=domain, range=PALETTE[: len(domain)]),
-            ),
-            order=alt.Order("order:Q"),
-            tooltip=[f"{category}:N", f"{part}:N", alt.Tooltip(f"{value}:Q", format=",.3~f")],
-        )
-        .properties(width=WIDTH - 200, height=max(60, 24 * len(order)))
+def platforms(inventory: Any) -> dict:
+    """Number of opening platforms by kind (`PlatformInventory`)."""
+    records = [
+        {"platform": p.name, "count": p.count, "label": fmt.count(p.count)}
+        for p in inventory.platforms
+    ]
+    return kit.bars(
+        records,
+        category="platform",
+        value="count",
+        value_title="Number of platforms",
+        title="Opening platforms by kind",
+        source="source report, section on opening platforms",
+        label="label",
+        description="Bar chart of the number of opening platforms by kind",
     )
-    return _finish(chart, title, source, description or title, records)
 
 
-# -- lines and bands ----------------------------------------------------------------------
-def lines(
-    records: Records,
-    *,
-    x: str,
-    y: str,
-    series: str,
-    x_title: str,
-    y_title: str,
-    title: str,
-    source: str,
-    x_type: str = "T",
-    description: str = "",
-) -> dict:
-    """Lines with points, one per series (e.g. capacity over time by technology)."""
-    domain = _x_of(records, series)
-    chart = (
-        alt.Chart(_data())
-        .mark_line(point=alt.OverlayMarkDef(size=50))
-        .encode(
-            x=alt.X(f"{x}:{x_type}", title=x_title),
-            y=alt.Y(f"{y}:Q", title=y_title),
-            color=alt.Color(
-                f"{series}:N",
-                title=None,
-                scale=alt.Scale(domain=domain, range=PALETTE[: len(domain)]),
-            ),
-            tooltip=[f"{series}:N", f"{x}:{x_type}", alt.Tooltip(f"{y}:Q", format=",.3~f")],
-        )
-        .properties(width=WIDTH, height=260)
+def value_vs_reference(items: list[tuple[str, float]], title: str, source: str) -> dict:
+    """A few money amounts side by side, e.g. clusters' added value and reference GDP."""
+    records = [
+        {"what": w, "value_bn": fmt.in_unit(v, "billion yuan"), "label": fmt.money(v)}
+        for w, v in items
+    ]
+    return kit.bars(
+        records,
+        category="what",
+        value="value_bn",
+        value_title="Billion yuan",
+        title=title,
+        source=source,
+        label="label",
+        description="Bars comparing money amounts",
     )
-    return _finish(chart, title, source, description or title, records)
 
 
-def fan(
-    records: Records,
-    *,
-    x: str,
-    low: str,
-    mid: str,
-    high: str,
-    facet: str,
-    y_title: str,
-    title: str,
-    source: str,
-    band_label: str,
-    description: str = "",
-    columns: int = 2,
-) -> dict:
-    """Fan chart: a band from `low` to `high` and a line at `mid`, one panel per `facet`."""
-    data = _data()
-    base = alt.Chart().encode(x=alt.X(f"{x}:O", title=None, axis=alt.Axis(labelAngle=0)))
-    band = base.mark_area(opacity=0.28, color=ACCENT).encode(
-        y=alt.Y(f"{low}:Q", title=y_title), y2=alt.Y2(f"{high}:Q")
+# -- case data (energy, trade over time) ----------------------------------------------------------
+def energy_capacity(case: Any) -> dict | None:
+    """Stated capacity of the new-energy bases and the UHV corridors (GW)."""
+    records = []
+    kinds = (
+        ("energy_base", "new-energy base (generation)"),
+        ("uhv_corridor", "UHV corridor (transmission)"),
     )
-    line = base.mark_line(point=True, color=ACCENT).encode(
-        y=alt.Y(f"{mid}:Q", title=y_title),
-        tooltip=[
-            f"{facet}:N",
-            f"{x}:O",
-            alt.Tooltip(f"{low}:Q", format=",.4~r", title=f"low ({band_label})"),
-            alt.Tooltip(f"{mid}:Q", format=",.4~r", title="median"),
-            alt.Tooltip(f"{high}:Q", format=",.4~r", title=f"high ({band_label})"),
-        ],
+    for kind, label in kinds:
+        for e in case.entities_of(kind):
+            a = e.attributes
+            key = next((k for k in ("capacity_w", "capacity_each_w") if k in a), None)
+            if key is None:
+                continue
+            records.append(
+                {
+                    "name": e.name,
+                    "capacity_gw": fmt.in_unit(a[key], "GW"),
+                    "kind": label,
+                    "label": fmt.power(a[key]) + (" each" if key == "capacity_each_w" else ""),
+                }
+            )
+    if not records:
+        return None
+    return kit.bars(
+        records,
+        category="name",
+        value="capacity_gw",
+        value_title="Capacity (GW)",
+        title="Stated capacity of new-energy bases and UHV corridors",
+        source="source report (bases table); reference data (corridors)",
+        label="label",
+        color="kind",
+        description="Horizontal bars of the capacity in gigawatts of each base and corridor",
     )
-    chart = (
-        alt.layer(band, line, data=data)
-        .properties(width=(WIDTH - 60) // columns, height=170)
-        .facet(
-            facet=alt.Facet(f"{facet}:N", title=None, sort=_x_of(records, facet)), columns=columns
-        )
-        .resolve_scale(y="independent")
-    )
-    return _finish(chart, title, source, description or title, records)
 
 
-def intervals(
-    records: Records,
-    *,
-    category: str,
-    low: str,
-    mid: str,
-    high: str,
-    color: str,
-    value_title: str,
-    title: str,
-    source: str,
-    description: str = "",
-) -> dict:
-    """Point (median) with an interval (p5–p95) per category, colour by group (scenario)."""
-    domain = _x_of(records, color)
-    base = alt.Chart(_data()).encode(
-        y=alt.Y(f"{category}:N", sort=_x_of(records, category), title=None),
-        yOffset=alt.YOffset(f"{color}:N", sort=domain),
-        color=alt.Color(
-            f"{color}:N", title=None, scale=alt.Scale(domain=domain, range=PALETTE[: len(domain)])
-        ),
+def installed_capacity(case: Any) -> dict | None:
+    """Installed wind, solar and new-energy capacity over time from reference data (GW)."""
+    records = [
+        {
+            "date": e.period.end.isoformat(),
+            "capacity_gw": fmt.in_unit(e.value, "GW"),
+            "measure": fmt.words(e.measure),
+        }
+        for e in case.references.entries
+        if e.series == "installed_capacity_w"
+        and (e.unit or "W") == "W"
+        and not e.measure.startswith("added")
+        and e.period is not None
+    ]
+    if not records:
+        return None
+    return kit.lines(
+        records,
+        x="date",
+        y="capacity_gw",
+        series="measure",
+        x_title="Date",
+        y_title="Installed capacity (GW)",
+        title="Installed wind, solar and new-energy capacity in Xinjiang",
+        source="reference data (People's Daily, Xinhua, State Grid)",
+        description="Line chart of installed capacity in GW by date and technology",
     )
-    rule = base.mark_rule(strokeWidth=2).encode(
-        x=alt.X(f"{low}:Q", title=value_title), x2=f"{high}:Q"
-    )
-    point = base.mark_point(filled=True, size=60).encode(
-        x=f"{mid}:Q",
-        tooltip=[f"{category}:N", f"{color}:N", f"{low}:Q", f"{mid}:Q", f"{high}:Q"],
-    )
-    n = len(_x_of(records, category))
-    chart = alt.layer(rule, point).properties(
-        width=WIDTH - 200, height=max(80, 22 * n * max(1, len(domain)))
-    )
-    return _finish(chart, title, source, description or title, records)
 
 
-# -- scatter ------------------------------------------------------------------------------
-def cause_effect(
-    records: Records,
-    *,
-    x: str,
-    y: str,
-    label: str,
-    group: str,
-    x_title: str,
-    y_title: str,
-    title: str,
-    source: str,
-    description: str = "",
-    name: str | None = None,
-) -> dict:
-    """DEMATEL cause–effect diagram: prominence (D+R) against relation (D−R), labelled."""
-    domain = _x_of(records, group)
-    base = alt.Chart(_data()).encode(
-        x=alt.X(f"{x}:Q", title=x_title, scale=alt.Scale(zero=False, nice=True)),
-        y=alt.Y(f"{y}:Q", title=y_title),
+def trade_scale(stated: list[tuple[Any, float]], reference: list[Any]) -> dict | None:
+    """Trade value over time: the report's (period, value) points and the reference series
+    (cumulative from January, one line per year)."""
+    records = [
+        {
+            "date": period.end.isoformat(),
+            "value_bn": fmt.in_unit(value, "billion yuan"),
+            "series": f"source report, {fmt.year(period.start.year)} (as stated)",
+        }
+        for period, value in stated
+    ]
+    records += [
+        {
+            "date": r.period.end.isoformat(),
+            "value_bn": fmt.in_unit(r.value, "billion yuan"),
+            "series": f"reference, {fmt.year(r.period.start.year)} year to date",
+        }
+        for r in reference
+        if r.period is not None
+    ]
+    if not records:
+        return None
+    return kit.lines(
+        records,
+        x="date",
+        y="value_bn",
+        series="series",
+        x_title="End of period (cumulative from January)",
+        y_title="Total import and export value (billion yuan)",
+        title="Xinjiang's foreign trade: stated values and reference data",
+        source="source report (trade table); reference data (Urumqi Customs)",
+        description="Line chart of trade value in billion yuan by period end",
     )
-    points = base.mark_point(filled=True, size=80).encode(
-        color=alt.Color(
-            f"{group}:N", title=None, scale=alt.Scale(domain=domain, range=PALETTE[: len(domain)])
-        ),
-        tooltip=[
-            f"{label}:N",
-            *([f"{name}:N"] if name else []),
-            f"{group}:N",
-            alt.Tooltip(f"{x}:Q", format=".3f"),
-            alt.Tooltip(f"{y}:Q", format=".3f"),
-        ],
-    )
-    labels = base.mark_text(align="left", dx=7, dy=-5, fontSize=11, color=INK).encode(
-        text=f"{label}:N"
-    )
-    zero = (
-        alt.Chart(alt.Data(values=[{"zero": 0}]))
-        .mark_rule(color=MUTED, strokeDash=[4, 3])
-        .encode(y="zero:Q")
-    )
-    chart = alt.layer(zero, points, labels).properties(width=WIDTH - 40, height=340)
-    return _finish(chart, title, source, description or title, records)
-
-
-def grouped_index_bars(
-    records: Records,
-    *,
-    category: str,
-    value: str,
-    group: str,
-    value_title: str,
-    title: str,
-    source: str,
-    description: str = "",
-) -> dict:
-    """Horizontal bars, one per (category, group), grouped by category (Sobol' S1 and ST)."""
-    domain = _x_of(records, group)
-    order = _x_of(records, category)
-    chart = (
-        alt.Chart(_data())
-        .mark_bar(height={"band": 0.8})
-        .encode(
-            y=alt.Y(f"{category}:N", sort=order, title=None, axis=alt.Axis(labelLimit=300)),
-            yOffset=alt.YOffset(f"{group}:N", sort=domain),
-            x=alt.X(f"{value}:Q", title=value_title),
-            color=alt.Color(
-                f"{group}:N",
-                title=None,
-                scale=alt.Scale(domain=domain, range=PALETTE[: len(domain)]),
-            ),
-            tooltip=[f"{category}:N", f"{group}:N", alt.Tooltip(f"{value}:Q", format=".3f")],
-        )
-        .properties(width=WIDTH - 200, height=alt.Step(11))
-    )
-    return _finish(chart, title, source, description or title, records)
-
-
-def heatmap(
-    records: Records,
-    *,
-    x: str,
-    y: str,
-    color: str,
-    color_order: Sequence[str],
-    x_title: str,
-    y_title: str,
-    title: str,
-    source: str,
-    description: str = "",
-) -> dict:
-    """A grid of categorical cells (e.g. instrument x target coloured by coverage)."""
-    colors = ["#1f5f8b", "#8fb3cf", "#e0a458", "#eef1f4"]
-    chart = (
-        alt.Chart(_data())
-        .mark_rect(stroke="white", strokeWidth=2)
-        .encode(
-            x=alt.X(f"{x}:N", title=x_title, sort=_x_of(records, x), axis=alt.Axis(labelAngle=-30)),
-            y=alt.Y(f"{y}:N", title=y_title, sort=_x_of(records, y)),
-            color=alt.Color(
-                f"{color}:N",
-                title=None,
-                scale=alt.Scale(domain=list(color_order), range=colors[: len(color_order)]),
-            ),
-            tooltip=[f"{y}:N", f"{x}:N", f"{color}:N"],
-        )
-        .properties(width=WIDTH - 160, height=150)
-    )
-    return _finish(chart, title, source, description or title, records)

@@ -13,7 +13,6 @@ from pathlib import Path
 from types import ModuleType
 
 import pestle
-from pestle.report import sections as _sections
 from pestle.report.adapters import (
     documents_of,
     load,
@@ -120,8 +119,6 @@ def _meta(inputs: Inputs, notes: Notes) -> Meta:
         scenario=scenario,
         pestle_version=pestle.__version__,
         colophon=colophon,
+        description=str(getattr(case, "description", None) or ""),
         facts=tuple(facts),
     )
-
-
-_ = _sections  # the package is imported for its submodules

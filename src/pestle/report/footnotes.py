@@ -294,12 +294,13 @@ class Notes:
 
 def num(text_: str, *notes: int | None, strong: bool = False) -> Num:
     """A printed number with its footnotes (``None`` notes are ignored)."""
-    return Num(text=text_, notes=tuple(n for n in notes if n is not None), strong=strong)
+    found = tuple(dict.fromkeys(n for n in notes if n is not None))
+    return Num(text=text_, notes=found, strong=strong)
 
 
 def refs(*notes: int | None) -> Refs | None:
     """Footnote marks for a whole statement (None when there is no evidence)."""
-    found = tuple(n for n in notes if n is not None)
+    found = tuple(dict.fromkeys(n for n in notes if n is not None))
     return Refs(found) if found else None
 
 

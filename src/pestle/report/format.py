@@ -50,14 +50,20 @@ def _decimals_for(mantissa: float) -> int:
     return 2
 
 
-def number(value: float, decimals: int | None = None, *, grouping: bool = True) -> str:
-    """A plain number: thousands separators, trailing zeros dropped, a true minus sign."""
+def number(
+    value: float, decimals: int | None = None, *, grouping: bool = True, fixed: bool = False
+) -> str:
+    """A plain number: thousands separators, a true minus sign, trailing zeros dropped
+    (kept with `fixed`, for rates whose stated precision matters: 5.0 %)."""
     if value is None or (isinstance(value, float) and not math.isfinite(value)):
         return "n/a"
     if decimals is None:
         decimals = 0 if float(value).is_integer() else _decimals_for(value)
     text = f"{abs(value):,.{decimals}f}" if grouping else f"{abs(value):.{decimals}f}"
-    text = _trim(text)
+    if not fixed:
+        text = _trim(text)
+    elif float(text.replace(",", "")) == 0:
+        return text
     if text in {"0", ""}:
         return "0"
     return (MINUS if value < 0 else "") + text
@@ -94,8 +100,8 @@ def mass(tonnes: float, decimals: int | None = None) -> str:
 
 
 def percent(value: float, decimals: int = 1) -> str:
-    """A percentage as written (5.6 -> ``5.6 %``)."""
-    return f"{number(value, decimals)}{NBSP}%"
+    """A percentage as written, at fixed precision (5.6 -> ``5.6 %``, 5 -> ``5.0 %``)."""
+    return f"{number(value, decimals, fixed=True)}{NBSP}%"
 
 
 def share(fraction: float, decimals: int = 1) -> str:
@@ -105,7 +111,7 @@ def share(fraction: float, decimals: int = 1) -> str:
 
 def points(value: float, decimals: int = 1) -> str:
     """Percentage points (``0.2 pp``), signed when asked by the caller via `signed`."""
-    return f"{number(value, decimals)}{NBSP}pp"
+    return f"{number(value, decimals, fixed=True)}{NBSP}pp"
 
 
 def signed(text: str, value: float) -> str:
@@ -151,6 +157,8 @@ def quantity(value: float, unit: str, qualifier: str = "=", decimals: int | None
         body = length(value, decimals)
     elif unit == "%":
         body = percent(value, 1 if decimals is None else decimals)
+    elif unit == "fraction":
+        body = share(value, 1 if decimals is None else decimals)
     elif unit == "pp":
         body = points(value, 1 if decimals is None else decimals)
     elif unit == "count":
@@ -187,7 +195,7 @@ def value_range(low: float, high: float, unit: str, decimals: int | None = None)
         return f"{number(lo, d)}{DASH}{number(hi, d)}{NBSP}{suffix2 or suffix}"
     if unit == "%":
         d = 1 if decimals is None else decimals
-        return f"{number(low, d)}{DASH}{number(high, d)}{NBSP}%"
+        return f"{number(low, d, fixed=True)}{DASH}{number(high, d, fixed=True)}{NBSP}%"
     d = decimals
     if d is None:
         both_int = float(low).is_integer() and float(high).is_integer()

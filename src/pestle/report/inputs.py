@@ -74,6 +74,3 @@ class Inputs:
             return None
         self.results[key] = value
         return value
-
-    def why_missing(self, *modules: str) -> list[str]:
-        return [m for m in modules if m in self.missing]

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from pestle.report.templating import MdSafe, md_env, md_escape
+from pestle.report.templating import MdSafe, md_env, md_escape, md_line
 from pestle.report.view import (
     Block,
     Bullets,
@@ -83,9 +83,9 @@ def block(b: Block) -> MdSafe:
     if isinstance(b, Paragraph):
         label = f"**{md_escape(b.label)}** " if b.label else ""
         quote = "> " if b.tone in ("judgment", "warning") else ""
-        return MdSafe(f"{quote}{label}{frags(b.parts)}")
+        return MdSafe(f"{quote}{label}{md_line(frags(b.parts))}")
     if isinstance(b, Bullets):
-        return MdSafe("\n".join(f"- {frags(item)}" for item in b.items))
+        return MdSafe("\n".join(f"- {md_line(frags(item))}" for item in b.items))
     if isinstance(b, Table):
         return MdSafe(_table(b))
     if isinstance(b, Chart):

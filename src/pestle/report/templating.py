@@ -43,9 +43,13 @@ class MdSafe(str):
     """Markdown the renderer built itself (footnote marks, anchors); passed through as is."""
 
 
-# Characters with meaning in Markdown/CommonMark (and `|` for tables); `<`, `>` and `&`
-# are backslash-escaped too, so that an HTML tag in a document stays literal text.
-_MD_SPECIAL = re.compile(r"([\\`*_\[\]{}<>()#+!|~&])")
+# Characters with meaning inside a Markdown (CommonMark/GFM) line: emphasis, code, links,
+# tables, strikethrough, and `<`, `>`, `&` so that an HTML tag or entity in a document stays
+# literal text. An underscore is escaped only where it could open or close emphasis (at a
+# word edge), so identifiers such as as_stated stay readable.
+_MD_SPECIAL = re.compile(r"([\\`*\[\]<>|~&]|(?<![A-Za-z0-9])_|_(?![A-Za-z0-9]))")
+# What makes a line a heading, list item, quote or rule when it starts a line.
+_LINE_START = re.compile(r"^(#|[-+*=]\s|[-+*=]$|\d+[.)]\s|>)")
 
 
 def md_escape(value: object) -> str:
@@ -55,7 +59,21 @@ def md_escape(value: object) -> str:
         return ""
     text = str(value)
     text = re.sub(r"\s+", " ", text)  # no line breaks inside a paragraph or table cell
-    return _MD_SPECIAL.sub(r"\\\1", text)
+    text = _MD_SPECIAL.sub(r"\\\1", text)
+    # no automatic links (GFM links bare http:// and www. addresses): the report links
+    # to nothing outside itself
+    text = re.sub(r"(?i)(https?|ftp):(?=//)", r"\1\\:", text)
+    return re.sub(r"(?i)\b(www)\.", r"\1\\.", text)
+
+
+def md_line(text: str) -> str:
+    """Escaped Markdown that starts a line: a leading #, list marker or > stays literal."""
+    m = re.match(r"^(\d+)([.)])", text)
+    if m:  # an ordered-list marker: escape its dot (a backslash before a digit is literal)
+        return f"{m.group(1)}\\{text[len(m.group(1)) :]}"
+    if _LINE_START.match(text):
+        return "\\" + text
+    return text
 
 
 @lru_cache(maxsize=1)

@@ -175,6 +175,7 @@ class Meta:
     scenario: str | None
     pestle_version: str
     colophon: str = ""
+    description: str = ""
     facts: tuple[tuple[str, Text], ...] = ()
 
 

@@ -47,27 +47,11 @@ def build(inputs: Inputs, notes: Notes) -> Body:
             tone="lead",
         )
     )
-    records = [
-        {"status": STATUS[s], "checks": summary[s], "label": fmt.count(summary[s])}
-        for s in ("fail", "unknown", "pass")
-    ]
     body.intro.append(
         Chart(
             id="chart-checks-summary",
             title="Outcome of the consistency checks",
-            spec=charts.bars(
-                records,
-                category="status",
-                value="checks",
-                value_title="Checks (count)",
-                title="Outcome of the consistency checks",
-                source="pestle.checks on the case",
-                label="label",
-                color="status",
-                colors={STATUS[k]: v for k, v in charts.STATUS_COLORS.items()},
-                legend=False,
-                description="Bar chart of the number of checks by outcome",
-            ),
+            spec=charts.check_outcomes(report),
             description="Bar chart: number of checks failed, unknown and passed",
             source=text("Source: pestle.checks.", refs(method)),
         )

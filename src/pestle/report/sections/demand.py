@@ -7,6 +7,7 @@ from typing import Any
 
 from pestle.report import charts
 from pestle.report import format as fmt
+from pestle.report.charts import segment_name
 from pestle.report.footnotes import Notes, num, refs
 from pestle.report.inputs import Inputs
 from pestle.report.sections import Body
@@ -17,18 +18,7 @@ from pestle.report.view import Chart, Column, Link, Notice, Paragraph, Table, Te
 MODULES = ("pestle.case",)
 DEMAND = "pestle.analysis.demand"
 LINKAGE = "pestle.analysis.linkage"
-SEGMENT_NAMES = {
-    "wind_blades": "Wind-turbine blades",
-    "pv_frames": "PV module frames",
-    "hydrogen_vessels": "Hydrogen pressure vessels",
-    "transmission_insulators": "Transmission insulators",
-    "total": "All segments",
-}
 TOP_SECTORS = 10
-
-
-def segment_name(code: str) -> str:
-    return SEGMENT_NAMES.get(code, fmt.words(code).capitalize())
 
 
 def parameter_note(notes: Notes, p: Any) -> int:
@@ -142,19 +132,6 @@ def _method(inputs: Inputs, result: Any, note: int) -> list:
 def _fan(result: Any, note: int) -> list:
     d = result.demand
     segments = [s for s in d.segments if s != "total"]
-    records = []
-    for seg in segments:
-        for year in d.years:
-            stats = d.get("demand_t", seg, year)
-            records.append(
-                {
-                    "segment": segment_name(seg),
-                    "year": fmt.year(year),
-                    "p5": fmt.in_unit(stats["p5"], "kt"),
-                    "p50": fmt.in_unit(stats["p50"], "kt"),
-                    "p95": fmt.in_unit(stats["p95"], "kt"),
-                }
-            )
     rows = []
     for seg in [*segments, "total"]:
         try:
@@ -174,19 +151,7 @@ def _fan(result: Any, note: int) -> list:
         Chart(
             id="chart-demand-fan",
             title="Composite demand by segment and year",
-            spec=charts.fan(
-                records,
-                x="year",
-                low="p5",
-                mid="p50",
-                high="p95",
-                facet="segment",
-                y_title="Composites (kt per year)",
-                title=f"Composite demand by segment, scenario {result.name}",
-                source="pestle demand model (Monte Carlo); band p5–p95, line median",
-                band_label="p5–p95",
-                description="Fan charts of yearly composite demand per segment",
-            ),
+            spec=charts.demand_fan(d),
             description="Fan charts: yearly composite demand in kt, median and p5–p95 band",
             source=text("Source: pestle.analysis.demand.", refs(note)),
         ),
@@ -210,7 +175,6 @@ def _fan(result: Any, note: int) -> list:
 
 def _scenarios(comparison: Any, notes: Notes, note: int) -> list:
     rows = []
-    records = []
     for r in comparison.results:
         c = r.demand.get("cumulative_demand_t", "total")
         scen_note = notes.computed(
@@ -229,31 +193,11 @@ def _scenarios(comparison: Any, notes: Notes, note: int) -> list:
                 (num(fmt.value_range(c["p5"], c["p95"], "t"), scen_note),),
             )
         )
-        records.append(
-            {
-                "scenario": r.name,
-                "segment": "All segments",
-                "p5": fmt.in_unit(c["p5"], "kt"),
-                "p50": fmt.in_unit(c["p50"], "kt"),
-                "p95": fmt.in_unit(c["p95"], "kt"),
-            }
-        )
     return [
         Chart(
             id="chart-demand-scenarios",
             title="Cumulative composite demand by scenario",
-            spec=charts.intervals(
-                records,
-                category="scenario",
-                low="p5",
-                mid="p50",
-                high="p95",
-                color="segment",
-                value_title="Cumulative composites over the horizon (kt)",
-                title="Cumulative composite demand by scenario (median, p5–p95)",
-                source="pestle demand model, same samples and seed for every scenario",
-                description="Median and p5–p95 interval of cumulative demand per scenario",
-            ),
+            spec=charts.scenario_comparison(comparison),
             description="Interval chart: cumulative composite demand by scenario",
             source=text("Source: pestle.analysis.demand.", refs(note)),
         ),
@@ -299,19 +243,9 @@ def _sobol(inputs: Inputs, notes: Notes, body: Body) -> list:
     frame = sens.to_frame()
     frame = frame[~frame["inert"]].sort_values("rank")
     sobol_note = sensitivity_note(inputs, notes)
-    records = []
     rows = []
     for _, r in frame.iterrows():
         label = r["parameter"]
-        for index, value in (("total order (ST)", r["ST"]), ("first order (S1)", r["S1_clipped"])):
-            records.append(
-                {
-                    "parameter": label,
-                    "index": index,
-                    "value": float(value),
-                    "order": 0 if index.startswith("total") else 1,
-                }
-            )
         p = params.get(label)
         rows.append(
             (
@@ -322,16 +256,7 @@ def _sobol(inputs: Inputs, notes: Notes, body: Body) -> list:
             )
         )
     top = list(frame["parameter"][:3])
-    spec = charts.grouped_index_bars(
-        records,
-        category="parameter",
-        value="value",
-        group="index",
-        value_title="Sobol' index of total demand",
-        title="What drives the uncertainty of total composite demand",
-        source="SALib Sobol' analysis of the pestle demand model",
-        description="Bars of total- and first-order Sobol' indices per parameter",
-    )
+    spec = charts.sobol(sens)
     return [
         Paragraph(
             text(
@@ -368,21 +293,6 @@ def _eol(inputs: Inputs, notes: Notes, result: Any, note: int, factors: list) ->
     blocks: list = []
     if factors:
         blocks.extend(factor_blocks(inputs, notes, factors))
-    records = []
-    for year in d.waste_years:
-        try:
-            stats = d.get("eol_blade_waste_t", "wind_blades", year)
-        except KeyError:
-            continue
-        records.append(
-            {
-                "segment": "Wind-turbine blades",
-                "year": fmt.year(year),
-                "p5": fmt.in_unit(stats["p5"], "kt"),
-                "p50": fmt.in_unit(stats["p50"], "kt"),
-                "p95": fmt.in_unit(stats["p95"], "kt"),
-            }
-        )
     try:
         cum = d.get("cumulative_eol_blade_waste_t", "wind_blades")
     except KeyError:
@@ -396,29 +306,21 @@ def _eol(inputs: Inputs, notes: Notes, result: Any, note: int, factors: list) ->
                     num(fmt.mass(cum["p50"]), note, strong=True),
                     " in total (median; p5–p95 ",
                     num(fmt.value_range(cum["p5"], cum["p95"], "t"), note),
-                    f"), between {fmt.year(d.waste_years[0])} and {fmt.year(d.waste_years[-1])}.",
+                    "), between ",
+                    num(fmt.year(d.waste_years[0]), note),
+                    " and ",
+                    num(fmt.year(d.waste_years[-1]), note),
+                    ".",
                 )
             )
         )
-    if records:
+    eol_spec = charts.eol_waste(d)
+    if eol_spec is not None:
         blocks.append(
             Chart(
                 id="chart-demand-eol",
                 title="End-of-life blade waste by year",
-                spec=charts.fan(
-                    records,
-                    x="year",
-                    low="p5",
-                    mid="p50",
-                    high="p95",
-                    facet="segment",
-                    y_title="Blade waste (kt per year)",
-                    title="End-of-life wind-blade waste by year",
-                    source="pestle demand model; design life from composite_intensity.yaml",
-                    band_label="p5–p95",
-                    description="Fan chart of yearly blade waste",
-                    columns=1,
-                ),
+                spec=eol_spec,
                 description="Fan chart: yearly end-of-life blade waste in kt",
                 source=text("Source: pestle.analysis.demand.", refs(note)),
             )
@@ -450,22 +352,9 @@ def _linkage(inputs: Inputs, notes: Notes, body: Body, demand_note: int) -> list
     central = effects.central
     link_note = linkage_note(effects, notes, demand_note)
     frame = effects.to_frame().sort_values("output_total", ascending=False).head(TOP_SECTORS)
-    records = []
     rows = []
     for code, r in frame.iterrows():
         label = f"{r['name']} ({code})"
-        for part, key, order in (
-            ("direct", "output_direct", 0),
-            ("indirect", "output_indirect", 1),
-        ):
-            records.append(
-                {
-                    "sector": label,
-                    "effect": part,
-                    "value_bn": fmt.in_unit(float(r[key]), "billion yuan"),
-                    "order": order,
-                }
-            )
         rows.append(
             (
                 text(label),
@@ -479,7 +368,7 @@ def _linkage(inputs: Inputs, notes: Notes, body: Body, demand_note: int) -> list
     low = effects.cases["low"].totals()["output_total"]
     high = effects.cases["high"].totals()["output_total"]
     return [
-        Paragraph(text(central.note if hasattr(central, "note") else effects.note), tone="warning"),
+        Paragraph(text(central.note), tone="warning"),
         Paragraph(
             text(
                 "At the central price, the composite demand of the presented scenario is a "
@@ -501,17 +390,7 @@ def _linkage(inputs: Inputs, notes: Notes, body: Body, demand_note: int) -> list
         Chart(
             id="chart-demand-linkage",
             title="Output effects by sector: direct and indirect",
-            spec=charts.stacked_bars(
-                records,
-                category="sector",
-                value="value_bn",
-                part="effect",
-                value_title="Output effect (billion yuan, central price)",
-                title="Output effects of composite demand by sector (top sectors)",
-                source="Leontief model on China's 2020 national input-output table",
-                parts_order=["direct", "indirect"],
-                description="Stacked bars of direct and indirect output effects per sector",
-            ),
+            spec=charts.linkage_effects(effects, TOP_SECTORS),
             description="Stacked bar chart: direct and indirect output effect by sector",
             source=text("Source: pestle.analysis.linkage, national coefficients.", refs(link_note)),
         ),

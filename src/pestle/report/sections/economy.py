@@ -113,8 +113,6 @@ def _structure(inputs: Inputs, cite: Cite, indicators: tuple, body: Body) -> lis
         )
     period = _period(found[0][1])
     rows = []
-    records = []
-    contrib = []
     for industry, va, growth in found:
         d = derived.get(va.id)
         rows.append(
@@ -128,23 +126,6 @@ def _structure(inputs: Inputs, cite: Cite, indicators: tuple, body: Body) -> lis
                 if d and d.contribution_rate_pct is not None
                 else ("—",),
             )
-        )
-        label = fmt.money(va.attributes["value"])
-        if d is not None:
-            label = f"{label} ({fmt.percent(d.share_pct)})"
-            contrib.append(
-                {
-                    "industry": industry.capitalize(),
-                    "pp": d.contribution_pp,
-                    "label": fmt.points(d.contribution_pp, 2),
-                }
-            )
-        records.append(
-            {
-                "industry": industry.capitalize(),
-                "value_bn": fmt.in_unit(va.attributes["value"], "billion yuan"),
-                "label": label,
-            }
         )
     blocks: list = [
         Table(
@@ -160,38 +141,22 @@ def _structure(inputs: Inputs, cite: Cite, indicators: tuple, body: Body) -> lis
             ),
             rows=tuple(rows),
         ),
-        Chart(
-            id="chart-economy-structure",
-            title=f"Added value by industry, {period}",
-            spec=charts.bars(
-                records,
-                category="industry",
-                value="value_bn",
-                value_title="Added value (billion yuan)",
-                title=f"Added value by industry and share, {period}",
-                source="source report (growth table); shares: pestle.analysis.indicators",
-                label="label",
-                description="Bar chart of added value by industry in billion yuan",
-            ),
-            description=f"Bar chart: added value by industry in billion yuan, {period}",
-            source=text("Source: the table above.", refs(method)),
-        ),
     ]
-    if contrib and structure is not None:
+    if structure is not None:
+        blocks.append(
+            Chart(
+                id="chart-economy-structure",
+                title=f"Added value by industry, {period}",
+                spec=charts.industry_structure(structure, period),
+                description=f"Bar chart: added value by industry in billion yuan, {period}",
+                source=text("Source: the table above.", refs(method)),
+            )
+        )
         blocks.append(
             Chart(
                 id="chart-economy-contributions",
                 title=f"Contributions to growth, {period}",
-                spec=charts.bars(
-                    contrib,
-                    category="industry",
-                    value="pp",
-                    value_title="Contribution to GDP growth (percentage points)",
-                    title=f"Contributions of the three industries to growth, {period}",
-                    source="pestle.analysis.indicators (share x growth)",
-                    label="label",
-                    description="Bar chart of contributions to growth in percentage points",
-                ),
+                spec=charts.growth_contributions(structure, period),
                 description="Bar chart: contribution of each industry to growth in pp",
                 source=text("Source: the table above.", refs(method)),
             )
@@ -261,18 +226,6 @@ def _clusters(inputs: Inputs, cite: Cite, body: Body) -> list:
         gdp_refs = [r for r in value.references if r.reference in case.references]
         if gdp_refs:
             ref = case.references.get(gdp_refs[0].reference)
-            records = [
-                {
-                    "what": "Clusters' added value (report)",
-                    "value_bn": fmt.in_unit(value.attributes["value"], "billion yuan"),
-                    "label": fmt.money(value.attributes["value"]),
-                },
-                {
-                    "what": "Regional GDP (reference)",
-                    "value_bn": fmt.in_unit(ref.value, "billion yuan"),
-                    "label": fmt.money(ref.value),
-                },
-            ]
             blocks.append(
                 Paragraph(
                     text(
@@ -286,15 +239,13 @@ def _clusters(inputs: Inputs, cite: Cite, body: Body) -> list:
                 Chart(
                     id="chart-economy-clusters",
                     title="Clusters' added value against reference GDP",
-                    spec=charts.bars(
-                        records,
-                        category="what",
-                        value="value_bn",
-                        value_title="Billion yuan",
+                    spec=charts.value_vs_reference(
+                        [
+                            ("Clusters' added value (report)", value.attributes["value"]),
+                            ("Regional GDP (reference)", ref.value),
+                        ],
                         title=f"Eight clusters' added value and regional GDP, {_period(value)}",
                         source="source report; reference data (GDP)",
-                        label="label",
-                        description="Two bars: clusters' added value and regional GDP",
                     ),
                     description="Bar chart comparing the clusters' added value with regional GDP",
                     source=text("Source: the two figures above."),

@@ -131,47 +131,14 @@ def _corridors(cite: Cite, corridors: tuple) -> list:
 
 
 def _capacity_chart(cite: Cite, bases: tuple, corridors: tuple) -> list:
-    records = []
     notes: list[int] = []
-    for e, kind in [(b, "new-energy base (generation)") for b in bases] + [
-        (c, "UHV corridor (transmission)") for c in corridors
-    ]:
-        a = e.attributes
-        key = (
-            "capacity_w"
-            if "capacity_w" in a
-            else "capacity_each_w"
-            if "capacity_each_w" in a
-            else None
-        )
-        if key is None:
-            continue
-        value = a[key]
-        note = cite.attr(e, key)
-        notes.extend(note)
-        label = fmt.power(value) + (" each" if key == "capacity_each_w" else "")
-        records.append(
-            {
-                "name": e.name,
-                "capacity_gw": fmt.in_unit(value, "GW"),
-                "kind": kind,
-                "label": label,
-            }
-        )
-    if not records:
+    for e in (*bases, *corridors):
+        for key in ("capacity_w", "capacity_each_w"):
+            if key in e.attributes:
+                notes.extend(cite.attr(e, key))
+    spec = charts.energy_capacity(cite.case)
+    if spec is None:
         return [Notice("No stated capacities to chart.")]
-    spec = charts.bars(
-        records,
-        category="name",
-        value="capacity_gw",
-        value_title="Capacity (GW)",
-        title="Stated capacity of new-energy bases and UHV corridors",
-        source="source report (bases table); reference data (corridors)",
-        label="label",
-        color="kind",
-        color_title=None,
-        description="Horizontal bars of the capacity in gigawatts of each base and corridor",
-    )
     return [
         Chart(
             id="chart-energy-capacity",
@@ -198,38 +165,22 @@ def _over_time(cite: Cite, case: Any) -> list:
     entries = [e for e in case.references.entries if e.series == "installed_capacity_w"]
     if not entries:
         return [Notice("The case's reference data has no installed-capacity series.")]
-    records = []
     rows = []
     for e in entries:
         note = cite.reference(e.id)
         day = e.period.end if e.period else None
         label = fmt.words(e.measure)
-        records.append(
-            {
-                "date": day.isoformat() if day else "",
-                "capacity_gw": fmt.in_unit(e.value, "GW"),
-                "measure": label,
-            }
-        )
+        unit = e.unit or "W"
+        shown = fmt.quantity(e.value, unit, e.qualifier)
         rows.append(
             (
                 text(fmt.day(day) if day else "n/a"),
                 text(label),
-                (num(fmt.quantity(e.value, "W", e.qualifier), note),),
+                (num(shown, note),),
                 text(e.quality or "n/a"),
             )
         )
-    spec = charts.lines(
-        records,
-        x="date",
-        y="capacity_gw",
-        series="measure",
-        x_title="Date",
-        y_title="Installed capacity (GW)",
-        title="Installed wind, solar and new-energy capacity in Xinjiang",
-        source="reference data (People's Daily, Xinhua, State Grid)",
-        description="Line chart of installed capacity in GW by date and technology",
-    )
+    spec = charts.installed_capacity(case)
     return [
         Table(
             id="table-energy-installed",

@@ -8,11 +8,11 @@ from typing import Any
 
 from pestle.report import adapters, charts
 from pestle.report import format as fmt
+from pestle.report.charts import segment_name
 from pestle.report.footnotes import Notes, num, refs
 from pestle.report.inputs import Inputs
 from pestle.report.sections import Body
 from pestle.report.sections._common import notice, waiting
-from pestle.report.sections.demand import segment_name
 from pestle.report.view import Bullets, Chart, Column, Notice, Paragraph, Table, Term, text
 
 MODULES = ("pestle.case",)
@@ -155,7 +155,6 @@ def robustness_note(rob: Any, notes: Notes, topsis: int) -> int:
 def _ahp(h: Any, notes: Notes, source: int, names: dict[str, str]) -> list:
     note = ahp_note(h, notes, source)
     rows = []
-    records = []
     for r in sorted(h.rows, key=lambda r: -r.global_weight):
         rows.append(
             (
@@ -166,14 +165,6 @@ def _ahp(h: Any, notes: Notes, source: int, names: dict[str, str]) -> list:
                 (num(fmt.decimal(r.global_weight), note, strong=True),),
             )
         )
-        records.append(
-            {
-                "factor": names.get(r.item, r.item),
-                "weight": r.global_weight,
-                "dimension": r.group,
-                "label": fmt.decimal(r.global_weight),
-            }
-        )
     cr_rows = []
     for res in (h.top, *h.groups):
         cr_rows.append(
@@ -183,7 +174,7 @@ def _ahp(h: Any, notes: Notes, source: int, names: dict[str, str]) -> list:
                 (num(fmt.decimal(res.lambda_max), note),),
                 (num(fmt.decimal(res.cr), note, strong=not res.consistent),)
                 if len(res.labels) > 2
-                else ("— (n ≤ 2)",),
+                else ("— (too few items)",),
                 text("consistent" if res.consistent else "inconsistent"),
             )
         )
@@ -203,18 +194,7 @@ def _ahp(h: Any, notes: Notes, source: int, names: dict[str, str]) -> list:
         Chart(
             id="chart-factors-ahp",
             title="AHP global weights of the factors",
-            spec=charts.bars(
-                records,
-                category="factor",
-                value="weight",
-                value_title="Global weight (sums to 1)",
-                title="AHP global weights of the PESTLE factors (illustrative judgments)",
-                source="pestle.analysis.ahp on the case's judgments.yaml",
-                label="label",
-                color="dimension",
-                color_title="Dimension",
-                description="Bar chart of the global AHP weight of each factor",
-            ),
+            spec=charts.ahp_weights(h, names),
             description="Bar chart: AHP global weight per factor, coloured by dimension",
             source=text("Source: pestle.analysis.ahp.", refs(note)),
         ),
@@ -237,10 +217,9 @@ def _dematel(d: Any, notes: Notes, source: int, names: dict[str, str]) -> list:
     note = dematel_note(d, notes, source)
     frame = d.to_frame()
     rows = []
-    records = []
-    for k, (label, r) in enumerate(frame.sort_values("d_minus_r", ascending=False).iterrows()):
+    for key, label in charts.dematel_keys(d):
+        r = frame.loc[label]
         name = names.get(label, label)
-        key = f"F{k + 1}"
         rows.append(
             (
                 text(key),
@@ -251,15 +230,6 @@ def _dematel(d: Any, notes: Notes, source: int, names: dict[str, str]) -> list:
                 (num(fmt.decimal(r["d_direct"]), note),),
                 (num(fmt.decimal(r["d_indirect"]), note),),
             )
-        )
-        records.append(
-            {
-                "factor": key,
-                "name": name,
-                "prominence": float(r["d_plus_r"]),
-                "relation": float(r["d_minus_r"]),
-                "group": f"{r['group']} group",
-            }
         )
     edges = [
         text(
@@ -280,19 +250,7 @@ def _dematel(d: Any, notes: Notes, source: int, names: dict[str, str]) -> list:
         Chart(
             id="chart-factors-dematel",
             title="DEMATEL cause–effect diagram",
-            spec=charts.cause_effect(
-                records,
-                x="prominence",
-                y="relation",
-                label="factor",
-                name="name",
-                group="group",
-                x_title="Prominence D+R (how central)",
-                y_title="Relation D−R (cause > 0 > effect)",
-                title="DEMATEL cause–effect diagram (illustrative judgments)",
-                source="pestle.analysis.dematel on the case's judgments.yaml",
-                description="Scatter of factors by prominence and relation",
-            ),
+            spec=charts.dematel_diagram(d, names),
             description="Scatter chart: factors by prominence (D+R) and relation (D−R)",
             source=text(
                 "Points are labelled with the keys of the table below. Source: "
@@ -381,7 +339,6 @@ def _topsis(t: Any, rob: Any, notes: Notes, source: int, judgments: Any) -> list
     order = t.ranking()
     idx = {a: i for i, a in enumerate(t.alternatives)}
     rows = []
-    records = []
     for alt_ in order:
         i = idx[alt_]
         rows.append(
@@ -391,13 +348,6 @@ def _topsis(t: Any, rob: Any, notes: Notes, source: int, judgments: Any) -> list
                 (num(fmt.decimal(t.closeness[i]), note),),
                 (num(fmt.share(keep[alt_], 0), rob_note),) if alt_ in keep else ("—",),
             )
-        )
-        records.append(
-            {
-                "segment": segment_name(alt_),
-                "closeness": t.closeness[i],
-                "label": fmt.decimal(t.closeness[i]),
-            }
         )
     blocks: list = [
         Table(
@@ -414,16 +364,7 @@ def _topsis(t: Any, rob: Any, notes: Notes, source: int, judgments: Any) -> list
         Chart(
             id="chart-factors-topsis",
             title="TOPSIS closeness of the product segments",
-            spec=charts.bars(
-                records,
-                category="segment",
-                value="closeness",
-                value_title="Closeness to the ideal (0–1)",
-                title="Product segments ranked by TOPSIS (illustrative judgments)",
-                source="pestle.analysis.topsis on the case's judgments.yaml",
-                label="label",
-                description="Bar chart of TOPSIS closeness per segment",
-            ),
+            spec=charts.topsis_closeness(t),
             description="Bar chart: TOPSIS closeness per product segment",
             source=text("Source: pestle.analysis.topsis.", refs(note)),
         ),

@@ -134,14 +134,6 @@ def _mix(mix: Any, cite: Cite) -> list:
                     *[((num(fmt.count(c), method),) if c else ("·",)) for c in row_counts],
                 )
             )
-    heat = [
-        {
-            "instrument": fmt.words(c.instrument),
-            "target": fmt.words(c.target),
-            "coverage": COVERAGE[c.coverage()],
-        }
-        for c in mix.cells
-    ]
     blocks: list = [
         Paragraph(
             text(
@@ -192,18 +184,7 @@ def _mix(mix: Any, cite: Cite) -> list:
         Chart(
             id="chart-policy-coverage",
             title="Which instrument × target cells are covered, and from which level",
-            spec=charts.heatmap(
-                heat,
-                x="target",
-                y="instrument",
-                color="coverage",
-                color_order=list(COVERAGE.values()),
-                x_title="Target area",
-                y_title="Instrument (Rothwell & Zegveld)",
-                title="Policy coverage: national, local or both",
-                source="pestle.analysis.policy on the case's coded policy measures",
-                description="Grid of instrument by target, coloured by the level covering it",
-            ),
+            spec=charts.policy_coverage(mix),
             description="Heat map: coverage of instrument by target cells by level",
             source=text("Source: the coded measures below.", refs(method)),
         ),
@@ -221,14 +202,6 @@ def _mix(mix: Any, cite: Cite) -> list:
         ),
     ]
     return blocks
-
-
-COVERAGE = {
-    "both": "national and local",
-    "national": "national only",
-    "local": "local only",
-    "none": "not addressed",
-}
 
 
 def _ftz(inputs: Inputs, cite: Cite, body: Body) -> list:
@@ -261,7 +234,7 @@ def _ftz(inputs: Inputs, cite: Cite, body: Body) -> list:
         if value is None:
             continue
         rows.append((text(s.name), (cite.value(s, "permissions_count", "count"),)))
-        records.append({"section": s.name, "permissions": value, "label": fmt.count(value)})
+        records.append((s.name, value))
     blocks.append(
         Table(
             id="table-policy-ftz",
@@ -275,16 +248,7 @@ def _ftz(inputs: Inputs, cite: Cite, body: Body) -> list:
             Chart(
                 id="chart-policy-ftz",
                 title="Permissions by free-trade-zone section",
-                spec=charts.bars(
-                    records,
-                    category="section",
-                    value="permissions",
-                    value_title="Permissions (count)",
-                    title="Permissions received by each free-trade-zone section",
-                    source="source report, section on two-way empowerment of the FTZ",
-                    label="label",
-                    description="Bar chart of permissions per FTZ section",
-                ),
+                spec=charts.ftz_permissions(records),
                 description="Bar chart: permissions received by each FTZ section",
                 source=text("Source: the figures in the table above."),
             )

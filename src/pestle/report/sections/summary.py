@@ -6,12 +6,13 @@ from __future__ import annotations
 from typing import Any
 
 from pestle.report import format as fmt
+from pestle.report.charts import segment_name
 from pestle.report.footnotes import Notes, num
 from pestle.report.inputs import Inputs
 from pestle.report.sections import Body
 from pestle.report.sections._common import finding_anchor, waiting
 from pestle.report.sections.checks import checks_note
-from pestle.report.sections.demand import linkage_note, model_note, segment_name, sensitivity_note
+from pestle.report.sections.demand import linkage_note, model_note, sensitivity_note
 from pestle.report.sections.factors import (
     ahp_note,
     dematel_note,
@@ -56,7 +57,7 @@ def build(inputs: Inputs, notes: Notes) -> Body:
         )
     )
     if findings:
-        body.intro.append(Bullets(tuple(text(Term(t + ". "), *parts) for t, parts in findings)))
+        body.intro.append(Bullets(tuple(text(Term(t + "."), " ", *parts) for t, parts in findings)))
     missing = [m for m in inputs.missing]
     if missing:
         body.intro.append(

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from pestle.model.period import Period
 from pestle.report import charts
 from pestle.report import format as fmt
 from pestle.report.footnotes import Notes, num, refs
@@ -41,7 +42,7 @@ def build(inputs: Inputs, notes: Notes) -> Body:
     body.sub("trade-scale", "Scale over time", *_scale(inputs, cite))
     body.sub("trade-structure", "Structure within each dimension", *_structure(inputs, cite, case))
     body.sub("trade-bases", "Implied prior-period bases", *_bases(inputs, cite, body))
-    body.sub("trade-platforms", "Opening platforms", *_platforms(cite, case))
+    body.sub("trade-platforms", "Opening platforms", *_platforms(inputs, cite, case))
     return body
 
 
@@ -58,7 +59,7 @@ def _scale(inputs: Inputs, cite: Cite) -> list:
         if _measure(e).startswith(f"total {TRADE} growth")
     }
     rows = []
-    records = []
+    stated = []
     for e in levels:
         period = e.attributes.get("period")
         g = growths.get(period)
@@ -69,23 +70,11 @@ def _scale(inputs: Inputs, cite: Cite) -> list:
                 (cite.indicator(g),) if g is not None else ("—",),
             )
         )
-        records.append(
-            {
-                "date": _end(period),
-                "value_bn": fmt.in_unit(e.attributes["value"], "billion yuan"),
-                "series": "source report table (value as stated)",
-            }
-        )
+        stated.append((Period.parse(str(period)), e.attributes["value"]))
     ref_rows = []
-    for r in case.references.series("foreign_trade_cny"):
+    reference = case.references.series("foreign_trade_cny")
+    for r in reference:
         note = cite.reference(r.id)
-        records.append(
-            {
-                "date": r.period.end.isoformat(),
-                "value_bn": fmt.in_unit(r.value, "billion yuan"),
-                "series": "reference: Urumqi Customs via press (year to date)",
-            }
-        )
         ref_rows.append(
             (
                 text(fmt.period(r.period)),
@@ -120,22 +109,13 @@ def _scale(inputs: Inputs, cite: Cite) -> list:
                 rows=tuple(ref_rows),
             )
         )
-    if records:
+    spec = charts.trade_scale(stated, list(reference))
+    if spec is not None:
         blocks.append(
             Chart(
                 id="chart-trade-scale",
                 title="Foreign trade over time: the report's table against reference data",
-                spec=charts.lines(
-                    records,
-                    x="date",
-                    y="value_bn",
-                    series="series",
-                    x_title="End of period (cumulative from January)",
-                    y_title="Total import and export value (billion yuan)",
-                    title="Xinjiang's foreign trade: stated values and reference data",
-                    source="source report (trade table); reference data (Urumqi Customs)",
-                    description="Line chart of trade value in billion yuan by period end",
-                ),
+                spec=spec,
                 description="Line chart: total import and export value over time",
                 source=text("Source: the two tables above."),
             )
@@ -159,13 +139,6 @@ def _scale(inputs: Inputs, cite: Cite) -> list:
                 )
                 break
     return blocks or [Notice("The case has no trade indicators.")]
-
-
-def _end(period: Any) -> str:
-    from pestle.model.period import Period
-
-    p = period if isinstance(period, Period) else Period.parse(str(period))
-    return p.end.isoformat()
 
 
 def _structure(inputs: Inputs, cite: Cite, case: Any) -> list:
@@ -208,7 +181,6 @@ def _structure(inputs: Inputs, cite: Cite, case: Any) -> list:
     ]
     if ind is None:
         return blocks
-    records = []
     notes: list[int] = []
     for d in ind.trade.dimensions:
         marks = [n for c in d.categories for n in input_notes(cite, c.evidence)]
@@ -221,40 +193,11 @@ def _structure(inputs: Inputs, cite: Cite, case: Any) -> list:
             inputs=marks,
         )
         notes.append(note)
-        for c in d.categories:
-            if c.share_pct is None:
-                continue
-            records.append(
-                {
-                    "dimension": fmt.words(d.dimension),
-                    "category": c.name,
-                    "share": c.share_pct,
-                    "label": fmt.percent(c.share_pct),
-                }
-            )
-        records.append(
-            {
-                "dimension": fmt.words(d.dimension),
-                "category": f"not named ({fmt.words(d.dimension)})",
-                "share": d.unstated_share_pct,
-                "label": fmt.percent(d.unstated_share_pct),
-            }
-        )
     blocks.append(
         Chart(
             id="chart-trade-structure",
             title="Trade shares within each dimension",
-            spec=charts.grouped_bars(
-                records,
-                facet="dimension",
-                category="category",
-                value="share",
-                value_title="Share of its dimension's total (%)",
-                title="Trade shares, one panel per dimension",
-                source="source report (structure table); remainder: pestle.analysis.indicators",
-                label="label",
-                description="Bar charts of trade shares, one per dimension",
-            ),
+            spec=charts.trade_shares(ind.trade),
             description="Bar charts: trade shares within each dimension",
             source=text("Source: the table above.", refs(*notes)),
         )
@@ -334,44 +277,32 @@ def _measure_words(measure: str) -> str:
     return measure.lower().split(",")[0]
 
 
-def _platforms(cite: Cite, case: Any) -> list:
+def _platforms(inputs: Inputs, cite: Cite, case: Any) -> list:
     platforms = entities(case, "platform_type")
     if not platforms:
         return [Notice("The case has no opening platforms.")]
     rows = []
-    records = []
     for p in platforms:
         if "count" not in p.attributes:
             continue
         rows.append((text(p.name), (cite.value(p, "count", "count"),)))
-        records.append(
-            {
-                "platform": p.name,
-                "count": p.attributes["count"],
-                "label": fmt.count(p.attributes["count"]),
-            }
-        )
-    return [
+    blocks: list = [
         Table(
             id="table-trade-platforms",
             caption="Opening platforms of Xinjiang",
             columns=(Column("Platform"), Column("Number", numeric=True)),
             rows=tuple(rows),
-        ),
-        Chart(
-            id="chart-trade-platforms",
-            title="Opening platforms by kind",
-            spec=charts.bars(
-                records,
-                category="platform",
-                value="count",
-                value_title="Number of platforms",
-                title="Opening platforms by kind",
-                source="source report, section on opening platforms",
-                label="label",
-                description="Bar chart of the number of opening platforms by kind",
-            ),
-            description="Bar chart: number of opening platforms by kind",
-            source=text("Source: the table above."),
-        ),
+        )
     ]
+    ind = inputs.get("indicators")
+    if ind is not None:
+        blocks.append(
+            Chart(
+                id="chart-trade-platforms",
+                title="Opening platforms by kind",
+                spec=charts.platforms(ind.platforms),
+                description="Bar chart: number of opening platforms by kind",
+                source=text("Source: the table above."),
+            )
+        )
+    return blocks

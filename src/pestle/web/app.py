@@ -1,0 +1,159 @@
+"""`create_app`: the dashboard and REST API of one case, secure by default.
+
+    >>> from pestle.web import create_app
+    >>> app = create_app()                       # the embedded case, a new random token
+    >>> app.state.pestle.token                   # doctest: +SKIP
+
+Layers (outermost first): allowed Host names (against DNS rebinding; loopback names by
+default), security headers with a strict Content-Security-Policy, request body limits, gzip,
+then the routes: /api (JSON, OpenAPI at /api/openapi.json, readable at /api/docs), the
+pages, /static. One exception handler answers every error (errors.py).
+"""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator, Callable, Sequence
+from contextlib import asynccontextmanager
+from importlib import resources
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from fastapi import FastAPI
+from fastapi.middleware.gzip import GZipMiddleware
+from fastapi.staticfiles import StaticFiles
+from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from starlette.middleware.trustedhost import TrustedHostMiddleware
+from starlette.templating import Jinja2Templates
+
+import pestle
+from pestle.web import errors, pages
+from pestle.web.api import router as api_router
+from pestle.web.api.common import SafeJSONResponse
+from pestle.web.security import (
+    DEFAULT_MAX_UPLOAD,
+    LOOPBACK_HOSTS,
+    MAX_JSON_BODY,
+    MULTIPART_OVERHEAD,
+    BodyLimit,
+    SecurityHeaders,
+    new_token,
+)
+from pestle.web.state import AppState, CaseState
+
+if TYPE_CHECKING:
+    from pestle.case import Case
+    from pestle.store import Store
+
+WEB = resources.files("pestle.web")
+TEMPLATES = Path(str(WEB / "templates"))
+STATIC = Path(str(WEB / "static"))
+
+
+def templates() -> Jinja2Templates:
+    """The page templates: autoescape on for every template, undefined names are errors."""
+    env = Environment(
+        loader=FileSystemLoader(str(TEMPLATES)),
+        autoescape=True,
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    return Jinja2Templates(env=env)
+
+
+def _load(case: str | Path | Case | None) -> Case:
+    from pestle.case import Case
+
+    if isinstance(case, Case):
+        return case
+    return pestle.load_case(case) if case is not None else pestle.load_case()
+
+
+def create_app(
+    case: str | Path | Case | None = None,
+    *,
+    token: str | None = None,
+    store: Store | Callable[[], Store] | None = None,
+    max_upload_bytes: int = DEFAULT_MAX_UPLOAD,
+    allowed_hosts: Sequence[str] | None = LOOPBACK_HOSTS,
+) -> FastAPI:
+    """The app serving `case` (embedded name, folder or loaded `Case`; default: embedded).
+
+    token: the bearer token write endpoints require (default: a new random one, readable
+    as `app.state.pestle.token`). store: where uploads are stored (a `Store`, or a function
+    making one on first upload; default `Store()`: $PESTLE_DB or ./pestle.db).
+    allowed_hosts: Host header values accepted (None or ["*"]: any).
+    """
+    loaded = _load(case)
+    state = AppState(
+        cases={loaded.id: CaseState(loaded)},
+        default=loaded.id,
+        token=token or new_token(),
+        store_factory=_store_factory(store),
+        templates=templates(),
+        max_upload=max_upload_bytes,
+    )
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        yield
+        state.close()
+
+    app = FastAPI(
+        title="pestle",
+        version=pestle.__version__,
+        summary=f"REST API of the pestle case {loaded.id}: {loaded.name}",
+        description="Read the case (claims, entities, factors, checks, analysis), run the "
+        "demand model and the judgment methods, upload documents (bearer token), download "
+        'the report. Errors are JSON: {"error": kind, "detail": one line}.',
+        openapi_url="/api/openapi.json",
+        docs_url=None,
+        redoc_url=None,
+        default_response_class=SafeJSONResponse,
+        lifespan=lifespan,
+    )
+    app.state.pestle = state
+    _document_cases(app, tuple(state.cases))
+    for exc_class in errors.HANDLED:
+        app.add_exception_handler(exc_class, errors.handle)
+    app.include_router(api_router)
+    app.include_router(pages.router)
+    app.mount("/static", StaticFiles(directory=STATIC), name="static")
+
+    app.add_middleware(GZipMiddleware, minimum_size=2048)
+    app.add_middleware(
+        BodyLimit,
+        default=MAX_JSON_BODY,
+        limits={"/api/documents": max_upload_bytes + MULTIPART_OVERHEAD},
+    )
+    app.add_middleware(SecurityHeaders)
+    hosts = list(allowed_hosts) if allowed_hosts else ["*"]
+    if "*" not in hosts:
+        app.add_middleware(TrustedHostMiddleware, allowed_hosts=hosts)
+    return app
+
+
+def _document_cases(app: FastAPI, served: tuple[str, ...]) -> None:
+    """The OpenAPI schema lists the served case ids as the values of every `case` input."""
+    build = app.openapi
+
+    def openapi() -> dict[str, Any]:
+        schema = build()
+        for path in schema.get("paths", {}).values():
+            for op in path.values():
+                for param in op.get("parameters", []):
+                    if param.get("name") == "case" and param.get("in") == "path":
+                        param["schema"]["enum"] = list(served)
+        return schema
+
+    app.openapi = openapi  # type: ignore[method-assign]
+
+
+def _store_factory(store: Store | Callable[[], Store] | None) -> Callable[[], Store]:
+    from pestle.store import Store
+
+    if store is None:
+        return Store
+    if isinstance(store, Store):
+        return lambda: store
+    return store

@@ -1,0 +1,243 @@
+"""Secure defaults of `pestle serve`: bearer token, security headers, body limits, text checks.
+
+- `require_token`: a FastAPI dependency for every endpoint that writes (stores something).
+  The token is compared in constant time; a missing or wrong token is a 401.
+- `SecurityHeaders`: a Content-Security-Policy that allows scripts, styles, images and
+  connections from the app's own origin only (no inline script, no external origin), plus
+  the usual hardening headers, on every response.
+- `BodyLimit`: refuses a request body over its limit (413) before the app reads it, from the
+  Content-Length header or, for a streamed body, as the bytes arrive.
+- `decode_upload`: an uploaded document is accepted only as UTF-8 text (no NUL byte).
+
+The host check against DNS rebinding is Starlette's `TrustedHostMiddleware` (see app.py).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import secrets
+from collections.abc import Awaitable, Callable, MutableMapping
+from typing import Annotated, Any
+
+from fastapi import Depends, Request
+from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
+
+from pestle.errors import InputError, PestleError
+
+Scope = MutableMapping[str, Any]
+Message = MutableMapping[str, Any]
+Receive = Callable[[], Awaitable[Message]]
+Send = Callable[[Message], Awaitable[None]]
+ASGIApp = Callable[[Scope, Receive, Send], Awaitable[None]]
+
+DEFAULT_MAX_UPLOAD = 10 * 1024 * 1024  # bytes of one uploaded document
+MULTIPART_OVERHEAD = 64 * 1024  # form fields and part headers around the document
+MAX_JSON_BODY = 1024 * 1024  # any other request body
+TOKEN_BYTES = 24
+
+CSP = "; ".join(
+    (
+        "default-src 'none'",
+        "script-src 'self'",
+        "style-src 'self'",
+        "img-src 'self' data:",
+        "font-src 'self'",
+        "connect-src 'self'",
+        "form-action 'self'",
+        "frame-ancestors 'none'",
+        "base-uri 'none'",
+    )
+)
+HEADERS: tuple[tuple[bytes, bytes], ...] = (
+    (b"content-security-policy", CSP.encode()),
+    (b"x-content-type-options", b"nosniff"),
+    (b"x-frame-options", b"DENY"),
+    (b"referrer-policy", b"no-referrer"),
+    (b"cross-origin-opener-policy", b"same-origin"),
+    (b"cross-origin-resource-policy", b"same-origin"),
+    (b"permissions-policy", b"camera=(), microphone=(), geolocation=(), payment=()"),
+)
+LOOPBACK_HOSTS: tuple[str, ...] = ("127.0.0.1", "localhost", "::1", "[::1]")
+
+
+class Unauthorized(PestleError):
+    """A write was asked without the right bearer token."""
+
+    status_code = 401
+
+
+class PayloadTooLarge(InputError):
+    """A request body is over its limit."""
+
+    status_code = 413
+
+
+class NotText(InputError):
+    """An upload is not a UTF-8 text document."""
+
+    status_code = 415
+
+
+def megabytes(n: int) -> int:
+    """Bytes in `n` MiB (the unit of `pestle serve --max-upload-mb`)."""
+    return n * 1024 * 1024
+
+
+def new_token() -> str:
+    """A random URL-safe token for one server run."""
+    return secrets.token_urlsafe(TOKEN_BYTES)
+
+
+_bearer = HTTPBearer(auto_error=False, description="the token `pestle serve` printed at start")
+
+
+async def require_token(
+    request: Request,
+    credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)],
+) -> None:
+    """Dependency: the request carries `Authorization: Bearer <the server's token>`."""
+    expected: str = request.app.state.pestle.token
+    if credentials is None:
+        raise Unauthorized(
+            "this endpoint writes: send the token pestle serve printed at start as "
+            "'Authorization: Bearer TOKEN'"
+        )
+    if not secrets.compare_digest(credentials.credentials.encode(), expected.encode()):
+        raise Unauthorized("the bearer token is not this server's token")
+
+
+# -- headers --------------------------------------------------------------------------------
+
+
+class SecurityHeaders:
+    """Adds the Content-Security-Policy and hardening headers to every HTTP response."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+
+        async def send_with_headers(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                present = {k.lower() for k, _ in message.get("headers", [])}
+                extra = [(k, v) for k, v in HEADERS if k not in present]
+                message["headers"] = [*message.get("headers", []), *extra]
+            await send(message)
+
+        await self.app(scope, receive, send_with_headers)
+
+
+# -- body limits ----------------------------------------------------------------------------
+
+
+class BodyLimit:
+    """Refuses request bodies over a limit with 413, before the app parses them.
+
+    `limits` maps a path to its limit; other paths get `default`.
+    """
+
+    def __init__(self, app: ASGIApp, *, default: int, limits: dict[str, int]) -> None:
+        self.app = app
+        self.default = default
+        self.limits = limits
+
+    def limit_for(self, path: str) -> int:
+        return self.limits.get(path.rstrip("/") or "/", self.default)
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        limit = self.limit_for(scope.get("path", "/"))
+        declared = _content_length(scope)
+        if declared is not None and declared > limit:
+            await _too_large(send, limit)
+            return
+        seen = 0
+
+        async def counted() -> Message:
+            nonlocal seen
+            message = await receive()
+            if message["type"] == "http.request":
+                seen += len(message.get("body", b""))
+                if seen > limit:
+                    raise PayloadTooLarge(too_large_message(limit))
+            return message
+
+        await self.app(scope, counted, send)
+
+
+def too_large_message(limit: int) -> str:
+    return f"the request body is over the limit of {limit:,} bytes"
+
+
+def _content_length(scope: Scope) -> int | None:
+    for key, value in scope.get("headers", []):
+        if key.lower() == b"content-length":
+            try:
+                return int(value)
+            except ValueError:
+                return None
+    return None
+
+
+async def _too_large(send: Send, limit: int) -> None:
+    body = json.dumps({"error": "PayloadTooLarge", "detail": too_large_message(limit)}).encode()
+    await send(
+        {
+            "type": "http.response.start",
+            "status": 413,
+            "headers": [
+                (b"content-type", b"application/json"),
+                (b"content-length", str(len(body)).encode()),
+                (b"connection", b"close"),
+            ],
+        }
+    )
+    await send({"type": "http.response.body", "body": body})
+
+
+# -- uploads --------------------------------------------------------------------------------
+
+_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,99}$")
+
+
+def document_name(name: str | None, filename: str | None) -> str:
+    """The store name of an uploaded document: the given name, else the file's stem with
+    anything but letters, digits, '_', '.' and '-' replaced; never a path."""
+    if name:
+        if not _NAME.match(name):
+            raise InputError(
+                f"document name {name!r}: use 1-100 letters, digits, '_', '.' or '-', "
+                "starting with a letter or digit"
+            )
+        return name
+    stem = (filename or "").replace("\\", "/").rsplit("/", 1)[-1]
+    stem = stem.rsplit(".", 1)[0] if "." in stem.lstrip(".") else stem
+    cleaned = re.sub(r"[^A-Za-z0-9_.-]", "_", stem).strip("._-")[:100]
+    return cleaned or "upload"
+
+
+def decode_upload(data: bytes, filename: str) -> str:
+    """The text of an uploaded document: UTF-8, no NUL byte; a leading BOM is dropped."""
+    nul = data.find(b"\x00")
+    if nul >= 0:
+        raise NotText(
+            f"{filename}: looks like a binary file (NUL byte at offset {nul}), not a text document"
+        )
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = data.count(b"\n", 0, exc.start) + 1
+        raise NotText(
+            f"{filename}:{line}: not valid UTF-8 (byte 0x{data[exc.start]:02x} at offset "
+            f"{exc.start}); convert it first, e.g. iconv -f LATIN1 -t UTF-8"
+        ) from None
+    text = text.removeprefix("\ufeff")
+    if not text.strip():
+        raise InputError(f"{filename}: the document is empty")
+    return text

@@ -1,0 +1,218 @@
+"""What the app keeps between requests: the served cases and their results, computed once.
+
+A `CaseState` holds one loaded case and, on first use, its check findings, its driver
+analysis, the demand model's inputs, the analyst judgments, the Sobol' ranking of the demand
+parameters and the evidence index (which checks and entities use which claim). Each is built
+by one library call, under a lock, and kept: the case is read-only while the server runs.
+Demand runs are deterministic given their settings, so the last few are kept in a small
+LRU cache keyed by scenario, overrides, samples and seed.
+"""
+
+from __future__ import annotations
+
+import tempfile
+import threading
+from collections import OrderedDict
+from collections.abc import Callable, Hashable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, TypeVar
+
+if TYPE_CHECKING:
+    from starlette.templating import Jinja2Templates
+
+    from pestle.analysis.demand import DemandInputs, ScenarioResult, SensitivityResult
+    from pestle.analysis.run import CaseAnalysis
+    from pestle.case import Case
+    from pestle.checks import CheckReport
+    from pestle.model import Claim
+    from pestle.model.judgment import Judgments
+    from pestle.store import Store
+
+T = TypeVar("T")
+
+ANALYSIS_SAMPLES = 10_000  # the overview's demand run (the API's default, too)
+ANALYSIS_SEED = 1
+SOBOL_SAMPLES = 2**10  # base samples of the parameter ranking on the scenarios page
+DEMAND_CACHE = 256  # demand runs kept
+
+
+@dataclass(frozen=True)
+class ClaimUse:
+    """Who uses one claim: findings that quote it, entities and factors it supports."""
+
+    findings: tuple[str, ...] = ()
+    owners: tuple[tuple[str, str, str, str | None], ...] = ()  # (type, id, name, attribute)
+
+
+class CaseState:
+    """One served case and its results, each computed once (thread-safe)."""
+
+    def __init__(self, case: Case) -> None:
+        self.case = case
+        self.id: str = case.id
+        self._lock = threading.RLock()
+        self._once: dict[str, Any] = {}
+        self._demand: OrderedDict[Hashable, ScenarioResult] = OrderedDict()
+        self._demand_lock = threading.Lock()
+        self.claims: tuple[Claim, ...] = case.claims
+        self.claim_documents: tuple[str, ...] = tuple(
+            d.id for d in case.documents for _ in d.claims
+        )  # document of each claim id
+        self.document_claims: dict[str, tuple[int, ...]] = {
+            d.id: tuple(k for k, doc in enumerate(self.claim_documents) if doc == d.id)
+            for d in case.documents
+        }  # claim ids of each document, in the document's claim order
+        self._claim_ids: dict[tuple[str, int, int], int] = {
+            (doc, c.start, c.end): k
+            for k, (doc, c) in enumerate(zip(self.claim_documents, self.claims, strict=True))
+        }
+
+    # -- cached results -----------------------------------------------------------------
+    def once(self, key: str, build: Callable[[], T]) -> T:
+        with self._lock:
+            if key not in self._once:
+                self._once[key] = build()
+            return self._once[key]
+
+    @property
+    def checks(self) -> CheckReport:
+        from pestle.checks import run_checks
+
+        return self.once("checks", lambda: run_checks(self.case))
+
+    @property
+    def analysis(self) -> CaseAnalysis:
+        from pestle.analysis.run import analyze_case
+
+        return self.once(
+            "analysis",
+            lambda: analyze_case(self.case, samples=ANALYSIS_SAMPLES, seed=ANALYSIS_SEED),
+        )
+
+    @property
+    def demand_inputs(self) -> DemandInputs:
+        from pestle.analysis.demand import load_demand_inputs
+
+        return self.once("demand_inputs", lambda: load_demand_inputs(self.case.folder))
+
+    @property
+    def judgments(self) -> Judgments:
+        from pestle.analysis.run import load_case_judgments
+
+        return self.once("judgments", lambda: load_case_judgments(self.case))
+
+    @property
+    def sensitivity(self) -> SensitivityResult:
+        """Sobol' indices of total demand in the first scenario (ranks the sliders)."""
+        from pestle.analysis.demand import demand_sensitivity
+
+        def build() -> SensitivityResult:
+            inputs = self.demand_inputs
+            params = inputs.parameters.apply(inputs.scenarios[0])
+            return demand_sensitivity(
+                inputs.build_out, params, base_samples=SOBOL_SAMPLES, seed=ANALYSIS_SEED
+            )
+
+        return self.once("sensitivity", build)
+
+    # -- claims -------------------------------------------------------------------------
+    def claim_id(self, document: str | None, start: int, end: int) -> int | None:
+        if document is None:
+            return None
+        return self._claim_ids.get((document, start, end))
+
+    @property
+    def uses(self) -> dict[int, ClaimUse]:
+        """For each claim id: the findings that quote it and the entities it supports."""
+        return self.once("uses", self._build_uses)
+
+    def _build_uses(self) -> dict[int, ClaimUse]:
+        findings: dict[int, list[str]] = {}
+        for f in self.checks.findings:
+            for ev in f.evidence:
+                if ev.kind != "claim":
+                    continue
+                k = self.claim_id(ev.document, ev.start, ev.end)
+                if k is not None and f.id not in findings.setdefault(k, []):
+                    findings[k].append(f.id)
+        owners: dict[int, list[tuple[str, str, str, str | None]]] = {}
+        for kind, items in (("entity", self.case.entities), ("factor", self.case.factors)):
+            for owner in items:
+                for link in owner.evidence:
+                    resolution = self.case.resolve(link)
+                    for claim in resolution.claims:
+                        k = self.claim_id(resolution.document, claim.start, claim.end)
+                        if k is None:
+                            continue
+                        row = (kind, owner.id, owner.name, link.attribute)
+                        if row not in owners.setdefault(k, []):
+                            owners[k].append(row)
+        keys = set(findings) | set(owners)
+        return {
+            k: ClaimUse(findings=tuple(findings.get(k, ())), owners=tuple(owners.get(k, ())))
+            for k in keys
+        }
+
+    # -- demand runs --------------------------------------------------------------------
+    def demand_cached(self, key: Hashable, run: Callable[[], ScenarioResult]) -> ScenarioResult:
+        with self._demand_lock:
+            hit = self._demand.get(key)
+            if hit is not None:
+                self._demand.move_to_end(key)
+                return hit
+        result = run()
+        with self._demand_lock:
+            self._demand[key] = result
+            while len(self._demand) > DEMAND_CACHE:
+                self._demand.popitem(last=False)
+        return result
+
+
+@dataclass
+class AppState:
+    """Everything the routes share: served cases, token, store, templates, limits."""
+
+    cases: dict[str, CaseState]
+    default: str
+    token: str
+    store_factory: Callable[[], Store]
+    templates: Jinja2Templates
+    max_upload: int
+    report_dir: Path | None = None
+    _store: Store | None = field(default=None, repr=False)
+    _reports: dict[tuple[str, str], Path] = field(default_factory=dict, repr=False)
+    _report_lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
+    _store_lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
+
+    @property
+    def primary(self) -> CaseState:
+        return self.cases[self.default]
+
+    @property
+    def store(self) -> Store:
+        with self._store_lock:
+            if self._store is None:
+                self._store = self.store_factory()
+            return self._store
+
+    def report(self, case_id: str, fmt: str, build: Callable[[Path], Path]) -> Path:
+        """The built report of a case in one format, built once into the app's own folder."""
+        with self._report_lock:
+            key = (case_id, fmt)
+            if key in self._reports and self._reports[key].is_file():
+                return self._reports[key]
+            if self.report_dir is None:
+                self.report_dir = Path(tempfile.mkdtemp(prefix="pestle-serve-"))
+            path = build(self.report_dir / f"{case_id}-{fmt}")
+            self._reports[key] = path
+            return path
+
+    def close(self) -> None:
+        if self._store is not None:
+            self._store.close()
+        if self.report_dir is not None:
+            import shutil
+
+            shutil.rmtree(self.report_dir, ignore_errors=True)
+            self.report_dir = None

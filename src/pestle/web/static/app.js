@@ -1,0 +1,112 @@
+// pestle dashboard: shared helpers (token, API calls, charts). No inline scripts: CSP 'self'.
+(function () {
+  "use strict";
+  var KEY = "pestle-token";
+
+  // A token handed over in the URL fragment (#token=...) is kept in this tab only and
+  // removed from the address bar; fragments never reach the server or its logs.
+  var m = /(?:^#|&)token=([^&]+)/.exec(window.location.hash);
+  if (m) {
+    try { window.sessionStorage.setItem(KEY, decodeURIComponent(m[1])); } catch (e) { /* storage off */ }
+    window.history.replaceState(null, "", window.location.pathname + window.location.search);
+  }
+
+  function token() {
+    try { return window.sessionStorage.getItem(KEY) || ""; } catch (e) { return ""; }
+  }
+
+  function setToken(value) {
+    try {
+      if (value) { window.sessionStorage.setItem(KEY, value); } else { window.sessionStorage.removeItem(KEY); }
+    } catch (e) { /* storage off */ }
+    showTokenState();
+  }
+
+  function showTokenState() {
+    var el = document.getElementById("token-state");
+    if (el) { el.hidden = !token(); }
+  }
+
+  // fetch JSON; resolves {ok, status, data}; `body` is JSON or FormData.
+  function api(method, path, body, opts) {
+    opts = opts || {};
+    var headers = { "Accept": "application/json" };
+    var init = { method: method, headers: headers, credentials: "same-origin" };
+    if (opts.signal) { init.signal = opts.signal; }
+    if (body instanceof FormData) {
+      init.body = body;
+    } else if (body !== undefined && body !== null) {
+      headers["Content-Type"] = "application/json";
+      init.body = JSON.stringify(body);
+    }
+    if (opts.auth) { headers["Authorization"] = "Bearer " + (opts.token || token()); }
+    return window.fetch(path, init).then(function (r) {
+      return r.json().catch(function () { return {}; }).then(function (data) {
+        return { ok: r.ok, status: r.status, data: data };
+      });
+    });
+  }
+
+  var views = {};
+  var EMBED = {
+    actions: false,
+    renderer: "canvas",
+    ast: true,               // Vega's expression interpreter: no eval, CSP-safe
+    defaultStyle: false,     // styles come from app.css, not an injected <style>
+    tooltip: { disableDefaultStyle: true }
+  };
+
+  function drawCharts() {
+    var nodes = document.querySelectorAll(".vega[data-spec]");
+    if (!nodes.length || typeof window.vegaEmbed !== "function") { return Promise.resolve(views); }
+    var jobs = Array.prototype.map.call(nodes, function (el) {
+      var spec = JSON.parse(document.getElementById(el.getAttribute("data-spec")).textContent);
+      return window.vegaEmbed(el, spec, EMBED).then(function (res) {
+        views[el.id] = res.view;
+        el.classList.add("drawn");
+      });
+    });
+    return Promise.all(jobs).then(function () { return views; });
+  }
+
+  // Replace the rows of a live chart's named dataset and redraw it.
+  function setRows(chartId, rows) {
+    var view = views[chartId];
+    var el = document.getElementById(chartId);
+    if (!view || !el) { return Promise.resolve(); }
+    return view.data(el.getAttribute("data-live"), rows).runAsync();
+  }
+
+  function text(el, value) { if (el) { el.textContent = value == null ? "" : String(value); } }
+
+  function node(tag, cls, content) {
+    var el = document.createElement(tag);
+    if (cls) { el.className = cls; }
+    if (content != null) { el.textContent = String(content); }
+    return el;
+  }
+
+  function showError(el, detail) {
+    if (!el) { return; }
+    el.textContent = detail || "";
+    el.hidden = !detail;
+  }
+
+  var ready = new Promise(function (resolve) {
+    function start() { drawCharts().then(resolve, function (err) { console.error(err); resolve(views); }); }
+    if (document.readyState === "loading") { document.addEventListener("DOMContentLoaded", start); } else { start(); }
+  });
+
+  document.addEventListener("DOMContentLoaded", function () {
+    showTokenState();
+    document.querySelectorAll("form.js-autosubmit select").forEach(function (sel) {
+      sel.addEventListener("change", function () { sel.form.submit(); });
+    });
+  });
+
+  window.pestle = {
+    token: token, setToken: setToken, api: api, views: views, ready: ready, setRows: setRows,
+    text: text, node: node, showError: showError,
+    caseId: function () { return document.body.getAttribute("data-case"); }
+  };
+})();

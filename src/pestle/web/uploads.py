@@ -1,0 +1,130 @@
+"""An uploaded document: checked as text, its claims extracted, stored as a new revision, and
+the case's checks run again with it to show which findings it changes.
+
+The document joins the case's check inputs under its name; a name equal to a case document
+replaces that document (a new revision of it). Nothing of the upload touches the file system
+except through the store; its name is validated and never used as a path.
+"""
+
+from __future__ import annotations
+
+import itertools
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from pestle.web.security import decode_upload, document_name
+
+if TYPE_CHECKING:
+    from pestle.checks import CheckInputs, CheckReport
+    from pestle.model import Claim, Source
+    from pestle.store import DocumentImport
+    from pestle.web.state import AppState, CaseState
+
+PREVIEW_CHARS = 300_000  # characters of the text returned for the highlighted preview
+
+
+@dataclass(frozen=True)
+class Upload:
+    name: str
+    filename: str
+    text: str
+    source: Source
+    claims: tuple[Claim, ...]
+    stored: DocumentImport
+    replaces: bool  # the name is a document of the case
+    before: CheckReport
+    after: CheckReport
+
+
+def process_upload(
+    state: AppState, cs: CaseState, data: bytes, filename: str, name: str | None
+) -> Upload:
+    from pestle.checks import run_checks
+    from pestle.ingest import extract
+    from pestle.model import Source
+
+    text = decode_upload(data, filename)
+    doc = document_name(name, filename)
+    claims = tuple(extract(text))
+    source = Source.from_text(text, title=filename or doc)
+    stored = state.store.import_claims(doc, source, claims).documents[0]
+    inputs = with_document(cs, doc, text, claims)
+    return Upload(
+        name=doc,
+        filename=filename,
+        text=text,
+        source=source,
+        claims=claims,
+        stored=stored,
+        replaces=any(d.id == doc for d in cs.case.documents),
+        before=cs.checks,
+        after=run_checks(inputs),
+    )
+
+
+def with_document(cs: CaseState, name: str, text: str, claims: tuple[Claim, ...]) -> CheckInputs:
+    """The case's check inputs with the document `name` added (or replaced)."""
+    from pestle.checks import CheckInputs
+    from pestle.checks.inputs import DocumentText
+
+    base = CheckInputs.from_case(cs.case)
+    documents = tuple(d for d in base.documents if d.id != name)
+    return CheckInputs(
+        name=base.name,
+        region=base.region,
+        documents=(*documents, DocumentText(id=name, text=text, claims=claims)),
+        entities=base.entities,
+        references=base.references,
+        statuses=base.statuses,
+    )
+
+
+def changed_checks(before: CheckReport, after: CheckReport) -> list[dict[str, Any]]:
+    """Findings that are new, gone, or have another status with the document."""
+    old = {f.id: f for f in before.findings}
+    new = {f.id: f for f in after.findings}
+    out = []
+    for fid in [*new, *(k for k in old if k not in new)]:
+        a, b = old.get(fid), new.get(fid)
+        if a is not None and b is not None and (a.status, a.message) == (b.status, b.message):
+            continue
+        f = b or a
+        assert f is not None
+        out.append(
+            {
+                "id": fid,
+                "title": f.title,
+                "rule": f.rule,
+                "severity": f.severity,
+                "before": a.status if a else None,
+                "after": b.status if b else None,
+                "message": f.message,
+                "change": "new" if a is None else "gone" if b is None else "changed",
+            }
+        )
+    return out
+
+
+def segments(text: str, claims: tuple[Claim, ...], limit: int | None = None) -> list[dict]:  # type: ignore[type-arg]
+    """The text cut into runs, in order: plain runs (`claim` None) and claim runs (`claim` =
+    index in `claims`). Where claims overlap ("Three 10-million-kilowatt-class bases" holds
+    "10-million-kilowatt"), a run belongs to the shortest claim covering it, so every claim
+    keeps at least one run of its own. `limit` cuts the text (and the claims) at a length."""
+    end = len(text) if limit is None else min(len(text), limit)
+    spans = sorted((c.start, c.end, k) for k, c in enumerate(claims) if c.start < c.end <= end)
+    cuts = sorted({0, end, *(a for a, _, _ in spans), *(b for _, b, _ in spans)})
+    out: list[dict[str, Any]] = []
+    active: list[tuple[int, int, int]] = []
+    nxt = iter(spans)
+    pending = next(nxt, None)
+    for a, b in itertools.pairwise(cuts):
+        while pending is not None and pending[0] <= a:
+            active.append(pending)
+            pending = next(nxt, None)
+        active = [s for s in active if s[1] > a]
+        owner = min(active, key=lambda s: (s[1] - s[0], s[0]))[2] if active else None
+        if out and out[-1]["claim"] == owner:
+            out[-1]["text"] += text[a:b]
+        else:
+            out.append({"text": text[a:b], "claim": owner})
+    return out
