@@ -129,3 +129,29 @@ def test_crlf_line_endings() -> None:
     assert doc.sections[0].title == "Energy"
     assert doc.paragraphs[0].text == "Capacity rose."
     assert doc.tables[0].rows[0].cells[1].text == "2"
+
+
+def test_roman_numbered_and_title_case_label_headings() -> None:
+    text = (
+        "Report on the Work of the Government\n\n"
+        "I. Review of Our Work in 2024\n\n"
+        "Output grew.\n\n"
+        "Second Quarter 2025 Highlights\n\n"
+        "- Revenues rose.\n\n"
+        "By Bloomberg News\n\n"
+        "December 9, 2024 4:15 PM GMT+8\n\n"
+        "China stocks rise on stimulus hopes\n\n"
+        "V. Putin\n"
+    )
+    doc = parse(text)
+    spans_ok(doc)
+    assert [(s.title, s.number) for s in doc.sections] == [
+        ("Report on the Work of the Government", None),
+        ("Review of Our Work in 2024", "I"),
+        ("Second Quarter 2025 Highlights", None),
+    ]
+
+
+def test_a_title_case_line_inside_a_paragraph_is_not_a_heading() -> None:
+    doc = parse("Exports grew.\nSecond Quarter Highlights\nImports fell.\n")
+    assert doc.sections == ()

@@ -495,3 +495,192 @@ def test_a_transitive_cut_names_what_changed() -> None:
 def test_cost_and_a_unit_abbreviation_ending_a_sentence() -> None:
     found = claims("The line will cost 28.6 billion yuan over 5.5 million sq m. In 2024 it opened.")
     assert [(c.text, c.measure, c.period) for c in found] == [("28.6 billion yuan", "cost", None)]
+
+
+# -- general grammar for news and releases (see also test_corpus.py) -------------------------
+def test_a_dated_document_resolves_last_year_and_this_year() -> None:
+    text = (
+        "December 9, 2024 4:15 PM GMT+8\n\n"
+        "Home prices fell 8.5% this year. Exports rose 5.9% last year.\n"
+    )
+    found = claims(text)
+    assert [(c.text, str(c.period)) for c in found] == [
+        ("8.5%", "2024-01-01/2024-12-31"),
+        ("5.9%", "2023-01-01/2023-12-31"),
+    ]
+
+
+def test_without_a_date_last_year_is_unknown_not_the_paragraphs_period() -> None:
+    found = claims("In 2024, output was 5 million tonnes. Last year, exports rose 3%.")
+    assert [str(c.period) for c in found] == ["2024-01-01/2024-12-31", "None"]
+
+
+def test_a_yearless_period_takes_the_year_stated_earlier_in_the_document() -> None:
+    text = "GDP grew 5 percent in 2024.\n\nIn the fourth quarter, GDP grew 5.4 percent.\n"
+    assert str(claims(text)[1].period) == "2024-10-01/2024-12-31"
+
+
+def test_a_yearless_period_after_the_dateline_is_the_latest_one_before_it() -> None:
+    text = "BEIJING, Jan. 17, 2025 (Xinhua) -- In the fourth quarter, GDP grew 5.4 percent.\n"
+    assert str(only(text).period) == "2024-10-01/2024-12-31"
+
+
+def test_a_period_belongs_to_the_number_it_follows() -> None:
+    text = (
+        "Updated: 2024-12-10\n\n"
+        "In November alone, exports rose 6.7 percent, slowing from 12.7 percent in October, "
+        "while imports fell 3.9 percent.\n"
+    )
+    found = by_text(text)
+    assert str(found["6.7 percent"].period) == "2024-11-01/2024-11-30"
+    assert str(found["12.7 percent"].period) == "2024-10-01/2024-10-31"
+    assert str(found["3.9 percent"].period) == "2024-11-01/2024-11-30"
+
+
+def test_the_period_of_a_base_figure_stays_with_it() -> None:
+    text = (
+        "Second Quarter 2025 Highlights\n\n"
+        "Revenues were RMB 6.82 billion, an increase of 18.4% from RMB 5.76 billion in the "
+        "second quarter of 2024.\n\n"
+        "Gross margin was 21.3%, compared with 19.8% in the same period of 2024.\n"
+    )
+    found = by_text(text)
+    assert str(found["RMB 6.82 billion"].period) == "2025-04-01/2025-06-30"
+    assert str(found["18.4%"].period) == "2025-04-01/2025-06-30"
+    assert str(found["RMB 5.76 billion"].period) == "2024-04-01/2024-06-30"
+    assert found["RMB 5.76 billion"].measure == "revenues"
+    assert str(found["19.8%"].period) == "2024-04-01/2024-06-30"
+
+
+def test_in_the_same_period_is_the_period_stated_last() -> None:
+    found = claims(
+        "In the first 10 months of 2024, sales rose 33 percent. Exports hit 1.05 million units "
+        "in the same period."
+    )
+    assert [str(c.period) for c in found] == ["2024-01-01/2024-10-31"] * 2
+
+
+def test_a_year_before_a_plural_noun_is_a_count() -> None:
+    found = by_text("The cluster now brings together 2000 companies. In 2024 exports rose 5%.")
+    assert (found["2000 companies"].value, found["2000 companies"].unit) == (2000, "count")
+    assert str(found["5%"].period) == "2024-01-01/2024-12-31"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "values"),
+    [
+        ("Exports may grow between 5 and 6 percent.", [(5, "%", ">="), (6, "%", "<=")]),
+        (
+            "Revenue will be between RMB 6.9 billion and RMB 7.3 billion.",
+            [(6.9e9, "CNY", ">="), (7.3e9, "CNY", "<=")],
+        ),
+        ("Demand may grow by 6% to 7%.", [(6, "%", ">="), (7, "%", "<=")]),
+        ("Rates rose from 5% to 7%.", [(5, "%", "="), (7, "%", "=")]),
+    ],
+)
+def test_ranges_are_two_bounds(sentence: str, values: list[tuple[float, str, str]]) -> None:
+    assert [(c.value, c.unit, c.qualifier) for c in claims(sentence)] == values
+
+
+@pytest.mark.parametrize(
+    ("sentence", "text", "value", "measure"),
+    [
+        (
+            "China's population stood at 1.408 billion at the end of 2024.",
+            "1.408 billion",
+            1.408e9,
+            "population",
+        ),
+        (
+            "The number of high-tech enterprises exceeded 75,000.",
+            "75,000",
+            75000,
+            "number of high-tech enterprises",
+        ),
+    ],
+)
+def test_a_magnitude_or_a_number_of_things_is_a_count(
+    sentence: str, text: str, value: float, measure: str
+) -> None:
+    c = only(sentence)
+    assert (c.text, c.value, c.unit, c.measure) == (text, value, "count", measure)
+
+
+def test_a_magnitude_before_an_unknown_unit_is_not_a_claim() -> None:
+    assert claims("Gas output reached 246.4 billion cubic meters.") == []
+
+
+def test_a_conversion_in_parentheses_is_the_same_figure() -> None:
+    yuan, dollars = claims(
+        "In 2024, trade with Latin America reached more than 3.5 trillion yuan ($490 billion)."
+    )
+    assert (yuan.measure, yuan.subject) == ("trade", "Latin America")
+    assert (dollars.value, dollars.unit, dollars.qualifier) == (490e9, "USD", ">")
+    assert (dollars.measure, dollars.subject, dollars.period) == (
+        yuan.measure,
+        yuan.subject,
+        yuan.period,
+    )
+
+
+@pytest.mark.parametrize(
+    ("sentence", "measure"),
+    [
+        (
+            "Total retail sales of consumer goods, a key indicator, went up 3.5 percent.",
+            "retail sales of consumer goods growth rate",
+        ),
+        ("The gross domestic product (GDP) of China grew 4.8 percent.", "GDP growth rate"),
+        ("The trade surplus for Jan-Nov reached $891.1 billion.", "trade surplus"),
+        ("The unemployment rate averaged 5.1 percent.", "unemployment rate"),
+    ],
+)
+def test_measures_across_appositions_parentheses_and_periods(sentence: str, measure: str) -> None:
+    assert only(sentence).measure == measure
+
+
+def test_times_tickers_and_phone_numbers_are_not_claims() -> None:
+    text = (
+        "December 9, 2024 4:15 PM GMT+8. Shares of Country Garden (2007.HK) jumped. "
+        "Call +86-21-6087-1234 at 8:00 a.m."
+    )
+    assert claims(text) == []
+
+
+def test_a_signed_percentage_after_a_figure_is_its_growth() -> None:
+    amount, growth = claims("In 2023, capacity grew by a record 473 GW (+13.9%).")
+    assert (growth.text, growth.value, growth.unit) == ("+13.9%", 13.9, "%")
+    assert growth.measure == "capacity growth rate"
+    assert growth.period == amount.period
+
+
+def test_a_roman_numbered_heading_states_its_sections_period() -> None:
+    text = (
+        "I. Review of Our Work in 2024\n\n"
+        "The value added of manufacturing reached RMB 3.5 trillion.\n"
+    )
+    assert str(only(text).period) == "2024-01-01/2024-12-31"
+
+
+def test_a_table_with_years_and_units_in_its_headers() -> None:
+    text = (
+        "All amounts for the year ended 31 December 2024.\n\n"
+        "| Item | 2024 (RMB million) | 2023 (RMB million) | Change (%) |\n"
+        "|---|---|---|---|\n"
+        "| Revenue | 37,129 | 37,637 | -1.4 |\n"
+    )
+    assert [(c.value, c.unit, c.measure, str(c.period)[:9]) for c in claims(text)] == [
+        (3.7129e10, "CNY", "revenue", "2024-01-0"),
+        (3.7637e10, "CNY", "revenue", "2023-01-0"),
+        (-1.4, "%", "revenue growth rate", "2024-01-0"),
+    ]
+
+
+def test_growth_columns_grow_the_column_they_name() -> None:
+    text = (
+        "| Partner | Total (100 million yuan) | Exports (100 million yuan) | Exports y-o-y (%) |\n"
+        "|---|---|---|---|\n"
+        "| ASEAN | 63,128.4 | 37,514.6 | 12.6 |\n"
+    )
+    growth = claims(text)[-1]
+    assert (growth.value, growth.measure, growth.subject) == (12.6, "exports growth rate", "ASEAN")

@@ -52,3 +52,60 @@ def test_base_periods_are_marked() -> None:
     text = "Exports rose 5% from 2023 and 3% compared with the same period of 2024 in 2025."
     found = [(text[m.start : m.end], m.base) for m in find_periods(text)]
     assert found == [("2023", True), ("2024", True), ("2025", False)]
+
+
+@pytest.mark.parametrize(
+    ("text", "iso"),
+    [
+        ("the year ended 31 December 2024", "2024-01-01/2024-12-31"),
+        ("the six months ended June 30, 2025", "2025-01-01/2025-06-30"),
+        ("the fiscal year ended March 31, 2025", "2024-04-01/2025-03-31"),
+        ("the quarter ended 2025-09-30", "2025-07-01/2025-09-30"),
+        ("January-November 2024", "2024-01-01/2024-11-30"),
+    ],
+)
+def test_periods_ending_on_a_date(text: str, iso: str) -> None:
+    period = parse_period(text)
+    assert period is not None and period.iso() == iso
+
+
+def test_relative_years_need_the_documents_year() -> None:
+    (mention,) = find_periods("Exports rose 5% last year.")
+    assert mention.offset == -1
+    assert mention.resolve(2030) is None
+    assert str(mention.resolve(None, 2025)) == "2024-01-01/2024-12-31"
+
+
+@pytest.mark.parametrize(
+    ("text", "iso"),
+    [
+        ("by the end of June", "2024-06-30/2024-06-30"),
+        ("in Q3", "2024-07-01/2024-09-30"),
+        ("at year-end", "2024-12-31/2024-12-31"),
+        ("by the end of the year", "2024-12-31/2024-12-31"),
+        ("Jan-Nov", "2024-01-01/2024-11-30"),
+        ("in the first 10 months", "2024-01-01/2024-10-31"),
+    ],
+)
+def test_yearless_periods_take_the_context_year(text: str, iso: str) -> None:
+    (mention,) = find_periods(text)
+    assert str(mention.resolve(2024)) == iso
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Country Garden (2007.HK) jumped",  # a ticker
+        "brings together 2000 companies",  # a count
+        "see https://example.gov.cn/2024/report.html",  # a URL
+    ],
+)
+def test_year_like_numbers_that_are_not_periods(text: str) -> None:
+    assert find_periods(text) == []
+
+
+def test_the_same_period_during_or_compared() -> None:
+    during, compared = find_periods(
+        "Output rose 5% over the same period, and 3% compared with the same period."
+    )
+    assert (during.kind, during.base, compared.base) == ("same", False, True)

@@ -82,3 +82,22 @@ def test_split_header() -> None:
         None,
     )
     assert split_header("Zones (port warehouses)")[1] is None
+
+
+@pytest.mark.parametrize(
+    ("text", "code", "exponent"),
+    [
+        ("US$ billion", "USD", 9),
+        ("$ million", "USD", 6),
+        ("RMB million", "CNY", 6),
+        ("RMB 100 million", "CNY", 8),
+        ("RMB", "CNY", 0),
+    ],
+)
+def test_header_units_with_the_currency_first(text: str, code: str, exponent: int) -> None:
+    unit = header_unit(text)
+    assert unit is not None and (unit.code, unit.exponent) == (code, exponent)
+
+
+def test_a_currency_and_another_unit_is_not_a_header_unit() -> None:
+    assert header_unit("RMB tonnes") is None

@@ -35,8 +35,11 @@ def test_pages_are_numbered(pdf_text) -> None:
     pages = [p for p in pages if p.strip()]
     assert len(pages) >= len(SECTIONS)
     total = len(pages)
-    assert f"Page 2 of {total}" in " ".join(pages[1].split())
-    assert f"Page {total} of {total}" in " ".join(pages[-1].split())
+    assert "Page " not in pages[0]  # the cover
+    for number, page in enumerate(pages[1:], start=2):
+        flat = " ".join(page.split())
+        assert f"Page {number} of {total}" in flat, number
+        assert "external-environment (PESTLE) analysis" in flat  # the running title
 
 
 def test_the_contents_page_gives_page_numbers(pdf_text) -> None:
@@ -44,3 +47,48 @@ def test_the_contents_page_gives_page_numbers(pdf_text) -> None:
     for _, title, _ in SECTIONS:
         line = next(ln for ln in contents.splitlines() if title in ln)
         assert line.rstrip()[-1].isdigit(), line
+
+
+def test_each_section_starts_on_the_page_the_contents_give(pdf_text) -> None:
+    pages = pdf_text.split("\f")
+    contents = next(p for p in pages if "contents" in p.lower())
+    for number, (_, title, _) in enumerate(SECTIONS, start=1):
+        line = next(ln for ln in contents.splitlines() if title in ln)
+        page = int(line.split()[-1])
+        first_line = next(ln for ln in pages[page - 1].splitlines() if ln.strip())
+        assert " ".join(first_line.split()) == f"{number} {title}", (title, page)
+    line = next(ln for ln in contents.splitlines() if "Notes and evidence" in ln)
+    assert "Notes and evidence" in pages[int(line.split()[-1]) - 1].splitlines()[0]
+
+
+@pytest.fixture(scope="module")
+def pdf(built):
+    pypdf = pytest.importorskip("pypdf")
+    return pypdf.PdfReader(built.out / "report.pdf")
+
+
+def test_every_link_goes_to_its_anchor(pdf, built) -> None:
+    dests = pdf.named_destinations
+    links = [
+        str(a.get_object()["/Dest"])
+        for page in pdf.pages
+        for a in page.get("/Annots", [])
+        if "/Dest" in a.get_object()
+    ]
+    assert len(links) > 500  # every footnote mark, cross reference and contents line
+    assert set(links) <= set(dests)
+    texts = [page.extract_text() for page in pdf.pages]
+    notes_page = next(i for i, t in enumerate(texts) if t.lstrip().startswith("Notes and"))
+    last_note = "fn-" + str(built.html.count('<li id="fn-'))
+    for name in ("fn-1", last_note):
+        assert pdf.get_destination_page_number(dests[name]) >= notes_page, name
+    for sid, _, _ in SECTIONS:
+        page = pdf.pages[pdf.get_destination_page_number(dests[sid])]
+        assert page.extract_text().lstrip().startswith(tuple("0123456789")), sid
+
+
+def test_bookmarks_list_the_sections_in_order(pdf) -> None:
+    titles = [item.title for item in pdf.outline if not isinstance(item, list)]
+    expected = [f"{n} {title}" for n, (_, title, _) in enumerate(SECTIONS, start=1)]
+    assert [t for t in titles if t in expected] == expected
+    assert "Notes and evidence" in titles

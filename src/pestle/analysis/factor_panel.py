@@ -45,7 +45,6 @@ if TYPE_CHECKING:
     import pandas as pd
 
     from pestle.case import Case, Factor, References
-    from pestle.case.references import ReferenceEntry
     from pestle.model import Period
 
 MIN_FACTORS = 2
@@ -54,6 +53,7 @@ USABLE = ("=", "~")  # qualifiers of values that are used; the rest are bounds
 PANEL_NAME = "factor indicators"
 
 Kind = tuple[Any, ...]
+Observation = tuple["Period", float]  # a usable value of a series and its period
 
 
 class SeriesCoverage(BaseModel):
@@ -108,20 +108,26 @@ class FactorEntropy(BaseModel):
         import pandas as pd
 
         nan = float("nan")
-        scores = self.result.to_frame() if self.result is not None else None
+        scores: dict[str, tuple[float, float, float]] = {}
+        if self.result is not None:
+            r = self.result
+            scores = {
+                s: (e, d, w)
+                for s, e, d, w in zip(r.indicators, r.entropy, r.divergence, r.weights, strict=True)
+            }
         factor_weights = self.factor_weights()
         rows = []
         for c in self.coverage:
-            used = scores is not None and c.series in scores.index
+            entropy, divergence, weight = scores.get(c.series, (nan, nan, nan))
             rows.append(
                 {
                     "series": c.series,
                     "factor": c.factor,
                     "unit": c.unit,
                     "periods": len(c.periods),
-                    "entropy": scores.at[c.series, "entropy"] if used else nan,  # type: ignore[union-attr]
-                    "divergence": scores.at[c.series, "divergence"] if used else nan,  # type: ignore[union-attr]
-                    "weight": scores.at[c.series, "weight"] if used else nan,  # type: ignore[union-attr]
+                    "entropy": entropy,
+                    "divergence": divergence,
+                    "weight": weight,
                     "factor_weight": factor_weights.get(c.factor, nan),
                 }
             )
@@ -211,16 +217,21 @@ def period_label(period: Period) -> str:
     return period.iso()
 
 
-def _value_at(entries: Sequence[ReferenceEntry], period: Period) -> float | None:
+def _value_at(observations: Sequence[Observation], period: Period) -> float | None:
     """The series' value for `period`: the same interval, else a stock on its last day."""
-    for e in entries:
-        if e.period == period:
-            return e.value
+    for when, value in observations:
+        if when == period:
+            return value
     if period.start != period.end:
-        for e in entries:
-            if e.period is not None and e.period.start == e.period.end == period.end:
-                return e.value
+        for when, value in observations:
+            if when.start == when.end == period.end:
+                return value
     return None
+
+
+def _row(series: Sequence[Sequence[Observation]], period: Period) -> tuple[float, ...]:
+    values = tuple(_value_at(s, period) for s in series)
+    return tuple(v for v in values if v is not None)
 
 
 # -- the analysis -----------------------------------------------------------------------------
@@ -233,10 +244,10 @@ def factor_entropy(
     from pestle.case.verify import series_name
 
     coverage: list[SeriesCoverage] = []
-    usable: dict[str, list[ReferenceEntry]] = {}
+    usable: dict[str, list[Observation]] = {}
     for factor in factors:
         for series in factor.series:
-            entries = [e for e in references.series(series) if e.period is not None]
+            entries = references.series(series)
             if not entries:
                 raise AnalysisError(f"factor {factor.id}: no reference series {series!r}")
             measures = sorted({e.measure for e in entries})
@@ -248,17 +259,21 @@ def factor_entropy(
             key = series_name(entries[0])
             if key in usable:
                 raise AnalysisError(f"series {key!r} is linked to more than one factor")
-            good = sorted((e for e in entries if e.qualifier in USABLE), key=_order)
-            bad = sorted((e for e in entries if e.qualifier not in USABLE), key=_order)
+            dated = sorted(
+                ((e.period, e) for e in entries if e.period is not None),
+                key=lambda pair: (pair[0].start, pair[0].end),
+            )
+            good = [(when, e.value) for when, e in dated if e.qualifier in USABLE]
+            bad = [(when, e.qualifier) for when, e in dated if e.qualifier not in USABLE]
             usable[key] = good
             coverage.append(
                 SeriesCoverage(
                     factor=factor.id,
                     series=key,
                     unit=entries[0].unit,
-                    periods=tuple(e.period.iso() for e in good),  # type: ignore[union-attr]
-                    bounds=tuple(e.period.iso() for e in bad),  # type: ignore[union-attr]
-                    bound_qualifiers=tuple(e.qualifier for e in bad),
+                    periods=tuple(when.iso() for when, _ in good),
+                    bounds=tuple(when.iso() for when, _ in bad),
+                    bound_qualifiers=tuple(q for _, q in bad),
                 )
             )
 
@@ -294,9 +309,9 @@ def factor_entropy(
             periods=labels,
         )
     series = tuple(c.series for c in with_data)
-    values = tuple(tuple(_value_at(usable[s], p) for s in series) for p in periods)
+    values = tuple(_row([usable[s] for s in series], p) for p in periods)
     try:
-        panel = IndicatorPanel(name=name, periods=labels, indicators=series, values=values)  # type: ignore[arg-type]
+        panel = IndicatorPanel(name=name, periods=labels, indicators=series, values=values)
         result = entropy_weights(panel)
     except AnalysisError as exc:
         return not_applicable(str(exc), alignment=alignment, periods=labels)
@@ -316,20 +331,16 @@ def case_entropy(case: Case) -> FactorEntropy:
     return factor_entropy(case.factors, case.references)
 
 
-def _order(entry: ReferenceEntry) -> tuple[date, date]:
-    return (entry.period.start, entry.period.end)  # type: ignore[union-attr]
-
-
 def _common_periods(
-    series: Sequence[Sequence[ReferenceEntry]],
+    series: Sequence[Sequence[Observation]],
 ) -> tuple[Kind | None, tuple[Period, ...]]:
     """The kind with the most periods that every series has a value for, and those periods."""
     candidates: dict[Kind, set[Period]] = {}
-    for entries in series:
-        for e in entries:
-            if e.period is not None:
-                candidates.setdefault(period_kind(e.period), set()).add(e.period)
-    best: tuple[Kind | None, tuple[Period, ...]] = (None, ())
+    for observations in series:
+        for when, _ in observations:
+            candidates.setdefault(period_kind(when), set()).add(when)
+    best_kind: Kind | None = None
+    best: tuple[Period, ...] = ()
     best_key: tuple[int, int, int] | None = None
     for kind, periods in candidates.items():
         common = tuple(
@@ -342,8 +353,8 @@ def _common_periods(
             continue
         key = (len(common), common[0].days, -common[0].start.toordinal())
         if best_key is None or key > best_key:
-            best, best_key = (kind, common), key  # type: ignore[assignment]
-    return best
+            best_kind, best, best_key = kind, common, key
+    return best_kind, best
 
 
 def _describe(coverage: Sequence[SeriesCoverage]) -> str:

@@ -3,9 +3,10 @@
 Every element keeps its character span ``[start, end)`` in the original text, so
 ``text[element.start:element.end]`` is what the element was read from.
 
-Headings are numbered lines ("1. Title", "2.1 Title") or Markdown ("## Title"). Numbering
-may restart (the source report restarts at "1." in each part), so a section is identified
-by its path of titles, never by its number.
+Headings are numbered lines ("1. Title", "2.1 Title", "II. Title"), Markdown ("## Title"),
+or a short Title Case line standing alone between blank lines ("Second Quarter 2025
+Highlights"). Numbering may restart (the source report restarts at "1." in each part), so a
+section is identified by its path of titles, never by its number.
 """
 
 from __future__ import annotations
@@ -24,8 +25,13 @@ MISSING_CELLS = frozenset({"", "-", "–", "—", "--", "n/a", "N/A", "NA", "na"
 _LINE = re.compile(r"[^\n]*\n|[^\n]+$")
 _MD_HEADING = re.compile(r"^[ \t]{0,3}(#{1,6})[ \t]+(?P<title>\S.*?)[ \t]*#*[ \t]*$")
 _NUM_HEADING = re.compile(
-    r"^[ \t]{0,3}(?P<num>\d{1,2}(?:\.\d{1,2})*)(?P<dot>[.、])?[ \t]+(?P<title>\S.*?)[ \t]*$"
+    r"^[ \t]{0,3}(?P<num>\d{1,2}(?:\.\d{1,2})*|(?=[IVX])X{0,2}(?:IX|IV|V?I{0,3}))"
+    r"(?P<dot>[.、])?[ \t]+(?P<title>\S.*?)[ \t]*$"
 )
+# a label line: Title Case words, no sentence punctuation, digits only in years and Q1/H2
+_LABEL_WORD = re.compile(r"[A-Za-z][\w'’&-]*")
+_LABEL_DIGITS = re.compile(r"(?<![\w-])(?:(?:19|20)\d\d|[QH][1-4])(?![\w-])")
+_SMALL_WORDS = words("a an the of in on at to for and or by with from as vs via per than into")
 _SEPARATOR = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(?:\|\s*:?-+:?\s*)*\|?\s*$")
 _TERMINAL = re.compile(r"[.!?;:。！？]$")
 _CONTINUES = re.compile(r"^[a-z0-9.,;:)%\]]")
@@ -191,12 +197,36 @@ def _heading(line: _Line) -> tuple[int, str | None, int, int] | None:
     number, title = m.group("num"), m.group("title")
     if "." not in number and not m.group("dot"):
         return None  # "12 projects were ..." is a sentence, "12. Title" a heading
+    if not number[0].isdigit() and len(title.split()) < 2:
+        return None  # "V. Putin" is a name, "II. Major Targets" a heading
     if not (title[0].isupper() or title[0] in "\"“'‘("):
         return None
     if _TERMINAL.search(title) or ". " in title or len(title) > 160 or len(title.split()) > 20:
         return None
     level = number.count(".") + 1
     return level, number, line.start + m.start("title"), line.start + m.end("title")
+
+
+def _label(lines: list[_Line], i: int) -> bool:
+    """A short Title Case line standing alone between blank lines: a heading without a number.
+
+    "Second Quarter 2025 Highlights", "Business Outlook"; not a sentence, a byline ("By ..."),
+    a date line ("December 9, 2024 4:15 PM") or a headline in sentence case.
+    """
+    line = lines[i]
+    if i > 0 and not lines[i - 1].blank:
+        return False
+    if i + 1 < len(lines) and not lines[i + 1].blank:
+        return False
+    text = line.text.strip()
+    if len(text) > 120 or text[-1] in ".!?;:," or "|" in text or not text[0].isupper():
+        return False
+    found = _LABEL_WORD.findall(text)
+    if not 2 <= len(found) <= 16 or found[0] == "By":
+        return False
+    if any(ch.isdigit() for ch in _LABEL_DIGITS.sub("", text)):
+        return False
+    return all(w[0].isupper() or w.lower() in _SMALL_WORDS for w in found if len(w) > 1)
 
 
 def _cells(line: _Line) -> list[tuple[int, int]]:
@@ -335,13 +365,18 @@ def parse(text: str) -> Document:
             i += 1
             continue
         head = _heading(line)
+        if head is None and not _NUM_HEADING.match(line.text) and _label(lines, i):
+            ts = line.start + len(line.text) - len(line.text.lstrip())
+            head = markdown_level + 1, "", ts, line.start + len(line.text.rstrip())
         if head is not None:
             flush_paragraph()
             level, number, ts, te = head
             if number is None:
                 markdown_level = level
-            else:
+            elif number:
                 level += markdown_level
+            else:
+                number = None  # a label line sits at the level below the Markdown headings
             title = text[ts:te]
             while stack and stack[-1][0] >= level:
                 stack.pop()

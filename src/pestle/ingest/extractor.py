@@ -14,6 +14,7 @@ from dataclasses import replace
 from datetime import date
 
 from pestle.ingest.context import Context, Draft, Overrides, SectionState
+from pestle.ingest.dateline import reference_date
 from pestle.ingest.document import Document, Paragraph, Section, Table, parse
 from pestle.ingest.grammar import (
     Qualified,
@@ -26,7 +27,7 @@ from pestle.ingest.grammar import (
     normalize_measure,
     qualifier_after,
     qualifier_before,
-    same_period_last_year,
+    same_period_as,
     share_cue,
 )
 from pestle.ingest.periods import PeriodMention, find_periods
@@ -48,20 +49,41 @@ _RECIPIENT = re.compile(
 _COMPARED = re.compile(
     r"\b(?:compared\s+(?:with|to)|versus|vs\.?|against|from)\s+(?:a\s+|an\s+)?$", re.I
 )
+# a number given as the base of a comparison: "up from 4.6%", "lower than the 3% goal"
+_BASE_VALUE = re.compile(
+    r"\b(?:compared\s+(?:with|to)|versus|vs\.?|against|from|than)\s+(?:a\s+|an\s+|the\s+)?"
+    r"(?:(?:revised|expected|estimated|forecast|projected|previous|downwardly|upwardly)\s+)*$",
+    re.I,
+)
+# the same figure in another currency or unit: "3.5 trillion yuan ($490 billion)"
+_CONVERSION = re.compile(
+    r"[ \t]*\([ \t]*(?:(?:about|approximately|around|roughly|nearly|some|or|equivalent\s+to"
+    r"|i\.e\.)[ \t]+)?$",
+    re.I,
+)
+_RATIOS = frozenset({"%", "pp", "count"})
+_CLAUSE_BREAK = re.compile(r",(?!\d)|;")  # not the comma of "8,189.7"
+_BASE_WORDS = re.compile(r"(?i:versus|vs|against|compared)")
+_ELLIPSIS_GAP = re.compile(
+    r"(?:\s+(?:year[- ]on[- ]year|y-o-y|yoy|y/y))?(?:\s+(?:in|during|for))?\s*,?\s*(?:and\s+)?",
+    re.I,
+)
+# a period owned by the number right before it ("4.6 percent in the third quarter")
+_OWN_GAP = 60
 _RESPECTIVELY = re.compile(r"\brespectively\b", re.IGNORECASE)
 _PROPER_WORD = re.compile(r"(?:(?<=[a-z0-9,;:)] )|(?<=\s[\"“(]))[A-Z][\w-]*")
 
 
-def _year_before(period: Period) -> Period:
-    """The same interval one year earlier (29 February becomes the 28th)."""
+def _years_moved(period: Period, years: int) -> Period:
+    """The same interval ``years`` years later (29 February becomes the 28th)."""
 
-    def back(day: date) -> date:
+    def move(day: date) -> date:
         try:
-            return day.replace(year=day.year - 1)
+            return day.replace(year=day.year + years)
         except ValueError:
-            return day.replace(year=day.year - 1, day=28)
+            return day.replace(year=day.year + years, day=28)
 
-    return Period(start=back(period.start), end=back(period.end))
+    return Period(start=move(period.start), end=move(period.end))
 
 
 def _changed(measure: str | None) -> str | None:
@@ -90,32 +112,53 @@ class _Extractor(TableReader):
         self.proper = self._proper_words()
         self.drafts: list[Draft] = []
         self._periods: dict[tuple[object, ...], Period | None] = {}
+        self.reference = reference_date(doc)
+        self.year: int | None = None  # the last year the text stated
+        self.last_period: Period | None = None  # the last period the text stated
 
     # -- driver ---------------------------------------------------------------------------
     def run(self) -> list[Claim]:
         state = SectionState()
         last: Context | None = None
+        section_period: Period | None = None  # the period a heading states for its section
+        section_year: int | None = None  # the year a heading states
         starts = [s.start for s in self.doc.sentences]
         for block in self.doc.blocks:
             if isinstance(block, Section):
                 state = SectionState()
                 last = None
                 spans = [(block.title_start, block.title_end)]
-                self._prose(
-                    block.title_start, block.title_end, spans, Context(), state, heading=True
-                )
+                ctx = Context(year=self._default_year(None))
+                self.year, before = None, self.year
+                self._prose(block.title_start, block.title_end, spans, ctx, state, heading=True)
+                section_period = ctx.period
+                section_year = self.year
+                self.year = self.year or before
             elif isinstance(block, Paragraph):
-                ctx = Context()
+                ctx = Context(period=section_period, year=self._default_year(section_year))
                 lo = bisect.bisect_left(starts, block.start)
                 hi = bisect.bisect_left(starts, block.end)
                 spans = [(s.start, s.end) for s in self.doc.sentences[lo:hi]]
                 self._prose(block.start, block.end, spans, ctx, state)
                 last = ctx
             elif isinstance(block, Table):
-                base = last if last is not None else Context()
+                base = last or Context(period=section_period, year=self._default_year(section_year))
                 self._flush(base, state)
                 self._table(block, replace(base, subject=base.topic, pending=[]), state)
         return self._claims()
+
+    def _default_year(self, section_year: int | None) -> int | None:
+        """The year of "the fourth quarter" when its paragraph states none.
+
+        The year the section heading states; else the year the document was written (a
+        period after that date is moved a year back, see `_resolve`); else the last year
+        the text stated.
+        """
+        if section_year is not None:
+            return section_year
+        if self.reference is not None:
+            return self.reference.year
+        return self.year
 
     def _claims(self) -> list[Claim]:
         out = []
@@ -144,6 +187,14 @@ class _Extractor(TableReader):
         return frozenset(found)
 
     def _resolve(self, mention: PeriodMention, year: int | None) -> Period | None:
+        """The period of a mention; a year-less one takes ``year`` (the last one stated).
+
+        A year-less period that would start after the document was written is the one of
+        the year before ("the fourth quarter" in a story of January 2025 is 2024's). "In the
+        same period" is the period stated last.
+        """
+        if mention.kind == "same":
+            return self.last_period
         key = (
             mention.kind,
             mention.year,
@@ -152,10 +203,20 @@ class _Extractor(TableReader):
             mention.day,
             mention.last_year,
             mention.point,
+            mention.offset,
             year,
         )
         if key not in self._periods:
-            self._periods[key] = mention.resolve(year)
+            ref = self.reference
+            period = mention.resolve(year, ref.year if ref else None)
+            if (
+                period is not None
+                and ref is not None
+                and not mention.anchored
+                and period.start > ref
+            ):
+                period = mention.resolve(period.start.year - 1)
+            self._periods[key] = period
         return self._periods[key]
 
     # -- prose ----------------------------------------------------------------------------
@@ -186,9 +247,12 @@ class _Extractor(TableReader):
             while pi < len(periods) and periods[pi].start < s_end:
                 pm = periods[pi]
                 if pm.start >= s_start:
-                    s_periods.append((pm, self._resolve(pm, ctx.year)))
-                    if pm.year is not None and not pm.base:
-                        ctx.year = pm.last_year or pm.year
+                    resolved = self._resolve(pm, ctx.year)
+                    s_periods.append((pm, resolved))
+                    if not pm.base and resolved is not None:
+                        if pm.anchored:
+                            ctx.year = self.year = resolved.end.year
+                        self.last_period = resolved
                 pi += 1
             if s_mentions:
                 if overrides is not None:
@@ -239,6 +303,13 @@ class _Extractor(TableReader):
         """Claims of one sentence; True when its subject phrase is a measure, not a name."""
         text = self.text
         respective = self._respectively(s_start, s_end, mentions, subj)
+        fixed = overrides is not None and overrides.fixed  # a table cell: its row says it all
+        bases = [
+            not fixed and self._is_base(m, mentions[i - 1].end if i else s_start)
+            for i, m in enumerate(mentions)
+        ]
+        owners = self._owners(mentions, periods) if not fixed else []
+        skips = [(pm.start, pm.end) for pm, _ in periods]
         done: list[Draft] = []
         measured = False
         for i, m in enumerate(mentions):
@@ -252,7 +323,16 @@ class _Extractor(TableReader):
                 qualifier = qualifier_after(text, m.end, s_end) or "="
             unit = m.unit or "count"
             value, measure, owner, found = self._measure(
-                m, unit, q, done, ctx, floor=floor, limit=limit, prev_end=prev_end, s_end=s_end
+                m,
+                unit,
+                q,
+                done,
+                ctx,
+                floor=floor,
+                limit=limit,
+                prev_end=prev_end,
+                s_end=s_end,
+                skips=skips,
             )
             if (
                 found is not None
@@ -268,25 +348,31 @@ class _Extractor(TableReader):
                 subj = SentenceSubject(
                     subj.phrase, subj.start, subj.end, None, subj.anaphor, subj.items, subj.owners
                 )
-            if (
-                measure is None
-                and done
-                and done[-1].unit == unit
-                and _COMPARED.search(text, max(floor, q.start - 30), q.start)
-            ):
-                measure = done[-1].measure  # "rose 4.5%, compared with 3.0% a year ago"
+            if measure is None and done and bases[i]:
+                # "rose 4.5%, compared with 3.0% a year ago", "18.4% from RMB 5.76 billion"
+                measure = next((d.measure for d in reversed(done) if d.unit == unit), None)
+            if done and m.qualifier == "<=" and mentions[i - 1].qualifier == ">=":
+                measure = done[-1].measure  # "between 5 and 6 percent": the bound's measure
+            if measure is None and unit == "%" and done and self._elliptic(done[-1], m, skips):
+                measure = done[-1].measure  # "5.3% in Q1, 4.7% in Q2": the same measure
             if overrides is not None and overrides.measure is not None and measure is None:
                 measure = overrides.measure
             if measure is None and unit == "W":
                 measure = "capacity"
-            if overrides is not None and overrides.fixed:
+            if overrides is not None and fixed:
                 subject = overrides.subject
                 period = overrides.period
             else:
                 subject = self._subject(m, q.start, s_start, subj, owner, respective, state, ctx)
-                period = self._period(m, periods, limit, ctx)
-                if period is not None and same_period_last_year(text, m.end, s_end):
-                    period = _year_before(period)
+                period = self._period(i, m, periods, owners, bases, ctx)
+                if period is not None:
+                    period = self._same_period(period, m.end, s_end)
+            converted = self._converted(m, unit, done)
+            if converted is not None:  # "3.5 trillion yuan ($490 billion)": the same figure
+                measure = measure or converted.measure
+                subject, period = converted.subject, converted.period
+                if qualifier == "=":  # "more than 600 billion yuan ($82.9 billion)"
+                    qualifier = converted.qualifier
             draft = Draft(m.start, m.end, value, unit, qualifier, period, measure, subject)
             done.append(draft)
             self.drafts.append(draft)
@@ -311,6 +397,7 @@ class _Extractor(TableReader):
         limit: int,
         prev_end: int,
         s_end: int,
+        skips: list[tuple[int, int]],
     ) -> tuple[float, str | None, str | None, Measured | None]:
         """(value, measure, owner, measure phrase) of a mention: a count, share, change or level.
 
@@ -322,7 +409,7 @@ class _Extractor(TableReader):
         measure: str | None = None
         owner: str | None = None
         found: Measured | None = None
-        if m.kind == "count":
+        if m.kind == "count" and m.measure is not None:
             measure = m.measure
         elif m.kind == "share":
             measure = "share"
@@ -337,17 +424,23 @@ class _Extractor(TableReader):
                 base = self._last(done, unit="%") or ctx.growth
                 if change is not None:
                     value = value * change.sign
-                    found = change_base(text, change, floor)
+                    found = change_base(text, change, floor, skips)
                     named = normalize_measure(change.base or (found.phrase if found else None))
                     base = named or base
                 measure = f"{base} change" if base else None
+        elif unit == "%" and m.signed and done and text[m.start - 1 : m.start] == "(":
+            # "473 GW (+13.9%)": the change of the figure before, as a growth rate
+            base = _changed(done[-1].measure) or done[-1].measure
+            measure = f"{base} growth rate" if base else "growth rate"
         elif unit == "%":
             change = change_cue(text, q.start, m.end, floor, limit)
             if change is not None:
-                found = change_base(text, change, floor)
+                found = change_base(text, change, floor, skips)
                 base = normalize_measure(change.base or (found.phrase if found else None))
                 if found is not None:
                     owner = found.owner
+                if base is None and change.noun:  # "an increase of 5 percent in revenue"
+                    base = normalize_measure(measure_after(text, m.end, limit))
                 base = base or self._last(done) or _changed(self._last(done, growth=True))
                 base = base or ctx.measure
                 measure = f"{base} growth rate" if base else "growth rate"
@@ -355,23 +448,27 @@ class _Extractor(TableReader):
             elif share_cue(text, q.start, m.end, floor, limit):
                 measure = "share"
             else:
-                found = level_measure(text, q.start, floor, q.verbal)
+                found = level_measure(text, q.start, floor, q.verbal, skips)
                 if found is not None:
                     measure, owner = normalize_measure(found.phrase), found.owner
+                    if found.elided:
+                        measure = self._last(done, unit=unit) or ctx.growth
                 if measure is None and done and level_after_change(text, prev_end, q.start):
                     measure = _changed(done[-1].measure)
         else:
             change = change_cue(text, q.start, m.end, floor, limit, after=False)
             if change is not None and change.by:
-                found = change_base(text, change, floor)
+                found = change_base(text, change, floor, skips)
                 base = normalize_measure(change.base or (found.phrase if found else None))
                 base = base or self._last(done) or ctx.measure
                 word = "increase" if change.sign > 0 else "decrease"
                 measure = f"{base} {word}" if base else word
             else:
-                found = level_measure(text, q.start, floor, q.verbal)
+                found = level_measure(text, q.start, floor, q.verbal, skips)
                 if found is not None:
                     measure, owner = normalize_measure(found.phrase), found.owner
+                    if found.elided:  # "that of the secondary industry was 36 billion yuan"
+                        measure = self._last(done) or ctx.measure
                 if measure is None:
                     measure = normalize_measure(measure_after(text, m.end, limit))
                 if measure is None and done and level_after_change(text, prev_end, q.start):
@@ -463,24 +560,95 @@ class _Extractor(TableReader):
                 return measure
         return None
 
-    @staticmethod
+    def _is_base(self, m: Mention, floor: int) -> bool:
+        """A number stated as the base of a comparison ("up from 4.6%", "than the 3% goal")."""
+        lo = max(floor, m.start - 45)
+        window = self.text[lo : m.start]
+        cheap = "from" in window or "than" in window or "compared" in window
+        if not cheap and not _BASE_WORDS.search(window):
+            return False
+        return bool(_BASE_VALUE.search(self.text, lo, m.start))
+
+    def _owners(
+        self, mentions: list[Mention], periods: list[tuple[PeriodMention, Period | None]]
+    ) -> list[int | None]:
+        """For each period, the number it follows directly ("4.6 percent in the third quarter").
+
+        A period owned by a number belongs to that number; it is stated for the rest of the
+        sentence only when that number is not the base of a comparison.
+        """
+        text = self.text
+        out: list[int | None] = []
+        starts = [m.start for m in mentions]
+        for pm, _ in periods:
+            j = bisect.bisect_right(starts, pm.start) - 1
+            owner = None
+            if j >= 0 and mentions[j].end <= pm.start and pm.start - mentions[j].end <= _OWN_GAP:
+                gap = text[mentions[j].end : pm.start]
+                if "," not in gap and ";" not in gap:
+                    owner = j
+            out.append(owner)
+        return out
+
     def _period(
+        self,
+        i: int,
         m: Mention,
         periods: list[tuple[PeriodMention, Period | None]],
-        limit: int,
+        owners: list[int | None],
+        bases: list[bool],
         ctx: Context,
     ) -> Period | None:
-        before: Period | None = None
-        later: Period | None = None
-        for pm, period in periods:
-            if pm.base or period is None:
+        """The period of the i-th number ``m`` of a sentence.
+
+        Its own ("5 billion yuan in 2024"); else the last one stated before it for the whole
+        clause ("In November, exports rose 6.7%, ... while imports fell 3.9%"); else the first
+        one after it in the same clause ("rose 4.5% to $50 billion in 2024"); else the
+        paragraph's. A period that follows the base of a comparison ("up from 9.3 GWh in Q2
+        2024") is that base's only. A period stated but unknown ("last year" in a document
+        without a date) gives None, not the paragraph's period.
+        """
+        text = self.text
+        before: tuple[Period | None] | None = None
+        later: tuple[Period | None] | None = None
+        for (pm, period), owner in zip(periods, owners, strict=True):
+            if pm.base:
                 continue
-            if pm.end <= m.start:
-                before = period
-            elif pm.start >= m.end and pm.start <= limit:
-                return period  # "exports were 5 billion yuan in 2024"
-            elif pm.start >= m.end and later is None:
-                later = period  # "rose 4.5% to $50 billion in 2024": the whole sentence
+            if owner == i:
+                return period
+            if owner is not None and bases[owner]:
+                continue
+            if (owner is not None and owner < i) or (owner is None and pm.end <= m.start):
+                before = (period,)
+            elif later is None and not _CLAUSE_BREAK.search(text, m.end, pm.start):
+                later = (period,)
         if before is not None:
-            return before
-        return later if later is not None else ctx.period
+            return before[0]
+        return later[0] if later is not None else ctx.period
+
+    def _same_period(self, period: Period, end: int, limit: int) -> Period:
+        """ "3.0% in the same period last year / of 2024": the period moved to that year."""
+        year = same_period_as(self.text, end, limit)
+        if year is None:
+            return period
+        return _years_moved(period, year - period.end.year if year > 0 else year)
+
+    def _elliptic(self, prev: Draft, m: Mention, skips: list[tuple[int, int]]) -> bool:
+        """ "grew 5.3 percent in the first quarter, 4.7 percent in the second": only periods,
+        commas and "and" between two percentages, the first a growth rate."""
+        if prev.unit != "%" or not prev.measure or not prev.measure.endswith("growth rate"):
+            return False
+        gap = self.text[prev.end : m.start]
+        for s, e in skips:
+            if prev.end <= s and e <= m.start:
+                gap = gap.replace(self.text[s:e], " ")
+        return bool(_ELLIPSIS_GAP.fullmatch(gap))
+
+    def _converted(self, m: Mention, unit: str, done: list[Draft]) -> Draft | None:
+        """The figure a parenthesis converts: "3.5 trillion yuan ($490 billion)" -> 3.5 tn."""
+        if not done or unit in _RATIOS or done[-1].unit in _RATIOS or done[-1].unit == unit:
+            return None
+        prev = done[-1]
+        if _CONVERSION.fullmatch(self.text, prev.end, m.start) is None:
+            return None
+        return prev

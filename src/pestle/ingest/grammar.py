@@ -6,10 +6,11 @@ anchored at the number, so a cue only counts when it is right next to it.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
-from pestle.ingest.phrases import Measured, phrase_before, words
+from pestle.ingest.phrases import Measured, Spans, phrase_before, words
 
 _QUALIFIERS: list[tuple[str, str, str]] = [
     # (group name, qualifier, phrases) -- all matched in one pattern anchored at the number
@@ -73,14 +74,14 @@ def qualifier_after(text: str, end: int, limit: int) -> str | None:
 
 # -- change: growth and decline ----------------------------------------------------------
 _UP_VERBS = (
-    r"increas(?:e|ed|es|ing)|grow(?:s|n|ing)?|grew|ris(?:e|es|ing|en)|rose|up|gain(?:ed|s)?"
-    r"|jump(?:ed|s)?|surg(?:e|ed|es)|climb(?:ed|s)?|expand(?:ed|s)?|advanc(?:e|ed|es)"
-    r"|soar(?:ed|s)?|boost(?:ed)?|growth|expansion|hike"
+    r"increas(?:e|ed|es|ing)|grow(?:s|n|ing)?|grew|ris(?:e|es|ing|en)|rose|up|gain(?:ed|s|ing)?"
+    r"|jump(?:ed|s|ing)?|surg(?:e|ed|es|ing)|climb(?:ed|s|ing)?|expand(?:ed|s|ing)?"
+    r"|advanc(?:e|ed|es|ing)|soar(?:ed|s|ing)?|boost(?:ed)?|growth|expansion|hike"
 )
 _DOWN_VERBS = (
     r"decreas(?:e|ed|es|ing)|declin(?:e|ed|es|ing)|fell|fall(?:s|ing|en)?|dropp?(?:ed|s|ing)?"
-    r"|down|shr(?:ank|unk|inks?)|contract(?:ed|s|ion)?|slid|slipp?(?:ed|s)?|plung(?:e|ed|es)"
-    r"|dipp?(?:ed|s)?|reduc(?:ed|tion)|lower"
+    r"|down|shr(?:ank|unk|inks?|inking)|contract(?:ed|s|ion|ing)?|slid(?:e|es|ing)?"
+    r"|slipp?(?:ed|s|ing)?|plung(?:e|ed|es|ing)|dipp?(?:ed|s|ing)?|reduc(?:ed|tion)|lower"
 )
 _NOUN_CUES = words(
     """increase growth rise gain jump expansion hike boost decrease decline fall drop
@@ -88,12 +89,13 @@ _NOUN_CUES = words(
 )
 _CHANGE_BEFORE = re.compile(
     rf"\b(?:(?P<up>{_UP_VERBS})|(?P<down>{_DOWN_VERBS}))"
-    r"(?:\s+rates?)?(?:\s+(?:of|by|at))?(?:\s+(?:a|an))?[ \t]*$",
+    r"(?:\s+rates?)?(?:\s+(?:of|by|at))?(?:\s+(?:a|an|between))?[ \t]*$",
     re.IGNORECASE,
 )
 _CHANGE_AFTER = re.compile(
     r"^[ \t]*(?:(?:on|in)\s+)?(?:a\s+|an\s+)?"
-    r"(?:(?P<yoy>year[- ]on[- ]year|y-o-y|yoy|y/y|month[- ]on[- ]month|quarter[- ]on[- ]quarter"
+    r"(?:(?P<yoy>year[- ]on[- ]year|year[- ]over[- ]year|y-o-y|yoy|y/y|month[- ]on[- ]month"
+    r"|quarter[- ]on[- ]quarter"
     r"|from\s+a\s+year\s+(?:earlier|ago|before)|from\s+(?:the\s+)?(?:same\s+period|previous|last)"
     r"|over\s+(?:the\s+)?(?:same\s+period|previous\s+year|last\s+year|a\s+year\s+earlier)"
     r"|compared\s+(?:with|to)\s+(?:a\s+year|the\s+same|last|the\s+previous))"
@@ -188,23 +190,33 @@ _LEVEL_VERB = re.compile(
     r"\b(?:reach(?:ed|es|ing)?|stood\s+at|stands?\s+at|total(?:ed|led|s|ing|ling)?"
     r"|amount(?:ed|s)?\s+to|hit|hits|came\s+in\s+at|recorded|registered|posted"
     r"|(?:rose|grew|increased|climbed|jumped|fell|dropped|declined|decreased|expanded)\s+to"
-    r"|was|were|is|are|of|at|hitting|worth|valued\s+at)"
-    r"(?:\s+(?:a|an|the)(?:\s+(?:combined|total|new|record))?)?[ \t]*$",
+    r"|was|were|is|are|of|at|hitting|worth|valued\s+at|averag(?:ed|es|ing)|an\s+average\s+of)"
+    r"(?:\s+(?:a|an|the)(?:\s+(?:combined|total|new|record))?)?(?:\s+between)?[ \t]*$",
     re.IGNORECASE,
 )
 _TIME_WORDS = r"(?:last|this|next|previous|year|years|month|months|quarter|annually|a)\b"
+_NP_STOP = r"(?:in|for|from|to|by|and|or|of|on|at|with|due|set|expected|planned|scheduled)\b"
 _MEASURE_AFTER = re.compile(
-    rf"^[ \t]+(?:in|of|worth\s+of)\s+(?P<np>(?:(?!{_TIME_WORDS})[a-z][\w-]*\s+){{0,3}}"
-    rf"(?!{_TIME_WORDS})[a-z][\w-]*)"
+    r"^(?:[ \t]*\([^()\n]{1,20}\))?"  # "17,000 terawatt-hours (TWh) of electricity"
+    rf"[ \t]+(?:in|of|worth\s+of)\s+(?P<np>(?:(?!{_TIME_WORDS}|{_NP_STOP})[a-z][\w-]*\s+){{0,3}}"
+    rf"(?!{_TIME_WORDS}|{_NP_STOP})[a-z][\w-]*)"
     r"(?=\s*(?:[,.;:()]|$)|\s+(?:in|for|from|to|by|and|was|were|is|are|during|over|this|last"
-    r"|next|that|which|per|a|an|the)\b)",
+    r"|next|that|which|per|a|an|the|after|before|since|due|at|on|with|as|through|into|across"
+    r"|than|until|amid|set|expected|planned|scheduled)\b)",
 )
 
 
+_MODAL_BEFORE = re.compile(
+    r"(?:\b(?:is|are|was|were)\s+(?:expected|set|forecast|projected|likely|poised|estimated"
+    r"|due)\s+to\s+|\b(?:will|would|could|may|might|should|can)\s+(?:have\s+)?)$",
+    re.IGNORECASE,
+)
 _COST = re.compile(r"\b(?:will\s+|would\s+)?cost(?:s|ing)?[ \t]*$", re.IGNORECASE)
 
 
-def level_measure(text: str, anchor: int, floor: int, verbal: bool) -> Measured | None:
+def level_measure(
+    text: str, anchor: int, floor: int, verbal: bool, skips: Spans = ()
+) -> Measured | None:
     """The measure phrase a level claim states: "a regional GDP of N", "Xinjiang's GDP exceeded N".
 
     A phrase that names no measure ("hit a record high of N") defers to the phrase before it.
@@ -213,11 +225,12 @@ def level_measure(text: str, anchor: int, floor: int, verbal: bool) -> Measured 
     if cost is not None:  # "the line cost 28.6 billion yuan": the measure is its cost
         return Measured("cost", cost.start(), None)
     for _ in range(2):
-        if verbal:
-            found = phrase_before(text, anchor, floor)
+        if verbal:  # "is expected to exceed N": the phrase before the auxiliaries
+            aux = _MODAL_BEFORE.search(text, max(floor, anchor - 40), anchor)
+            found = phrase_before(text, aux.start() if aux else anchor, floor, skips)
         else:
             m = _LEVEL_VERB.search(text, max(floor, anchor - 60), anchor)
-            found = phrase_before(text, m.start(), floor) if m is not None else None
+            found = phrase_before(text, m.start(), floor, skips) if m is not None else None
         if found is None or not found.phrase or normalize_measure(found.phrase) is not None:
             return found
         anchor, verbal = found.start, False
@@ -241,7 +254,15 @@ _PERIOD_TAIL = re.compile(
 )
 
 
-def change_base(text: str, change: Change, floor: int) -> Measured | None:
+# a verb that takes "up" or "down" as its change: "went up 3.5 percent", "closed down 1%"
+_PARTICLE_VERB = re.compile(
+    r"\b(?:went|goes|go|going|gone|closed|closes|ended|ends|edged|edges|moved|moves|came|comes"
+    r"|ticked|inched|shot|finished|was|were|is|are|been|be)[ \t]+$",
+    re.IGNORECASE,
+)
+
+
+def change_base(text: str, change: Change, floor: int, skips: Spans = ()) -> Measured | None:
     """What changed: "exports grew 5%" -> exports; "GDP growth of 5%" -> GDP.
 
     A period between the phrase and the verb is skipped ("Revenue for 2024-25 rose").
@@ -257,7 +278,10 @@ def change_base(text: str, change: Change, floor: int) -> Measured | None:
         )
         if aux is not None:
             anchor -= len(aux.group(0))
-    return phrase_before(text, anchor, floor)
+        particle = _PARTICLE_VERB.search(text, max(floor, anchor - 12), anchor)
+        if particle is not None and text[change.anchor : change.anchor + 2].lower() in {"up", "do"}:
+            anchor = particle.start()
+    return phrase_before(text, anchor, floor, skips)
 
 
 # -- measure names -----------------------------------------------------------------------
@@ -278,6 +302,8 @@ _SYNONYMS = {
     "total foreign trade value": "total import and export value",
     "total foreign trade volume": "total import and export value",
     "gross domestic product": "GDP",
+    "gross regional product": "GDP",
+    "grp": "GDP",
     "economic output": "GDP",
     "economic aggregate": "GDP",
     "proportion": "share",
@@ -295,10 +321,13 @@ _NOT_MEASURES = words(
 ) | {"record high", "record low", "all-time high", "historic high", "new high", "new record"}
 
 
+@functools.lru_cache(maxsize=4096)
 def normalize_measure(phrase: str | None) -> str | None:
     """A measure name: "a regional GDP" -> GDP, "total capacity" -> capacity."""
     if not phrase:
         return None
+    if "(" in phrase:  # "gross domestic product (GDP)": the parenthesis repeats the name
+        phrase = _PARENTHESIS.sub(" ", phrase)
     words = [w.strip("\"“”'’,;:()") for w in phrase.split()]
     words = [w for w in words if w and not _PERIOD_WORD.fullmatch(w)]
     low = " ".join(w.lower() for w in words)
@@ -316,6 +345,7 @@ def normalize_measure(phrase: str | None) -> str | None:
     return " ".join(w if _acronym(w) else w.lower() for w in words)
 
 
+_PARENTHESIS = re.compile(r"\([^()]*\)")
 _PERIOD_WORD = re.compile(r"[QqHh][1-4]|(?:FY)?(?:19|20)\d\d|first|second|third|fourth|half-year")
 
 
@@ -324,11 +354,17 @@ def _acronym(word: str) -> bool:
     return len(letters) >= 2 and sum(c.isupper() for c in letters) >= 2
 
 
-GROWTH_WORDS = re.compile(r"growth|increase|change|y/y|yoy|year[- ]on[- ]year|rise", re.I)
+GROWTH_WORDS = re.compile(
+    r"growth|increase|change|y/y|yoy|y-o-y|year[- ]on[- ]year|year[- ]over[- ]year|rise", re.I
+)
 SHARE_WORDS = re.compile(r"\b(?:share|proportion|percentage\s+of|ratio|weight)\b", re.I)
 
 
-_TO_AFTER_CHANGE = re.compile(r"^[^,;:()]{0,50}?\bto[ \t]+$", re.I)
+_TO_AFTER_CHANGE = re.compile(
+    r"^[^,;:()]{0,50}?\bto[ \t]+(?:an?[ \t]+)?(?:(?:new[ \t]+|all-time[ \t]+)?(?:record|high)"
+    r"(?:[ \t]+high)?(?:[ \t]+of)?[ \t]+)?$",
+    re.I,
+)
 
 
 def level_after_change(text: str, prev_end: int, start: int) -> bool:
@@ -336,12 +372,17 @@ def level_after_change(text: str, prev_end: int, start: int) -> bool:
     return bool(_TO_AFTER_CHANGE.match(text[prev_end:start]))
 
 
-_LAST_YEAR_AFTER = re.compile(
-    r"^[ \t]*,?[ \t]*(?:in|during|for)\s+the\s+same\s+period\s+(?:of\s+|in\s+)?last\s+year\b",
+_SAME_PERIOD_AFTER = re.compile(
+    r"^[ \t]*,?[ \t]*(?:in|during|for)\s+the\s+same\s+period\s+(?:of\s+|in\s+)?(?:the\s+)?"
+    r"(?:(?P<last>last\s+year|previous\s+year|a\s+year\s+(?:earlier|ago|before))"
+    r"|(?P<year>(?:19|20)\d\d)(?!\d))",
     re.IGNORECASE,
 )
 
 
-def same_period_last_year(text: str, end: int, limit: int) -> bool:
-    """ "3.0% in the same period last year": the claim is a year before the sentence's period."""
-    return bool(_LAST_YEAR_AFTER.match(text[end : min(limit, end + 60)]))
+def same_period_as(text: str, end: int, limit: int) -> int | None:
+    """ "3.0% in the same period last year" -> -1 (years back); "... of 2024" -> 2024."""
+    m = _SAME_PERIOD_AFTER.match(text[end : min(limit, end + 60)])
+    if m is None:
+        return None
+    return int(m.group("year")) if m.group("year") else -1

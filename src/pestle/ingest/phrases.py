@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import itertools
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import NamedTuple
 
 
 def words(text: str) -> frozenset[str]:
@@ -189,10 +191,10 @@ def _unit_like(word: str) -> bool:
 _BACK_STOP = words(
     """reported announced achieved posted generated earned raised attracted secured recorded
     saw made won set hit said logged delivered sold shipped exported imported invested spent
-    has have had is are was were"""
+    showed shows show has have had is are was were"""
 )
 _BACK_WORD = re.compile(r"([A-Za-z][A-Za-z0-9&]*(?:[-’'][A-Za-z0-9]+)*)[\"”’']?\s*$")
-_POSSESSIVE = re.compile(r"^(?P<owner>[A-Za-z][\w-]*)['’]s$")
+_POSSESSIVE = re.compile(r"^(?P<owner>[A-Za-z][\w-]*)(?:['’]s|(?<=s)['’])$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -202,52 +204,188 @@ class Measured:
     phrase: str
     start: int
     owner: str | None
+    elided: bool = False  # "that of the secondary industry": the measure named before
 
 
-def phrase_before(text: str, end: int, floor: int) -> Measured | None:
-    """The noun phrase ending at ``text[:end]`` ("Xinjiang's GDP" -> GDP, owner Xinjiang)."""
+Spans = Sequence[tuple[int, int]]
+_PAREN_BEFORE = re.compile(r"\([^()\n]{1,60}\)[ \t]*$")
+# ", a key indicator of consumption," between a phrase and its verb
+_APPOSITIVE_BEFORE = re.compile(
+    r",[ \t]+(?:a|an|the|one|its|their)[ \t][^,;()\n]{1,60},[ \t]*$", re.IGNORECASE
+)
+_PREPOSITION_BEFORE = re.compile(
+    r"\b(?:in|during|for|over|of|by|at|through|since|until|as\s+of)[ \t]+$", re.IGNORECASE
+)
+# prepositions that put a name after a measure: "trade with Latin America", "exports to Japan"
+_NAME_PREPOSITIONS = words("with to in from for of")
+_NOT_NAMES = words(
+    """january february march april may june july august september october november december
+    jan feb mar apr jun jul aug sep sept oct nov dec monday tuesday wednesday thursday friday
+    saturday sunday"""
+)
+
+
+def phrase_end(text: str, end: int, floor: int, skips: Spans = ()) -> int:
+    """Where a measure phrase ends before ``end``, stepping back over what sits between it
+    and its verb: a period ("in the first three quarters of 2024", one of ``skips``), a
+    parenthesis ("(.CSI300)"), an apposition (", a key indicator of consumption,").
+    """
+    while True:
+        q = end
+        while q > floor and text[q - 1] in " \t\n":
+            q -= 1
+        moved = False
+        for s, e in skips:
+            if e == q and s >= floor:
+                q = s
+                prep = _PREPOSITION_BEFORE.search(text, max(floor, q - 12), q)
+                q = prep.start() if prep is not None else q
+                moved = True
+                break
+        if not moved:
+            m = (
+                _PAREN_BEFORE.search(text, max(floor, q - 64), q)
+                if text[q - 1 : q] == ")"
+                else None
+            )
+            if m is None and text[q - 1 : q] == ",":
+                m = _APPOSITIVE_BEFORE.search(text, max(floor, q - 70), q)
+            if m is not None:
+                q = m.start()
+                moved = True
+        if not moved or q >= end:
+            return q
+        end = q
+
+
+class _Word(NamedTuple):
+    text: str
+    start: int
+    end: int
+
+
+_WORD_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789&")
+_LETTERS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
+
+
+def _word_before(text: str, p: int, floor: int) -> _Word | None:
+    """The word right before ``p`` (a closing quote and spaces may follow it), stepping over
+    a parenthesis ("product (GDP) of"). Words are ASCII letters and digits joined by "&",
+    hyphens or apostrophes, and start with a letter ("value-added", "Xinjiang's")."""
+    q = p
+    while q > floor and text[q - 1].isspace():
+        q -= 1
+    if text[q - 1 : q] == ")":
+        paren = _PAREN_BEFORE.search(text, max(floor, q - 64), q)
+        if paren is None:
+            return None
+        q = paren.start()
+        while q > floor and text[q - 1].isspace():
+            q -= 1
+    e = q - 1 if q > floor and text[q - 1] in "\"”’'" else q
+    b = e
+    chars = _WORD_CHARS
+    while b > floor:
+        while b > floor and text[b - 1] in chars:
+            b -= 1
+        # a hyphen or apostrophe joins two parts of one word ("value-added", "Xinjiang's")
+        if b - 1 > floor and b < e and text[b - 1] in "-’'" and text[b - 2] in chars:
+            b -= 1
+            continue
+        break
+    while b < e and text[b] not in _LETTERS:
+        b += 1  # "5G" -> "G": a word starts with a letter
+    if b >= e:
+        return None
+    return _Word(text[b:e], b, e)
+
+
+def phrase_before(text: str, end: int, floor: int, skips: Spans = ()) -> Measured | None:
+    """The noun phrase ending at ``text[:end]`` ("Xinjiang's GDP" -> GDP, owner Xinjiang).
+
+    A name after "of", "with", "in", ... is the owner, not the measure: "the gross domestic
+    product (GDP) of China" -> GDP of China; "trade with Latin America" -> trade.
+    """
+    end = phrase_end(text, end, floor, skips)
     words: list[tuple[str, int]] = []
     p = end
     owner: str | None = None
     crossed = False
+    named: list[tuple[str, int]] | None = None  # the name before a preposition, if any
     while len(words) < 9 and p > floor:
-        m = _BACK_WORD.search(text, max(floor, p - 60), p)
-        if m is None or (m.end() != p and text[m.end() : p].strip()):
+        m = _word_before(text, p, floor)
+        if m is None:
             break
-        word = m.group(1)
+        word = m.text
         low = word.lower()
         pm = _POSSESSIVE.match(word)
         if pm is not None:
-            owner = _owner_name(text, m.start(1), pm.group("owner"), floor)
+            owner = _owner_name(text, m.start, pm.group("owner"), floor)
             if not words:  # "India's expanded 7.8%": the owner, the measure left out
-                return Measured("", m.start(1), owner)
+                return Measured("", m.start, owner)
+            break
+        if words and low.endswith("s") and text[m.end : m.end + 1] in "'’":
+            owner = _owner_name(text, m.start, word, floor)  # "private enterprises' trade"
             break
         if low in {"and", "&"} and words:
-            words.append((word, m.start(1)))
-            p = m.start(1)
+            words.append((word, m.start))
+            p = m.start
             continue
         if low == "of" and words and not crossed:
             # "total retail sales of consumer goods": one "of" inside the phrase
-            nxt = _BACK_WORD.search(text, max(floor, m.start(1) - 60), m.start(1))
-            if nxt is not None and nxt.group(1).lower() not in STOP | _BACK_STOP:
+            nxt = _word_before(text, m.start, floor)
+            if nxt is not None and nxt.text.lower() not in STOP | _BACK_STOP:
                 crossed = True
-                words.append((word, m.start(1)))
-                p = m.start(1)
+                words.append((word, m.start))
+                p = m.start
                 continue
+        if low == "the" and words and not crossed:  # "value added of the primary industry"
+            of = _word_before(text, m.start, floor)
+            head = _word_before(text, of.start, floor) if of is not None else None
+            if of is not None and of.text.lower() == "of" and head is not None:
+                if head.text.lower() in {"that", "those"}:  # "that of the secondary industry"
+                    return Measured("", head.start, None, elided=True)
+                if head.text.lower() not in STOP | _BACK_STOP:
+                    crossed = True
+                    owner = owner or text[m.end : end].strip() or None
+                    end = of.start
+                    words = [(head.text, head.start)]
+                    p = head.start
+                    continue
         if low == "per" and words:  # "GDP per capita"
-            words.append((word, m.start(1)))
-            p = m.start(1)
+            words.append((word, m.start))
+            p = m.start
+            continue
+        if low in _NAME_PREPOSITIONS and named is None and words and _name(words):
+            named, words = words, []  # "Trade with Latin America": read on for "Trade"
+            p = m.start
             continue
         if low in STOP or low in _BACK_STOP or _adverb(word) or word[0].isdigit():
             break
-        words.append((word, m.start(1)))
-        p = m.start(1)
+        words.append((word, m.start))
+        p = m.start
     while words and words[-1][0].lower() in {"and", "&", "of"}:
         words.pop()
+    if named is not None:
+        if not words:
+            words = named
+        else:
+            owner = owner or " ".join(w for w, _ in reversed(named))
+            end = words[0][1] + len(words[0][0])
     if not words:
         return None
+    ordered = list(reversed(words))
+    of = [k for k, (w, _) in enumerate(ordered) if w.lower() == "of"]
+    if of and 0 < of[-1] < len(ordered) - 1 and _name(ordered[of[-1] + 1 :]) and owner is None:
+        owner = " ".join(w for w, _ in ordered[of[-1] + 1 :])  # "capacity of Xinjiang"
+        end = ordered[of[-1]][1]
     start = words[-1][1]
     return Measured(text[start:end].strip().rstrip("\"”’'").strip(), start, owner)
+
+
+def _name(found: Sequence[tuple[str, int]]) -> bool:
+    """Capitalized words that name a place or an organisation (not a month)."""
+    return all(w[0].isupper() and w.lower() not in _NOT_NAMES for w, _ in found)
 
 
 def _owner_name(text: str, start: int, last: str, floor: int) -> str:

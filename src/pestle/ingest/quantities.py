@@ -10,6 +10,7 @@ the numbers inside them are not quantities.
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 from dataclasses import dataclass
 
@@ -31,7 +32,7 @@ from pestle.ingest.units import CURRENCY_PREFIX, UNIT, currency_prefix, unit_spe
 _QUANTITY = re.compile(
     r"(?<![\w.$£€¥/\\±+-])"
     rf"(?:(?P<pre>{CURRENCY_PREFIX})[ \t]?)?"
-    r"(?P<sign>[-−](?=\d))?"
+    r"(?P<sign>[-−+](?=\d))?"
     rf"(?P<num>{NUMERAL}|{NUMBER_WORDS}|[Aa]n?(?=[ \t-]+{MAGNITUDE_WORDS}))"
     rf"(?:[ \t]*(?:-|–|to)[ \t]*(?P<num2>{NUMERAL})(?![\d]))?"
     rf"(?P<mag>(?:(?:[ \t]+|-){MAGNITUDE_WORDS})*)"
@@ -40,7 +41,7 @@ _QUANTITY = re.compile(
     rf"(?:(?:[ \t]*|-)(?P<unit>{UNIT}))?"
 )
 _FRACTION = re.compile(
-    r"(?<![\w-])(?P<d>[Hh]alf|[Hh]alves|[Tt]hirds?|[Qq]uarters?|[Ff]ifths?|[Tt]enths?)"
+    r"(?<![\w])(?P<d>[Hh]alf|[Hh]alves|[Tt]hirds?|[Qq]uarters?|[Ff]ifths?|[Tt]enths?)"
     r"(?=[ \t]+of\b)"
 )
 _NUMERATOR = re.compile(r"(?i:(?<![\w-])(?P<n>one|a|two|three|four)[ \t-]+)$")
@@ -52,6 +53,23 @@ _ORDINAL_BEFORE = re.compile(
 _LIST_MARKER = re.compile(r"[ \t]*(?:\(\d{1,2}\)|\d{1,2}[.)])[ \t]")
 _LIST_GAP = re.compile(r"\s*,\s*(?:(?:and|or)\s+)?|\s+(?:and|or)\s+", re.IGNORECASE)
 _WORD_BEFORE = re.compile(r"([#\w][\w.]*)[ \t]+$")
+# "between 5 and 6 percent", "between RMB 6.9 billion and RMB 7.3 billion": two bounds
+_BETWEEN = re.compile(r"\bbetween[ \t]+$", re.IGNORECASE)
+_AND = re.compile(r"[ \t]+and[ \t]+")
+# "grow by 6% to 7%": a range written with the unit on both bounds (not "from 6% to 7%")
+_TO = re.compile(r"[ \t]*(?:to|-|–)[ \t]*")
+_FROM = re.compile(r"\bfrom[ \t]+$", re.IGNORECASE)
+# what may follow a magnitude that counts people or things ("1.408 billion at the end of")
+_AFTER_COUNT = re.compile(r"[ \t]*(?:$|[,.;:)\]]|\((?!\d)|(?P<word>[A-Za-z]+)\b)")
+# "the number of high-tech enterprises exceeded 75,000": a bare number that counts
+_NUMBER_OF = re.compile(
+    r"\bnumber\s+of\s+[^.;:\d]{1,100}?\s(?:reach(?:ed|es)|(?:rose|fell|grew|increased"
+    r"|decreased|climbed|dropped)\s+to|exceed(?:ed|s)|surpass(?:ed|es)|topp?(?:ed|s)|stood\s+at"
+    r"|stands\s+at|was|were|is|are|totall?(?:ed|s)|hit|amounted\s+to|numbered)"
+    r"\s+(?:(?:more|less|fewer)\s+than\s+|over\s+|nearly\s+|about\s+|around\s+|some\s+"
+    r"|almost\s+|approximately\s+|roughly\s+)?$",
+    re.IGNORECASE,
+)
 
 
 @dataclass(slots=True)
@@ -70,6 +88,7 @@ class Mention:
     magnitude: bool = False
     group: int | None = None
     unit_exponent: int = 0
+    signed: bool = False  # "(+13.9%)": a sign written before the number marks a change
 
     @property
     def value(self) -> float:
@@ -108,8 +127,8 @@ def lex(
             break
         s, e = m.start(), m.end()
         pos = max(e, s + 1)
-        if s < list_number_end:
-            continue
+        if s < list_number_end or (text[s - 1 : s] == ":" and text[s - 2 : s - 1].isdigit()):
+            continue  # list numbering; the minutes of a time ("4:15 PM")
         while pi < len(periods) and periods[pi].end <= s:
             pi += 1
         hit_end = -1
@@ -128,6 +147,8 @@ def lex(
         numerator = _NUMERATOR.search(text, max(start, m.start() - 8), m.start())
         s = numerator.start() if numerator else m.start()
         d_word = m.group("d").lower()
+        if numerator is None and text[m.start() - 1 : m.start()] == "-":
+            continue  # "mid-half of": only a numerator joins a fraction with a hyphen
         if numerator is None and d_word != "half":
             continue  # "the third of", "quarter of": an ordinal or a period, not a fraction
         if _overlaps_spans(period_spans, s, m.end()) or _overlaps_spans(taken, s, m.end()):
@@ -148,8 +169,50 @@ def lex(
             )
         )
     found.sort(key=lambda x: x.start)
+    _bounds(text, found, start)
     _group_lists(text, found)
+    for x in found:
+        if (
+            x.kind == "bare"
+            and (x.magnitude or _NUMBER_OF.search(text, max(start, x.start - 160), x.start))
+            and _countable_after(text, x.end, end)
+        ):
+            x.kind, x.unit = "count", "count"  # "population stood at 1.408 billion"
     return [x for x in found if x.kind != "bare"]
+
+
+def _countable_after(text: str, pos: int, end: int) -> bool:
+    """Nothing but punctuation or a function word after a number: it counts what came before."""
+    m = _AFTER_COUNT.match(text, pos, end)
+    if m is None:
+        return False
+    word = m.group("word")
+    return word is None or word.lower() in STOP or word.lower() in {"last", "this", "next"}
+
+
+def _bounds(text: str, found: list[Mention], floor: int) -> None:
+    """ "between 5 and 6 percent": the first number is a lower bound, the second an upper one."""
+    for left, right in itertools.pairwise(found):
+        if (
+            _TO.fullmatch(text, left.end, right.start)
+            and left.kind == right.kind == "quantity"
+            and left.unit == right.unit
+            and not _FROM.search(text, max(floor, left.start - 12), left.start)
+        ):
+            left.qualifier, right.qualifier = ">=", "<="
+            continue
+        if not _AND.fullmatch(text, left.end, right.start):
+            continue
+        if not _BETWEEN.search(text, max(floor, left.start - 12), left.start):
+            continue
+        if left.kind == "bare" and right.kind == "quantity":
+            left.kind, left.unit, left.unit_exponent = right.kind, right.unit, right.unit_exponent
+            left.exponent = (left.exponent if left.magnitude else right.exponent) + (
+                right.unit_exponent if left.magnitude else 0
+            )
+        elif left.unit != right.unit:
+            continue
+        left.qualifier, right.qualifier = ">=", "<="
 
 
 def _mention(text: str, m: re.Match[str], limit: int, labels: bool) -> list[Mention]:
@@ -163,7 +226,8 @@ def _mention(text: str, m: re.Match[str], limit: int, labels: bool) -> list[Ment
         digits = str(value)
     else:
         digits = numeral_digits(num)
-    if m.group("sign"):
+    signed = bool(m.group("sign"))
+    if m.group("sign") in {"-", "−"}:
         digits = "-" + digits
     exponent = magnitude_exponent(m.group("mag") or "")
     abbr = m.group("abbr") or m.group("abbr_c")
@@ -227,6 +291,7 @@ def _mention(text: str, m: re.Match[str], limit: int, labels: bool) -> list[Ment
                 "quantity",
                 magnitude=magnitude,
                 unit_exponent=unit_exp,
+                signed=signed,
             )
         ]
     # no unit: a count when a noun follows, else a bare number (kept only inside lists)
@@ -246,7 +311,7 @@ def _mention(text: str, m: re.Match[str], limit: int, labels: bool) -> list[Ment
                 magnitude=magnitude,
             )
         ]
-    if word or "." in digits:
+    if (word or "." in digits) and not magnitude:
         return []
     return [Mention(s, e, digits, exponent, None, "bare", magnitude=magnitude)]
 

@@ -43,6 +43,9 @@ _CELL_QUALIFIER = {
     "more than": ">",
     "less than": "<",
 }
+_GROWTH_LABEL = re.compile(
+    rf"{GROWTH_WORDS.pattern}|\b(?:rates?|of|the|annual|yearly|(?:%|percent|pct)\b)", re.I
+)
 _NUMBERISH = re.compile(rf"\d|{NUMBER_WORDS}|\b[Hh]alf\b|\b[Aa]n?\s+{MAGNITUDE_WORDS}")
 
 
@@ -72,10 +75,17 @@ class TableReader:
             normalize_measure(h.label) for h, r in zip(header, roles, strict=True) if r == "value"
         ]
         base = next((v for v in value_measures if v), None) or state.measure
-        col_periods = [
-            parse_period(h.label, ctx.year) if r == "colperiod" else None
+        growth = [
+            self._growth_measure(h, header, roles, base) if r == "growth" else None
             for h, r in zip(header, roles, strict=True)
         ]
+        col_periods = [
+            parse_period(h.label, ctx.year) if r in {"colperiod", "colvalue"} else None
+            for h, r in zip(header, roles, strict=True)
+        ]
+        # "Item | 2024 (RMB million) | 2023 (RMB million) | Change (%)": rows name measures
+        by_period = "colperiod" in roles or "colvalue" in roles
+        latest = max((p for p in col_periods if p), key=lambda p: p.end, default=None)
         row_base = base
         for row in table.rows:
             cells = row.cells
@@ -89,7 +99,7 @@ class TableReader:
                 if found is not None:
                     row_period = found
                 elif roles[0] == "label" and not cells[0].missing:
-                    if "colperiod" in roles:
+                    if by_period:
                         row_measure_text, row_unit, _ = split_header(label)
                         row_measure = normalize_measure(row_measure_text)
                         if (
@@ -119,6 +129,13 @@ class TableReader:
                     if row_unit is None and row_measure is None:
                         self._cell_prose(cell.start, cell.end, state, subject, period, None)
                     continue
+                if role == "colvalue" and h is not None and h.unit:
+                    measure = row_measure if row_measure not in _GENERIC_HEADERS else None
+                    period_j = col_periods[j] or period
+                    if self._plain_cell(
+                        cell.start, cell.end, h.unit, h.exponent, measure, ctx.subject, period_j
+                    ):
+                        continue
                 if role == "colperiod" and h is not None:
                     if row_unit is not None:
                         self._plain_cell(
@@ -132,8 +149,13 @@ class TableReader:
                         )
                     continue
                 if role in {"value", "growth", "share"} and h is not None and h.unit:
+                    cell_subject, cell_period = subject, period
+                    if by_period:  # the row names the measure; the latest column, the period
+                        cell_subject, cell_period = ctx.subject, latest or period
                     if role == "growth":
-                        measure = f"{base} growth rate" if base else "growth rate"
+                        measure = growth[j]
+                        if by_period and row_measure:
+                            measure = f"{row_measure} growth rate"
                     elif role == "share":
                         measure = "share"
                     else:
@@ -141,7 +163,7 @@ class TableReader:
                         if measure in _GENERIC_HEADERS:
                             measure = None
                     if self._plain_cell(
-                        cell.start, cell.end, h.unit, h.exponent, measure, subject, period
+                        cell.start, cell.end, h.unit, h.exponent, measure, cell_subject, cell_period
                     ):
                         continue
                 default = normalize_measure(h.label) if h is not None else None
@@ -153,12 +175,34 @@ class TableReader:
                 state.measure = v
 
     @staticmethod
+    def _growth_measure(
+        h: HeaderCell, header: tuple[HeaderCell, ...], roles: list[str], base: str | None
+    ) -> str:
+        """What a growth column grows: its own label ("Exports y-o-y" -> exports), the value
+        column of that name ("Total y-o-y" -> "Total"), else the table's first measure."""
+        rest = _GROWTH_LABEL.sub(" ", h.label).strip(" -,;:")
+        named = normalize_measure(rest) if rest else None
+        if named is None and rest:
+            same = [
+                normalize_measure(v.label)
+                for v, r in zip(header, roles, strict=True)
+                if r == "value" and v.label.strip().lower() == rest.lower()
+            ]
+            if same:
+                named = same[0]
+                base = None
+        named = named or base
+        return f"{named} growth rate" if named else "growth rate"
+
+    @staticmethod
     def _role(j: int, h: HeaderCell) -> str:
         if h.unit is not None:
             if h.unit in {"%", "pp"} and GROWTH_WORDS.search(h.label):
                 return "growth"
             if SHARE_WORDS.search(h.label):
                 return "share"
+            if j > 0 and parse_period(h.label) is not None:
+                return "colvalue"  # "2024 (RMB million)": a period column with a unit
             return "value"
         if _PERIOD_HEADER.search(h.label):
             return "period"

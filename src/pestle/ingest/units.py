@@ -89,9 +89,10 @@ def _exponent(code: str, text: str) -> int:
     return 0
 
 
-# -- units stated in a table header: "(100 million yuan)", "(%)", "(10,000 tonnes)" ------
+# -- units stated in a table header: "(100 million yuan)", "(%)", "(US$ billion)" --------
 _HEADER_UNIT = re.compile(
-    rf"^\s*(?P<num>{NUMERAL})?\s*(?P<mag>(?:{MAGNITUDE_WORDS}\s*|{MAGNITUDE_ABBREV}\s*)*)"
+    rf"^\s*(?:(?P<pre>{CURRENCY_PREFIX})\s*)?(?P<num>{NUMERAL})?\s*"
+    rf"(?P<mag>(?:{MAGNITUDE_WORDS}\s*|{MAGNITUDE_ABBREV}\s*)*)"
     rf"(?P<unit>{UNIT}|(?i:units?|pcs|pieces|items|number|count))?\s*$"
 )
 _HEADER_PAREN = re.compile(r"[(\[（]([^()\[\]（）]*)[)\]）]\s*$")
@@ -112,6 +113,11 @@ def header_unit(text: str) -> HeaderUnit | None:
     if match is None or not text.strip():
         return None
     num, mag, unit = match.group("num"), match.group("mag"), match.group("unit")
+    pre = match.group("pre")
+    if pre is not None:  # "US$ billion", "RMB million": a currency written before its scale
+        if unit is not None and unit_spec(unit) != currency_prefix(pre):
+            return None
+        unit = unit or pre
     if unit is None:
         return None
     exponent = magnitude_exponent(mag or "")
@@ -120,7 +126,7 @@ def header_unit(text: str) -> HeaderUnit | None:
         if not re.fullmatch(r"10*", digits):
             return None
         exponent += len(digits) - 1
-    spec = unit_spec(unit)
+    spec = unit_spec(unit) if pre is None else currency_prefix(pre)
     if spec is None:
         return HeaderUnit("count", exponent, text.strip())
     return HeaderUnit(spec.code, exponent + spec.exponent, text.strip())

@@ -7,6 +7,7 @@ computes a number.
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
@@ -18,9 +19,15 @@ CASE_MODULE = "pestle.case"
 CHECKS_MODULE = "pestle.checks.runner"
 
 
-def load(case: str | Path | None = None, scenario: str | None = None) -> Inputs:
-    """Load the case (a bad case file raises its file:line error here, before any write)."""
-    inputs = Inputs(case_ref=case, scenario=scenario)
+def load(
+    case: str | Path | None = None,
+    scenario: str | None = None,
+    overrides: Mapping[str, float | str] | None = None,
+) -> Inputs:
+    """Load the case (a bad case file raises its file:line error here, before any write).
+
+    `overrides` fixes demand-model parameters at a value (`--set NAME=VALUE`)."""
+    inputs = Inputs(case_ref=case, scenario=scenario, overrides=dict(overrides or {}))
 
     def _load(mod: Any) -> Any:
         return mod.load_case(case) if case is not None else mod.load_case()
@@ -66,11 +73,33 @@ def run_analyses(inputs: Inputs) -> None:
     _run_demand(inputs, folder)
 
 
+FACTOR_RESULTS = ("judgments", "ahp", "dematel", "efe", "topsis", "robustness")
+# The factor analyses of the last judgments file seen, by its content: they depend on that
+# file only, so a rebuild in the same process (a parameter changed) does not redo them.
+_factors_seen: dict[str, dict[str, Any]] = {}
+
+
 def _run_factors(inputs: Inputs, folder: Path) -> None:
     path = folder / "judgments.yaml"
     if not path.exists():
         inputs.results["judgments"] = None
         return
+    try:
+        seen_key = f"{path.resolve()}|{hashlib.sha256(path.read_bytes()).hexdigest()}"
+    except OSError:
+        seen_key = ""
+    seen = _factors_seen.get(seen_key)
+    if seen is not None:
+        inputs.results.update(seen)
+        return
+    _analyse_factors(inputs, path)
+    found = {k: inputs.results.get(k) for k in FACTOR_RESULTS}
+    if seen_key and all(v is not None for v in found.values()):
+        _factors_seen.clear()
+        _factors_seen[seen_key] = found
+
+
+def _analyse_factors(inputs: Inputs, path: Path) -> None:
     judgments = inputs.run("judgments", "pestle.model.judgment", lambda m: m.load_judgments(path))
     if judgments is None:
         return
@@ -107,12 +136,13 @@ def _run_factors(inputs: Inputs, folder: Path) -> None:
 
 def _run_demand(inputs: Inputs, folder: Path) -> None:
     def demand(mod: Any) -> Any:
-        data = mod.load_demand_inputs(folder)
+        data = mod.load_demand_inputs(inputs.case)  # the case as loaded, not read again
         inputs.results["demand_inputs"] = data
         return mod.compare_scenarios(
             data.build_out,
             data.parameters,
             data.scenarios,
+            overrides=inputs.overrides,
             samples=DEMAND_SAMPLES,
             seed=DEMAND_SEED,
             sobol_samples=None,  # Sobol' for the presented scenario only, below

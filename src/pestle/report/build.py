@@ -17,12 +17,16 @@ import shutil
 import tempfile
 import time
 import uuid
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from pestle.errors import InputError
+
+if TYPE_CHECKING:
+    from pestle.report.render_pdf import PdfStats
 
 FORMATS: tuple[str, ...] = ("html", "pdf", "md")
 FILES = {"html": "index.html", "pdf": "report.pdf", "md": "report.md"}
@@ -38,6 +42,7 @@ class BuildResult:
     timings: tuple[tuple[str, float], ...]
     missing: tuple[str, ...] = ()
     figures: tuple[Path, ...] = field(default_factory=tuple)
+    pdf: PdfStats | None = None  # parts of the PDF laid out, and found in the cache
 
     @property
     def total_seconds(self) -> float:
@@ -83,28 +88,29 @@ def build_report(
     formats: str | Iterable[str] | None = None,
     scenario: str | None = None,
     progress: Progress | None = None,
+    overrides: Mapping[str, float | str] | None = None,
 ) -> BuildResult:
-    """Build the report of `case` (default: the embedded case) into the folder `out`."""
+    """Build the report of `case` (default: the embedded case) into the folder `out`.
+
+    `overrides` fixes demand-model parameters at a value for this build, on top of every
+    scenario (as `pestle demand --set NAME=VALUE`); the report says so where it presents
+    the demand model."""
     fmts = parse_formats(formats)
     out = Path(out)
     _check_destination(out)
     st = _Stages(progress)
-    # Slow, independent work starts first, on the other core: the JavaScript bundle (a
-    # thread; cached on disk after the first build) and WeasyPrint (a process).
+    # Slow, independent work starts first, on the other cores: the JavaScript bundle (a
+    # thread; cached on disk after the first build) and the WeasyPrint processes, which
+    # import WeasyPrint and load fonts while the case is loaded and analysed.
     if "html" in fmts:
         from pestle.report.vendor import prefetch
 
         prefetch()
-    worker = None
     if "pdf" in fmts:
-        from pestle.report.render_pdf import PdfWorker
+        from pestle.report import pdf_workers
 
-        worker = PdfWorker()
-    try:
-        return _build(case, out, fmts, scenario, st, worker)
-    finally:
-        if worker is not None:
-            worker.close()
+        pdf_workers.start()
+    return _build(case, out, fmts, scenario, overrides, st)
 
 
 def _build(
@@ -112,27 +118,26 @@ def _build(
     out: Path,
     fmts: tuple[str, ...],
     scenario: str | None,
+    overrides: Mapping[str, float | str] | None,
     st: _Stages,
-    worker: object,
 ) -> BuildResult:
     from pestle.report.context import build_view, load, run_analyses, run_checks
 
     with st.stage("load case"):
-        inputs = load(case, scenario)
+        inputs = load(case, scenario, overrides)
     with st.stage("checks"):
         run_checks(inputs)
     with st.stage("analyses"):
         run_analyses(inputs)
+    pdf_job = None
     with st.stage("view model"):
         view = build_view(inputs)
+        if "pdf" in fmts:
+            from pestle.report.render_pdf import PdfJob
 
-    charts = view.charts()
-    svgs: dict[str, str] = {}
-    if charts and ("pdf" in fmts or "md" in fmts):
-        with st.stage("charts (SVG)"):
-            from pestle.report.svg import to_svg
-
-            svgs = {c.id: to_svg(c.spec) for c in charts}
+            # the PDF's parts are laid out from now on by the workers (which convert the
+            # charts they need to SVG), while this process renders the other formats
+            pdf_job = PdfJob(view)
 
     outputs: dict[str, bytes] = {}
     if "html" in fmts:
@@ -140,16 +145,17 @@ def _build(
             from pestle.report.render_html import render_html
 
             outputs[FILES["html"]] = render_html(view).encode("utf-8")
-    if "pdf" in fmts:
+    if pdf_job is not None:
         with st.stage("PDF"):
-            from pestle.report.render_pdf import render_pdf
-            from pestle.report.svg import data_url
+            outputs[FILES["pdf"]] = pdf_job.finish()
 
-            outputs[FILES["pdf"]] = render_pdf(
-                view,
-                {k: data_url(v) for k, v in svgs.items()},
-                worker=worker,  # type: ignore[arg-type]
-            )
+    charts = view.charts()
+    svgs: dict[str, str] = {}
+    if charts and "md" in fmts:
+        with st.stage("charts (SVG)"):  # made by the PDF's workers if there is a PDF
+            from pestle.report.svg import to_svg
+
+            svgs = {c.id: to_svg(c.spec) for c in charts}
     figures: list[str] = []
     if "md" in fmts:
         with st.stage("Markdown"):
@@ -180,6 +186,7 @@ def _build(
         timings=tuple(st.timings),
         missing=tuple(view.missing_modules()),
         figures=tuple(final / f for f in figures),
+        pdf=pdf_job.stats if pdf_job is not None else None,
     )
 
 

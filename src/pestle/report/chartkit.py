@@ -8,7 +8,9 @@ values on every change). `charts.py` builds the specs of the analysis results fr
 
 from __future__ import annotations
 
+import json
 from collections.abc import Sequence
+from functools import lru_cache
 from typing import Any
 
 import altair as alt
@@ -53,6 +55,12 @@ def _config(chart: alt.TopLevelMixin) -> alt.TopLevelMixin:
     )
 
 
+@lru_cache(maxsize=1)
+def _config_json() -> str:
+    """The charts' shared configuration, made once (Altair copies a whole chart per call)."""
+    return json.dumps(_config(alt.Chart()).to_dict(validate=False)["config"])
+
+
 def _title(title: str, source: str) -> alt.TitleParams:
     return alt.TitleParams(text=title, subtitle=[f"Source: {source}"] if source else [])
 
@@ -69,8 +77,10 @@ def _data() -> alt.Data:
 def _finish(
     chart: alt.TopLevelMixin, title: str, source: str, description: str, records: Records
 ) -> dict:
-    spec = _config(chart.properties(title=_title(title, source), description=description))
-    out = spec.to_dict(validate=False)
+    out = chart.properties(title=_title(title, source), description=description).to_dict(
+        validate=False
+    )
+    out["config"] = json.loads(_config_json())
     out["datasets"] = {DATA: [dict(r) for r in records]}
     return out
 

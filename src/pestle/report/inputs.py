@@ -38,6 +38,7 @@ class Inputs:
     case: Any = None
     case_ref: str | Path | None = None
     scenario: str | None = None
+    overrides: dict[str, Any] = field(default_factory=dict)  # parameter -> fixed value
     results: dict[str, Any] = field(default_factory=dict)
     missing: dict[str, str] = field(default_factory=dict)  # module -> notice text
 

@@ -8,6 +8,7 @@ is an empty data URL so a browser does not ask for one.
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping
 from typing import Any
 
 from markupsafe import Markup
@@ -15,7 +16,7 @@ from markupsafe import Markup
 from pestle.report.footnotes import plain
 from pestle.report.templating import html_env, template_text
 from pestle.report.vendor import vega_bundle
-from pestle.report.view import Footnote, Report
+from pestle.report.view import Footnote, Report, Section
 
 
 def script_json(value: Any) -> Markup:
@@ -41,26 +42,50 @@ def tooltips(report: Report) -> dict[int, str]:
     return {f.number: tooltip(f) for f in report.footnotes}
 
 
-def render_html(
-    report: Report, *, print_mode: bool = False, svgs: dict[str, str] | None = None
-) -> str:
-    """The report as HTML; `print_mode` swaps interactive charts for static SVG (PDF)."""
-    template = html_env().get_template("report.html.j2")
-    charts = report.charts()
-    context: dict[str, Any] = {
+def _context(report: Report, print_mode: bool, svgs: Mapping[str, str] | None) -> dict[str, Any]:
+    return {
         "report": report,
         "print_mode": print_mode,
         "css": Markup(template_text("report.css")),
-        "tips": tooltips(report),
-        "specs": {c.id: script_json(c.spec) for c in charts},
+        "tips": {} if print_mode else tooltips(report),
+        "specs": {} if print_mode else {c.id: script_json(c.spec) for c in report.charts()},
         "svgs": svgs or {},
+        "toc_pages": None,
         "vega_bundle": Markup(""),
         "embed_js": Markup(""),
     }
-    if not print_mode and charts:
+
+
+def render_html(
+    report: Report, *, print_mode: bool = False, svgs: Mapping[str, str] | None = None
+) -> str:
+    """The report as HTML; `print_mode` swaps interactive charts for static SVG (PDF)."""
+    context = _context(report, print_mode, svgs)
+    if not print_mode and report.charts():
         context["vega_bundle"] = Markup(_safe_script(vega_bundle()))
         context["embed_js"] = Markup(template_text("embed.js"))
-    return template.render(**context)
+    return html_env().get_template("report.html.j2").render(**context)
+
+
+def render_print_part(
+    report: Report,
+    part: str | Section,
+    svgs: Mapping[str, str] | None = None,
+    *,
+    toc_pages: Mapping[str, int] | None = None,
+    pages: int = 0,
+) -> str:
+    """One part of the print document, on pages of its own: "cover", "contents" (with
+    `toc_pages`, section id -> page), a `Section`, "notes", or "furniture" (the running
+    title and page numbers of a document of `pages` pages, nothing else)."""
+    context = _context(report, True, svgs)
+    context.update(
+        part=part,
+        part_css=Markup(template_text("print_part.css")),
+        toc_pages=toc_pages,
+        furniture_pages=range(max(pages - 1, 0)),
+    )
+    return html_env().get_template("print_part.html.j2").render(**context)
 
 
 def _safe_script(js: str) -> str:

@@ -5,116 +5,244 @@ give page numbers, a table of contents with page numbers, PDF bookmarks from hea
 and tables that repeat their header and never split a row across pages. WeasyPrint may
 fetch nothing: any URL other than a data URL is refused.
 
-WeasyPrint is the slowest stage of a build, so `PdfWorker` starts it early in a second
-process (importing it and warming its fonts on the other core while the case is loaded
-and analysed); a worker that cannot start or dies leaves the rendering to this process.
+Every part of the document starts a page (the cover, the contents, each section, the
+notes), so the parts are laid out apart, in parallel (`pdf_workers.py`), and put together
+(`pdf_assemble.py`):
+
+1. each part is a document of its own (`render_html.render_print_part`): same stylesheet,
+   no page furniture. A link to another part keeps its target through a stand-in anchor;
+   a chart is a placeholder naming its SVG by content key, which the worker that lays
+   the part out fills (from the SVG cache, or converting the chart there);
+2. a part's PDF is cached on disk under the hash of its HTML, so a build lays out only the
+   parts that changed (a parameter changes the summary, demand and notes);
+3. a `PdfJob` starts every part as soon as the view model is there, and puts in the pages
+   of each part as it comes back;
+4. once the parts' page counts are known, the contents (page numbers as text) and the
+   page furniture (running title, "Page n of N" on every page) are laid out and added.
+
+Without pypdf the whole document is laid out at once, in one WeasyPrint run.
 """
 
 from __future__ import annotations
 
-import contextlib
-import logging
-import multiprocessing
-import os
-from typing import Any
+import re
+from collections.abc import Mapping, Sequence
+from concurrent.futures import Future, as_completed
+from dataclasses import dataclass
+from html import escape, unescape
+from importlib import metadata
+from importlib.util import find_spec
+from pathlib import Path
+from typing import TYPE_CHECKING
 
-from pestle.report.render_html import render_html
-from pestle.report.view import Report
+import pestle
+from pestle.report import cache, pdf_workers
+from pestle.report.pdf_workers import SVG_SRC, Done, pdf_bytes
+from pestle.report.render_html import render_html, render_print_part
+from pestle.report.svg import cached_svg, data_url, remember, svg_key, to_svg
+from pestle.report.view import Report, Section
+
+if TYPE_CHECKING:
+    from pestle.report.pdf_assemble import Book
+
+__all__ = ["PdfJob", "PdfStats", "can_assemble", "pdf_bytes", "print_html", "render_pdf"]
+
+# Bump when the way parts are laid out changes, so that no cached part is reused.
+PARTS_VERSION = "1"
+CACHE_BYTES = 64 * 2**20  # the PDF parts kept on disk, least recently used dropped first
+ANCHORS = "<!--pestle:anchors-->"
+CHART_WORK = 20_000  # a chart to convert takes about as long as this many bytes of HTML
+COVER, CONTENTS = 0, 1  # the first two parts; the sections and the notes follow
+
+_ID = re.compile(r'\sid="([^"]*)"')
+_HREF = re.compile(r'\shref="#([^"]*)"')
 
 
-def _quiet() -> None:
-    logging.getLogger("weasyprint").setLevel(logging.ERROR)
-    logging.getLogger("fontTools").setLevel(logging.ERROR)
+@dataclass
+class PdfStats:
+    """What a PDF build did: parts laid out or found in the cache, and pages."""
+
+    parts: int = 0
+    cached: int = 0
+    pages: int = 0
+    whole: bool = False
 
 
-def pdf_bytes(html: str) -> bytes:
-    """WeasyPrint on a print HTML string; only data URLs may be fetched."""
-    from weasyprint import HTML
-    from weasyprint.urls import URLFetcher
-
-    _quiet()
-    fetcher = URLFetcher(allowed_protocols=["data"], fail_on_errors=True)
-    return HTML(string=html, url_fetcher=fetcher, base_url=None).write_pdf()
-
-
-def print_html(report: Report, svgs: dict[str, str]) -> str:
+def print_html(report: Report, svgs: Mapping[str, str]) -> str:
+    """The whole print document in one HTML (what WeasyPrint lays out without pypdf)."""
     return render_html(report, print_mode=True, svgs=svgs)
 
 
-def render_pdf(report: Report, svgs: dict[str, str], worker: PdfWorker | None = None) -> bytes:
-    """The report as PDF bytes; `svgs` maps chart id -> data URL of its SVG."""
-    html = print_html(report, svgs)
-    if worker is not None:
-        found = worker.render(html)
-        if found is not None:
-            return found
-    return pdf_bytes(html)
+def can_assemble() -> bool:
+    return find_spec("pypdf") is not None
 
 
-def _serve(conn: Any) -> None:  # pragma: no cover - runs in the child process
-    try:
-        pdf_bytes("<p>warm-up</p>")  # imports WeasyPrint, loads fonts
-        html = conn.recv()
-        if html is None:
+def render_pdf(
+    report: Report, svgs: Mapping[str, str] | None = None, stats: PdfStats | None = None
+) -> bytes:
+    """The report as PDF bytes (`svgs`, chart id -> data URL of its SVG, if already made)."""
+    return PdfJob(report, stats).finish(svgs)
+
+
+class PdfJob:
+    """The PDF of a report, laid out by the worker processes while the build goes on:
+    made once the view model is there, it starts every part at once; `finish` waits for
+    them, puts them together and returns the PDF."""
+
+    def __init__(self, report: Report, stats: PdfStats | None = None) -> None:
+        self.report = report
+        self.stats = stats if stats is not None else PdfStats()
+        self.whole = not can_assemble()
+        # the parts in page order; the contents (None here) come when the others are in
+        self.parts: list[str | Section | None] = ["cover", None, *report.sections, "notes"]
+        self.htmls: dict[int, str] = {}
+        self.ready: dict[int, bytes] = {}
+        self.pending: dict[Future[Done], int] = {}
+        self.charts: dict[int, dict[str, dict]] = {}  # part -> SVG key -> chart spec
+        if self.whole:
             return
-        conn.send(("ok", pdf_bytes(html)))
-    except EOFError:
-        return
-    except BaseException as exc:
-        with contextlib.suppress(OSError, EOFError):
-            conn.send(("error", f"{type(exc).__name__}: {exc}"))
+        self.srcs = {c.id: f"{SVG_SRC}{svg_key(c.spec)}" for c in report.charts()}
+        self._start([i for i, part in enumerate(self.parts) if part is not None])
+
+    def finish(self, svgs: Mapping[str, str] | None = None) -> bytes:
+        """The PDF (`svgs`: chart id -> data URL, used when it is laid out at once)."""
+        if self.whole:
+            self.stats.whole, self.stats.parts = True, 1
+            if svgs is None:
+                svgs = {c.id: data_url(to_svg(c.spec)) for c in self.report.charts()}
+            ((_, pdf),) = pdf_workers.render([print_html(self.report, svgs)])
+            return pdf
+        from pestle.report.pdf_assemble import Book
+
+        book = Book()
+        for i, pdf in self.ready.items():  # read while the workers lay out the others
+            book.add(i, pdf)
+        for future in as_completed(self.pending):
+            i = self.pending[future]
+            pdf, converted = pdf_workers.result(future, self.htmls[i], self.charts.get(i))
+            for key, svg in converted.items():
+                remember(key, svg)  # for the Markdown's figures
+            _store(self.htmls[i], pdf)
+            book.add(i, pdf)
+        furniture = self._contents_and_furniture(book)
+        cache.prune(_path("").parent, CACHE_BYTES)
+        self.stats.pages = len(book.writer.pages)
+        return book.finish(
+            furniture,
+            _owners(self.htmls),
+            title=self.report.meta.title,
+            creator=f"pestle {pestle.__version__}",
+        )
+
+    def _start(self, indexes: Sequence[int]) -> None:
+        """Render the parts' HTML; take each PDF from the cache or give it to a worker."""
+        todo = []
+        for i in indexes:
+            part = self.parts[i]
+            assert part is not None
+            self.htmls[i] = _with_stand_ins(render_print_part(self.report, part, self.srcs))
+            self.charts[i] = {svg_key(c.spec): c.spec for c in _charts(part)}
+            found = _lookup(self.htmls[i])
+            if found is not None:
+                self.ready[i] = found
+            else:
+                todo.append(i)
+        self.stats.parts += len(indexes)
+        self.stats.cached += len(indexes) - len(todo)
+        for i in sorted(todo, key=lambda i: -self._work(i)):  # the longest first
+            self.pending[pdf_workers.submit(self.htmls[i], self.charts[i])] = i
+
+    def _work(self, i: int) -> int:
+        """How long part `i` takes, roughly: its HTML, and the charts not converted yet."""
+        unconverted = sum(1 for spec in self.charts[i].values() if cached_svg(spec) is None)
+        return len(self.htmls[i]) + CHART_WORK * unconverted
+
+    def _contents_and_furniture(self, book: Book) -> bytes:
+        """Lay out the contents (which gives each part's first page) and the furniture."""
+        report = self.report
+        contents_pages = 1
+        for _ in range(3):  # the contents' own length moves the page numbers it gives
+            starts: dict[str, int] = {}
+            page = 1
+            for i, part in enumerate(self.parts):
+                if i != CONTENTS:
+                    starts[part.id if isinstance(part, Section) else str(part)] = page
+                page += contents_pages if i == CONTENTS else book.pages(i)
+            contents = _with_stand_ins(render_print_part(report, "contents", toc_pages=starts))
+            furniture = render_print_part(report, "furniture", pages=page - 1)
+            pdfs = _pdfs([contents, furniture], self.stats)
+            if _page_count(pdfs[0]) == contents_pages:
+                self.htmls[CONTENTS] = contents
+                book.add(CONTENTS, pdfs[0])
+                return pdfs[1]
+            contents_pages = _page_count(pdfs[0])
+        raise RuntimeError("the table of contents does not settle on a number of pages")
 
 
-class PdfWorker:
-    """A child process that renders one PDF; started before the work it overlaps with."""
+def _charts(part: str | Section) -> list:
+    return part.charts() if isinstance(part, Section) else []
 
-    def __init__(self) -> None:
-        self._conn: Any = None
-        self._proc: Any = None
-        if os.environ.get("PESTLE_PDF_WORKER", "1") == "0":
-            return
+
+def _owners(htmls: Mapping[int, str]) -> dict[str, int]:
+    """Anchor -> index of the part that holds it (the first, as in a browser)."""
+    owners: dict[str, int] = {}
+    for i in sorted(htmls):
+        for anchor in _ID.findall(htmls[i]):
+            owners.setdefault(unescape(anchor), i)
+    return owners
+
+
+def _with_stand_ins(html: str) -> str:
+    """The part with an empty, out-of-flow anchor for each link target held elsewhere:
+    WeasyPrint keeps a link only if its target is in the document."""
+    ids = set(_ID.findall(html))
+    missing = sorted(set(_HREF.findall(html)) - ids)
+    stand_ins = "".join(f'<div id="{escape(unescape(a))}"></div>' for a in missing)
+    return html.replace(ANCHORS, f'<div class="pdf-anchors">{stand_ins}</div>', 1)
+
+
+def _page_count(pdf: bytes) -> int:
+    from pestle.report.pdf_assemble import reader
+
+    return len(reader(pdf).pages)
+
+
+def _pdfs(htmls: Sequence[str], stats: PdfStats) -> list[bytes]:
+    """The PDF of each HTML document: from the cache, else laid out by the workers."""
+    found: list[bytes | None] = [_lookup(h) for h in htmls]
+    todo = [i for i, pdf in enumerate(found) if pdf is None]
+    stats.parts += len(htmls)
+    stats.cached += len(htmls) - len(todo)
+    for j, pdf in pdf_workers.render([htmls[i] for i in todo]):
+        found[todo[j]] = pdf
+        _store(htmls[todo[j]], pdf)
+    return [pdf for pdf in found if pdf is not None]
+
+
+def _path(html: str) -> Path:
+    version = f"{PARTS_VERSION}|weasyprint {_weasyprint_version()}"
+    return cache.cache_dir() / "pdf" / f"{cache.key(version, html)}.pdf"
+
+
+def _lookup(html: str) -> bytes | None:
+    path = _path(html)
+    found = cache.read(path)
+    if found is not None:
+        cache.touch(path)
+    return found
+
+
+def _store(html: str, pdf: bytes) -> None:
+    cache.write(_path(html), pdf)
+
+
+_versions: dict[str, str] = {}
+
+
+def _weasyprint_version() -> str:
+    if "weasyprint" not in _versions:
         try:
-            ctx = multiprocessing.get_context("spawn")
-            self._conn, child = ctx.Pipe()
-            self._proc = ctx.Process(target=_serve, args=(child,), daemon=True)
-            self._proc.start()
-            child.close()
-        except (OSError, RuntimeError, ValueError):
-            self._conn = self._proc = None
-
-    def render(self, html: str) -> bytes | None:
-        """PDF bytes, or None when the worker is not there (render in-process then)."""
-        if self._proc is None:
-            return None
-        try:
-            self._conn.send(html)
-            status, payload = self._conn.recv()
-        except (OSError, EOFError):
-            return None
-        finally:
-            self.close()
-        if status != "ok":
-            raise RuntimeError(f"PDF rendering failed: {payload}")
-        return payload
-
-    def close(self) -> None:
-        if self._proc is None:
-            return
-        try:
-            if self._proc.is_alive():
-                with contextlib.suppress(OSError, EOFError):
-                    self._conn.send(None)
-                self._proc.join(timeout=2)
-            if self._proc.is_alive():
-                self._proc.terminate()
-                self._proc.join(timeout=2)
-        finally:
-            self._conn.close()
-            self._proc = None
-            self._conn = None
-
-    def __enter__(self) -> PdfWorker:
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self.close()
+            _versions["weasyprint"] = metadata.version("weasyprint")
+        except metadata.PackageNotFoundError:
+            _versions["weasyprint"] = "unknown"
+    return _versions["weasyprint"]

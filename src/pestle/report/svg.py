@@ -1,54 +1,62 @@
 """Static charts: Vega-Lite spec -> SVG with vl-convert (no browser), cached by content.
 
 The cache key is the spec's canonical JSON plus the vl-convert version, so an unchanged
-chart is never converted twice, in one process (memory) or across builds (disk, same
-folder as the JavaScript bundle).
+chart is never converted twice, in one process (memory) or across builds (disk, see
+`cache.py`).
 """
 
 from __future__ import annotations
 
 import base64
-import hashlib
 import json
-import os
-import tempfile
+from pathlib import Path
 from typing import Any
 
 import vl_convert as vlc
 
-from pestle.report.vendor import VEGA_LITE_VERSION, cache_dir
+from pestle.report import cache
+from pestle.report.vendor import VEGA_LITE_VERSION
 
 _memory: dict[str, str] = {}
 
 
-def _key(spec: dict[str, Any]) -> str:
+def svg_key(spec: dict[str, Any]) -> str:
+    """The chart's content key: its spec and the converter's versions."""
     canonical = json.dumps(spec, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
     version = getattr(vlc, "__version__", "unknown")
-    return hashlib.sha256(f"{version}|{VEGA_LITE_VERSION}|{canonical}".encode()).hexdigest()
+    return cache.key(f"{version}|{VEGA_LITE_VERSION}", canonical)
+
+
+def cached_svg(spec: dict[str, Any]) -> str | None:
+    """The chart's SVG if it was converted before (this process or the disk), else None."""
+    key = svg_key(spec)
+    found = _memory.get(key)
+    if found is None:
+        stored = cache.read(_path(key))
+        if stored is not None:
+            found = _memory[key] = stored.decode("utf-8")
+    return found
 
 
 def to_svg(spec: dict[str, Any]) -> str:
     """The chart as an SVG document (fonts as text, legible when printed)."""
-    key = _key(spec)
-    found = _memory.get(key)
+    found = cached_svg(spec)
     if found is not None:
         return found
-    path = cache_dir() / "svg" / f"{key}.svg"
-    try:
-        svg = path.read_text(encoding="utf-8")
-    except OSError:
-        svg = vlc.vegalite_to_svg(spec, vl_version=VEGA_LITE_VERSION)
-        try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            with tempfile.NamedTemporaryFile(
-                "w", encoding="utf-8", dir=path.parent, delete=False, suffix=".tmp"
-            ) as fh:
-                fh.write(svg)
-            os.replace(fh.name, path)
-        except OSError:
-            pass
+    key = svg_key(spec)
+    svg = vlc.vegalite_to_svg(spec, vl_version=VEGA_LITE_VERSION)
+    cache.write(_path(key), svg.encode("utf-8"))
     _memory[key] = svg
     return svg
+
+
+def remember(key: str, svg: str) -> None:
+    """An SVG converted elsewhere (a PDF worker), kept so that this process needs not."""
+    _memory[key] = svg
+
+
+def _path(key: str) -> Path:
+    return cache.cache_dir() / "svg" / f"{key}.svg"
 
 
 def data_url(svg: str) -> str:

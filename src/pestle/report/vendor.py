@@ -1,28 +1,23 @@
 """The Vega/Vega-Lite/Vega-Embed JavaScript, bundled offline by vl-convert and cached.
 
-Bundling takes a few seconds, so the bundle is cached on disk per vl-convert version, in
-``$PESTLE_CACHE`` or ``$XDG_CACHE_HOME/pestle`` (default ``~/.cache/pestle``). A cache
-that cannot be written is not an error: the bundle is then rebuilt each process.
+Bundling takes a few seconds, so the bundle is cached on disk per vl-convert version (see
+`cache.py`). A cache that cannot be written is not an error: the bundle is then rebuilt
+each process.
 """
 
 from __future__ import annotations
 
-import os
-import tempfile
 import threading
 from pathlib import Path
 
 import vl_convert as vlc
 
+from pestle.report import cache
+from pestle.report.cache import cache_dir
+
+__all__ = ["VEGA_LITE_VERSION", "cache_dir", "prefetch", "vega_bundle"]
+
 VEGA_LITE_VERSION = "6.4"
-
-
-def cache_dir() -> Path:
-    explicit = os.environ.get("PESTLE_CACHE")
-    if explicit:
-        return Path(explicit)
-    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-    return Path(base) / "pestle"
 
 
 def _bundle_path() -> Path:
@@ -53,18 +48,9 @@ def prefetch() -> threading.Thread:
 
 def _load_bundle() -> str:
     path = _bundle_path()
-    try:
-        return path.read_text(encoding="utf-8")
-    except OSError:
-        pass
+    found = cache.read(path)
+    if found is not None:
+        return found.decode("utf-8")
     js = vlc.javascript_bundle(vl_version=VEGA_LITE_VERSION)
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        with tempfile.NamedTemporaryFile(
-            "w", encoding="utf-8", dir=path.parent, delete=False, suffix=".tmp"
-        ) as fh:
-            fh.write(js)
-        os.replace(fh.name, path)
-    except OSError:
-        pass
+    cache.write(path, js.encode("utf-8"))
     return js

@@ -133,6 +133,10 @@ class Section:
     subsections: tuple[Subsection, ...] = ()
     missing: tuple[str, ...] = ()  # modules this section waits for
 
+    def charts(self) -> list[Chart]:
+        blocks = [*self.intro, *(b for sub in self.subsections for b in sub.blocks)]
+        return [b for b in blocks if isinstance(b, Chart)]
+
 
 @dataclass(frozen=True, slots=True)
 class Footnote:
@@ -186,13 +190,7 @@ class Report:
     footnotes: tuple[Footnote, ...] = field(default_factory=tuple)
 
     def charts(self) -> list[Chart]:
-        out: list[Chart] = []
-        for section in self.sections:
-            blocks = list(section.intro)
-            for sub in section.subsections:
-                blocks.extend(sub.blocks)
-            out.extend(b for b in blocks if isinstance(b, Chart))
-        return out
+        return [chart for section in self.sections for chart in section.charts()]
 
     def missing_modules(self) -> list[str]:
         seen: list[str] = []

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from pestle.analysis.demand.capacity import (
     BuildOut,
@@ -24,6 +25,9 @@ from pestle.model.parameter import ParameterSet, Scenario, load_parameters, load
 PARAMETERS_FILE = "parameters.yaml"
 SCENARIOS_FILE = "scenarios.yaml"
 REFERENCE_FILE = Path("sources") / "xinjiang_reference.yaml"
+
+if TYPE_CHECKING:
+    from pestle.case import Case
 
 
 @dataclass(frozen=True)
@@ -41,11 +45,15 @@ def _reference(folder: Path) -> tuple[ReferenceAddition, ...]:
     return load_reference_additions(path) if path.exists() else ()
 
 
-def load_demand_inputs(case: str | Path | None = None) -> DemandInputs:
-    """Load a case (embedded name or folder; None = the embedded default) for the model."""
+def load_demand_inputs(case: str | Path | Case | None = None) -> DemandInputs:
+    """Load a case (embedded name or folder; None = the embedded default) for the model;
+    a case already loaded is used as it is (not read again)."""
     from pestle import load_case  # the case loader checks the whole case folder
 
-    loaded = load_case(case) if case is not None else load_case()
+    if case is None or isinstance(case, str | Path):
+        loaded = load_case(case) if case is not None else load_case()
+    else:
+        loaded = case
     folder = Path(loaded.folder)
     params_path = folder / PARAMETERS_FILE
     if not params_path.exists():

@@ -89,7 +89,7 @@ def build(inputs: Inputs, notes: Notes) -> Body:
     name = inputs.get("scenario_name")
     result = comparison[name]
     note = model_note(inputs, notes)
-    body.sub("demand-method", "Model and scenario", *_method(inputs, result, note))
+    body.sub("demand-method", "Model and scenario", *_method(inputs, notes, result, note))
     body.sub("demand-fan", "Demand by segment and year", *_fan(result, note))
     body.sub("demand-scenarios", "Scenario comparison", *_scenarios(comparison, notes, note))
     body.sub("demand-sobol", "What drives the uncertainty", *_sobol(inputs, notes, body))
@@ -100,9 +100,22 @@ def build(inputs: Inputs, notes: Notes) -> Body:
     return body
 
 
-def _method(inputs: Inputs, result: Any, note: int) -> list:
+def _method(inputs: Inputs, notes: Notes, result: Any, note: int) -> list:
     d = result.demand
     years = d.years
+    fixed: list = []
+    for p in result.parameters:
+        if p.name in inputs.overrides:
+            value = num(parameter_value(p), parameter_note(notes, p))
+            fixed.extend([", " if fixed else "", Term(p.name), " = ", value])
+    blocks: list = []
+    if fixed:
+        blocks.append(
+            Paragraph(
+                text("Fixed for this build, on top of every scenario: ", *fixed, "."),
+                tone="warning",
+            )
+        )
     return [
         Paragraph(
             text(
@@ -125,7 +138,8 @@ def _method(inputs: Inputs, result: Any, note: int) -> list:
                 Term("pestle report --scenario NAME"),
                 ").",
             )
-        )
+        ),
+        *blocks,
     ]
 
 

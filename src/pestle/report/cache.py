@@ -1,0 +1,74 @@
+"""The report's on-disk cache: files derived from content, stored under a key of that content.
+
+What is stored: the offline Vega bundle (`vendor.py`), chart SVGs (`svg.py`) and the PDF
+pages of each part of the print document (`render_pdf.py`). The folder is ``$PESTLE_CACHE``
+or ``$XDG_CACHE_HOME/pestle`` (default ``~/.cache/pestle``). A cache that cannot be read or
+written is never an error: the file is then made again.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import os
+import tempfile
+from pathlib import Path
+
+
+def cache_dir() -> Path:
+    explicit = os.environ.get("PESTLE_CACHE")
+    if explicit:
+        return Path(explicit)
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "pestle"
+
+
+def key(*parts: str) -> str:
+    """A file name for content: the sha256 of its parts (versions first, content last)."""
+    digest = hashlib.sha256()
+    for part in parts:
+        digest.update(part.encode("utf-8"))
+        digest.update(b"\0")
+    return digest.hexdigest()
+
+
+def read(path: Path) -> bytes | None:
+    """The cached file's bytes, or None when it is not there (or cannot be read)."""
+    try:
+        return path.read_bytes()
+    except OSError:
+        return None
+
+
+def write(path: Path, data: bytes) -> None:
+    """Store `data` at `path` atomically (a reader never sees half a file); errors pass."""
+    with contextlib.suppress(OSError):
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with tempfile.NamedTemporaryFile(dir=path.parent, delete=False, suffix=".tmp") as fh:
+            fh.write(data)
+        try:
+            os.replace(fh.name, path)
+        except OSError:
+            os.unlink(fh.name)
+            raise
+
+
+def prune(folder: Path, max_bytes: int) -> None:
+    """Delete the least recently used files of `folder` until it holds at most `max_bytes`."""
+    try:
+        entries = [(e.stat().st_mtime, e.stat().st_size, e.path) for e in os.scandir(folder)]
+    except OSError:
+        return
+    total = sum(size for _, size, _ in entries)
+    for _, size, path in sorted(entries):
+        if total <= max_bytes:
+            break
+        with contextlib.suppress(OSError):
+            os.unlink(path)
+            total -= size
+
+
+def touch(path: Path) -> None:
+    """Mark a cached file as just used (pruning removes the least recently used first)."""
+    with contextlib.suppress(OSError):
+        os.utime(path)

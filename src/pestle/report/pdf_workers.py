@@ -1,0 +1,189 @@
+"""WeasyPrint in worker processes: the parts of the print document laid out in parallel.
+
+WeasyPrint is pure Python and the slowest stage of a build, so the PDF is laid out in parts
+(see `render_pdf.py`) by a pool of processes, one per core (at most `MAX_WORKERS`;
+``$PESTLE_PDF_WORKERS`` sets the number, 0 renders in this process). The pool starts when
+a build starts, so its processes import WeasyPrint and load fonts while the case is loaded
+and analysed, and it stays up for later builds of the same process (a server, a notebook,
+the benchmark's rebuild). A pool that cannot start or breaks leaves the work to this
+process.
+"""
+
+from __future__ import annotations
+
+import gc
+import logging
+import multiprocessing
+import os
+import sys
+import threading
+from collections.abc import Iterator, Mapping, Sequence
+from concurrent.futures import Future, ProcessPoolExecutor, as_completed
+from concurrent.futures.process import BrokenProcessPool
+from contextlib import contextmanager
+from typing import Any
+
+MAX_WORKERS = 4
+SVG_SRC = "pestle-svg:"  # an image source to be replaced by the chart's SVG (a data URL)
+
+_lock = threading.Lock()
+_pool: ProcessPoolExecutor | None = None
+
+
+def pdf_bytes(html: str) -> bytes:
+    """WeasyPrint on a print HTML string; only data URLs may be fetched."""
+    from weasyprint import HTML
+    from weasyprint.urls import URLFetcher
+
+    logging.getLogger("weasyprint").setLevel(logging.ERROR)
+    logging.getLogger("fontTools").setLevel(logging.ERROR)
+    fetcher = URLFetcher(allowed_protocols=["data"], fail_on_errors=True)
+    return HTML(string=html, url_fetcher=fetcher, base_url=None).write_pdf()
+
+
+def _warm(turn: Any) -> None:  # pragma: no cover - runs in the worker processes
+    # One process warms up at a time: the build's own process keeps a core to itself
+    # while it loads and analyses the case, and the processes are ready long before the
+    # view model is.
+    with turn:
+        pdf_bytes("<p>warm-up</p>")  # imports WeasyPrint, loads the fonts
+        import vl_convert  # its first chart starts a JavaScript engine (0.3 s)
+
+        from pestle.report.vendor import VEGA_LITE_VERSION
+
+        vl_convert.vegalite_to_svg({"mark": "point"}, vl_version=VEGA_LITE_VERSION)
+    gc.collect()
+    gc.freeze()  # what is loaded now stays: later collections need not look at it
+
+
+def _ready() -> bool:  # pragma: no cover - runs in the worker processes
+    return True
+
+
+def workers() -> int:
+    """How many worker processes lay out PDF pages (0: none, this process does it)."""
+    value = os.environ.get("PESTLE_PDF_WORKERS", "").strip()
+    if value.isdigit():
+        return min(int(value), MAX_WORKERS)
+    return max(1, min(os.cpu_count() or 1, MAX_WORKERS))
+
+
+def start() -> ProcessPoolExecutor | None:
+    """The pool, started if it is not running yet (its processes warm up at once)."""
+    global _pool
+    n = workers()
+    if n == 0 or multiprocessing.parent_process() is not None:
+        return None  # none asked for, or this is itself a worker
+    with _lock:
+        if _pool is None:
+            try:
+                context = multiprocessing.get_context("spawn")
+                pool = ProcessPoolExecutor(
+                    n, mp_context=context, initializer=_warm, initargs=(context.Lock(),)
+                )
+                with _main_not_imported():
+                    for _ in range(n):  # a process starts per waiting task: start them all
+                        pool.submit(_ready)
+            except (OSError, RuntimeError, ValueError):
+                return None
+            _pool = pool
+        return _pool
+
+
+@contextmanager
+def _main_not_imported() -> Iterator[None]:
+    """A spawned process imports the main module again, to find what it defines. The
+    workers need nothing from it: importing it would cost them time (the CLI imports Typer
+    and Rich), and a script without a main guard would run again in each of them."""
+    main = sys.modules.get("__main__")
+    if main is None:
+        yield
+        return
+    saved = {k: main.__dict__[k] for k in ("__file__", "__spec__") if k in main.__dict__}
+    main.__dict__.pop("__file__", None)
+    main.__dict__["__spec__"] = None
+    try:
+        yield
+    finally:
+        main.__dict__.pop("__spec__", None)
+        main.__dict__.update(saved)
+
+
+def stop() -> None:
+    """Shut the pool down (the next build starts a new one)."""
+    global _pool
+    with _lock:
+        pool, _pool = _pool, None
+    if pool is not None:
+        pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _forget(pool: ProcessPoolExecutor) -> None:
+    global _pool
+    with _lock:
+        if _pool is pool:
+            _pool = None
+    pool.shutdown(wait=False, cancel_futures=True)
+
+
+Charts = Mapping[str, dict[str, Any]]  # SVG key -> Vega-Lite spec
+Done = tuple[bytes, dict[str, str]]  # PDF bytes, SVG key -> SVG of the charts converted
+
+
+def render_document(html: str, charts: Charts | None = None) -> Done:
+    """The PDF of an HTML document whose images ``src="{SVG_SRC}KEY"`` are the charts in
+    `charts` (converted here, or taken from the cache), with those charts' SVGs."""
+    svgs: dict[str, str] = {}
+    if charts:
+        from pestle.report.svg import data_url, to_svg
+
+        for key, spec in charts.items():
+            svgs[key] = to_svg(spec)
+            html = html.replace(f'"{SVG_SRC}{key}"', f'"{data_url(svgs[key])}"')
+    # WeasyPrint makes many objects and few cycles: collecting while it lays out costs
+    # about a tenth of its time
+    gc.disable()
+    try:
+        return pdf_bytes(html), svgs
+    finally:
+        gc.enable()
+
+
+def submit(html: str, charts: Charts | None = None) -> Future[Done]:
+    """Start laying out one HTML document (see `render_document`); `result` gives it."""
+    pool = start()
+    if pool is not None:
+        try:
+            return pool.submit(render_document, html, charts)
+        except (BrokenProcessPool, RuntimeError):
+            _forget(pool)
+    done: Future[Done] = Future()
+    try:
+        done.set_result(render_document(html, charts))
+    except Exception as exc:  # the error is raised by `result`, as from a worker
+        done.set_exception(exc)
+    return done
+
+
+def result(future: Future[Done], html: str, charts: Charts | None = None) -> Done:
+    """What a submitted document gave (laid out here if the pool broke meanwhile)."""
+    try:
+        return future.result()
+    except BrokenProcessPool:
+        pool = _pool
+        if pool is not None:
+            try:
+                pool.submit(_ready)  # the pool of this build broke, or an earlier one
+            except (BrokenProcessPool, RuntimeError):
+                _forget(pool)
+        return render_document(html, charts)
+
+
+def render(documents: Sequence[str]) -> Iterator[tuple[int, bytes]]:
+    """PDF bytes of each HTML document, as (index, pdf) in the order they are done; the
+    largest first, so that the processes finish at about the same time."""
+    order = sorted(range(len(documents)), key=lambda i: -len(documents[i]))
+    futures = {submit(documents[i]): i for i in order}
+    for future in as_completed(futures):
+        i = futures[future]
+        yield i, result(future, documents[i])[0]
