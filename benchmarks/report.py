@@ -36,7 +36,12 @@ GOAL_REBUILD = 2.0
 # The parameter changed: blade mass per MW, range [10, 14] t/MW, fixed at a value (as
 # `--set blade_mass_t_per_mw=VALUE`); it moves every demand figure.
 PARAMETER = "blade_mass_t_per_mw"
-VALUES = (12.0, 11.0, 13.0, 12.5, 11.5)
+
+
+def values(n: int) -> list[float]:
+    """`n` values of the parameter, each used once (nothing of them is cached before)."""
+    return [10.25 + 3.5 * i / max(n - 1, 1) for i in range(n)]
+
 
 # What `pestle report [--set NAME=VALUE]` does, with the times of its stages; the process
 # then ends as the command's does (`gc.freeze()`: no collection over the whole heap at exit).
@@ -93,7 +98,8 @@ def show(title: str, data: dict, runs: list[dict] | None = None, goal: float | N
     extra = ""
     if runs and len(runs) > 1:
         walls = [r["wall"] for r in runs]
-        extra = f" (best of {len(walls)}; median {statistics.median(walls):.2f} s)"
+        extra = f" (best of {len(walls)}; median {statistics.median(walls):.2f} s;"
+        extra += f" all: {', '.join(f'{w:.2f}' for w in walls)})"
     print(f"\n{title}: {data['wall']:.2f} s{extra}")
     if "build" in data:
         print(f"  {'python start, imports, exit':<24} {data['wall'] - data['build']:6.2f} s")
@@ -130,17 +136,17 @@ def main() -> None:
         # timed one had the parameter at another value (a first `--set` also adds a
         # sentence and a note to the report, which the build before it did not have).
         os.environ["PESTLE_CACHE"] = str(cache)
-        values = [VALUES[i % len(VALUES)] for i in range(runs + 1)]
-        in_process(tmp / "warm", {PARAMETER: values[0]})  # this process has built once
-        rebuilds = [in_process(tmp / "warm", {PARAMETER: v}) for v in values[1:]]
-        change = f"{PARAMETER} {' -> '.join(f'{v:g}' for v in values)} t/MW"
+        steps = values(2 * runs + 1)
+        in_process(tmp / "warm", {PARAMETER: steps[0]})  # this process has built once
+        rebuilds = [in_process(tmp / "warm", {PARAMETER: v}) for v in steps[1 : runs + 1]]
+        change = f"{PARAMETER} {' -> '.join(f'{v:.3g}' for v in steps[: runs + 1])} t/MW"
         show(f"rebuild after one parameter change ({change}), same process", best(rebuilds),
              rebuilds, GOAL_REBUILD)  # fmt: skip
 
         recold = []
-        for v in values[1:]:  # values not used above: nothing of them is cached
-            cold(tmp / "recold", cache, {PARAMETER: v + 0.1})
-            recold.append(cold(tmp / "recold", cache, {PARAMETER: v + 0.2}))
+        for v in steps[runs + 1 :]:  # the build before has the value 0.2 t/MW lower
+            cold(tmp / "recold", cache, {PARAMETER: v - 0.2})
+            recold.append(cold(tmp / "recold", cache, {PARAMETER: v}))
         show("rebuild after one parameter change, cold process", best(recold), recold)
 
         from pestle.report import pdf_workers

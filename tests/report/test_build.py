@@ -116,3 +116,14 @@ def test_a_bad_case_file_stops_the_build_before_anything_is_written(tmp_path: Pa
     assert info.value.file and info.value.file.endswith("energy.yaml") and info.value.line
     assert not out.exists()
     assert sorted(p.name for p in tmp_path.iterdir()) == ["case"]
+
+
+def test_a_parameter_can_be_fixed_for_one_build(tmp_path: Path) -> None:
+    out = tmp_path / "r"
+    build_report(out=out, formats="md", overrides={"blade_mass_t_per_mw": 12})
+    md = (out / "report.md").read_text(encoding="utf-8")
+    line = next(ln for ln in md.splitlines() if "Fixed for this build" in ln)
+    assert "**blade_mass_t_per_mw** = 12 t/MW[^" in line
+    with pytest.raises(InputError, match="unknown parameter 'blade_mass'"):
+        build_report(out=tmp_path / "bad", formats="md", overrides={"blade_mass": 12})
+    assert not (tmp_path / "bad").exists()

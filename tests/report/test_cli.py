@@ -52,3 +52,17 @@ def test_the_scenario_option_presents_that_scenario(cli, tmp_path, capsys) -> No
     md = (out / "report.md").read_text(encoding="utf-8")
     assert "- **Scenario:** bases_max" in md
     assert "Presented scenario: **bases_max**" in md
+
+
+def test_set_fixes_a_parameter_and_a_wrong_one_is_a_one_line_error(cli, tmp_path, capsys) -> None:
+    out = tmp_path / "r"
+    with pytest.raises(SystemExit) as info:
+        cli(["report", "--out", str(out), "-f", "md", "--set", "wind_share=0.6", "-q"])
+    assert info.value.code in (0, None)
+    assert "Fixed for this build" in (out / "report.md").read_text(encoding="utf-8")
+    with pytest.raises(SystemExit) as info:
+        cli(["report", "--out", str(tmp_path / "r2"), "-f", "md", "--set", "nope=1"])
+    assert info.value.code == 2
+    err = capsys.readouterr().err.strip()
+    assert err.startswith("error: --set nope: unknown parameter 'nope'") and "\n" not in err
+    assert not (tmp_path / "r2").exists()

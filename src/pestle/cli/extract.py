@@ -18,18 +18,7 @@ from pestle.cli import app
 from pestle.ingest import DEFAULT_MAX_BYTES, EMBEDDED_REPORT, extract_file
 from pestle.model import Claim
 
-CSV_FIELDS = (
-    "value",
-    "unit",
-    "qualifier",
-    "period",
-    "measure",
-    "subject",
-    "text",
-    "start",
-    "end",
-    "section",
-)
+CSV_FIELDS = tuple(Claim.model_fields)  # the JSON contract, in its order
 
 
 class Format(StrEnum):

@@ -2,8 +2,11 @@
 
 One pass over the parsed blocks. Prose: the lexer finds numbers; cues next to each number
 give its qualifier, whether it is a change, a share or a level, and what it measures; the
-sentence gives the period and the subject, else the paragraph before it does. Tables: a
-column header gives unit, scale and measure; a row label gives subject or period.
+sentence gives the period and the subject, else the paragraph before it does, else the
+heading of its section. A period without a year ("the fourth quarter") takes the year the
+paragraph, the heading, the document's date line or the text before states; "last year"
+needs the date line (see `dateline`). Tables: a column header gives unit, scale and measure
+(or a period); a row label gives subject, measure or period.
 """
 
 from __future__ import annotations
@@ -45,9 +48,6 @@ _TRANSFER = re.compile(
 _RECIPIENT = re.compile(
     r"^\s+to\s+(?:the\s+)?(?P<np>(?:[\w'’-]+\s+){0,5}?[\w'’-]+)"
     r"(?=\s*[,.;:]|\s*$|\s+(?:covering|including|in|for|with|and|by|on|at|to|which|that|so)\b)"
-)
-_COMPARED = re.compile(
-    r"\b(?:compared\s+(?:with|to)|versus|vs\.?|against|from)\s+(?:a\s+|an\s+)?$", re.I
 )
 # a number given as the base of a comparison: "up from 4.6%", "lower than the 3% goal"
 _BASE_VALUE = re.compile(
@@ -129,10 +129,9 @@ class _Extractor(TableReader):
                 last = None
                 spans = [(block.title_start, block.title_end)]
                 ctx = Context(year=self._default_year(None))
-                self.year, before = None, self.year
+                before, self.year = self.year, None  # now: the year the heading states
                 self._prose(block.title_start, block.title_end, spans, ctx, state, heading=True)
-                section_period = ctx.period
-                section_year = self.year
+                section_period, section_year = ctx.period, self.year
                 self.year = self.year or before
             elif isinstance(block, Paragraph):
                 ctx = Context(period=section_period, year=self._default_year(section_year))

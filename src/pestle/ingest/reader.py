@@ -41,16 +41,25 @@ def read_text(path: str | Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> str:
         raise InputError(
             f"{name}: file is over the limit of {max_bytes} bytes; raise the limit with --max-bytes"
         )
+    return decode_text(data, name)
+
+
+def decode_text(data: bytes, name: str, error: type[InputError] = InputError) -> str:
+    """The text of a document's bytes: UTF-8 with no NUL byte; a leading BOM is dropped.
+
+    `name` starts the one-line message; `error` lets a caller (the web upload) raise its own
+    subclass of InputError.
+    """
     nul = data.find(b"\x00")
     if nul >= 0:
-        raise InputError(
+        raise error(
             f"{name}: looks like a binary file (NUL byte at offset {nul}), not a text document"
         )
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
         line = data.count(b"\n", 0, exc.start) + 1
-        raise InputError(
+        raise error(
             f"{name}:{line}: not valid UTF-8 (byte 0x{data[exc.start]:02x} at offset "
             f"{exc.start}); convert it first, e.g. iconv -f LATIN1 -t UTF-8"
         ) from None

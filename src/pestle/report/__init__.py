@@ -9,6 +9,11 @@ Pipeline (one stage each): `context` gathers the case, the checks and the analys
 every number formatted by `format` and footnoted by `footnotes`; `charts` makes the
 Vega-Lite specs; `render_html`, `render_pdf` and `render_md` lay the view model out through
 the Jinja2 templates; `build` runs the stages and writes the folder atomically.
+
+Speed: the PDF is laid out in parts (cover, contents, each section, notes) by WeasyPrint
+processes (`pdf_workers`) and put together with pypdf (`pdf_assemble`); the parts' PDFs,
+chart SVGs and the JavaScript bundle are cached on disk by content (`cache`), so a rebuild
+lays out only the sections that changed.
 """
 
 from pestle.report.build import FORMATS, BuildResult, build_report

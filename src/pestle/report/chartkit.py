@@ -77,12 +77,19 @@ def _data() -> alt.Data:
 def _finish(
     chart: alt.TopLevelMixin, title: str, source: str, description: str, records: Records
 ) -> dict:
-    out = chart.properties(title=_title(title, source), description=description).to_dict(
+    out = chart.properties(title=_title(title, source), description=description or title).to_dict(
         validate=False
     )
     out["config"] = json.loads(_config_json())
     out["datasets"] = {DATA: [dict(r) for r in records]}
     return out
+
+
+def _palette(field: str, domain: Sequence[str]) -> alt.Color:
+    """Colour by a nominal field, the palette's colours in the order of `domain`."""
+    return alt.Color(
+        f"{field}:N", title=None, scale=alt.Scale(domain=domain, range=PALETTE[: len(domain)])
+    )
 
 
 def _x_of(records: Records, field: str) -> list[Any]:
@@ -139,7 +146,7 @@ def bars(
     chart = alt.layer(*layers).properties(
         width=WIDTH - 200, height=max(60, height_per_bar * len(order))
     )
-    return _finish(chart, title, source, description or title, records)
+    return _finish(chart, title, source, description, records)
 
 
 def grouped_bars(
@@ -178,7 +185,7 @@ def grouped_bars(
         )
         .resolve_scale(y="independent")
     )
-    return _finish(chart, title, source, description or title, records)
+    return _finish(chart, title, source, description, records)
 
 
 def stacked_bars(
@@ -202,17 +209,13 @@ def stacked_bars(
         .encode(
             y=alt.Y(f"{category}:N", sort=order, title=None, axis=alt.Axis(labelLimit=300)),
             x=alt.X(f"{value}:Q", title=value_title, stack="zero"),
-            color=alt.Color(
-                f"{part}:N",
-                title=None,
-                scale=alt.Scale(domain=domain, range=PALETTE[: len(domain)]),
-            ),
+            color=_palette(part, domain),
             order=alt.Order("order:Q"),
             tooltip=[f"{category}:N", f"{part}:N", alt.Tooltip(f"{value}:Q", format=",.3~f")],
         )
         .properties(width=WIDTH - 200, height=max(60, 24 * len(order)))
     )
-    return _finish(chart, title, source, description or title, records)
+    return _finish(chart, title, source, description, records)
 
 
 # -- lines and bands ----------------------------------------------------------------------
@@ -237,16 +240,12 @@ def lines(
         .encode(
             x=alt.X(f"{x}:{x_type}", title=x_title),
             y=alt.Y(f"{y}:Q", title=y_title),
-            color=alt.Color(
-                f"{series}:N",
-                title=None,
-                scale=alt.Scale(domain=domain, range=PALETTE[: len(domain)]),
-            ),
+            color=_palette(series, domain),
             tooltip=[f"{series}:N", f"{x}:{x_type}", alt.Tooltip(f"{y}:Q", format=",.3~f")],
         )
         .properties(width=WIDTH, height=260)
     )
-    return _finish(chart, title, source, description or title, records)
+    return _finish(chart, title, source, description, records)
 
 
 def fan(
@@ -288,7 +287,7 @@ def fan(
         )
         .resolve_scale(y="independent")
     )
-    return _finish(chart, title, source, description or title, records)
+    return _finish(chart, title, source, description, records)
 
 
 def intervals(
@@ -309,9 +308,7 @@ def intervals(
     base = alt.Chart(_data()).encode(
         y=alt.Y(f"{category}:N", sort=_x_of(records, category), title=None),
         yOffset=alt.YOffset(f"{color}:N", sort=domain),
-        color=alt.Color(
-            f"{color}:N", title=None, scale=alt.Scale(domain=domain, range=PALETTE[: len(domain)])
-        ),
+        color=_palette(color, domain),
     )
     rule = base.mark_rule(strokeWidth=2).encode(
         x=alt.X(f"{low}:Q", title=value_title), x2=f"{high}:Q"
@@ -324,7 +321,7 @@ def intervals(
     chart = alt.layer(rule, point).properties(
         width=WIDTH - 200, height=max(80, 22 * n * max(1, len(domain)))
     )
-    return _finish(chart, title, source, description or title, records)
+    return _finish(chart, title, source, description, records)
 
 
 # -- scatter ------------------------------------------------------------------------------
@@ -349,9 +346,7 @@ def cause_effect(
         y=alt.Y(f"{y}:Q", title=y_title),
     )
     points = base.mark_point(filled=True, size=80).encode(
-        color=alt.Color(
-            f"{group}:N", title=None, scale=alt.Scale(domain=domain, range=PALETTE[: len(domain)])
-        ),
+        color=_palette(group, domain),
         tooltip=[
             f"{label}:N",
             *([f"{name}:N"] if name else []),
@@ -369,7 +364,7 @@ def cause_effect(
         .encode(y="zero:Q")
     )
     chart = alt.layer(zero, points, labels).properties(width=WIDTH - 40, height=340)
-    return _finish(chart, title, source, description or title, records)
+    return _finish(chart, title, source, description, records)
 
 
 def grouped_index_bars(
@@ -393,16 +388,12 @@ def grouped_index_bars(
             y=alt.Y(f"{category}:N", sort=order, title=None, axis=alt.Axis(labelLimit=300)),
             yOffset=alt.YOffset(f"{group}:N", sort=domain),
             x=alt.X(f"{value}:Q", title=value_title),
-            color=alt.Color(
-                f"{group}:N",
-                title=None,
-                scale=alt.Scale(domain=domain, range=PALETTE[: len(domain)]),
-            ),
+            color=_palette(group, domain),
             tooltip=[f"{category}:N", f"{group}:N", alt.Tooltip(f"{value}:Q", format=".3f")],
         )
         .properties(width=WIDTH - 200, height=alt.Step(11))
     )
-    return _finish(chart, title, source, description or title, records)
+    return _finish(chart, title, source, description, records)
 
 
 def heatmap(
@@ -435,4 +426,4 @@ def heatmap(
         )
         .properties(width=WIDTH - 160, height=150)
     )
-    return _finish(chart, title, source, description or title, records)
+    return _finish(chart, title, source, description, records)

@@ -11,7 +11,7 @@ come from the results as they are: no chart computes.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from typing import Any
 
 from pestle.report import chartkit as kit
@@ -41,22 +41,13 @@ def _segments(demand: Any) -> list[str]:
     return [s for s in demand.segments if s != "total"]
 
 
-# -- composite demand ---------------------------------------------------------------------------
-def demand_fan(demand: Any) -> dict:
-    """Yearly demand per segment: median line and p5–p95 band (`DemandResult`)."""
-    records = []
-    for seg in _segments(demand):
-        for year in demand.years:
-            stats = demand.get("demand_t", seg, year)
-            records.append(
-                {
-                    "segment": segment_name(seg),
-                    "year": fmt.year(year),
-                    "p5": fmt.in_unit(stats["p5"], "kt"),
-                    "p50": fmt.in_unit(stats["p50"], "kt"),
-                    "p95": fmt.in_unit(stats["p95"], "kt"),
-                }
-            )
+def _band(stats: Mapping[str, float]) -> dict[str, float]:
+    """The median and the p5–p95 band of a demand statistic, in kt."""
+    return {k: fmt.in_unit(stats[k], "kt") for k in ("p5", "p50", "p95")}
+
+
+def _fan(records: list[dict], **options: Any) -> dict:
+    """A fan chart of yearly p5–p95 bands and medians, one panel per segment."""
     return kit.fan(
         records,
         x="year",
@@ -64,10 +55,36 @@ def demand_fan(demand: Any) -> dict:
         mid="p50",
         high="p95",
         facet="segment",
+        band_label="p5–p95",
+        **options,
+    )
+
+
+def _labelled_bars(
+    items: Iterable[tuple[str, float, str]], category: str, value: str, **options: Any
+) -> dict:
+    """Bars of (name, value, label) items, each bar labelled with its value as printed."""
+    records = [{category: name, value: v, "label": label} for name, v, label in items]
+    return kit.bars(records, category=category, value=value, label="label", **options)
+
+
+# -- composite demand ---------------------------------------------------------------------------
+def demand_fan(demand: Any) -> dict:
+    """Yearly demand per segment: median line and p5–p95 band (`DemandResult`)."""
+    records = [
+        {
+            "segment": segment_name(seg),
+            "year": fmt.year(year),
+            **_band(demand.get("demand_t", seg, year)),
+        }
+        for seg in _segments(demand)
+        for year in demand.years
+    ]
+    return _fan(
+        records,
         y_title="Composites (kt per year)",
         title=f"Composite demand by segment, scenario {demand.scenario}",
         source="pestle demand model (Monte Carlo); band p5–p95, line median",
-        band_label="p5–p95",
         description="Fan charts of yearly composite demand per segment",
     )
 
@@ -81,27 +98,15 @@ def eol_waste(demand: Any) -> dict | None:
         except KeyError:
             continue
         records.append(
-            {
-                "segment": segment_name("wind_blades"),
-                "year": fmt.year(year),
-                "p5": fmt.in_unit(stats["p5"], "kt"),
-                "p50": fmt.in_unit(stats["p50"], "kt"),
-                "p95": fmt.in_unit(stats["p95"], "kt"),
-            }
+            {"segment": segment_name("wind_blades"), "year": fmt.year(year), **_band(stats)}
         )
     if not records:
         return None
-    return kit.fan(
+    return _fan(
         records,
-        x="year",
-        low="p5",
-        mid="p50",
-        high="p95",
-        facet="segment",
         y_title="Blade waste (kt per year)",
         title="End-of-life wind-blade waste by year",
         source="pestle demand model; design life from composite_intensity.yaml",
-        band_label="p5–p95",
         description="Fan chart of yearly blade waste",
         columns=1,
     )
@@ -112,15 +117,7 @@ def scenario_comparison(comparison: Any) -> dict:
     records = []
     for r in comparison.results:
         c = r.demand.get("cumulative_demand_t", "total")
-        records.append(
-            {
-                "scenario": r.name,
-                "segment": segment_name("total"),
-                "p5": fmt.in_unit(c["p5"], "kt"),
-                "p50": fmt.in_unit(c["p50"], "kt"),
-                "p95": fmt.in_unit(c["p95"], "kt"),
-            }
-        )
+        records.append({"scenario": r.name, "segment": segment_name("total"), **_band(c)})
     return kit.intervals(
         records,
         category="scenario",
@@ -247,22 +244,14 @@ def dematel_diagram(result: Any, names: Mapping[str, str]) -> dict:
 def topsis_closeness(result: Any) -> dict:
     """Closeness to the ideal of each product segment, best first (`TopsisResult`)."""
     idx = {a: i for i, a in enumerate(result.alternatives)}
-    records = [
-        {
-            "segment": segment_name(a),
-            "closeness": result.closeness[idx[a]],
-            "label": fmt.decimal(result.closeness[idx[a]]),
-        }
-        for a in result.ranking()
-    ]
-    return kit.bars(
-        records,
-        category="segment",
-        value="closeness",
+    closeness = [(a, result.closeness[idx[a]]) for a in result.ranking()]
+    return _labelled_bars(
+        ((segment_name(a), c, fmt.decimal(c)) for a, c in closeness),
+        "segment",
+        "closeness",
         value_title="Closeness to the ideal (0–1)",
         title="Product segments ranked by TOPSIS (illustrative judgments)",
         source="pestle.analysis.topsis on the case's judgments.yaml",
-        label="label",
         description="Bar chart of TOPSIS closeness per segment",
     )
 
@@ -271,18 +260,13 @@ def topsis_closeness(result: Any) -> dict:
 def check_outcomes(report: Any) -> dict:
     """Number of checks failed, unknown and passed (`CheckReport`)."""
     summary = report.summary
-    records = [
-        {"status": STATUS[s], "checks": summary[s], "label": fmt.count(summary[s])}
-        for s in ("fail", "unknown", "pass")
-    ]
-    return kit.bars(
-        records,
-        category="status",
-        value="checks",
+    return _labelled_bars(
+        ((STATUS[s], summary[s], fmt.count(summary[s])) for s in ("fail", "unknown", "pass")),
+        "status",
+        "checks",
         value_title="Checks (count)",
         title="Outcome of the consistency checks",
         source="pestle.checks on the case",
-        label="label",
         color="status",
         colors={STATUS[k]: v for k, v in kit.STATUS_COLORS.items()},
         legend=False,
@@ -316,15 +300,13 @@ def policy_coverage(mix: Any) -> dict:
 
 def ftz_permissions(sections: list[tuple[str, float]]) -> dict:
     """Permissions per free-trade-zone section: [(section name, permissions)]."""
-    records = [{"section": n, "permissions": v, "label": fmt.count(v)} for n, v in sections]
-    return kit.bars(
-        records,
-        category="section",
-        value="permissions",
+    return _labelled_bars(
+        ((n, v, fmt.count(v)) for n, v in sections),
+        "section",
+        "permissions",
         value_title="Permissions (count)",
         title="Permissions received by each free-trade-zone section",
         source="source report, section on two-way empowerment of the FTZ",
-        label="label",
         description="Bar chart of permissions per FTZ section",
     )
 
@@ -332,44 +314,36 @@ def ftz_permissions(sections: list[tuple[str, float]]) -> dict:
 # -- economy and trade ---------------------------------------------------------------------------
 def industry_structure(structure: Any, period: str) -> dict:
     """Added value by industry with its share (`IndustryStructure`)."""
-    records = [
-        {
-            "industry": r.industry.capitalize(),
-            "value_bn": fmt.in_unit(r.value, "billion yuan"),
-            "label": f"{fmt.money(r.value)} ({fmt.percent(r.share_pct)})",
-        }
-        for r in structure.rows
-    ]
-    return kit.bars(
-        records,
-        category="industry",
-        value="value_bn",
+    return _labelled_bars(
+        (
+            (
+                r.industry.capitalize(),
+                fmt.in_unit(r.value, "billion yuan"),
+                f"{fmt.money(r.value)} ({fmt.percent(r.share_pct)})",
+            )
+            for r in structure.rows
+        ),
+        "industry",
+        "value_bn",
         value_title="Added value (billion yuan)",
         title=f"Added value by industry and share, {period}",
         source="source report (growth table); shares: pestle.analysis.indicators",
-        label="label",
         description="Bar chart of added value by industry in billion yuan",
     )
 
 
 def growth_contributions(structure: Any, period: str) -> dict:
     """Contribution of each industry to growth, in percentage points (`IndustryStructure`)."""
-    records = [
-        {
-            "industry": r.industry.capitalize(),
-            "pp": r.contribution_pp,
-            "label": fmt.points(r.contribution_pp, 2),
-        }
-        for r in structure.rows
-    ]
-    return kit.bars(
-        records,
-        category="industry",
-        value="pp",
+    return _labelled_bars(
+        (
+            (r.industry.capitalize(), r.contribution_pp, fmt.points(r.contribution_pp, 2))
+            for r in structure.rows
+        ),
+        "industry",
+        "pp",
         value_title="Contribution to GDP growth (percentage points)",
         title=f"Contributions of the three industries to growth, {period}",
         source="pestle.analysis.indicators (share x growth)",
-        label="label",
         description="Bar chart of contributions to growth in percentage points",
     )
 
@@ -412,36 +386,26 @@ def trade_shares(trade: Any) -> dict:
 
 def platforms(inventory: Any) -> dict:
     """Number of opening platforms by kind (`PlatformInventory`)."""
-    records = [
-        {"platform": p.name, "count": p.count, "label": fmt.count(p.count)}
-        for p in inventory.platforms
-    ]
-    return kit.bars(
-        records,
-        category="platform",
-        value="count",
+    return _labelled_bars(
+        ((p.name, p.count, fmt.count(p.count)) for p in inventory.platforms),
+        "platform",
+        "count",
         value_title="Number of platforms",
         title="Opening platforms by kind",
         source="source report, section on opening platforms",
-        label="label",
         description="Bar chart of the number of opening platforms by kind",
     )
 
 
 def value_vs_reference(items: list[tuple[str, float]], title: str, source: str) -> dict:
     """A few money amounts side by side, e.g. clusters' added value and reference GDP."""
-    records = [
-        {"what": w, "value_bn": fmt.in_unit(v, "billion yuan"), "label": fmt.money(v)}
-        for w, v in items
-    ]
-    return kit.bars(
-        records,
-        category="what",
-        value="value_bn",
+    return _labelled_bars(
+        ((w, fmt.in_unit(v, "billion yuan"), fmt.money(v)) for w, v in items),
+        "what",
+        "value_bn",
         value_title="Billion yuan",
         title=title,
         source=source,
-        label="label",
         description="Bars comparing money amounts",
     )
 

@@ -22,6 +22,7 @@ from pestle.report.adapters import (
 from pestle.report.footnotes import Notes
 from pestle.report.inputs import Inputs
 from pestle.report.sections import (
+    Body,
     assumptions,
     checks,
     demand,
@@ -33,6 +34,7 @@ from pestle.report.sections import (
     summary,
     trade,
 )
+from pestle.report.sections._common import waiting
 from pestle.report.view import Meta, Notice, Report, Section, text
 
 __all__ = ["SECTIONS", "build_view", "gather", "load", "run_analyses", "run_checks"]
@@ -64,7 +66,10 @@ def build_view(inputs: Inputs) -> Report:
     notes = Notes(documents_of(inputs))
     built: list[Section] = []
     for number, (sid, title, module) in enumerate(SECTIONS, start=1):
-        body = module.build(inputs, notes)
+        body = Body()
+        # a section needs its modules (MODULES); a missing one is a notice, not numbers
+        if not waiting(inputs, body, *module.MODULES):
+            module.build(inputs, notes, body)
         intro = list(body.intro)
         missing = list(dict.fromkeys(body.missing))
         if not intro and not body.subsections:

@@ -2,11 +2,12 @@
 
 WeasyPrint is pure Python and the slowest stage of a build, so the PDF is laid out in parts
 (see `render_pdf.py`) by a pool of processes, one per core (at most `MAX_WORKERS`;
-``$PESTLE_PDF_WORKERS`` sets the number, 0 renders in this process). The pool starts when
-a build starts, so its processes import WeasyPrint and load fonts while the case is loaded
-and analysed, and it stays up for later builds of the same process (a server, a notebook,
-the benchmark's rebuild). A pool that cannot start or breaks leaves the work to this
-process.
+``$PESTLE_PDF_WORKERS`` sets the number, 0 renders in this process). The worker that lays
+out a part also converts its charts to SVG (vl-convert) if the SVG cache does not have
+them. The pool starts when a build starts, so its processes import WeasyPrint and load
+fonts while the case is loaded and analysed, and it stays up for later builds of the same
+process (a server, a notebook, the benchmark's rebuild). A pool that cannot start or
+breaks leaves the work to this process.
 """
 
 from __future__ import annotations
@@ -28,6 +29,7 @@ SVG_SRC = "pestle-svg:"  # an image source to be replaced by the chart's SVG (a 
 
 _lock = threading.Lock()
 _pool: ProcessPoolExecutor | None = None
+_in_worker = False  # set in the worker processes, which start no pool of their own
 
 
 def pdf_bytes(html: str) -> bytes:
@@ -42,6 +44,8 @@ def pdf_bytes(html: str) -> bytes:
 
 
 def _warm(turn: Any) -> None:  # pragma: no cover - runs in the worker processes
+    global _in_worker
+    _in_worker = True
     # One process warms up at a time: the build's own process keeps a core to itself
     # while it loads and analyses the case, and the processes are ready long before the
     # view model is.
@@ -72,8 +76,8 @@ def start() -> ProcessPoolExecutor | None:
     """The pool, started if it is not running yet (its processes warm up at once)."""
     global _pool
     n = workers()
-    if n == 0 or multiprocessing.parent_process() is not None:
-        return None  # none asked for, or this is itself a worker
+    if n == 0 or _in_worker:
+        return None
     with _lock:
         if _pool is None:
             try:
@@ -130,31 +134,39 @@ Charts = Mapping[str, dict[str, Any]]  # SVG key -> Vega-Lite spec
 Done = tuple[bytes, dict[str, str]]  # PDF bytes, SVG key -> SVG of the charts converted
 
 
-def render_document(html: str, charts: Charts | None = None) -> Done:
+def render_document(html: str, charts: Charts | None = None, cache: str | None = None) -> Done:
     """The PDF of an HTML document whose images ``src="{SVG_SRC}KEY"`` are the charts in
-    `charts` (converted here, or taken from the cache), with those charts' SVGs."""
+    `charts` (converted here, or taken from the SVG cache under the folder `cache`), with
+    those charts' SVGs."""
     svgs: dict[str, str] = {}
     if charts:
         from pestle.report.svg import data_url, to_svg
+
+        if cache is not None:  # the build's cache, wherever this process started
+            os.environ["PESTLE_CACHE"] = cache
 
         for key, spec in charts.items():
             svgs[key] = to_svg(spec)
             html = html.replace(f'"{SVG_SRC}{key}"', f'"{data_url(svgs[key])}"')
     # WeasyPrint makes many objects and few cycles: collecting while it lays out costs
     # about a tenth of its time
+    collecting = gc.isenabled()
     gc.disable()
     try:
         return pdf_bytes(html), svgs
     finally:
-        gc.enable()
+        if collecting:
+            gc.enable()
 
 
 def submit(html: str, charts: Charts | None = None) -> Future[Done]:
     """Start laying out one HTML document (see `render_document`); `result` gives it."""
     pool = start()
     if pool is not None:
+        from pestle.report.cache import cache_dir
+
         try:
-            return pool.submit(render_document, html, charts)
+            return pool.submit(render_document, html, charts, str(cache_dir()))
         except (BrokenProcessPool, RuntimeError):
             _forget(pool)
     done: Future[Done] = Future()

@@ -52,7 +52,7 @@ PARTS_VERSION = "1"
 CACHE_BYTES = 64 * 2**20  # the PDF parts kept on disk, least recently used dropped first
 ANCHORS = "<!--pestle:anchors-->"
 CHART_WORK = 20_000  # a chart to convert takes about as long as this many bytes of HTML
-COVER, CONTENTS = 0, 1  # the first two parts; the sections and the notes follow
+CONTENTS = 1  # the second part, after the cover; the sections and the notes follow
 
 _ID = re.compile(r'\sid="([^"]*)"')
 _HREF = re.compile(r'\shref="#([^"]*)"')
@@ -60,7 +60,8 @@ _HREF = re.compile(r'\shref="#([^"]*)"')
 
 @dataclass
 class PdfStats:
-    """What a PDF build did: parts laid out or found in the cache, and pages."""
+    """What a PDF build did: parts laid out or found in the cache, and pages (not counted
+    when the document is laid out at once, without pypdf)."""
 
     parts: int = 0
     cached: int = 0
@@ -96,6 +97,7 @@ class PdfJob:
         # the parts in page order; the contents (None here) come when the others are in
         self.parts: list[str | Section | None] = ["cover", None, *report.sections, "notes"]
         self.htmls: dict[int, str] = {}
+        self.anchors: dict[int, list[str]] = {}  # part -> the anchors it holds
         self.ready: dict[int, bytes] = {}
         self.pending: dict[Future[Done], int] = {}
         self.charts: dict[int, dict[str, dict]] = {}  # part -> SVG key -> chart spec
@@ -129,7 +131,7 @@ class PdfJob:
         self.stats.pages = len(book.writer.pages)
         return book.finish(
             furniture,
-            _owners(self.htmls),
+            _owners(self.anchors),
             title=self.report.meta.title,
             creator=f"pestle {pestle.__version__}",
         )
@@ -140,7 +142,8 @@ class PdfJob:
         for i in indexes:
             part = self.parts[i]
             assert part is not None
-            self.htmls[i] = _with_stand_ins(render_print_part(self.report, part, self.srcs))
+            html = render_print_part(self.report, part, self.srcs)
+            self.htmls[i], self.anchors[i] = _with_stand_ins(html)
             self.charts[i] = {svg_key(c.spec): c.spec for c in _charts(part)}
             found = _lookup(self.htmls[i])
             if found is not None:
@@ -168,11 +171,13 @@ class PdfJob:
                 if i != CONTENTS:
                     starts[part.id if isinstance(part, Section) else str(part)] = page
                 page += contents_pages if i == CONTENTS else book.pages(i)
-            contents = _with_stand_ins(render_print_part(report, "contents", toc_pages=starts))
+            contents, anchors = _with_stand_ins(
+                render_print_part(report, "contents", toc_pages=starts)
+            )
             furniture = render_print_part(report, "furniture", pages=page - 1)
             pdfs = _pdfs([contents, furniture], self.stats)
             if _page_count(pdfs[0]) == contents_pages:
-                self.htmls[CONTENTS] = contents
+                self.htmls[CONTENTS], self.anchors[CONTENTS] = contents, anchors
                 book.add(CONTENTS, pdfs[0])
                 return pdfs[1]
             contents_pages = _page_count(pdfs[0])
@@ -183,22 +188,24 @@ def _charts(part: str | Section) -> list:
     return part.charts() if isinstance(part, Section) else []
 
 
-def _owners(htmls: Mapping[int, str]) -> dict[str, int]:
+def _owners(anchors: Mapping[int, Sequence[str]]) -> dict[str, int]:
     """Anchor -> index of the part that holds it (the first, as in a browser)."""
     owners: dict[str, int] = {}
-    for i in sorted(htmls):
-        for anchor in _ID.findall(htmls[i]):
-            owners.setdefault(unescape(anchor), i)
+    for i in sorted(anchors):
+        for anchor in anchors[i]:
+            owners.setdefault(anchor, i)
     return owners
 
 
-def _with_stand_ins(html: str) -> str:
-    """The part with an empty, out-of-flow anchor for each link target held elsewhere:
-    WeasyPrint keeps a link only if its target is in the document."""
-    ids = set(_ID.findall(html))
-    missing = sorted(set(_HREF.findall(html)) - ids)
+def _with_stand_ins(html: str) -> tuple[str, list[str]]:
+    """The part with an empty, out-of-flow anchor for each link target held elsewhere
+    (WeasyPrint keeps a link only if its target is in the document), and the anchors the
+    part itself holds."""
+    ids = _ID.findall(html)
+    missing = sorted(set(_HREF.findall(html)) - set(ids))
     stand_ins = "".join(f'<div id="{escape(unescape(a))}"></div>' for a in missing)
-    return html.replace(ANCHORS, f'<div class="pdf-anchors">{stand_ins}</div>', 1)
+    html = html.replace(ANCHORS, f'<div class="pdf-anchors">{stand_ins}</div>', 1)
+    return html, [unescape(a) for a in ids]
 
 
 def _page_count(pdf: bytes) -> int:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 from importlib import resources
+from typing import Any
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
@@ -19,24 +20,17 @@ from pestle.report.view import Link, Num, Refs, Term
 TEMPLATES = resources.files("pestle.report") / "templates"
 
 
-def _tests(env: Environment) -> Environment:
-    env.tests["num"] = lambda x: isinstance(x, Num)
-    env.tests["link"] = lambda x: isinstance(x, Link)
-    env.tests["term"] = lambda x: isinstance(x, Term)
-    env.tests["refs"] = lambda x: isinstance(x, Refs)
+def _environment(**options: Any) -> Environment:
+    """The report's templates, strict about undefined names, with the fragment tests."""
+    env = Environment(loader=FileSystemLoader(str(TEMPLATES)), undefined=StrictUndefined, **options)
+    for name, kind in (("num", Num), ("link", Link), ("term", Term), ("refs", Refs)):
+        env.tests[name] = lambda x, kind=kind: isinstance(x, kind)
     return env
 
 
 @lru_cache(maxsize=1)
 def html_env() -> Environment:
-    env = Environment(
-        loader=FileSystemLoader(str(TEMPLATES)),
-        autoescape=True,
-        undefined=StrictUndefined,
-        trim_blocks=False,
-        lstrip_blocks=False,
-    )
-    return _tests(env)
+    return _environment(autoescape=True)
 
 
 class MdSafe(str):
@@ -78,14 +72,7 @@ def md_line(text: str) -> str:
 
 @lru_cache(maxsize=1)
 def md_env() -> Environment:
-    env = Environment(
-        loader=FileSystemLoader(str(TEMPLATES)),
-        autoescape=False,
-        undefined=StrictUndefined,
-        finalize=md_escape,
-        keep_trailing_newline=True,
-    )
-    return _tests(env)
+    return _environment(autoescape=False, finalize=md_escape, keep_trailing_newline=True)
 
 
 def template_text(name: str) -> str:

@@ -24,21 +24,7 @@ from pestle.store.schema import ClaimRow, DocumentRow, RevisionRow, SourceRow
 
 ExportFormat = Literal["json", "csv"]
 EXPORT_FORMATS: tuple[str, ...] = ("json", "csv")
-CSV_COLUMNS = (
-    "position",
-    "value",
-    "unit",
-    "qualifier",
-    "period",
-    "measure",
-    "subject",
-    "text",
-    "start",
-    "end",
-    "section",
-    "line",
-    "reference",
-)
+CSV_COLUMNS = ("position", *Claim.model_fields, "line", "reference")
 
 
 def _revision_query() -> Select[tuple]:

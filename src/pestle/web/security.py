@@ -24,6 +24,7 @@ from fastapi import Depends, Request
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 
 from pestle.errors import InputError, PestleError
+from pestle.ingest.reader import decode_text
 
 Scope = MutableMapping[str, Any]
 Message = MutableMapping[str, Any]
@@ -224,20 +225,7 @@ def document_name(name: str | None, filename: str | None) -> str:
 
 def decode_upload(data: bytes, filename: str) -> str:
     """The text of an uploaded document: UTF-8, no NUL byte; a leading BOM is dropped."""
-    nul = data.find(b"\x00")
-    if nul >= 0:
-        raise NotText(
-            f"{filename}: looks like a binary file (NUL byte at offset {nul}), not a text document"
-        )
-    try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        line = data.count(b"\n", 0, exc.start) + 1
-        raise NotText(
-            f"{filename}:{line}: not valid UTF-8 (byte 0x{data[exc.start]:02x} at offset "
-            f"{exc.start}); convert it first, e.g. iconv -f LATIN1 -t UTF-8"
-        ) from None
-    text = text.removeprefix("\ufeff")
+    text = decode_text(data, filename, NotText)
     if not text.strip():
         raise InputError(f"{filename}: the document is empty")
     return text

@@ -1,4 +1,6 @@
-"""One module per report section: `build(inputs, notes) -> Body`, in reading order."""
+"""One module per report section, in reading order: `MODULES`, the pestle modules the
+section needs (a missing one is shown as a notice instead of the section's numbers), and
+`build(inputs, notes, body)`, which fills the section's `Body`."""
 
 from __future__ import annotations
 

@@ -3,16 +3,43 @@
 from __future__ import annotations
 
 import contextlib
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
 from pestle.report import format as fmt
-from pestle.report.footnotes import Notes, num
+from pestle.report.footnotes import Notes, num, refs
 from pestle.report.inputs import Inputs, module_missing, not_built
 from pestle.report.sections import Body
-from pestle.report.view import Notice, Num
+from pestle.report.view import Cell, Chart, Column, Notice, Num, Table, text
 
 CASE = "pestle.case"
+
+
+def numeric(title: str) -> Column:
+    """A column of numbers (set right-aligned)."""
+    return Column(title, numeric=True)
+
+
+def table(
+    id_: str,
+    caption: str,
+    columns: Sequence[str | Column],
+    rows: Iterable[tuple[Cell, ...]],
+    **extra: Any,
+) -> Table:
+    """A table; `columns` are titles, `numeric(title)` for a column of numbers."""
+    cols = tuple(c if isinstance(c, Column) else Column(c) for c in columns)
+    return Table(id=id_, caption=caption, columns=cols, rows=tuple(rows), **extra)
+
+
+def chart(
+    id_: str, title: str, spec: dict[str, Any], description: str, source: str, *notes: int | None
+) -> Chart:
+    """A chart with its source line and the footnotes of what it shows."""
+    return Chart(
+        id=id_, title=title, spec=spec, description=description, source=text(source, refs(*notes))
+    )
 
 
 def waiting(inputs: Inputs, body: Body, *modules: str) -> bool:

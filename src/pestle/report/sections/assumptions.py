@@ -10,17 +10,14 @@ from pestle.model import Source
 from pestle.report.footnotes import Notes, num, refs
 from pestle.report.inputs import Inputs
 from pestle.report.sections import Body
-from pestle.report.sections._common import notice, waiting
+from pestle.report.sections._common import notice, numeric, table
 from pestle.report.sections.demand import param_anchor, parameter_note, parameter_value
-from pestle.report.view import Bullets, Column, Notice, Paragraph, Table, Term, text
+from pestle.report.view import Bullets, Notice, Paragraph, Term, text
 
 MODULES = ("pestle.case",)
 
 
-def build(inputs: Inputs, notes: Notes) -> Body:
-    body = Body()
-    if waiting(inputs, body, *MODULES):
-        return body
+def build(inputs: Inputs, notes: Notes, body: Body) -> None:
     case = inputs.case
     body.intro.append(
         Paragraph(
@@ -39,7 +36,6 @@ def build(inputs: Inputs, notes: Notes) -> Body:
     body.sub("assumptions-documents", "Source documents", *_documents(case, notes))
     body.sub("assumptions-references", "Reference data", *_references(case))
     body.sub("assumptions-external", "External sources of analyst-added factors", *_external(case))
-    return body
 
 
 def _parameters(inputs: Inputs, notes: Notes, body: Body) -> list:
@@ -77,16 +73,16 @@ def _parameters(inputs: Inputs, notes: Notes, body: Body) -> list:
                 ").",
             )
         ),
-        Table(
-            id="table-assumptions-parameters",
-            caption="Parameters of the composite-demand model",
-            columns=(
-                Column("Parameter"),
-                Column("Unit"),
-                Column("Value or range", numeric=True),
-                Column("Source, or the reason for the assumption"),
+        table(
+            "table-assumptions-parameters",
+            "Parameters of the composite-demand model",
+            (
+                "Parameter",
+                "Unit",
+                numeric("Value or range"),
+                "Source, or the reason for the assumption",
             ),
-            rows=tuple(rows),
+            rows,
             row_ids=tuple(ids),
             row_classes=tuple("assumption" if p.assumption else "" for p in params),
         ),
@@ -138,11 +134,11 @@ def _documents(case: Any, notes: Notes) -> list:
     if not rows:
         return [Notice("The case lists no documents.")]
     return [
-        Table(
-            id="table-assumptions-documents",
-            caption="Source documents of the case",
-            columns=(Column("Document"), Column("File"), Column("Language"), Column("sha256")),
-            rows=tuple(rows),
+        table(
+            "table-assumptions-documents",
+            "Source documents of the case",
+            ("Document", "File", "Language", "sha256"),
+            rows,
         )
     ]
 
@@ -180,12 +176,7 @@ def _references(case: Any) -> list:
                 "confirmed). Footnotes cite the entry with its file and line."
             )
         ),
-        Table(
-            id="table-assumptions-references",
-            caption="Reference data files",
-            columns=(Column("File"), Column("sha256")),
-            rows=tuple(rows),
-        ),
+        table("table-assumptions-references", "Reference data files", ("File", "sha256"), rows),
     ]
 
 

@@ -9,20 +9,17 @@ from pestle.report import format as fmt
 from pestle.report.footnotes import Notes, num, refs
 from pestle.report.inputs import Inputs
 from pestle.report.sections import Body
-from pestle.report.sections._common import Cite, evidence_notes, finding_anchor, waiting
-from pestle.report.view import Bullets, Chart, Column, Paragraph, Table, Term, text
+from pestle.report.sections._common import Cite, chart, evidence_notes, finding_anchor, table
+from pestle.report.view import Bullets, Paragraph, Table, Term, text
 
 MODULES = ("pestle.case", "pestle.checks.runner")
 STATUS = {"fail": "Failed", "unknown": "Unknown", "pass": "Passed"}
 
 
-def build(inputs: Inputs, notes: Notes) -> Body:
-    body = Body()
-    if waiting(inputs, body, *MODULES):
-        return body
+def build(inputs: Inputs, notes: Notes, body: Body) -> None:
     report = inputs.get("findings")
     if report is None:
-        return body
+        return
     cite = Cite(inputs.case, notes)
     method = checks_note(report, notes)
     summary = report.summary
@@ -48,12 +45,13 @@ def build(inputs: Inputs, notes: Notes) -> Body:
         )
     )
     body.intro.append(
-        Chart(
-            id="chart-checks-summary",
-            title="Outcome of the consistency checks",
-            spec=charts.check_outcomes(report),
-            description="Bar chart: number of checks failed, unknown and passed",
-            source=text("Source: pestle.checks.", refs(method)),
+        chart(
+            "chart-checks-summary",
+            "Outcome of the consistency checks",
+            charts.check_outcomes(report),
+            "Bar chart: number of checks failed, unknown and passed",
+            "Source: pestle.checks.",
+            method,
         )
     )
     for status in ("fail", "unknown", "pass"):
@@ -66,7 +64,6 @@ def build(inputs: Inputs, notes: Notes) -> Body:
             _table(cite, status, group),
             *_details(cite, group if status != "pass" else []),
         )
-    return body
 
 
 def checks_note(report: Any, notes: Notes) -> int:
@@ -96,17 +93,11 @@ def _table(cite: Cite, status: str, findings: list[Any]) -> Table:
                 text(f.tolerance.text if f.tolerance else "—"),
             )
         )
-    return Table(
-        id=f"table-checks-{status}",
-        caption=f"{STATUS[status]} checks, most severe first",
-        columns=(
-            Column("Severity"),
-            Column("Check and finding"),
-            Column("Expected"),
-            Column("Actual (arithmetic)"),
-            Column("Tolerance"),
-        ),
-        rows=tuple(rows),
+    return table(
+        f"table-checks-{status}",
+        f"{STATUS[status]} checks, most severe first",
+        ("Severity", "Check and finding", "Expected", "Actual (arithmetic)", "Tolerance"),
+        rows,
         row_classes=tuple(status for _ in findings),
         row_ids=tuple(finding_anchor(f) for f in findings),
     )

@@ -11,9 +11,9 @@ from pestle.report.charts import segment_name
 from pestle.report.footnotes import Notes, num, refs
 from pestle.report.inputs import Inputs
 from pestle.report.sections import Body
-from pestle.report.sections._common import Cite, entities, notice, waiting
+from pestle.report.sections._common import Cite, chart, entities, notice, numeric, table
 from pestle.report.sections._factors import factor_blocks
-from pestle.report.view import Chart, Column, Link, Notice, Paragraph, Table, Term, text
+from pestle.report.view import Link, Notice, Paragraph, Term, text
 
 MODULES = ("pestle.case",)
 DEMAND = "pestle.analysis.demand"
@@ -75,17 +75,14 @@ def model_note(inputs: Inputs, notes: Notes) -> int:
     )
 
 
-def build(inputs: Inputs, notes: Notes) -> Body:
-    body = Body()
-    if waiting(inputs, body, *MODULES):
-        return body
+def build(inputs: Inputs, notes: Notes, body: Body) -> None:
     case = inputs.case
     eol = [f for f in case.factors if "waste" in f.id or "end_of_life" in f.id]
     comparison = inputs.get("demand")
     if comparison is None:
         body.intro.append(notice(inputs, body, DEMAND))
         body.intro.append(notice(inputs, body, LINKAGE))
-        return body
+        return
     name = inputs.get("scenario_name")
     result = comparison[name]
     note = model_note(inputs, notes)
@@ -97,7 +94,6 @@ def build(inputs: Inputs, notes: Notes) -> Body:
     body.sub(
         "demand-linkage", "Linkage effects on the economy", *_linkage(inputs, notes, body, note)
     )
-    return body
 
 
 def _method(inputs: Inputs, notes: Notes, result: Any, note: int) -> list:
@@ -162,23 +158,19 @@ def _fan(result: Any, note: int) -> list:
         )
     first, last = fmt.year(d.years[0]), fmt.year(d.years[-1])
     return [
-        Chart(
-            id="chart-demand-fan",
-            title="Composite demand by segment and year",
-            spec=charts.demand_fan(d),
-            description="Fan charts: yearly composite demand in kt, median and p5–p95 band",
-            source=text("Source: pestle.analysis.demand.", refs(note)),
+        chart(
+            "chart-demand-fan",
+            "Composite demand by segment and year",
+            charts.demand_fan(d),
+            "Fan charts: yearly composite demand in kt, median and p5–p95 band",
+            "Source: pestle.analysis.demand.",
+            note,
         ),
-        Table(
-            id="table-demand-cumulative",
-            caption=f"Cumulative composite demand {first}{fmt.DASH}{last} by segment",
-            columns=(
-                Column("Segment"),
-                Column("Mean", numeric=True),
-                Column("Median", numeric=True),
-                Column("p5–p95", numeric=True),
-            ),
-            rows=tuple(rows),
+        table(
+            "table-demand-cumulative",
+            f"Cumulative composite demand {first}{fmt.DASH}{last} by segment",
+            ("Segment", numeric("Mean"), numeric("Median"), numeric("p5–p95")),
+            rows,
             note=text(
                 "Percentiles do not add across segments; the total row is the distribution of "
                 "the sum."
@@ -208,23 +200,19 @@ def _scenarios(comparison: Any, notes: Notes, note: int) -> list:
             )
         )
     return [
-        Chart(
-            id="chart-demand-scenarios",
-            title="Cumulative composite demand by scenario",
-            spec=charts.scenario_comparison(comparison),
-            description="Interval chart: cumulative composite demand by scenario",
-            source=text("Source: pestle.analysis.demand.", refs(note)),
+        chart(
+            "chart-demand-scenarios",
+            "Cumulative composite demand by scenario",
+            charts.scenario_comparison(comparison),
+            "Interval chart: cumulative composite demand by scenario",
+            "Source: pestle.analysis.demand.",
+            note,
         ),
-        Table(
-            id="table-demand-scenarios",
-            caption="Scenarios of the case and their cumulative demand (all segments)",
-            columns=(
-                Column("Scenario"),
-                Column("What it changes (case text)"),
-                Column("Median", numeric=True),
-                Column("p5–p95", numeric=True),
-            ),
-            rows=tuple(rows),
+        table(
+            "table-demand-scenarios",
+            "Scenarios of the case and their cumulative demand (all segments)",
+            ("Scenario", "What it changes (case text)", numeric("Median"), numeric("p5–p95")),
+            rows,
         ),
     ]
 
@@ -281,23 +269,19 @@ def _sobol(inputs: Inputs, notes: Notes, body: Body) -> list:
                 "). Parameters that do not enter this scenario's result are left out.",
             )
         ),
-        Chart(
-            id="chart-demand-sobol",
-            title="Sobol' indices of total composite demand",
-            spec=spec,
-            description="Bar chart: Sobol' indices per parameter",
-            source=text("Source: SALib on pestle.analysis.demand.", refs(sobol_note)),
+        chart(
+            "chart-demand-sobol",
+            "Sobol' indices of total composite demand",
+            spec,
+            "Bar chart: Sobol' indices per parameter",
+            "Source: SALib on pestle.analysis.demand.",
+            sobol_note,
         ),
-        Table(
-            id="table-demand-sobol",
-            caption="Sobol' indices of total composite demand (± half-width of the interval)",
-            columns=(
-                Column("Parameter"),
-                Column("First order S1", numeric=True),
-                Column("Total order ST", numeric=True),
-                Column("Basis"),
-            ),
-            rows=tuple(rows),
+        table(
+            "table-demand-sobol",
+            "Sobol' indices of total composite demand (± half-width of the interval)",
+            ("Parameter", numeric("First order S1"), numeric("Total order ST"), "Basis"),
+            rows,
         ),
     ]
 
@@ -331,12 +315,13 @@ def _eol(inputs: Inputs, notes: Notes, result: Any, note: int, factors: list) ->
     eol_spec = charts.eol_waste(d)
     if eol_spec is not None:
         blocks.append(
-            Chart(
-                id="chart-demand-eol",
-                title="End-of-life blade waste by year",
-                spec=eol_spec,
-                description="Fan chart: yearly end-of-life blade waste in kt",
-                source=text("Source: pestle.analysis.demand.", refs(note)),
+            chart(
+                "chart-demand-eol",
+                "End-of-life blade waste by year",
+                eol_spec,
+                "Fan chart: yearly end-of-life blade waste in kt",
+                "Source: pestle.analysis.demand.",
+                note,
             )
         )
     return blocks or [Notice("The demand model gives no end-of-life waste for this case.")]
@@ -401,23 +386,24 @@ def _linkage(inputs: Inputs, notes: Notes, body: Body, demand_note: int) -> list
                 " of imports.",
             )
         ),
-        Chart(
-            id="chart-demand-linkage",
-            title="Output effects by sector: direct and indirect",
-            spec=charts.linkage_effects(effects, TOP_SECTORS),
-            description="Stacked bar chart: direct and indirect output effect by sector",
-            source=text("Source: pestle.analysis.linkage, national coefficients.", refs(link_note)),
+        chart(
+            "chart-demand-linkage",
+            "Output effects by sector: direct and indirect",
+            charts.linkage_effects(effects, TOP_SECTORS),
+            "Stacked bar chart: direct and indirect output effect by sector",
+            "Source: pestle.analysis.linkage, national coefficients.",
+            link_note,
         ),
-        Table(
-            id="table-demand-linkage",
-            caption="Sectors with the largest output effects (central price)",
-            columns=(
-                Column("Sector (table code)"),
-                Column("Direct output", numeric=True),
-                Column("Indirect output", numeric=True),
-                Column("Total output", numeric=True),
-                Column("Value added", numeric=True),
+        table(
+            "table-demand-linkage",
+            "Sectors with the largest output effects (central price)",
+            (
+                "Sector (table code)",
+                numeric("Direct output"),
+                numeric("Indirect output"),
+                numeric("Total output"),
+                numeric("Value added"),
             ),
-            rows=tuple(rows),
+            rows,
         ),
     ]

@@ -11,15 +11,17 @@ from pestle.report.inputs import Inputs
 from pestle.report.sections import Body
 from pestle.report.sections._common import (
     Cite,
+    chart,
     entities,
     finding_anchor,
     findings_about,
     input_notes,
     notice,
-    waiting,
+    numeric,
+    table,
 )
 from pestle.report.sections._factors import factor_blocks, factors_for
-from pestle.report.view import Bullets, Chart, Column, Link, Notice, Paragraph, Table, text
+from pestle.report.view import Bullets, Link, Notice, Paragraph, text
 
 MODULES = ("pestle.case",)
 INDICATORS = "pestle.analysis.indicators"
@@ -35,10 +37,7 @@ def _period(e: Any) -> str:
     return fmt.period(e.attributes.get("period")) if e.attributes.get("period") else "—"
 
 
-def build(inputs: Inputs, notes: Notes) -> Body:
-    body = Body()
-    if waiting(inputs, body, *MODULES):
-        return body
+def build(inputs: Inputs, notes: Notes, body: Body) -> None:
     case = inputs.case
     cite = Cite(case, notes)
     body.intro.extend(factor_blocks(inputs, notes, factors_for(case, "economy")))
@@ -50,7 +49,6 @@ def build(inputs: Inputs, notes: Notes) -> Body:
     body.sub(
         "economy-clusters", "The eight major industrial clusters", *_clusters(inputs, cite, body)
     )
-    return body
 
 
 def _gdp(cite: Cite, indicators: tuple) -> list:
@@ -62,11 +60,11 @@ def _gdp(cite: Cite, indicators: tuple) -> list:
     if not rows:
         return [Notice("The case has no GDP indicators.")]
     return [
-        Table(
-            id="table-economy-gdp",
-            caption="Regional GDP and its growth as the source report states them",
-            columns=(Column("Indicator"), Column("Period"), Column("Value", numeric=True)),
-            rows=tuple(rows),
+        table(
+            "table-economy-gdp",
+            "Regional GDP and its growth as the source report states them",
+            ("Indicator", "Period", numeric("Value")),
+            rows,
         )
     ]
 
@@ -128,37 +126,39 @@ def _structure(inputs: Inputs, cite: Cite, indicators: tuple, body: Body) -> lis
             )
         )
     blocks: list = [
-        Table(
-            id="table-economy-structure",
-            caption=f"Added value by industry, {period}: structure and contributions to growth",
-            columns=(
-                Column("Industry"),
-                Column("Added value", numeric=True),
-                Column("Share", numeric=True),
-                Column("Growth, year on year", numeric=True),
-                Column("Contribution to growth", numeric=True),
-                Column("Contribution rate", numeric=True),
+        table(
+            "table-economy-structure",
+            f"Added value by industry, {period}: structure and contributions to growth",
+            (
+                "Industry",
+                numeric("Added value"),
+                numeric("Share"),
+                numeric("Growth, year on year"),
+                numeric("Contribution to growth"),
+                numeric("Contribution rate"),
             ),
-            rows=tuple(rows),
+            rows,
         ),
     ]
     if structure is not None:
         blocks.append(
-            Chart(
-                id="chart-economy-structure",
-                title=f"Added value by industry, {period}",
-                spec=charts.industry_structure(structure, period),
-                description=f"Bar chart: added value by industry in billion yuan, {period}",
-                source=text("Source: the table above.", refs(method)),
+            chart(
+                "chart-economy-structure",
+                f"Added value by industry, {period}",
+                charts.industry_structure(structure, period),
+                f"Bar chart: added value by industry in billion yuan, {period}",
+                "Source: the table above.",
+                method,
             )
         )
         blocks.append(
-            Chart(
-                id="chart-economy-contributions",
-                title=f"Contributions to growth, {period}",
-                spec=charts.growth_contributions(structure, period),
-                description="Bar chart: contribution of each industry to growth in pp",
-                source=text("Source: the table above.", refs(method)),
+            chart(
+                "chart-economy-contributions",
+                f"Contributions to growth, {period}",
+                charts.growth_contributions(structure, period),
+                "Bar chart: contribution of each industry to growth in pp",
+                "Source: the table above.",
+                method,
             )
         )
         if structure.stated_growth_pct is not None:
@@ -236,10 +236,10 @@ def _clusters(inputs: Inputs, cite: Cite, body: Body) -> list:
                 )
             )
             blocks.append(
-                Chart(
-                    id="chart-economy-clusters",
-                    title="Clusters' added value against reference GDP",
-                    spec=charts.value_vs_reference(
+                chart(
+                    "chart-economy-clusters",
+                    "Clusters' added value against reference GDP",
+                    charts.value_vs_reference(
                         [
                             ("Clusters' added value (report)", value.attributes["value"]),
                             ("Regional GDP (reference)", ref.value),
@@ -247,8 +247,8 @@ def _clusters(inputs: Inputs, cite: Cite, body: Body) -> list:
                         title=f"Eight clusters' added value and regional GDP, {_period(value)}",
                         source="source report; reference data (GDP)",
                     ),
-                    description="Bar chart comparing the clusters' added value with regional GDP",
-                    source=text("Source: the two figures above."),
+                    "Bar chart comparing the clusters' added value with regional GDP",
+                    "Source: the two figures above.",
                 )
             )
     ind = inputs.get("indicators")

@@ -10,17 +10,14 @@ from pestle.report import format as fmt
 from pestle.report.footnotes import Notes, num, refs
 from pestle.report.inputs import Inputs
 from pestle.report.sections import Body
-from pestle.report.sections._common import Cite, entities, waiting
+from pestle.report.sections._common import Cite, chart, entities, numeric, table
 from pestle.report.sections._factors import factor_blocks, factors_for
-from pestle.report.view import Chart, Column, Link, Notice, Paragraph, Table, text
+from pestle.report.view import Link, Notice, Paragraph, text
 
 MODULES = ("pestle.case",)
 
 
-def build(inputs: Inputs, notes: Notes) -> Body:
-    body = Body()
-    if waiting(inputs, body, *MODULES):
-        return body
+def build(inputs: Inputs, notes: Notes, body: Body) -> None:
     case = inputs.case
     cite = Cite(case, notes)
     body.intro.extend(factor_blocks(inputs, notes, factors_for(case, "energy")))
@@ -33,7 +30,6 @@ def build(inputs: Inputs, notes: Notes) -> Body:
         "energy-chart", "Capacity of bases and corridors", *_capacity_chart(cite, bases, corridors)
     )
     body.sub("energy-over-time", "Installed capacity over time", *_over_time(cite, case))
-    return body
 
 
 def _capacity(cite: Cite, e: Any) -> tuple:
@@ -65,16 +61,11 @@ def _bases(cite: Cite, bases: tuple) -> list:
         )
     notes = [f"{e.name}: {e.note}" for e in bases if getattr(e, "note", None)]
     return [
-        Table(
-            id="table-energy-bases",
-            caption="New-energy bases and projects as the source report lists them",
-            columns=(
-                Column("Base or project"),
-                Column("Capacity", numeric=True),
-                Column("Status in the report"),
-                Column("Time node"),
-            ),
-            rows=tuple(rows),
+        table(
+            "table-energy-bases",
+            "New-energy bases and projects as the source report lists them",
+            ("Base or project", numeric("Capacity"), "Status in the report", "Time node"),
+            rows,
             note=text("Notes of the case: " + " ".join(notes)) if notes else (),
         )
     ]
@@ -109,19 +100,19 @@ def _corridors(cite: Cite, corridors: tuple) -> list:
         )
     notes = [f"{e.name}: {e.note}" for e in corridors if getattr(e, "note", None)]
     return [
-        Table(
-            id="table-energy-corridors",
-            caption="Ultra-high-voltage corridors of “power transmission from Xinjiang”",
-            columns=(
-                Column("Corridor"),
-                Column("Type"),
-                Column("Voltage", numeric=True),
-                Column("Capacity", numeric=True),
-                Column("Length", numeric=True),
-                Column("Status in the report"),
-                Column("In operation (reference)"),
+        table(
+            "table-energy-corridors",
+            "Ultra-high-voltage corridors of “power transmission from Xinjiang”",
+            (
+                "Corridor",
+                "Type",
+                numeric("Voltage"),
+                numeric("Capacity"),
+                numeric("Length"),
+                "Status in the report",
+                "In operation (reference)",
             ),
-            rows=tuple(rows),
+            rows,
             note=text(
                 "Status is the report's wording; technical data and dates come from the "
                 "reference data. " + " ".join(notes)
@@ -140,12 +131,13 @@ def _capacity_chart(cite: Cite, bases: tuple, corridors: tuple) -> list:
     if spec is None:
         return [Notice("No stated capacities to chart.")]
     return [
-        Chart(
-            id="chart-energy-capacity",
-            title="Stated capacity of new-energy bases and UHV corridors",
-            spec=spec,
-            description="Bar chart: capacity in GW of each new-energy base and UHV corridor",
-            source=text("Source: the figures in the two tables above.", refs(*notes)),
+        chart(
+            "chart-energy-capacity",
+            "Stated capacity of new-energy bases and UHV corridors",
+            spec,
+            "Bar chart: capacity in GW of each new-energy base and UHV corridor",
+            "Source: the figures in the two tables above.",
+            *notes,
         ),
         Paragraph(
             text(
@@ -182,23 +174,18 @@ def _over_time(cite: Cite, case: Any) -> list:
         )
     spec = charts.installed_capacity(case)
     return [
-        Table(
-            id="table-energy-installed",
-            caption="Installed capacity, reference data",
-            columns=(
-                Column("Date"),
-                Column("Measure"),
-                Column("Capacity", numeric=True),
-                Column("Quality"),
-            ),
-            rows=tuple(rows),
+        table(
+            "table-energy-installed",
+            "Installed capacity, reference data",
+            ("Date", "Measure", numeric("Capacity"), "Quality"),
+            rows,
         ),
-        Chart(
-            id="chart-energy-installed",
-            title="Installed wind, solar and new-energy capacity in Xinjiang",
-            spec=spec,
-            description="Line chart: installed capacity in GW over time by technology",
-            source=text("Source: the reference entries in the table above"),
+        chart(
+            "chart-energy-installed",
+            "Installed wind, solar and new-energy capacity in Xinjiang",
+            spec,
+            "Line chart: installed capacity in GW over time by technology",
+            "Source: the reference entries in the table above",
         ),
     ]
 

@@ -12,8 +12,8 @@ from pestle.report.charts import segment_name
 from pestle.report.footnotes import Notes, num, refs
 from pestle.report.inputs import Inputs
 from pestle.report.sections import Body
-from pestle.report.sections._common import notice, waiting
-from pestle.report.view import Bullets, Chart, Column, Notice, Paragraph, Table, Term, text
+from pestle.report.sections._common import chart, notice, numeric, table
+from pestle.report.view import Bullets, Notice, Paragraph, Term, text
 
 MODULES = ("pestle.case",)
 AHP = "pestle.analysis.ahp"
@@ -29,10 +29,7 @@ INTERPRETATION = {
 }
 
 
-def build(inputs: Inputs, notes: Notes) -> Body:
-    body = Body()
-    if waiting(inputs, body, *MODULES):
-        return body
+def build(inputs: Inputs, notes: Notes, body: Body) -> None:
     judgments = inputs.get("judgments")
     if judgments is None:
         if "pestle.model.judgment" in inputs.missing:
@@ -41,7 +38,7 @@ def build(inputs: Inputs, notes: Notes) -> Body:
             body.intro.append(
                 Notice("The case has no analyst judgments (judgments.yaml) to evaluate factors.")
             )
-        return body
+        return
     source = judgments_note(notes, judgments)
     label = "Illustrative judgments" if judgments.illustrative else "Analyst judgments"
     body.intro.append(
@@ -82,7 +79,6 @@ def build(inputs: Inputs, notes: Notes) -> Body:
         if rob is None:
             blocks.append(notice(inputs, body, ROBUSTNESS))
     body.sub("factors-segments", "Ranking of composite product segments", *blocks)
-    return body
 
 
 def judgments_note(notes: Notes, judgments: Any) -> int:
@@ -179,36 +175,31 @@ def _ahp(h: Any, notes: Notes, source: int, names: dict[str, str]) -> list:
             )
         )
     return [
-        Table(
-            id="table-factors-ahp",
-            caption="AHP weights of the factors (global = dimension × within dimension)",
-            columns=(
-                Column("Factor"),
-                Column("Dimension"),
-                Column("Dimension weight", numeric=True),
-                Column("Within dimension", numeric=True),
-                Column("Global weight", numeric=True),
+        table(
+            "table-factors-ahp",
+            "AHP weights of the factors (global = dimension × within dimension)",
+            (
+                "Factor",
+                "Dimension",
+                numeric("Dimension weight"),
+                numeric("Within dimension"),
+                numeric("Global weight"),
             ),
-            rows=tuple(rows),
+            rows,
         ),
-        Chart(
-            id="chart-factors-ahp",
-            title="AHP global weights of the factors",
-            spec=charts.ahp_weights(h, names),
-            description="Bar chart: AHP global weight per factor, coloured by dimension",
-            source=text("Source: pestle.analysis.ahp.", refs(note)),
+        chart(
+            "chart-factors-ahp",
+            "AHP global weights of the factors",
+            charts.ahp_weights(h, names),
+            "Bar chart: AHP global weight per factor, coloured by dimension",
+            "Source: pestle.analysis.ahp.",
+            note,
         ),
-        Table(
-            id="table-factors-cr",
-            caption="Consistency of each pairwise matrix",
-            columns=(
-                Column("Matrix"),
-                Column("Size", numeric=True),
-                Column("λ max", numeric=True),
-                Column("CR", numeric=True),
-                Column("Verdict"),
-            ),
-            rows=tuple(cr_rows),
+        table(
+            "table-factors-cr",
+            "Consistency of each pairwise matrix",
+            ("Matrix", numeric("Size"), numeric("λ max"), numeric("CR"), "Verdict"),
+            cr_rows,
         ),
     ]
 
@@ -247,30 +238,28 @@ def _dematel(d: Any, notes: Notes, source: int, names: dict[str, str]) -> list:
         for e in d.edges[:8]
     ]
     return [
-        Chart(
-            id="chart-factors-dematel",
-            title="DEMATEL cause–effect diagram",
-            spec=charts.dematel_diagram(d, names),
-            description="Scatter chart: factors by prominence (D+R) and relation (D−R)",
-            source=text(
-                "Points are labelled with the keys of the table below. Source: "
-                "pestle.analysis.dematel.",
-                refs(note),
-            ),
+        chart(
+            "chart-factors-dematel",
+            "DEMATEL cause–effect diagram",
+            charts.dematel_diagram(d, names),
+            "Scatter chart: factors by prominence (D+R) and relation (D−R)",
+            "Points are labelled with the keys of the table below. Source: "
+            "pestle.analysis.dematel.",
+            note,
         ),
-        Table(
-            id="table-factors-dematel",
-            caption="Influence given and received (D: row sums of T, R: column sums)",
-            columns=(
-                Column("Key"),
-                Column("Factor"),
-                Column("Group"),
-                Column("D+R", numeric=True),
-                Column("D−R", numeric=True),
-                Column("Given directly", numeric=True),
-                Column("Given indirectly", numeric=True),
+        table(
+            "table-factors-dematel",
+            "Influence given and received (D: row sums of T, R: column sums)",
+            (
+                "Key",
+                "Factor",
+                "Group",
+                numeric("D+R"),
+                numeric("D−R"),
+                numeric("Given directly"),
+                numeric("Given indirectly"),
             ),
-            rows=tuple(rows),
+            rows,
         ),
         Paragraph(
             text("The strongest links of the influence map (total influence above the threshold):")
@@ -314,17 +303,11 @@ def _efe(e: Any, notes: Notes, source: int, names: dict[str, str], ahp: Any) -> 
             ),
             tone="lead",
         ),
-        Table(
-            id="table-factors-efe",
-            caption="EFE matrix",
-            columns=(
-                Column("Factor"),
-                Column("Kind"),
-                Column("Weight", numeric=True),
-                Column("Rating", numeric=True),
-                Column("Weighted score", numeric=True),
-            ),
-            rows=tuple(rows),
+        table(
+            "table-factors-efe",
+            "EFE matrix",
+            ("Factor", "Kind", numeric("Weight"), numeric("Rating"), numeric("Weighted score")),
+            rows,
         ),
     ]
 
@@ -350,23 +333,19 @@ def _topsis(t: Any, rob: Any, notes: Notes, source: int, judgments: Any) -> list
             )
         )
     blocks: list = [
-        Table(
-            id="table-factors-topsis",
-            caption="Ranking of composite product segments (TOPSIS) and its stability",
-            columns=(
-                Column("Rank", numeric=True),
-                Column("Segment"),
-                Column("Closeness", numeric=True),
-                Column("Draws keeping the rank", numeric=True),
-            ),
-            rows=tuple(rows),
+        table(
+            "table-factors-topsis",
+            "Ranking of composite product segments (TOPSIS) and its stability",
+            (numeric("Rank"), "Segment", numeric("Closeness"), numeric("Draws keeping the rank")),
+            rows,
         ),
-        Chart(
-            id="chart-factors-topsis",
-            title="TOPSIS closeness of the product segments",
-            spec=charts.topsis_closeness(t),
-            description="Bar chart: TOPSIS closeness per product segment",
-            source=text("Source: pestle.analysis.topsis.", refs(note)),
+        chart(
+            "chart-factors-topsis",
+            "TOPSIS closeness of the product segments",
+            charts.topsis_closeness(t),
+            "Bar chart: TOPSIS closeness per product segment",
+            "Source: pestle.analysis.topsis.",
+            note,
         ),
     ]
     if rob is not None:

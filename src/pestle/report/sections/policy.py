@@ -11,25 +11,24 @@ from pestle.report.inputs import Inputs
 from pestle.report.sections import Body
 from pestle.report.sections._common import (
     Cite,
+    chart,
     entities,
     finding_anchor,
     findings_about,
     input_notes,
     notice,
-    waiting,
+    numeric,
+    table,
 )
 from pestle.report.sections._factors import factor_blocks, factors_for
-from pestle.report.view import Bullets, Chart, Column, Link, Notice, Paragraph, Table, text
+from pestle.report.view import Bullets, Column, Link, Notice, Paragraph, Table, text
 
 MODULES = ("pestle.case",)
 POLICY = "pestle.analysis.policy"
 INDICATORS = "pestle.analysis.indicators"
 
 
-def build(inputs: Inputs, notes: Notes) -> Body:
-    body = Body()
-    if waiting(inputs, body, *MODULES):
-        return body
+def build(inputs: Inputs, notes: Notes, body: Body) -> None:
     case = inputs.case
     cite = Cite(case, notes)
     body.intro.extend(factor_blocks(inputs, notes, factors_for(case, "policy")))
@@ -48,7 +47,6 @@ def build(inputs: Inputs, notes: Notes) -> Body:
             *_mix(mix, cite),
         )
     body.sub("policy-ftz", "Free-trade-zone permissions by section", *_ftz(inputs, cite, body))
-    return body
 
 
 def _inventory(cite: Cite, policies: tuple) -> list:
@@ -73,18 +71,11 @@ def _inventory(cite: Cite, policies: tuple) -> list:
             )
         )
     return [
-        Table(
-            id="table-policy-inventory",
-            caption="Policies the source report names, as coded in the case",
-            columns=(
-                Column("Policy"),
-                Column("Level"),
-                Column("Instrument"),
-                Column("Target"),
-                Column("Scope", numeric=True),
-                Column("Areas covered"),
-            ),
-            rows=tuple(rows),
+        table(
+            "table-policy-inventory",
+            "Policies the source report names, as coded in the case",
+            ("Policy", "Level", "Instrument", "Target", numeric("Scope"), "Areas covered"),
+            rows,
         )
     ]
 
@@ -181,24 +172,19 @@ def _mix(mix: Any, cite: Cite) -> list:
             rows=tuple(matrix_rows),
             note=text(f"Typology: {mix.typology}. A dot marks an empty cell."),
         ),
-        Chart(
-            id="chart-policy-coverage",
-            title="Which instrument × target cells are covered, and from which level",
-            spec=charts.policy_coverage(mix),
-            description="Heat map: coverage of instrument by target cells by level",
-            source=text("Source: the coded measures below.", refs(method)),
+        chart(
+            "chart-policy-coverage",
+            "Which instrument × target cells are covered, and from which level",
+            charts.policy_coverage(mix),
+            "Heat map: coverage of instrument by target cells by level",
+            "Source: the coded measures below.",
+            method,
         ),
-        Table(
-            id="table-policy-coding",
-            caption="The coded policy measures",
-            columns=(
-                Column("Measure"),
-                Column("Level"),
-                Column("Instrument"),
-                Column("Target"),
-                Column("Rationale"),
-            ),
-            rows=tuple(coding_rows),
+        table(
+            "table-policy-coding",
+            "The coded policy measures",
+            ("Measure", "Level", "Instrument", "Target", "Rationale"),
+            coding_rows,
         ),
     ]
     return blocks
@@ -236,21 +222,21 @@ def _ftz(inputs: Inputs, cite: Cite, body: Body) -> list:
         rows.append((text(s.name), (cite.value(s, "permissions_count", "count"),)))
         records.append((s.name, value))
     blocks.append(
-        Table(
-            id="table-policy-ftz",
-            caption="Permissions received by each section of the Xinjiang Pilot Free Trade Zone",
-            columns=(Column("Section"), Column("Permissions", numeric=True)),
-            rows=tuple(rows),
+        table(
+            "table-policy-ftz",
+            "Permissions received by each section of the Xinjiang Pilot Free Trade Zone",
+            ("Section", numeric("Permissions")),
+            rows,
         )
     )
     if records:
         blocks.append(
-            Chart(
-                id="chart-policy-ftz",
-                title="Permissions by free-trade-zone section",
-                spec=charts.ftz_permissions(records),
-                description="Bar chart: permissions received by each FTZ section",
-                source=text("Source: the figures in the table above."),
+            chart(
+                "chart-policy-ftz",
+                "Permissions by free-trade-zone section",
+                charts.ftz_permissions(records),
+                "Bar chart: permissions received by each FTZ section",
+                "Source: the figures in the table above.",
             )
         )
     ind = inputs.get("indicators")

@@ -5,17 +5,13 @@ from __future__ import annotations
 from pestle.report.footnotes import Notes
 from pestle.report.inputs import Inputs
 from pestle.report.sections import Body
-from pestle.report.sections._common import waiting
 from pestle.report.sections._factors import factor_blocks, factors_for
 from pestle.report.view import Notice, Paragraph, text
 
 MODULES = ("pestle.case",)
 
 
-def build(inputs: Inputs, notes: Notes) -> Body:
-    body = Body()
-    if waiting(inputs, body, *MODULES):
-        return body
+def build(inputs: Inputs, notes: Notes, body: Body) -> None:
     case = inputs.case
     factors = factors_for(case, "society")
     body.intro.append(
@@ -31,10 +27,9 @@ def build(inputs: Inputs, notes: Notes) -> Body:
     )
     if not factors:
         body.intro.append(Notice("The case has no social, legal or international factors."))
-        return body
+        return
     body.intro.extend(factor_blocks(inputs, notes, factors))
     if inputs.get("judgments") is None:
         body.intro.append(
             Notice("The case has no analyst judgments (judgments.yaml), so no ratings are shown.")
         )
-    return body

@@ -10,7 +10,7 @@ from pestle.report.charts import segment_name
 from pestle.report.footnotes import Notes, num
 from pestle.report.inputs import Inputs
 from pestle.report.sections import Body
-from pestle.report.sections._common import finding_anchor, waiting
+from pestle.report.sections._common import finding_anchor
 from pestle.report.sections.checks import checks_note
 from pestle.report.sections.demand import linkage_note, model_note, sensitivity_note
 from pestle.report.sections.factors import (
@@ -26,10 +26,7 @@ from pestle.report.view import Bullets, Link, Paragraph, Term, Text, text
 MODULES = ("pestle.case",)
 
 
-def build(inputs: Inputs, notes: Notes) -> Body:
-    body = Body()
-    if waiting(inputs, body, *MODULES):
-        return body
+def build(inputs: Inputs, notes: Notes, body: Body) -> None:
     case = inputs.case
     findings: list[tuple[str, Text]] = []
     for title, make in (
@@ -66,7 +63,6 @@ def build(inputs: Inputs, notes: Notes) -> Body:
                 tone="warning",
             )
         )
-    return body
 
 
 def _demand(inputs: Inputs, notes: Notes) -> Text:

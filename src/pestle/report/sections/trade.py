@@ -13,15 +13,17 @@ from pestle.report.inputs import Inputs
 from pestle.report.sections import Body
 from pestle.report.sections._common import (
     Cite,
+    chart,
     entities,
     evidence_notes,
     finding_anchor,
     input_notes,
     notice,
-    waiting,
+    numeric,
+    table,
 )
 from pestle.report.sections._factors import factor_blocks, factors_for
-from pestle.report.view import Chart, Column, Link, Notice, Paragraph, Table, text
+from pestle.report.view import Link, Notice, Paragraph, text
 
 MODULES = ("pestle.case",)
 INDICATORS = "pestle.analysis.indicators"
@@ -32,10 +34,7 @@ def _measure(e: Any) -> str:
     return str(e.attributes.get("measure") or "")
 
 
-def build(inputs: Inputs, notes: Notes) -> Body:
-    body = Body()
-    if waiting(inputs, body, *MODULES):
-        return body
+def build(inputs: Inputs, notes: Notes, body: Body) -> None:
     case = inputs.case
     cite = Cite(case, notes)
     body.intro.extend(factor_blocks(inputs, notes, factors_for(case, "trade")))
@@ -43,7 +42,6 @@ def build(inputs: Inputs, notes: Notes) -> Body:
     body.sub("trade-structure", "Structure within each dimension", *_structure(inputs, cite, case))
     body.sub("trade-bases", "Implied prior-period bases", *_bases(inputs, cite, body))
     body.sub("trade-platforms", "Opening platforms", *_platforms(inputs, cite, case))
-    return body
 
 
 def _scale(inputs: Inputs, cite: Cite) -> list:
@@ -85,39 +83,31 @@ def _scale(inputs: Inputs, cite: Cite) -> list:
     blocks: list = []
     if rows:
         blocks.append(
-            Table(
-                id="table-trade-stated",
-                caption="Total import and export value as the source report states it",
-                columns=(
-                    Column("Period"),
-                    Column("Value (as stated)", numeric=True),
-                    Column("Growth, year on year", numeric=True),
-                ),
-                rows=tuple(rows),
+            table(
+                "table-trade-stated",
+                "Total import and export value as the source report states it",
+                ("Period", numeric("Value (as stated)"), numeric("Growth, year on year")),
+                rows,
             )
         )
     if ref_rows:
         blocks.append(
-            Table(
-                id="table-trade-reference",
-                caption="Total import and export value, reference data (cumulative from January)",
-                columns=(
-                    Column("Period"),
-                    Column("Value", numeric=True),
-                    Column("Growth, year on year", numeric=True),
-                ),
-                rows=tuple(ref_rows),
+            table(
+                "table-trade-reference",
+                "Total import and export value, reference data (cumulative from January)",
+                ("Period", numeric("Value"), numeric("Growth, year on year")),
+                ref_rows,
             )
         )
     spec = charts.trade_scale(stated, list(reference))
     if spec is not None:
         blocks.append(
-            Chart(
-                id="chart-trade-scale",
-                title="Foreign trade over time: the report's table against reference data",
-                spec=spec,
-                description="Line chart: total import and export value over time",
-                source=text("Source: the two tables above."),
+            chart(
+                "chart-trade-scale",
+                "Foreign trade over time: the report's table against reference data",
+                spec,
+                "Line chart: total import and export value over time",
+                "Source: the two tables above.",
             )
         )
     report = inputs.get("findings")
@@ -167,16 +157,11 @@ def _structure(inputs: Inputs, cite: Cite, case: Any) -> list:
             ),
             tone="method",
         ),
-        Table(
-            id="table-trade-structure",
-            caption="Trade structure by dimension",
-            columns=(
-                Column("Category"),
-                Column("Dimension"),
-                Column("Share", numeric=True),
-                Column("Growth, year on year", numeric=True),
-            ),
-            rows=tuple(rows),
+        table(
+            "table-trade-structure",
+            "Trade structure by dimension",
+            ("Category", "Dimension", numeric("Share"), numeric("Growth, year on year")),
+            rows,
         ),
     ]
     if ind is None:
@@ -194,12 +179,13 @@ def _structure(inputs: Inputs, cite: Cite, case: Any) -> list:
         )
         notes.append(note)
     blocks.append(
-        Chart(
-            id="chart-trade-structure",
-            title="Trade shares within each dimension",
-            spec=charts.trade_shares(ind.trade),
-            description="Bar charts: trade shares within each dimension",
-            source=text("Source: the table above.", refs(*notes)),
+        chart(
+            "chart-trade-structure",
+            "Trade shares within each dimension",
+            charts.trade_shares(ind.trade),
+            "Bar charts: trade shares within each dimension",
+            "Source: the table above.",
+            *notes,
         )
     )
     return blocks
@@ -256,18 +242,18 @@ def _bases(inputs: Inputs, cite: Cite, body: Body) -> list:
         blocks.append(Notice("No implied bases: the case states no value with its growth."))
         return blocks
     blocks.append(
-        Table(
-            id="table-trade-bases",
-            caption="Prior-period bases implied by stated growth (trade and economy)",
-            columns=(
-                Column("Stated value"),
-                Column("Value", numeric=True),
-                Column("Growth", numeric=True),
-                Column("Prior period"),
-                Column("Implied base", numeric=True),
-                Column("Check against reference"),
+        table(
+            "table-trade-bases",
+            "Prior-period bases implied by stated growth (trade and economy)",
+            (
+                "Stated value",
+                numeric("Value"),
+                numeric("Growth"),
+                "Prior period",
+                numeric("Implied base"),
+                "Check against reference",
             ),
-            rows=tuple(rows),
+            rows,
         )
     )
     return blocks
@@ -287,22 +273,22 @@ def _platforms(inputs: Inputs, cite: Cite, case: Any) -> list:
             continue
         rows.append((text(p.name), (cite.value(p, "count", "count"),)))
     blocks: list = [
-        Table(
-            id="table-trade-platforms",
-            caption="Opening platforms of Xinjiang",
-            columns=(Column("Platform"), Column("Number", numeric=True)),
-            rows=tuple(rows),
+        table(
+            "table-trade-platforms",
+            "Opening platforms of Xinjiang",
+            ("Platform", numeric("Number")),
+            rows,
         )
     ]
     ind = inputs.get("indicators")
     if ind is not None:
         blocks.append(
-            Chart(
-                id="chart-trade-platforms",
-                title="Opening platforms by kind",
-                spec=charts.platforms(ind.platforms),
-                description="Bar chart: number of opening platforms by kind",
-                source=text("Source: the table above."),
+            chart(
+                "chart-trade-platforms",
+                "Opening platforms by kind",
+                charts.platforms(ind.platforms),
+                "Bar chart: number of opening platforms by kind",
+                "Source: the table above.",
             )
         )
     return blocks
