@@ -159,3 +159,12 @@ def test_every_chart_names_its_quantity_and_unit_on_an_axis(built) -> None:
         titles = _axis_titles(spec)
         assert titles, spec["title"]["text"]
         assert spec.get("datasets"), spec["title"]["text"]  # the data travel with the spec
+
+
+def test_entropy_weights_say_why_they_do_not_apply_to_the_embedded_case(built) -> None:
+    # The embedded case's linked series share no common periods (GDP by year, trade by
+    # cumulative months, capacity by date), so the report must say so, not show weights.
+    section = built.html.split('id="factors-entropy"', 1)[1].split("</section>", 1)[0]
+    assert "Not applicable to this case" in section
+    assert "gdp_cny" in section and "foreign_trade_cny" in section
+    assert "table-factors-entropy" not in built.html

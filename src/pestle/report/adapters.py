@@ -69,6 +69,7 @@ def run_analyses(inputs: Inputs) -> None:
     folder = Path(case.folder)
     inputs.run("indicators", "pestle.analysis.indicators", lambda m: m.case_indicators(case))
     inputs.run("policy", "pestle.analysis.policy", lambda m: m.case_policy_mix(case))
+    inputs.run("entropy", "pestle.analysis.factor_panel", lambda m: m.case_entropy(case))
     _run_factors(inputs, folder)
     _run_demand(inputs, folder)
 

@@ -19,6 +19,7 @@ MODULES = ("pestle.case",)
 AHP = "pestle.analysis.ahp"
 DEMATEL = "pestle.analysis.dematel"
 EFE = "pestle.analysis.efe"
+ENTROPY = "pestle.analysis.factor_panel"
 TOPSIS = "pestle.analysis.topsis"
 ROBUSTNESS = "pestle.analysis.robustness"
 INTERPRETATION = {
@@ -68,6 +69,16 @@ def build(inputs: Inputs, notes: Notes, body: Body) -> None:
         "factors-efe",
         "External factor evaluation (EFE)",
         *(_efe(efe, notes, source, names, ahp) if efe is not None else [notice(inputs, body, EFE)]),
+    )
+    entropy = inputs.get("entropy")
+    body.sub(
+        "factors-entropy",
+        "Entropy weights from indicator series",
+        *(
+            _entropy(entropy, notes, names)
+            if entropy is not None
+            else [notice(inputs, body, ENTROPY)]
+        ),
     )
     top = inputs.get("topsis")
     rob = inputs.get("robustness")
@@ -377,3 +388,35 @@ def _topsis(t: Any, rob: Any, notes: Notes, source: int, judgments: Any) -> list
             )
         )
     return blocks
+
+
+def _entropy(e: Any, notes: Notes, names: dict[str, str]) -> list:
+    """Objective weights of the factors that name indicator series (no analyst judgment)."""
+    lead = Paragraph(
+        text(
+            "Entropy weighting gives more weight to the factor whose indicator series varies "
+            "most across common periods; it needs no judgment, only data. Factors name their "
+            "series in factors.yaml."
+        ),
+        tone="lead",
+    )
+    if not e.applicable:
+        return [lead, Notice(f"Not applicable to this case: {e.reason}")]
+    note = notes.computed(
+        "Entropy weights (pestle.analysis.factor_panel)",
+        description=(
+            f"Entropy weight method over the {e.alignment} the linked series share; "
+            "a factor's weight is the sum of its series' weights."
+        ),
+    )
+    rows = [
+        (
+            text(names.get(factor, factor)),
+            (num(fmt.decimal(weight), note),),
+        )
+        for factor, weight in sorted(e.factor_weights().items(), key=lambda kv: -kv[1])
+    ]
+    return [
+        lead,
+        table("table-factors-entropy", "Entropy weights", ("Factor", numeric("Weight")), rows),
+    ]
