@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import pytest
@@ -19,3 +20,11 @@ def source_report_path() -> Path:
 @pytest.fixture(scope="session")
 def source_report_text() -> str:
     return SOURCE_REPORT.read_text(encoding="utf-8")
+
+
+@pytest.fixture()
+def case_copy(tmp_path: Path) -> Path:
+    """A copy of the embedded case folder that a test may edit."""
+    target = tmp_path / "xinjiang_copy"
+    shutil.copytree(CASE_DIR, target)
+    return target

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pydantic
@@ -10,6 +9,7 @@ import pytest
 from numpy.testing import assert_allclose
 
 import pestle
+from case_edit import edit_line
 from pestle.analysis.entropy import IndicatorPanel, entropy_weights
 from pestle.analysis.factor_panel import (
     FactorEntropy,
@@ -295,23 +295,6 @@ def test_embedded_case_is_not_applicable_and_says_why() -> None:
 # -- the factors.yaml field -------------------------------------------------------------------
 
 
-@pytest.fixture()
-def copy(tmp_path: Path) -> Path:
-    target = tmp_path / "xinjiang_copy"
-    shutil.copytree(CASE_DIR, target)
-    return target
-
-
-def _edit(path: Path, old: str, new: str) -> int:
-    """Replace the one line containing `old`; return its (1-based) line number."""
-    lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
-    hits = [i for i, line in enumerate(lines) if old in line]
-    assert len(hits) == 1, hits
-    lines[hits[0]] = lines[hits[0]].replace(old, new)
-    path.write_text("".join(lines), encoding="utf-8")
-    return hits[0] + 1
-
-
 def _line(path: Path, text: str) -> int:
     lines = path.read_text(encoding="utf-8").splitlines()
     hits = [i + 1 for i, line in enumerate(lines) if text in line]
@@ -319,11 +302,11 @@ def _line(path: Path, text: str) -> int:
     return hits[0]
 
 
-def test_an_unknown_series_fails_with_file_and_line(copy: Path) -> None:
-    path = copy / "factors.yaml"
-    line = _edit(path, "series: [gdp_cny]", "series: [gdp_cny_real]")
+def test_an_unknown_series_fails_with_file_and_line(case_copy: Path) -> None:
+    path = case_copy / "factors.yaml"
+    line = edit_line(path, "series: [gdp_cny]", "series: [gdp_cny_real]")
     with pytest.raises(CaseError) as info:
-        pestle.load_case(copy)
+        pestle.load_case(case_copy)
     assert (info.value.file, info.value.line) == (str(path), line)
     assert str(info.value) == (
         f"{path}:{line}: factor economic_growth names series 'gdp_cny_real', which is not a "
@@ -334,15 +317,15 @@ def test_an_unknown_series_fails_with_file_and_line(copy: Path) -> None:
     )
 
 
-def test_a_series_item_on_its_own_line_is_named_by_that_line(copy: Path) -> None:
-    path = copy / "factors.yaml"
-    first = _edit(
+def test_a_series_item_on_its_own_line_is_named_by_that_line(case_copy: Path) -> None:
+    path = case_copy / "factors.yaml"
+    first = edit_line(
         path,
         "series: [installed_capacity_w.wind, installed_capacity_w.solar]",
         "series:\n    - installed_capacity_w.wind\n    - installed_capacity_w\n",
     )
     with pytest.raises(CaseError) as info:
-        pestle.load_case(copy)
+        pestle.load_case(case_copy)
     assert info.value.line == first + 2
     assert str(info.value).endswith(
         "factor new_energy_demand names series 'installed_capacity_w', which has several "
@@ -351,32 +334,32 @@ def test_a_series_item_on_its_own_line_is_named_by_that_line(copy: Path) -> None
     )
 
 
-def test_a_series_measures_one_factor(copy: Path) -> None:
-    path = copy / "factors.yaml"
+def test_a_series_measures_one_factor(case_copy: Path) -> None:
+    path = case_copy / "factors.yaml"
     first = _line(path, "series: [gdp_cny]")
-    line = _edit(path, "series: [foreign_trade_cny]", "series: [foreign_trade_cny, gdp_cny]")
+    line = edit_line(path, "series: [foreign_trade_cny]", "series: [foreign_trade_cny, gdp_cny]")
     with pytest.raises(CaseError) as info:
-        pestle.load_case(copy)
+        pestle.load_case(case_copy)
     assert str(info.value) == (
         f"{path}:{line}: factor trade_expansion names series 'gdp_cny', which already measures "
         f"factor economic_growth (line {first}); a series measures one factor"
     )
-    _edit(path, "series: [foreign_trade_cny, gdp_cny]", "series: [foreign_trade_cny]")
-    line = _edit(path, "series: [gdp_cny]", "series: [gdp_cny, gdp_cny]")
+    edit_line(path, "series: [foreign_trade_cny, gdp_cny]", "series: [foreign_trade_cny]")
+    line = edit_line(path, "series: [gdp_cny]", "series: [gdp_cny, gdp_cny]")
     with pytest.raises(CaseError) as info:
-        pestle.load_case(copy)
+        pestle.load_case(case_copy)
     assert str(info.value) == (
         f"{path}:{line}: factor economic_growth names series 'gdp_cny' twice (first at line {line})"
     )
 
 
-def test_the_loader_fills_series_lines_and_people_cannot(copy: Path) -> None:
+def test_the_loader_fills_series_lines_and_people_cannot(case_copy: Path) -> None:
     case = pestle.load_case()
     growth = case.factor("economic_growth")
     assert growth.series == ("gdp_cny",)
     assert growth.series_line(0) == _line(CASE_DIR / "factors.yaml", "series: [gdp_cny]")
     assert "series_lines" not in growth.model_dump()
-    path = copy / "factors.yaml"
-    line = _edit(path, "series: [gdp_cny]", "series_lines: [3]")
+    path = case_copy / "factors.yaml"
+    line = edit_line(path, "series: [gdp_cny]", "series_lines: [3]")
     with pytest.raises(CaseError, match=rf"factors.yaml:{line}: series_lines: Extra inputs"):
-        pestle.load_case(copy)
+        pestle.load_case(case_copy)

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import re
-import shutil
 import time
 from pathlib import Path
 
 import pytest
 
 import pestle
+from case_edit import edit_line
 from pestle.case import Case, CaseEntity, load_case
 from pestle.case.loader import case_folder, embedded_cases
 from pestle.errors import CaseError, InputError, ParseError
@@ -263,28 +263,11 @@ def test_loading_is_fast() -> None:
 # -- broken copies ------------------------------------------------------------------------------
 
 
-@pytest.fixture()
-def copy(tmp_path: Path) -> Path:
-    target = tmp_path / "xinjiang_copy"
-    shutil.copytree(CASE_DIR, target)
-    return target
-
-
-def _edit(path: Path, old: str, new: str) -> int:
-    """Replace the one line containing `old`; return its (1-based) line number."""
-    lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
-    hits = [i for i, line in enumerate(lines) if old in line]
-    assert len(hits) == 1, hits
-    lines[hits[0]] = lines[hits[0]].replace(old, new)
-    path.write_text("".join(lines), encoding="utf-8")
-    return hits[0] + 1
-
-
-def test_an_edited_value_fails_with_file_line_and_both_values(copy: Path) -> None:
-    path = copy / "entities" / "energy.yaml"
-    line = _edit(path, "capacity_w: 6.1e9", "capacity_w: 6.0e9")
+def test_an_edited_value_fails_with_file_line_and_both_values(case_copy: Path) -> None:
+    path = case_copy / "entities" / "energy.yaml"
+    line = edit_line(path, "capacity_w: 6.1e9", "capacity_w: 6.0e9")
     with pytest.raises(CaseError) as info:
-        load_case(copy)
+        load_case(case_copy)
     assert (info.value.file, info.value.line) == (str(path), line)
     assert str(info.value) == (
         f'{path}:{line}: capacity_w is 6.0e9 but the linked claim "6.1 million kilowatts" '
@@ -292,36 +275,36 @@ def test_an_edited_value_fails_with_file_line_and_both_values(copy: Path) -> Non
     )
 
 
-def test_an_edited_count_and_qualifier_fail_the_same_way(copy: Path) -> None:
-    path = copy / "entities" / "policy.yaml"
-    line = _edit(path, "permissions_count: 17", "permissions_count: 16")
+def test_an_edited_count_and_qualifier_fail_the_same_way(case_copy: Path) -> None:
+    path = case_copy / "entities" / "policy.yaml"
+    line = edit_line(path, "permissions_count: 17", "permissions_count: 16")
     with pytest.raises(
         CaseError,
         match=rf"policy.yaml:{line}: permissions_count is 16 but the "
         r'linked claim "17[^"]*" \(section "Two-way .*"\) says 17$',
     ):
-        load_case(copy)
+        load_case(case_copy)
 
 
-def test_an_edited_indicator_qualifier_fails(copy: Path) -> None:
-    path = copy / "entities" / "economy.yaml"
+def test_an_edited_indicator_qualifier_fails(case_copy: Path) -> None:
+    path = case_copy / "entities" / "economy.yaml"
     lines = path.read_text(encoding="utf-8").splitlines()
     start = lines.index("- id: gdp_2024")
     offset = next(i for i in range(start, len(lines)) if 'qualifier: ">"' in lines[i])
     lines[offset] = lines[offset].replace('">"', '"="')
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     with pytest.raises(CaseError) as info:
-        load_case(copy)
+        load_case(case_copy)
     assert info.value.line == offset + 1
     assert 'qualifier is "=" but the linked claim "' in str(info.value)
     assert str(info.value).endswith('says ">"')
 
 
-def test_a_value_that_disagrees_with_the_reference_data_fails(copy: Path) -> None:
-    path = copy / "entities" / "energy.yaml"
-    line = _edit(path, "voltage_kv: 1100", "voltage_kv: 1000")
+def test_a_value_that_disagrees_with_the_reference_data_fails(case_copy: Path) -> None:
+    path = case_copy / "entities" / "energy.yaml"
+    line = edit_line(path, "voltage_kv: 1100", "voltage_kv: 1000")
     with pytest.raises(CaseError) as info:
-        load_case(copy)
+        load_case(case_copy)
     assert str(info.value) == (
         f"{path}:{line}: voltage_kv is 1000 but reference "
         "'uhv_corridors@Zhundong (Changji) - Wannan (Guquan)' (xinjiang_reference.yaml:24) "
@@ -329,11 +312,11 @@ def test_a_value_that_disagrees_with_the_reference_data_fails(copy: Path) -> Non
     )
 
 
-def test_an_unresolved_quote_fails_at_the_link(copy: Path) -> None:
-    path = copy / "entities" / "trade.yaml"
-    line = _edit(path, "quote: 29 overseas warehouses", "quote: 30 overseas warehouses")
+def test_an_unresolved_quote_fails_at_the_link(case_copy: Path) -> None:
+    path = case_copy / "entities" / "trade.yaml"
+    line = edit_line(path, "quote: 29 overseas warehouses", "quote: 30 overseas warehouses")
     with pytest.raises(CaseError) as info:
-        load_case(copy)
+        load_case(case_copy)
     assert info.value.line == line - 1  # the link starts on the line above its quote
     assert str(info.value).endswith(
         'quote "30 overseas warehouses (port warehouses)" '
@@ -342,19 +325,19 @@ def test_an_unresolved_quote_fails_at_the_link(copy: Path) -> None:
     )
 
 
-def test_an_ambiguous_quote_fails(copy: Path) -> None:
-    path = copy / "entities" / "energy.yaml"
-    _edit(path, "quote: Each 10 million kilowatts", "quote: 10 million kilowatts")
+def test_an_ambiguous_quote_fails(case_copy: Path) -> None:
+    path = case_copy / "entities" / "energy.yaml"
+    edit_line(path, "quote: Each 10 million kilowatts", "quote: 10 million kilowatts")
     with pytest.raises(
         CaseError,
         match=r"energy.yaml:\d+: quote \"10 million kilowatts\" "
         r".*: the quote occurs 2 times; quote more",
     ):
-        load_case(copy)
+        load_case(case_copy)
 
 
-def test_an_unknown_section_fails(copy: Path) -> None:
-    path = copy / "factors.yaml"
+def test_an_unknown_section_fails(case_copy: Path) -> None:
+    path = case_copy / "factors.yaml"
     text = path.read_text(encoding="utf-8")
     old = "section: Enhancement of Social Stability and Governance Efficacy\n"
     path.write_text(text.replace(old, "section: Social Stability\n"), encoding="utf-8")
@@ -363,11 +346,11 @@ def test_an_unknown_section_fails(copy: Path) -> None:
         match=r"factors.yaml:\d+: section 'Social Stability' is not a "
         r"section of 'source_report' \(sections: ",
     ):
-        load_case(copy)
+        load_case(case_copy)
 
 
-def test_an_edited_document_is_caught_by_its_links(copy: Path) -> None:
-    report = copy / "sources" / "source_report.txt"
+def test_an_edited_document_is_caught_by_its_links(case_copy: Path) -> None:
+    report = case_copy / "sources" / "source_report.txt"
     text = report.read_text(encoding="utf-8")
     report.write_text(text.replace("6.1 million kilowatts", "6.2 million kilowatts"), "utf-8")
     with pytest.raises(
@@ -375,21 +358,21 @@ def test_an_edited_document_is_caught_by_its_links(copy: Path) -> None:
         match=r'energy.yaml:\d+: quote "Huadian Northern Tianshan Gobi '
         r"Base \| 6.1 million .*: the quote is not in the document",
     ):
-        load_case(copy)
+        load_case(case_copy)
 
 
-def test_a_changed_table_unit_changes_the_claims_and_fails_the_values(copy: Path) -> None:
-    report = copy / "sources" / "source_report.txt"
+def test_a_changed_table_unit_changes_the_claims_and_fails_the_values(case_copy: Path) -> None:
+    report = case_copy / "sources" / "source_report.txt"
     text = report.read_text(encoding="utf-8")
     edited = text.replace("Added Value (100 million yuan)", "Added Value (billion yuan)")
     assert edited != text
     report.write_text(edited, "utf-8")
-    path = copy / "entities" / "economy.yaml"
+    path = case_copy / "entities" / "economy.yaml"
     lines = path.read_text(encoding="utf-8").splitlines()
     start = lines.index("- id: va_primary_2025q1")
     line = next(i for i in range(start, len(lines)) if "value: 1.4245e10" in lines[i]) + 1
     with pytest.raises(CaseError) as info:
-        load_case(copy)
+        load_case(case_copy)
     assert str(info.value) == (
         f'{path}:{line}: value is 1.4245e10 but the linked claim "142.45" '
         '(section "Current Situation and Trend Analysis of Economic Growth") says 1.4245e11'
@@ -445,18 +428,18 @@ def test_a_changed_table_unit_changes_the_claims_and_fails_the_values(copy: Path
     ],
 )
 def test_schema_errors_name_file_and_line(
-    copy: Path, file: str, old: str, new: str, message: str | None
+    case_copy: Path, file: str, old: str, new: str, message: str | None
 ) -> None:
-    path = copy / file
+    path = case_copy / file
     if message is None:  # this row is for entities/energy.yaml (a reference link)
-        path = copy / "entities" / "energy.yaml"
+        path = case_copy / "entities" / "energy.yaml"
         message = r"reference 'corridors@Hami South - Zhengzhou' is not in the case's reference"
     text = path.read_text(encoding="utf-8")
     first = text.index(old)
     line = text.count("\n", 0, first) + 1
     path.write_text(text.replace(old, new, 1), encoding="utf-8")
     with pytest.raises(CaseError) as info:
-        load_case(copy)
+        load_case(case_copy)
     assert info.value.file == str(path)
     assert re.search(message, str(info.value)), str(info.value)
     assert str(info.value).startswith(f"{path}:{info.value.line}: ")
@@ -464,8 +447,8 @@ def test_schema_errors_name_file_and_line(
     assert item_start <= info.value.line <= line
 
 
-def test_an_analyst_factor_without_a_source_fails(copy: Path) -> None:
-    path = copy / "factors.yaml"
+def test_an_analyst_factor_without_a_source_fails(case_copy: Path) -> None:
+    path = case_copy / "factors.yaml"
     text = path.read_text(encoding="utf-8")
     start = text.index("- id: distance_to_markets")
     block_end = text.index("- id: social_stability")
@@ -475,7 +458,7 @@ def test_an_analyst_factor_without_a_source_fails(copy: Path) -> None:
         encoding="utf-8",
     )
     with pytest.raises(CaseError) as info:
-        load_case(copy)
+        load_case(case_copy)
     line = text.count("\n", 0, start) + 1
     assert str(info.value) == (
         f"{path}:{line}: distance_to_markets: a factor with origin 'analyst' needs at least one "
@@ -483,9 +466,9 @@ def test_an_analyst_factor_without_a_source_fails(copy: Path) -> None:
     )
 
 
-def test_a_factor_naming_an_unknown_entity_fails(copy: Path) -> None:
-    path = copy / "factors.yaml"
-    _edit(
+def test_a_factor_naming_an_unknown_entity_fails(case_copy: Path) -> None:
+    path = case_copy / "factors.yaml"
+    edit_line(
         path,
         "entities: [platform_comprehensive_bonded_zones,",
         "entities: [platform_free_ports, platform_comprehensive_bonded_zones,",
@@ -495,64 +478,66 @@ def test_a_factor_naming_an_unknown_entity_fails(copy: Path) -> None:
         match=r"factors.yaml:\d+: factor opening_platforms names entity "
         r"'platform_free_ports'",
     ):
-        load_case(copy)
+        load_case(case_copy)
 
 
-def test_malformed_yaml_gives_file_line_and_column(copy: Path) -> None:
-    path = copy / "entities" / "policy.yaml"
-    line = _edit(path, "    instrument: delegation_of_powers\n", "    instrument: [delegation\n")
+def test_malformed_yaml_gives_file_line_and_column(case_copy: Path) -> None:
+    path = case_copy / "entities" / "policy.yaml"
+    line = edit_line(
+        path, "    instrument: delegation_of_powers\n", "    instrument: [delegation\n"
+    )
     with pytest.raises(ParseError) as info:
-        load_case(copy)
+        load_case(case_copy)
     assert info.value.file == str(path)
     assert info.value.line in (line, line + 1)
     assert "malformed YAML" in str(info.value)
-    case_yaml = copy / "case.yaml"
+    case_yaml = case_copy / "case.yaml"
     case_yaml.write_text("id: x\nname: [\n", encoding="utf-8")
     with pytest.raises(ParseError, match=rf"{re.escape(str(case_yaml))}:3:1: malformed YAML"):
-        load_case(copy)
+        load_case(case_copy)
 
 
-def test_case_yaml_problems(copy: Path) -> None:
-    case_yaml = copy / "case.yaml"
+def test_case_yaml_problems(case_copy: Path) -> None:
+    case_yaml = case_copy / "case.yaml"
     text = case_yaml.read_text(encoding="utf-8")
     case_yaml.write_text(text.replace("\nregion:", "\nregio:"), encoding="utf-8")
     with pytest.raises(
         CaseError, match=r"case.yaml:5: xinjiang_composites: region: Field required"
     ):
-        load_case(copy)
+        load_case(case_copy)
     case_yaml.write_text(text.replace("\nregion:", "\nregion: x\nregio:"), encoding="utf-8")
     with pytest.raises(CaseError, match=r"case.yaml:8: xinjiang_composites: regio: Extra inputs"):
-        load_case(copy)
+        load_case(case_copy)
     case_yaml.write_text(
         text.replace("sources/source_report.txt", "sources/missing.txt"), encoding="utf-8"
     )
     with pytest.raises(InputError, match=r"missing.txt: "):
-        load_case(copy)
-    (copy / "case.yaml").unlink()
+        load_case(case_copy)
+    (case_copy / "case.yaml").unlink()
     with pytest.raises(InputError, match=r"not a case folder \(no case.yaml in it\)"):
-        load_case(copy)
+        load_case(case_copy)
 
 
-def test_a_date_that_disagrees_with_the_claims_period_fails(copy: Path) -> None:
-    path = copy / "entities" / "energy.yaml"
-    line = _edit(path, 'date: "2024-02-26"', 'date: "2024-02-27"')
+def test_a_date_that_disagrees_with_the_claims_period_fails(case_copy: Path) -> None:
+    path = case_copy / "entities" / "energy.yaml"
+    line = edit_line(path, 'date: "2024-02-26"', 'date: "2024-02-27"')
     with pytest.raises(CaseError) as info:
-        load_case(copy)
+        load_case(case_copy)
     assert str(info.value) == (
         f'{path}:{line}: date is "2024-02-27" but the linked claim "6.1 million kilowatts" '
         f'(section "{NEW_ENERGY}") is dated 2024-02-26/2024-02-26'
     )
 
 
-def test_an_indicator_period_that_disagrees_fails(copy: Path) -> None:
-    path = copy / "entities" / "economy.yaml"
+def test_an_indicator_period_that_disagrees_fails(case_copy: Path) -> None:
+    path = case_copy / "entities" / "economy.yaml"
     lines = path.read_text(encoding="utf-8").splitlines()
     start = lines.index("- id: gdp_2025q1")
     offset = next(i for i in range(start, len(lines)) if "period:" in lines[i])
     lines[offset] = "    period: 2025-01-01/2025-06-30"
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     with pytest.raises(CaseError) as info:
-        load_case(copy)
+        load_case(case_copy)
     assert info.value.line == offset + 1
     assert str(info.value).endswith(
         'period is "2025-01-01/2025-06-30" but the linked claim "472.909 billion yuan" '
@@ -572,11 +557,13 @@ def test_an_indicator_period_that_disagrees_fails(copy: Path) -> None:
         ('date: "2023-12"', 'date: "2023-13"', "date '2023-13' is not YYYY, YYYY-MM or YYYY-MM-DD"),
     ],
 )
-def test_malformed_dates_fail_at_their_line(copy: Path, old: str, new: str, message: str) -> None:
-    path = copy / "entities" / "energy.yaml"
-    line = _edit(path, old, new)
+def test_malformed_dates_fail_at_their_line(
+    case_copy: Path, old: str, new: str, message: str
+) -> None:
+    path = case_copy / "entities" / "energy.yaml"
+    line = edit_line(path, old, new)
     with pytest.raises(CaseError) as info:
-        load_case(copy)
+        load_case(case_copy)
     assert str(info.value) == f"{path}:{line}: {message}"
 
 
@@ -609,14 +596,14 @@ def test_parameters_scenarios_and_judgments_are_read_through_their_loaders(case:
     assert set(case.judgments.factors) == {f.id for f in case.factors}
 
 
-def test_judgments_must_agree_with_the_case_factors(copy: Path) -> None:
-    path = copy / "judgments.yaml"
+def test_judgments_must_agree_with_the_case_factors(case_copy: Path) -> None:
+    path = case_copy / "judgments.yaml"
     text = path.read_text(encoding="utf-8")
     start = text.index("  distance_to_markets:")
     head, tail = text[:start], text[start:]
     path.write_text(head + tail.replace("kind: threat", "kind: opportunity", 1), "utf-8")
     with pytest.raises(CaseError) as info:
-        load_case(copy).judgments  # noqa: B018
+        load_case(case_copy).judgments  # noqa: B018
     line = head.count("\n") + 1
     assert str(info.value) == (
         f"{path}:{line}: factor 'distance_to_markets' has kind 'opportunity' here but 'threat' "
