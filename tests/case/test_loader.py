@@ -11,7 +11,7 @@ import pytest
 import pestle
 from case_edit import edit_line
 from pestle.case import Case, CaseEntity, load_case
-from pestle.case.loader import case_folder, embedded_cases
+from pestle.case.loader import case_folder, case_paths, embedded_cases
 from pestle.errors import CaseError, InputError, ParseError
 
 CASE_DIR = Path(__file__).resolve().parents[2] / "src" / "pestle" / "cases" / "xinjiang_composites"
@@ -609,3 +609,19 @@ def test_judgments_must_agree_with_the_case_factors(case_copy: Path) -> None:
         f"{path}:{line}: factor 'distance_to_markets' has kind 'opportunity' here but 'threat' "
         "in factors.yaml"
     )
+
+
+def test_case_paths_are_the_folder_and_folders_of_files_named_outside_it(
+    case_copy: Path, tmp_path: Path
+) -> None:
+    assert case_paths(case_copy) == (case_copy.resolve(),)
+    elsewhere = tmp_path / "documents"
+    elsewhere.mkdir()
+    (case_copy / "sources" / "source_report.txt").rename(elsewhere / "report.txt")
+    edit_line(
+        case_copy / "case.yaml", "path: sources/source_report.txt", "path: ../documents/report.txt"
+    )
+    assert case_paths(case_copy) == (case_copy.resolve(), elsewhere.resolve())
+    load_case(case_copy)  # the moved document still loads
+    (case_copy / "case.yaml").write_text("id: [", encoding="utf-8")
+    assert case_paths(case_copy) == (case_copy.resolve(),)  # unreadable: the folder alone

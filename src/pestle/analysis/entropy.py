@@ -5,21 +5,26 @@ Springer, ch. 4; Zeleny 1982): for m periods (rows) and indicators j (columns),
 p_ij = x_ij / sum_i x_ij, e_j = -sum_i p_ij ln p_ij / ln m, d_j = 1 - e_j, w_j = d_j / sum d.
 An indicator that barely moves between periods (e_j -> 1) gets a weight near 0.
 
-Library choice: the weights come from pymcdm (`pymcdm.weights.entropy_weights`, v1.4), which is
-validated in tests against two published examples (Xu 2004; Zavadskas & Podvezko 2016).
-pymcdm does not return e_j and d_j, so they are computed here with the same formula for the
-report. pymcdm treats any column containing a zero as entropy 0 (maximally informative),
-whereas Shannon's convention is 0 ln 0 = 0; rather than inherit that silently, zero and
-negative values are refused with an error naming the cell (shift or rescale the indicator).
+Why hand-written: the report needs e_j and d_j, which pymcdm (`pymcdm.weights.entropy_weights`,
+v1.4) does not return, and the weights are one line more; importing pymcdm also imports
+matplotlib (0.5 s of every cold `pestle report`). Tests check the weights against pymcdm on
+random panels and against two published examples (Xu 2004; Zavadskas & Podvezko 2016).
+pymcdm treats any column containing a zero as entropy 0 (maximally informative), whereas
+Shannon's convention is 0 ln 0 = 0; rather than choose silently, zero and negative values are
+refused with an error naming the cell (shift or rescale the indicator).
 """
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import numpy as np
-import pandas as pd
 from pydantic import BaseModel, ConfigDict, model_validator
 
 from pestle.errors import AnalysisError
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 
 class IndicatorPanel(BaseModel):
@@ -66,6 +71,8 @@ class EntropyResult(BaseModel):
     weights: tuple[float, ...]  # w_j
 
     def to_frame(self) -> pd.DataFrame:
+        import pandas as pd
+
         return pd.DataFrame(
             {"entropy": self.entropy, "divergence": self.divergence, "weight": self.weights},
             index=pd.Index(self.indicators, name="indicator"),
@@ -86,9 +93,7 @@ def entropy_weights(panel: IndicatorPanel) -> EntropyResult:
             f"panel '{panel.name}': no indicator varies across periods, so entropy gives no "
             "information to weight them by"
         )
-    from pymcdm.weights import entropy_weights  # lazy: pymcdm imports matplotlib
-
-    weights = np.asarray(entropy_weights(x), dtype=float)
+    weights = divergence / divergence.sum()
     return EntropyResult(
         name=panel.name,
         indicators=panel.indicators,

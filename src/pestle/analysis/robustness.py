@@ -9,14 +9,17 @@ with the base ranking (mean, 5th percentile, minimum).
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import numpy as np
-import pandas as pd
 from pydantic import BaseModel, ConfigDict
-from scipy.stats import spearmanr
 
 from pestle.analysis.seed import rng
 from pestle.analysis.topsis import DecisionMatrix, closeness, rank_descending
 from pestle.errors import AnalysisError
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 
 class RankStability(BaseModel):
@@ -35,6 +38,8 @@ class RankStability(BaseModel):
     spearman_min: float
 
     def to_frame(self) -> pd.DataFrame:
+        import pandas as pd
+
         frame = pd.DataFrame(
             {"base_rank": self.base_rank, "keep_share": self.keep_share},
             index=pd.Index(self.alternatives, name="alternative"),
@@ -72,14 +77,9 @@ def rank_stability(
     base = rank_descending(closeness(matrix))
     weights = perturbed_weights(matrix.weights(), draws, spread, generator)
     m = len(matrix.alternatives)
-    ranks = np.empty((draws, m), dtype=int)
-    rho = np.empty(draws)
-    for k, w in enumerate(weights):
-        ranks[k] = rank_descending(closeness(matrix, w))
-        if np.array_equal(ranks[k], base):
-            rho[k] = 1.0
-        else:
-            rho[k] = float(spearmanr(base, ranks[k]).statistic)
+    ranks = rank_descending(closeness(matrix, weights))  # (draws, m), all draws at once
+    # a draw that keeps the base ranking correlates 1 with it, even if that ranking is all ties
+    rho = np.where((ranks == base).all(axis=1), 1.0, spearman(base, ranks))
     rank_share = np.stack([(ranks == r).mean(axis=0) for r in range(1, m + 1)], axis=1)
     finite = rho[np.isfinite(rho)]
     if finite.size == 0:
@@ -100,3 +100,22 @@ def rank_stability(
         spearman_p5=float(np.percentile(finite, 5)),
         spearman_min=float(finite.min()),
     )
+
+
+def _average_ranks(x: np.ndarray) -> np.ndarray:
+    """Ranks 1..m of each row, ties sharing their mean rank (what Spearman's rho ranks by)."""
+    below = (x[..., None, :] < x[..., :, None]).sum(axis=-1)
+    tied = (x[..., None, :] == x[..., :, None]).sum(axis=-1)
+    return below + (tied + 1) / 2.0
+
+
+def spearman(base: np.ndarray, ranks: np.ndarray) -> np.ndarray:
+    """Spearman's rank correlation of `base` (m,) with each row of `ranks` (draws, m), as
+    scipy.stats.spearmanr gives it one row at a time; NaN where either side is constant."""
+    a = _average_ranks(np.asarray(base, dtype=float))
+    b = _average_ranks(np.asarray(ranks, dtype=float))
+    a = a - a.mean()
+    b = b - b.mean(axis=-1, keepdims=True)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        rho = (b @ a) / np.sqrt((a @ a) * (b * b).sum(axis=-1))
+    return np.clip(rho, -1.0, 1.0)

@@ -5,24 +5,25 @@ normalisation r_ij = x_ij / sqrt(sum_i x_ij^2), weighting v_ij = w_j r_ij, posit
 v of each criterion (max for benefit, min for cost), negative ideal = worst, Euclidean
 separations S+ and S-, closeness C = S- / (S+ + S-), ranked by C descending.
 
-Library choice: pymcdm's `TOPSIS` (v1.4) with `normalizations.vector_normalization`, Hwang &
-Yoon's normalisation (pymcdm's default is min-max, which gives different scores). pymcdm turns a
-cost column into 1 - r; the distances to the ideals, hence the closeness, are the same as Hwang
-& Yoon's. scikit-criteria is not needed: pymcdm has TOPSIS with benefit/cost types and exposes
-the intermediate tables (`verbose=True` returns them), validated in tests against Hwang & Yoon's
-fighter-aircraft example.
+Why hand-written (numpy, a dozen lines): the method is the formula above, and the report needs
+its intermediate tables and, for rank stability, closeness under thousands of weight vectors at
+once (`closeness` takes a batch). pymcdm 1.4's `TOPSIS` with `vector_normalization` computes the
+same closeness, but importing pymcdm imports matplotlib (0.5 s of every cold `pestle report`)
+and it scores one weight vector per call. pymcdm stays the test oracle: tests check this code
+against it on random matrices, and against Hwang & Yoon's fighter-aircraft example.
 """
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 import numpy as np
-import pandas as pd
 from pydantic import BaseModel, ConfigDict, model_validator
-from scipy.stats import rankdata
 
 from pestle.errors import AnalysisError
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 CriterionKind = Literal["benefit", "cost"]
 
@@ -119,6 +120,8 @@ class TopsisResult(BaseModel):
         return tuple(self.alternatives[i] for i in order)
 
     def to_frame(self) -> pd.DataFrame:
+        import pandas as pd
+
         return pd.DataFrame(
             {
                 "distance_ideal": self.distance_ideal,
@@ -134,47 +137,53 @@ class TopsisResult(BaseModel):
 
 
 def rank_descending(scores: np.ndarray) -> np.ndarray:
-    """1 = highest score; ties share the best (lowest) rank."""
-    return rankdata(-np.asarray(scores, dtype=float), method="min").astype(int)
+    """1 = highest score; ties share the best (lowest) rank. A 2-D array is ranked by row."""
+    x = np.asarray(scores, dtype=float)
+    # rank = 1 + how many score strictly higher (scipy's rankdata(-x, method="min"))
+    return 1 + (x[..., None, :] > x[..., :, None]).sum(axis=-1)
 
 
-def _vector_topsis():  # returns a pymcdm method object
-    # pymcdm imports matplotlib and scipy.stats on import (~1 s): load it only when used
-    from pymcdm import normalizations
-    from pymcdm.methods import TOPSIS
+def _separations(
+    x: np.ndarray, weights: np.ndarray, benefit: np.ndarray
+) -> tuple[np.ndarray, np.ndarray]:
+    """S+ and S- of every alternative, for one weight vector (k,) or a batch (draws, k)."""
+    r = x / np.sqrt((x**2).sum(axis=0))
+    v = weights[..., None, :] * r  # (..., m, k)
+    best = np.where(benefit, v.max(axis=-2), v.min(axis=-2))[..., None, :]
+    worst = np.where(benefit, v.min(axis=-2), v.max(axis=-2))[..., None, :]
+    return np.sqrt(((v - best) ** 2).sum(axis=-1)), np.sqrt(((v - worst) ** 2).sum(axis=-1))
 
-    return TOPSIS(normalizations.vector_normalization)
+
+def _types(matrix: DecisionMatrix) -> np.ndarray:
+    return np.array([c.kind == "benefit" for c in matrix.criteria])
 
 
 def closeness(matrix: DecisionMatrix, weights: np.ndarray | None = None) -> np.ndarray:
-    """TOPSIS closeness only (the hot path of the robustness Monte Carlo)."""
+    """TOPSIS closeness: (m,) for the matrix's weights or one vector (k,), (draws, m) for a
+    batch of weight vectors (draws, k) — the hot path of the rank-stability Monte Carlo.
+    NaN where every alternative sits on both ideals (nothing separates them)."""
     x = np.array(matrix.values, dtype=float)
     w = matrix.weights() if weights is None else np.asarray(weights, dtype=float)
-    types = np.array([1 if c.kind == "benefit" else -1 for c in matrix.criteria])
+    s_plus, s_minus = _separations(x, w, _types(matrix))
     with np.errstate(invalid="ignore", divide="ignore"):
-        # validation=False: inputs are checked by DecisionMatrix; pymcdm's checks only warn
-        c = _vector_topsis()(x, w, types, validation=False)
-    return np.asarray(c, dtype=float)
+        return s_minus / (s_plus + s_minus)
 
 
 def topsis(matrix: DecisionMatrix) -> TopsisResult:
     """TOPSIS of one decision matrix (Hwang & Yoon's vector normalisation)."""
     x = np.array(matrix.values, dtype=float)
     w = matrix.weights()
-    types = np.array([1 if c.kind == "benefit" else -1 for c in matrix.criteria])
+    benefit = _types(matrix)
+    s_plus, s_minus = _separations(x, w, benefit)
     with np.errstate(invalid="ignore", divide="ignore"):
-        explained = _vector_topsis()(x, w, types, validation=False, verbose=True)
-    tables = {t.desc.label: np.asarray(t.data, dtype=float) for t in explained.results}
-    s_plus, s_minus, c = tables["dpis"], tables["dnis"], tables["pref"]
+        c = s_minus / (s_plus + s_minus)
     if not np.all(np.isfinite(c)):
         raise AnalysisError(
             f"decision matrix '{matrix.name}': every alternative scores the same on every "
             "weighted criterion, so TOPSIS cannot separate them"
         )
-    # The normalised tables in Hwang & Yoon's terms (pymcdm flips cost columns to 1 - r).
     r = x / np.sqrt((x**2).sum(axis=0))
     v = r * w
-    benefit = types == 1
     ideal = np.where(benefit, v.max(axis=0), v.min(axis=0))
     anti = np.where(benefit, v.min(axis=0), v.max(axis=0))
 

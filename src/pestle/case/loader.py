@@ -30,7 +30,7 @@ from pestle.case.models import (
 )
 from pestle.case.references import load_references
 from pestle.case.yaml_lines import LineDict, LineList, line_of, load_yaml
-from pestle.errors import CaseError, InputError
+from pestle.errors import CaseError, InputError, PestleError
 
 CASES_DIR = Path(__file__).resolve().parent.parent / "cases"
 DEFAULT_CASE = "xinjiang_composites"
@@ -57,6 +57,25 @@ def case_folder(name_or_path: str | Path = DEFAULT_CASE) -> Path:
         f"{name_or_path}: no such case; give a folder with a case.yaml or an embedded case "
         f"({known})"
     )
+
+
+def case_paths(name_or_path: str | Path = DEFAULT_CASE) -> tuple[Path, ...]:
+    """The folders a case is made of: its own folder, and the folder of each document or
+    reference file case.yaml names outside it (what `pestle report --watch` watches). A
+    case.yaml that does not read gives the case folder alone (the build says what is wrong).
+    """
+    folder = case_folder(name_or_path)
+    try:
+        info = _read_info(folder / "case.yaml")
+    except PestleError:
+        return (folder,)
+    specs = [*info.documents.values(), *info.references.values()]
+    outside = {
+        path.parent
+        for path in ((folder / spec.path).resolve() for spec in specs)
+        if folder not in path.parents and path.parent.is_dir()
+    }
+    return (folder, *sorted(outside))
 
 
 def load_case(name_or_path: str | Path = DEFAULT_CASE) -> Case:

@@ -20,6 +20,12 @@ class _Progress:
     def __init__(self) -> None:
         self.status = None
 
+    def stop(self) -> None:
+        """End a spinner left running by a stage that failed."""
+        if self.status is not None:
+            self.status.stop()
+            self.status = None
+
     def __call__(self, stage: str, event: str, seconds: float | None) -> None:
         if event == "start":
             if console.is_terminal:
@@ -55,18 +61,31 @@ def report(
     quiet: Annotated[
         bool, typer.Option("--quiet", "-q", help="Print only the paths of the files built.")
     ] = False,
+    watch: Annotated[
+        bool,
+        typer.Option(
+            "--watch",
+            "-w",
+            help="Stay up and rebuild each time a file of the case is saved (Ctrl-C stops).",
+        ),
+    ] = False,
 ) -> None:
     """Build a self-contained HTML, a PDF and Markdown of the whole analysis."""
     from pestle.model.parameter import parse_assignment
-    from pestle.report.build import build_report
+    from pestle.report.build import build_report, parse_formats
 
+    overrides = dict(parse_assignment(item) for item in set_ or [])
+    if watch:
+        parse_formats(format)  # a bad --format is an error before anything starts
+        _watch(case, out, format, scenario, overrides, quiet)
+        return
     result = build_report(
         case=case,
         out=out,
         formats=format,
         scenario=scenario,
         progress=None if quiet else _Progress(),
-        overrides=dict(parse_assignment(item) for item in set_ or []),
+        overrides=overrides,
     )
     if not quiet:
         console.print(f"[bold]report built[/bold] in {result.total_seconds:.2f} s")
@@ -77,3 +96,56 @@ def report(
     # The command is done and the process ends: without this, the garbage collector walks
     # every object of the analyses once more at exit (about 0.4 s).
     gc.freeze()
+
+
+def _watch(
+    case: str | None,
+    out: Path,
+    formats: str,
+    scenario: str | None,
+    overrides: dict,
+    quiet: bool,
+) -> None:
+    from pestle.report.watch import Rebuild, watch_report
+
+    progress = None if quiet else _Progress()
+
+    def changed(paths: tuple[Path, ...]) -> None:
+        if not quiet:
+            names = ", ".join(p.name for p in paths[:3])
+            more = f" and {len(paths) - 3} more" if len(paths) > 3 else ""
+            console.print(f"[bold]changed[/bold] {names}{more}")
+
+    def show(build: Rebuild) -> None:
+        if progress is not None:
+            progress.stop()
+        if build.error is not None:
+            # the report on disk is still the last good build (builds are atomic)
+            console.print(f"[red]error:[/red] {build.error}")
+            console.print("[yellow]report not rebuilt; fix the file and save it again[/yellow]")
+        elif build.result is not None:
+            if quiet:
+                for path in build.result.files.values():
+                    typer.echo(str(path))
+            else:
+                console.print(
+                    f"[bold]report built[/bold] in {build.result.total_seconds:.2f} s: "
+                    f"{build.result.out}"
+                )
+        if not quiet:
+            console.print("[dim]watching the case for changes (Ctrl-C stops)[/dim]")
+
+    try:
+        watch_report(
+            case,
+            out,
+            formats=formats,
+            scenario=scenario,
+            overrides=overrides,
+            on_build=show,
+            on_change=changed,
+            progress=progress,
+        )
+    except KeyboardInterrupt:
+        if not quiet:
+            console.print("stopped watching")
