@@ -84,3 +84,49 @@ def test_a_link_to_another_part_keeps_its_target_through_a_stand_in() -> None:
     assert anchors == ["here"]
     assert '<div class="pdf-anchors"><div id="fn-2"></div><div id="x&amp;y"></div></div>' in out
     assert rp.ANCHORS not in out
+
+
+@pytest.fixture(scope="module")
+def view():
+    from pestle.report.context import build_view, gather
+
+    return build_view(gather())
+
+
+def test_notes_are_printed_in_parts_of_whole_section_groups(view) -> None:
+    groups = view.note_groups()
+    # every note once, under the section that first cites it, in number order
+    numbers = [f.number for g in groups for f in g.footnotes]
+    assert numbers == list(range(1, len(view.footnotes) + 1))
+    assert all(g.section is not None for g in groups)  # every note is cited in a section
+    for g in groups:
+        assert {f.number for f in g.footnotes} == set(g.section.notes)
+    parts = rp.notes_parts(view)
+    assert len(parts) == rp.NOTES_PARTS and parts[0].first and parts[0].id == "notes"
+    assert [g for p in parts for g in p.groups] == list(groups)
+    sizes = [sum(len(g.footnotes) for g in p.groups) for p in parts]
+    assert sizes[0] >= len(view.footnotes) / rp.NOTES_PARTS  # closed at its share
+    # more parts asked than section groups: one part per group, never splitting one
+    assert len(rp.notes_parts(view, count=100)) == len(groups)
+    assert len(rp.notes_parts(view, count=1)) == 1
+
+
+def test_a_changed_note_re_lays_one_part_of_the_notes(view, cache) -> None:
+    from pestle.report.render_html import render_print_part
+
+    parts = rp.notes_parts(view)
+    last = view.footnotes[-1]
+    edited = dataclasses.replace(last, title=last.title + " (edited)")
+    changed = dataclasses.replace(view, footnotes=(*view.footnotes[:-1], edited))
+    before = [render_print_part(view, p) for p in parts]
+    after = [render_print_part(changed, p) for p in rp.notes_parts(changed)]
+    assert [a != b for a, b in zip(before, after, strict=True)] == [False] * (len(parts) - 1) + [
+        True
+    ]
+
+
+def test_no_notes_still_print_the_heading() -> None:
+    report = hostile_report()
+    bare = dataclasses.replace(report, footnotes=())
+    (part,) = rp.notes_parts(bare)
+    assert part.first and part.groups == ()

@@ -11,7 +11,7 @@ Vega-Lite specs; `render_html`, `render_pdf` and `render_md` lay the view model 
 the Jinja2 templates; `build` runs the stages and writes the folder atomically.
 
 Speed: the PDF is laid out in parts (cover, contents, each section, notes) by WeasyPrint
-processes (`pdf_workers`) and put together with pypdf (`pdf_assemble`); the parts' PDFs,
+processes (`pdf_workers`) and put together with pikepdf (`pdf_assemble`); the parts' PDFs,
 chart SVGs and the JavaScript bundle are cached on disk by content (`cache`), so a rebuild
 lays out only the sections that changed.
 """

@@ -66,6 +66,7 @@ def build_view(inputs: Inputs) -> Report:
     notes = Notes(documents_of(inputs))
     built: list[Section] = []
     for number, (sid, title, module) in enumerate(SECTIONS, start=1):
+        cited_before = len(notes)
         body = Body()
         # a section needs its modules (MODULES); a missing one is a notice, not numbers
         if not waiting(inputs, body, *module.MODULES):
@@ -82,6 +83,7 @@ def build_view(inputs: Inputs) -> Report:
                 intro=tuple(intro),
                 subsections=tuple(body.subsections),
                 missing=tuple(missing),
+                notes=tuple(range(cited_before + 1, len(notes) + 1)),
             )
         )
     return Report(meta=_meta(inputs, notes), sections=tuple(built), footnotes=notes.footnotes)

@@ -111,6 +111,10 @@ class Notes:
     def footnotes(self) -> tuple[Footnote, ...]:
         return tuple(self._finish(n) for n in self._ordered)
 
+    def __len__(self) -> int:
+        """How many notes there are (numbered 1..len in order of first citation)."""
+        return len(self._ordered)
+
     def get(self, number: int) -> Footnote:
         return self._finish(self._ordered[number - 1])
 

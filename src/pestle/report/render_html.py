@@ -16,7 +16,7 @@ from markupsafe import Markup
 from pestle.report.footnotes import plain
 from pestle.report.templating import html_env, template_text
 from pestle.report.vendor import vega_bundle
-from pestle.report.view import Footnote, Report, Section
+from pestle.report.view import Footnote, NotesPart, Report, Section
 
 
 def script_json(value: Any) -> Markup:
@@ -69,15 +69,16 @@ def render_html(
 
 def render_print_part(
     report: Report,
-    part: str | Section,
+    part: str | Section | NotesPart,
     svgs: Mapping[str, str] | None = None,
     *,
     toc_pages: Mapping[str, int] | None = None,
     pages: int = 0,
 ) -> str:
     """One part of the print document, on pages of its own: "cover", "contents" (with
-    `toc_pages`, section id -> page), a `Section`, "notes", or "furniture" (the running
-    title and page numbers of a document of `pages` pages, nothing else)."""
+    `toc_pages`, section id -> page), a `Section`, "notes" (all of them) or a `NotesPart`,
+    or "furniture" (the running title and page numbers of a document of `pages` pages,
+    nothing else)."""
     context = _context(report, True, svgs)
     context.update(
         part=part,

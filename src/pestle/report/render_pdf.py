@@ -6,21 +6,22 @@ and tables that repeat their header and never split a row across pages. WeasyPri
 fetch nothing: any URL other than a data URL is refused.
 
 Every part of the document starts a page (the cover, the contents, each section, the
-notes), so the parts are laid out apart, in parallel (`pdf_workers.py`), and put together
-(`pdf_assemble.py`):
+notes in a few parts of whole section groups), so the parts are laid out apart, in parallel
+(`pdf_workers.py`), and put together (`pdf_assemble.py`):
 
 1. each part is a document of its own (`render_html.render_print_part`): same stylesheet,
    no page furniture. A link to another part keeps its target through a stand-in anchor;
    a chart is a placeholder naming its SVG by content key, which the worker that lays
    the part out fills (from the SVG cache, or converting the chart there);
 2. a part's PDF is cached on disk under the hash of its HTML, so a build lays out only the
-   parts that changed (a parameter changes the summary, demand and notes);
+   parts that changed (a parameter changes the summary, the demand section and the one
+   part of the notes that holds its note);
 3. a `PdfJob` starts every part as soon as the view model is there, and puts in the pages
    of each part as it comes back;
 4. once the parts' page counts are known, the contents (page numbers as text) and the
    page furniture (running title, "Page n of N" on every page) are laid out and added.
 
-Without pypdf the whole document is laid out at once, in one WeasyPrint run.
+Without pikepdf the whole document is laid out at once, in one WeasyPrint run.
 """
 
 from __future__ import annotations
@@ -40,7 +41,7 @@ from pestle.report import cache, pdf_workers
 from pestle.report.pdf_workers import SVG_SRC, Done, pdf_bytes
 from pestle.report.render_html import render_html, render_print_part
 from pestle.report.svg import cached_svg, data_url, remember, svg_key, to_svg
-from pestle.report.view import Report, Section
+from pestle.report.view import NotesPart, Report, Section
 
 if TYPE_CHECKING:
     from pestle.report.pdf_assemble import Book
@@ -53,6 +54,10 @@ CACHE_BYTES = 64 * 2**20  # the PDF parts kept on disk, least recently used drop
 ANCHORS = "<!--pestle:anchors-->"
 CHART_WORK = 20_000  # a chart to convert takes about as long as this many bytes of HTML
 CONTENTS = 1  # the second part, after the cover; the sections and the notes follow
+# The notes are laid out in this many parts of whole section groups, about equal in size:
+# a changed note re-lays half of the notes, in parallel with the sections, and the break
+# between parts leaves at most one page part-filled.
+NOTES_PARTS = 2
 
 _ID = re.compile(r'\sid="([^"]*)"')
 _HREF = re.compile(r'\shref="#([^"]*)"')
@@ -61,7 +66,7 @@ _HREF = re.compile(r'\shref="#([^"]*)"')
 @dataclass
 class PdfStats:
     """What a PDF build did: parts laid out or found in the cache, and pages (not counted
-    when the document is laid out at once, without pypdf)."""
+    when the document is laid out at once, without pikepdf)."""
 
     parts: int = 0
     cached: int = 0
@@ -70,12 +75,12 @@ class PdfStats:
 
 
 def print_html(report: Report, svgs: Mapping[str, str]) -> str:
-    """The whole print document in one HTML (what WeasyPrint lays out without pypdf)."""
+    """The whole print document in one HTML (what WeasyPrint lays out without pikepdf)."""
     return render_html(report, print_mode=True, svgs=svgs)
 
 
 def can_assemble() -> bool:
-    return find_spec("pypdf") is not None
+    return find_spec("pikepdf") is not None
 
 
 def render_pdf(
@@ -95,7 +100,12 @@ class PdfJob:
         self.stats = stats if stats is not None else PdfStats()
         self.whole = not can_assemble()
         # the parts in page order; the contents (None here) come when the others are in
-        self.parts: list[str | Section | None] = ["cover", None, *report.sections, "notes"]
+        self.parts: list[str | Section | NotesPart | None] = [
+            "cover",
+            None,
+            *report.sections,
+            *notes_parts(report),
+        ]
         self.htmls: dict[int, str] = {}
         self.anchors: dict[int, list[str]] = {}  # part -> the anchors it holds
         self.ready: dict[int, bytes] = {}
@@ -128,7 +138,7 @@ class PdfJob:
             book.add(i, pdf)
         furniture = self._contents_and_furniture(book)
         cache.prune(_path("").parent, CACHE_BYTES)
-        self.stats.pages = len(book.writer.pages)
+        self.stats.pages = book.page_count()
         return book.finish(
             furniture,
             _owners(self.anchors),
@@ -169,7 +179,7 @@ class PdfJob:
             page = 1
             for i, part in enumerate(self.parts):
                 if i != CONTENTS:
-                    starts[part.id if isinstance(part, Section) else str(part)] = page
+                    starts[part.id if isinstance(part, Section | NotesPart) else str(part)] = page
                 page += contents_pages if i == CONTENTS else book.pages(i)
             contents, anchors = _with_stand_ins(
                 render_print_part(report, "contents", toc_pages=starts)
@@ -184,7 +194,25 @@ class PdfJob:
         raise RuntimeError("the table of contents does not settle on a number of pages")
 
 
-def _charts(part: str | Section) -> list:
+def notes_parts(report: Report, count: int = NOTES_PARTS) -> list[NotesPart]:
+    """The notes in at most `count` print parts of consecutive section groups, each part
+    closed once it holds its share of the notes (no notes: one part, with the heading)."""
+    share = len(report.footnotes) / max(count, 1)
+    parts: list[NotesPart] = []
+    groups: list = []
+    held = 0
+    for group in report.note_groups():
+        groups.append(group)
+        held += len(group.footnotes)
+        if held >= share and len(parts) < count - 1:
+            parts.append(NotesPart(len(parts), tuple(groups)))
+            groups, held = [], 0
+    if groups or not parts:
+        parts.append(NotesPart(len(parts), tuple(groups)))
+    return parts
+
+
+def _charts(part: str | Section | NotesPart | None) -> list:
     return part.charts() if isinstance(part, Section) else []
 
 
@@ -209,9 +237,9 @@ def _with_stand_ins(html: str) -> tuple[str, list[str]]:
 
 
 def _page_count(pdf: bytes) -> int:
-    from pestle.report.pdf_assemble import reader
+    from pestle.report.pdf_assemble import page_count
 
-    return len(reader(pdf).pages)
+    return page_count(pdf)
 
 
 def _pdfs(htmls: Sequence[str], stats: PdfStats) -> list[bytes]:

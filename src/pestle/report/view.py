@@ -132,6 +132,7 @@ class Section:
     intro: tuple[Block, ...] = ()
     subsections: tuple[Subsection, ...] = ()
     missing: tuple[str, ...] = ()  # modules this section waits for
+    notes: tuple[int, ...] = ()  # numbers of the footnotes first cited in this section
 
     def charts(self) -> list[Chart]:
         blocks = [*self.intro, *(b for sub in self.subsections for b in sub.blocks)]
@@ -168,6 +169,31 @@ class Footnote:
 
 
 @dataclass(frozen=True, slots=True)
+class NoteGroup:
+    """The footnotes first cited in one section (`section` None: cited outside them)."""
+
+    section: Section | None
+    footnotes: tuple[Footnote, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class NotesPart:
+    """Consecutive note groups laid out on pages of their own in print (`render_pdf.py`);
+    the first part carries the heading of the notes."""
+
+    index: int
+    groups: tuple[NoteGroup, ...]
+
+    @property
+    def first(self) -> bool:
+        return self.index == 0
+
+    @property
+    def id(self) -> str:
+        return "notes" if self.first else f"notes-{self.index + 1}"
+
+
+@dataclass(frozen=True, slots=True)
 class Meta:
     title: str
     subtitle: str
@@ -191,6 +217,21 @@ class Report:
 
     def charts(self) -> list[Chart]:
         return [chart for section in self.sections for chart in section.charts()]
+
+    def note_groups(self) -> tuple[NoteGroup, ...]:
+        """The footnotes by the section that first cites them, in reading order."""
+        by_number = {f.number: f for f in self.footnotes}
+        groups: list[NoteGroup] = []
+        placed: set[int] = set()
+        for section in self.sections:
+            cited = tuple(by_number[n] for n in section.notes if n in by_number)
+            if cited:
+                groups.append(NoteGroup(section, cited))
+                placed.update(f.number for f in cited)
+        rest = tuple(f for f in self.footnotes if f.number not in placed)
+        if rest:
+            groups.append(NoteGroup(None, rest))
+        return tuple(groups)
 
     def missing_modules(self) -> list[str]:
         seen: list[str] = []
