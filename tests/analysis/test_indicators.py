@@ -311,3 +311,24 @@ def test_year_before_and_growth_measures() -> None:
 
 def test_public_api() -> None:
     assert set(ind.__all__) <= set(dir(ind))
+
+
+def test_every_result_type_is_exported_from_the_package() -> None:
+    # The package re-exports what its modules define: every model a CaseIndicators holds.
+    from pydantic import BaseModel
+
+    seen: set[type] = set()
+
+    def walk(model: type[BaseModel]) -> None:
+        seen.add(model)
+        for field in model.model_fields.values():
+            for arg in [field.annotation, *getattr(field.annotation, "__args__", ())]:
+                for t in [arg, *getattr(arg, "__args__", ())]:
+                    if isinstance(t, type) and issubclass(t, BaseModel) and t not in seen:
+                        walk(t)
+
+    walk(ind.CaseIndicators)
+    names = {t.__name__ for t in seen}
+    assert names >= {"InputRef", "TradeCategory", "SectionPermissions", "PlatformRow", "GdpShare"}
+    assert names <= set(ind.__all__)
+    assert all(getattr(ind, n).__module__.startswith("pestle.analysis.indicators.") for n in names)

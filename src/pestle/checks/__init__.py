@@ -8,9 +8,11 @@ reference data, each finding showing its arithmetic, tolerance and evidence.
 Modules: one per rule (`additivity`, `weighted_growth`, `relative`, `shares`,
 `implied_base`, `magnitude`, `agreement`, `double_counting`, `undated` = the periods
 rule), the helpers they share (`periods`, `facts`, `units`, `match`, `compare`,
-`inputs`, `adapt`), the `Finding` model, the explicit `registry` and the `runner`.
+`inputs`, `adapt`), the `Finding` model, the explicit `registry`, the `runner`, and
+`diff` (two reports compared: the findings a change of the inputs changes).
 """
 
+from pestle.checks.diff import FindingChange, ReportDiff, compare_reports
 from pestle.checks.finding import Figure, Finding, Tolerance
 from pestle.checks.inputs import CheckInputs, DocumentText, Reference, StatusReference
 from pestle.checks.registry import RULES, Rule
@@ -23,9 +25,12 @@ __all__ = [
     "DocumentText",
     "Figure",
     "Finding",
+    "FindingChange",
     "Reference",
+    "ReportDiff",
     "Rule",
     "StatusReference",
     "Tolerance",
+    "compare_reports",
     "run_checks",
 ]

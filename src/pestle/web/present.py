@@ -25,7 +25,7 @@ if TYPE_CHECKING:
     from pestle.analysis.ahp import AhpResult, HierarchyResult
     from pestle.analysis.demand import DemandResult
     from pestle.analysis.dematel import DematelResult
-    from pestle.checks import Finding
+    from pestle.checks import Finding, ReportDiff
     from pestle.model import Claim
     from pestle.model.parameter import Parameter, ParameterSet
 
@@ -87,6 +87,12 @@ def finding_row(f: Finding) -> dict[str, Any]:
         "readings": list(f.readings),
         "evidence": [evidence_text(e) for e in f.evidence],
     }
+
+
+def finding_changes(diff: ReportDiff) -> list[dict[str, Any]]:
+    """The findings an upload changes, as the upload page lists them: id, title, rule,
+    severity, status before and after (None: new / gone), message and the kind of change."""
+    return [c.model_dump(mode="json") for c in diff.changes]
 
 
 def evidence_text(e: Any) -> dict[str, Any]:

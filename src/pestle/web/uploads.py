@@ -1,5 +1,6 @@
 """An uploaded document: checked as text, its claims extracted, stored as a new revision, and
-the case's checks run again with it to show which findings it changes.
+the case's checks run again with it to show which findings it changes (the comparison is
+`pestle.checks.compare_reports`).
 
 The document joins the case's check inputs under its name; a name equal to a case document
 replaces that document (a new revision of it). Nothing of the upload touches the file system
@@ -15,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 from pestle.web.security import decode_upload, document_name
 
 if TYPE_CHECKING:
-    from pestle.checks import CheckInputs, CheckReport
+    from pestle.checks import CheckInputs, CheckReport, ReportDiff
     from pestle.model import Claim, Source
     from pestle.store import DocumentImport
     from pestle.web.state import AppState, CaseState
@@ -34,12 +35,13 @@ class Upload:
     replaces: bool  # the name is a document of the case
     before: CheckReport
     after: CheckReport
+    changes: ReportDiff  # the findings that differ between `before` and `after`
 
 
 def process_upload(
     state: AppState, cs: CaseState, data: bytes, filename: str, name: str | None
 ) -> Upload:
-    from pestle.checks import run_checks
+    from pestle.checks import compare_reports, run_checks
     from pestle.ingest import extract
     from pestle.model import Source
 
@@ -49,6 +51,7 @@ def process_upload(
     source = Source.from_text(text, title=filename or doc)
     stored = state.store.import_claims(doc, source, claims).documents[0]
     inputs = with_document(cs, doc, text, claims)
+    before, after = cs.checks, run_checks(inputs)
     return Upload(
         name=doc,
         filename=filename,
@@ -57,8 +60,9 @@ def process_upload(
         claims=claims,
         stored=stored,
         replaces=any(d.id == doc for d in cs.case.documents),
-        before=cs.checks,
-        after=run_checks(inputs),
+        before=before,
+        after=after,
+        changes=compare_reports(before, after),
     )
 
 
@@ -77,32 +81,6 @@ def with_document(cs: CaseState, name: str, text: str, claims: tuple[Claim, ...]
         references=base.references,
         statuses=base.statuses,
     )
-
-
-def changed_checks(before: CheckReport, after: CheckReport) -> list[dict[str, Any]]:
-    """Findings that are new, gone, or have another status with the document."""
-    old = {f.id: f for f in before.findings}
-    new = {f.id: f for f in after.findings}
-    out = []
-    for fid in [*new, *(k for k in old if k not in new)]:
-        a, b = old.get(fid), new.get(fid)
-        if a is not None and b is not None and (a.status, a.message) == (b.status, b.message):
-            continue
-        f = b or a
-        assert f is not None
-        out.append(
-            {
-                "id": fid,
-                "title": f.title,
-                "rule": f.rule,
-                "severity": f.severity,
-                "before": a.status if a else None,
-                "after": b.status if b else None,
-                "message": f.message,
-                "change": "new" if a is None else "gone" if b is None else "changed",
-            }
-        )
-    return out
 
 
 def segments(text: str, claims: tuple[Claim, ...], limit: int | None = None) -> list[dict]:  # type: ignore[type-arg]

@@ -10,7 +10,7 @@ from fastapi.concurrency import run_in_threadpool
 from pestle.web import present
 from pestle.web.api.common import app_state
 from pestle.web.security import PayloadTooLarge, require_token
-from pestle.web.uploads import PREVIEW_CHARS, changed_checks, process_upload, segments
+from pestle.web.uploads import PREVIEW_CHARS, process_upload, segments
 
 router = APIRouter(tags=["documents"])
 
@@ -75,7 +75,7 @@ async def upload_document(
         "checks": {
             "before": up.before.summary,
             "after": up.after.summary,
-            "changed": changed_checks(up.before, up.after),
+            "changed": present.finding_changes(up.changes),
         },
         "preview": {
             "segments": segments(up.text, up.claims, PREVIEW_CHARS),

@@ -1,0 +1,45 @@
+"""Industrial clusters: the stated and listed count, and cluster value added against a
+reference GDP of the same period (`pestle.analysis.indicators.gdp`)."""
+
+from __future__ import annotations
+
+import math
+from typing import TYPE_CHECKING
+
+from pestle.analysis.indicators.gdp import GdpShare, gdp_shares
+from pestle.analysis.indicators.inputs import (
+    CLUSTER_COUNT,
+    Frozen,
+    InputRef,
+    attribute_input,
+    indicator_entities,
+    optional_number,
+)
+
+if TYPE_CHECKING:
+    from pestle.case import Case
+
+
+class ClusterIndicators(Frozen):
+    names: tuple[str, ...]  # in the order the case gives (attribute `position`)
+    listed_count: int
+    stated_count: float | None
+    gdp_shares: tuple[GdpShare, ...]
+    evidence: tuple[InputRef, ...]  # of the stated count
+
+
+def cluster_indicators(case: Case) -> ClusterIndicators:
+    clusters = sorted(
+        case.entities_of("industrial_cluster"),
+        key=lambda e: (float(e.attributes.get("position", math.inf)), e.id),  # type: ignore[arg-type]
+    )
+    count = next(
+        (e for e in indicator_entities(case) if e.attributes.get("measure") == CLUSTER_COUNT), None
+    )
+    return ClusterIndicators(
+        names=tuple(e.name for e in clusters),
+        listed_count=len(clusters),
+        stated_count=optional_number(count, "value") if count is not None else None,
+        gdp_shares=gdp_shares(case),
+        evidence=(attribute_input(case, count, "value"),) if count is not None else (),
+    )
