@@ -8,9 +8,7 @@ origin. Set PESTLE_SCREENSHOTS=DIR to keep a full-page screenshot of each page.
 from __future__ import annotations
 
 import os
-import socket
 import statistics
-import threading
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -18,6 +16,8 @@ from pathlib import Path
 import pytest
 
 from chromium import ARGS, CHROMIUM, MARKS
+
+from .servers import running
 
 TOKEN = "browser-token"
 PAGES = ["/", "/evidence", "/checks", "/judgments", "/scenarios", "/upload", "/api/docs"]
@@ -27,30 +27,14 @@ pytestmark = MARKS
 
 @pytest.fixture(scope="module")
 def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    import uvicorn
-
     from pestle.report.vendor import vega_bundle
     from pestle.store import Store
     from pestle.web import create_app
 
     vega_bundle()  # build (or read) the offline Vega bundle before the first page asks
     db = tmp_path_factory.mktemp("browser") / "pestle.db"
-    app = create_app(token=TOKEN, store=Store(str(db)))
-    sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
-    sock.bind(("127.0.0.1", 0))
-    sock.listen(64)
-    port = sock.getsockname()[1]
-    server = uvicorn.Server(uvicorn.Config(app, log_level="warning", access_log=False))
-    thread = threading.Thread(target=server.run, kwargs={"sockets": [sock]}, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 30
-    while not server.started and time.monotonic() < deadline:
-        time.sleep(0.05)
-    assert server.started
-    yield f"http://127.0.0.1:{port}"
-    server.should_exit = True
-    thread.join(timeout=10)
-    sock.close()
+    with running(create_app(token=TOKEN, store=Store(str(db)))) as base:
+        yield base
 
 
 @pytest.fixture(scope="module")

@@ -114,3 +114,25 @@ def test_serve_takes_the_token_from_the_environment_and_does_not_print_it(tmp_pa
         assert ok.status_code == 201
     finally:
         _stop(proc)
+
+
+def test_serve_watch_reloads_the_case_when_a_file_is_saved(tmp_path, case_copy) -> None:
+    from case_edit import edit_line
+
+    proc = _start(tmp_path, str(case_copy), "--watch")
+    try:
+        lines = _read_until(proc, r"watching\s+/")
+        text = "\n".join(lines)
+        assert str(case_copy) in text
+        base = re.search(r"at (http://127\.0\.0\.1:\d+)", text).group(1)  # type: ignore[union-attr]
+        live = f"{base}/api/cases/xinjiang_composites/live"
+        assert httpx.get(live, timeout=30).json()["watching"] is True
+        time.sleep(1.0)  # the watcher starts with the server
+        edit_line(case_copy / "parameters.yaml", "range: [10, 14]", "range: [10, 15]")
+        deadline = time.monotonic() + 60
+        while httpx.get(live, timeout=30).json()["revision"] != 1:
+            assert time.monotonic() < deadline, "the case was not reloaded"
+            time.sleep(0.1)
+        assert proc.poll() is None
+    finally:
+        _stop(proc)

@@ -73,6 +73,12 @@ def serve(
     max_upload_mb: int = typer.Option(
         10, "--max-upload-mb", min=1, max=1024, help="Upload limit, MB."
     ),
+    watch: bool = typer.Option(
+        False,
+        "--watch",
+        "-w",
+        help="Reload the case each time one of its files is saved; open pages follow.",
+    ),
 ) -> None:
     """Serve the dashboard and REST API; write endpoints need the printed token."""
     import uvicorn
@@ -90,6 +96,7 @@ def serve(
         store=lambda: Store(db),
         max_upload_bytes=megabytes(max_upload_mb),
         allowed_hosts=allowed,
+        watch=watch,
     )
     state = web.state.pestle
     sock = bind(host, port)
@@ -102,6 +109,9 @@ def serve(
         console.print(f"  dashboard  {url}/#token={state.token}", markup=False)
         console.print(f"  token      {state.token}  (set PESTLE_TOKEN to choose one)", markup=False)
     console.print(f"  API        {url}/api/docs", markup=False)
+    if watch:
+        folder = state.primary.case.folder
+        console.print(f"  watching   {folder} (a saved file reloads the case)", markup=False)
     if not loopback:
         console.print(
             f"  warning    bound to {host}: anyone who can reach it can read the case; "

@@ -14,19 +14,14 @@ good build left it (builds are atomic); the next save that fixes it builds again
 
 from __future__ import annotations
 
-import re
 import threading
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
-from pestle.case.loader import case_paths
+from pestle.case.watch import watch_case
 from pestle.errors import PestleError
 from pestle.report.build import BuildResult, Progress, build_report
-
-# how long a burst of saves (an editor writing a file and its backup) is gathered, ms
-QUIET_MS = 50
-MAX_GATHER_MS = 800
 
 
 @dataclass(frozen=True)
@@ -55,9 +50,6 @@ def watch_report(
     watchfiles raises as KeyboardInterrupt). Returns the number of builds. `on_change` hears
     the files of each change before its build starts; `ready` is set once the watcher is up
     after the first build (tests wait for it before editing)."""
-    import watchfiles
-
-    roots = case_paths(case) if case is not None else case_paths()
     out = Path(out).resolve()
 
     def build(changed: tuple[Path, ...]) -> None:
@@ -77,56 +69,12 @@ def watch_report(
 
     build(())
     builds = 1
-    watch_filter = _Filter(out)
-    changes = watchfiles.watch(
-        *roots,
-        watch_filter=watch_filter,
-        step=QUIET_MS,
-        debounce=MAX_GATHER_MS,
-        stop_event=stop,
-        rust_timeout=200,  # wake up often enough to see `stop` and report `ready`
-        yield_on_timeout=True,
+    watched = watch_case(
+        *([case] if case is not None else []), stop=stop, ready=ready, ignore=[out]
     )
-    for batch in changes:
-        if ready is not None and not ready.is_set():
-            ready.set()
-        changed = _lasting(batch)
-        if not changed:
-            continue
+    for changed in watched:
         if on_change is not None:
             on_change(changed)
         build(changed)
         builds += 1
     return builds
-
-
-def _lasting(batch: Iterable[tuple[object, str]]) -> tuple[Path, ...]:
-    """The files of a batch of changes, without those created and deleted within it (an
-    editor's or sed's temporary file, renamed over the real one)."""
-    import watchfiles
-
-    kinds: dict[str, set[object]] = {}
-    for change, path in batch:
-        kinds.setdefault(path, set()).add(change)
-    transient = {watchfiles.Change.added, watchfiles.Change.deleted}
-    return tuple(sorted(Path(p) for p, k in kinds.items() if not transient <= k))
-
-
-class _Filter:
-    """watchfiles' default filter (editor swap files, caches, VCS folders) without the
-    output folder and the build's temporary siblings of it."""
-
-    def __init__(self, out: Path) -> None:
-        import watchfiles
-
-        self.default = watchfiles.DefaultFilter()
-        self.out = out
-        self.siblings = re.compile(rf"^\.{re.escape(out.name)}\.(tmp|old)-")
-
-    def __call__(self, change: object, path: str) -> bool:
-        p = Path(path)
-        if p == self.out or self.out in p.parents:
-            return False
-        if any(self.siblings.match(part) for part in p.parts):
-            return False
-        return bool(self.default(change, path))  # type: ignore[arg-type]

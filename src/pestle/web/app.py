@@ -76,6 +76,7 @@ def create_app(
     store: Store | Callable[[], Store] | None = None,
     max_upload_bytes: int = DEFAULT_MAX_UPLOAD,
     allowed_hosts: Sequence[str] | None = LOOPBACK_HOSTS,
+    watch: bool = False,
 ) -> FastAPI:
     """The app serving `case` (embedded name, folder or loaded `Case`; default: embedded).
 
@@ -83,6 +84,8 @@ def create_app(
     as `app.state.pestle.token`). store: where uploads are stored (a `Store`, or a function
     making one on first upload; default `Store()`: $PESTLE_DB or ./pestle.db).
     allowed_hosts: Host header values accepted (None or ["*"]: any).
+    watch: reload the case each time one of its files is saved, while the app runs
+    (`pestle.web.live`); open pages follow.
     """
     loaded = _load(case)
     state = AppState(
@@ -96,6 +99,10 @@ def create_app(
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        if watch:
+            from pestle.web.live import CaseWatcher
+
+            state.watchers.extend(CaseWatcher(state, cid).start() for cid in state.cases)
         yield
         state.close()
 

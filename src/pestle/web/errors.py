@@ -134,6 +134,8 @@ async def handle(request: Request, exc: Exception) -> Response:
             "nav": NAV,
             "case": state.primary.case,
             "version": __version__,
+            "live": state.status(state.default),
+            "auto_reload": False,
         },
         status_code=status,
         headers=headers,

@@ -45,6 +45,11 @@ SLIDERS_SHOWN = 6  # the parameters that drive total demand most; the rest are f
 PANEL_WIDTH, PANEL_HEIGHT = 150, 120  # each segment's fan panel on the scenarios page
 
 
+# pages with nothing typed into them follow a reloaded case at once (`pestle serve --watch`);
+# the others offer a reload, so that inputs are not lost
+AUTO_RELOAD = frozenset({"overview", "evidence", "checks"})
+
+
 def _render(request: Request, template: str, page: str | None, **context: Any) -> HTMLResponse:
     state = app_state(request)
     cs = state.primary
@@ -56,6 +61,8 @@ def _render(request: Request, template: str, page: str | None, **context: Any) -
             "nav": NAV,
             "case": cs.case,
             "version": pestle.__version__,
+            "live": state.status(cs.id),
+            "auto_reload": page in AUTO_RELOAD,
             **context,
         },
     )

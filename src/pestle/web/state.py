@@ -18,6 +18,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
+from pestle.web.live import CaseWatcher, LiveStatus
+
 if TYPE_CHECKING:
     from starlette.templating import Jinja2Templates
 
@@ -180,6 +182,8 @@ class AppState:
     templates: Jinja2Templates
     max_upload: int
     report_dir: Path | None = None
+    live: dict[str, LiveStatus] = field(default_factory=dict)  # case id -> reloads, errors
+    watchers: list[CaseWatcher] = field(default_factory=list)  # `pestle serve --watch`
     _store: Store | None = field(default=None, repr=False)
     _reports: dict[tuple[str, str], Path] = field(default_factory=dict, repr=False)
     _report_lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
@@ -208,7 +212,19 @@ class AppState:
             self._reports[key] = path
             return path
 
+    def status(self, case_id: str) -> LiveStatus:
+        return self.live.get(case_id, LiveStatus())
+
+    def forget_reports(self, case_id: str) -> None:
+        """Drop the built reports of a case (it was reloaded: they show the old one)."""
+        with self._report_lock:
+            for key in [k for k in self._reports if k[0] == case_id]:
+                self._reports.pop(key).unlink(missing_ok=True)
+
     def close(self) -> None:
+        for watcher in self.watchers:
+            watcher.stop()
+        self.watchers.clear()
         if self._store is not None:
             self._store.close()
         if self.report_dir is not None:

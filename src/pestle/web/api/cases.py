@@ -51,6 +51,15 @@ def get_case(cs: Served) -> dict[str, Any]:
     return case_summary(cs)
 
 
+@router.get(
+    "/cases/{case}/live",
+    summary="The case's revision: +1 each time `pestle serve --watch` reloads it after a "
+    "save, with the last reload's error (file:line) if it did not load",
+)
+def get_live(request: Request, cs: Served) -> dict[str, Any]:
+    return app_state(request).status(cs.id).to_dict(cs.id)
+
+
 def parse_period(text: str) -> Period:
     """`2024` (a year) or an ISO interval `2024-01-01/2024-12-31`."""
     try:

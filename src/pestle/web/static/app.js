@@ -97,8 +97,45 @@
     if (document.readyState === "loading") { document.addEventListener("DOMContentLoaded", start); } else { start(); }
   });
 
+  // `pestle serve --watch`: follow the served case as its files are saved. A new revision
+  // reloads a read-only page (data-reload="auto") or offers a reload on a page with inputs;
+  // a case file that does not load shows its file:line error until it is fixed.
+  var LIVE_POLL_MS = 1500;
+
+  function followCase() {
+    var body = document.body;
+    if (body.getAttribute("data-watching") !== "yes") { return; }
+    var seen = Number(body.getAttribute("data-revision") || "0");
+    var banner = document.getElementById("live-banner");
+    var message = document.getElementById("live-message");
+    var reload = document.getElementById("live-reload");
+    var path = "/api/cases/" + encodeURIComponent(body.getAttribute("data-case")) + "/live";
+    function show(textValue, isError) {
+      text(message, textValue);
+      reload.hidden = isError;
+      banner.classList.toggle("live-error", isError);
+      banner.hidden = false;
+    }
+    function poll() {
+      api("GET", path).then(function (r) {
+        var d = r.data || {};
+        if (r.ok && d.revision !== seen) {
+          if (body.getAttribute("data-reload") === "auto" && !d.error) { window.location.reload(); return; }
+          show("The case changed on disk" + (d.changed && d.changed.length ? " (" + d.changed.join(", ") + ")" : "") + ".", false);
+        } else if (r.ok && d.error) {
+          show("The case did not reload: " + d.error, true);
+        } else if (r.ok) {
+          banner.hidden = true;
+        }
+        window.setTimeout(poll, LIVE_POLL_MS);
+      }, function () { window.setTimeout(poll, LIVE_POLL_MS); });
+    }
+    window.setTimeout(poll, LIVE_POLL_MS);
+  }
+
   document.addEventListener("DOMContentLoaded", function () {
     showTokenState();
+    followCase();
     document.querySelectorAll("form.js-autosubmit select").forEach(function (sel) {
       sel.addEventListener("change", function () { sel.form.submit(); });
     });
