@@ -160,3 +160,33 @@ def test_cli_watch_refuses_a_bad_format_before_building(tmp_path: Path) -> None:
     assert proc.returncode == 2
     assert "unknown format docx" in proc.stderr + proc.stdout
     assert not (tmp_path / "out").exists()
+
+
+def test_a_removed_case_folder_ends_the_watch_with_an_error(
+    case_copy: Path, tmp_path: Path
+) -> None:
+    import shutil
+
+    from pestle.errors import InputError
+
+    ready = threading.Event()
+    outcome: list[BaseException | int] = []
+
+    def run() -> None:
+        try:
+            outcome.append(
+                watch_report(
+                    case_copy, tmp_path / "out", formats="md", on_build=lambda b: None, ready=ready
+                )
+            )
+        except BaseException as exc:  # handed to the test thread
+            outcome.append(exc)
+
+    thread = threading.Thread(target=run, daemon=True)
+    thread.start()
+    assert ready.wait(WAIT)
+    shutil.rmtree(case_copy)
+    thread.join(timeout=WAIT)
+    (result,) = outcome
+    assert isinstance(result, InputError)
+    assert "the case folder was removed; stopped watching it" in str(result)

@@ -116,3 +116,15 @@ def test_without_watch_nothing_is_watched(case_copy: Path, tmp_path: Path) -> No
         assert app.state.pestle.watchers == []
         assert live(client)["watching"] is False
         assert 'data-watching="no"' in client.get("/").text
+
+
+def test_a_removed_case_folder_stops_watching_and_keeps_serving(
+    watched: TestClient, case_copy: Path
+) -> None:
+    import shutil
+
+    shutil.rmtree(case_copy)
+    status = wait_for(lambda: live(watched), lambda s: not s["watching"])
+    assert status["watching"] is False
+    assert "the case folder was removed" in status["error"]
+    assert growth_gap(watched) == "pass"  # the last good case is still served

@@ -21,6 +21,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from pestle.case.loader import DEFAULT_CASE, case_paths
+from pestle.errors import InputError
 
 QUIET_MS = 50  # a burst of changes ends after this long without one
 MAX_GATHER_MS = 800  # ... or after this long in all
@@ -35,11 +36,14 @@ def watch_case(
     ignore: Iterable[Path] = (),
 ) -> Iterator[tuple[Path, ...]]:
     """Yield the files of each change to `case` (default: the embedded case) until `stop`
-    is set. `ready` is set once the watcher is up (a change before that may be missed)."""
+    is set. `ready` is set once the watcher is up (a change before that may be missed).
+    A case folder that is removed ends the watch with an `InputError` (the operating
+    system's watch on it is gone; a folder made again in its place is not seen)."""
     import watchfiles
 
+    roots = case_paths(DEFAULT_CASE if case is None else case)
     changes = watchfiles.watch(
-        *case_paths(DEFAULT_CASE if case is None else case),
+        *roots,
         watch_filter=_Filter(tuple(Path(p).resolve() for p in ignore)),
         step=QUIET_MS,
         debounce=MAX_GATHER_MS,
@@ -50,6 +54,8 @@ def watch_case(
     for batch in changes:
         if ready is not None and not ready.is_set():
             ready.set()
+        if not roots[0].is_dir():
+            raise InputError(f"{roots[0]}: the case folder was removed; stopped watching it")
         changed = lasting(batch)
         if changed:
             yield changed

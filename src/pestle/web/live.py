@@ -109,7 +109,12 @@ class CaseWatcher:
         from pestle.case.watch import watch_case
 
         ignore = [self.state.report_dir] if self.state.report_dir is not None else []
-        for changed in watch_case(
-            self.folder, stop=self.stop_event, ready=self.ready, ignore=ignore
-        ):
-            reload_case(self.state, self.case_id, changed)
+        try:
+            for changed in watch_case(
+                self.folder, stop=self.stop_event, ready=self.ready, ignore=ignore
+            ):
+                reload_case(self.state, self.case_id, changed)
+        except Exception as exc:  # the server goes on serving the last case; the pages say why
+            status = self.state.live.get(self.case_id, LiveStatus())
+            message = str(exc) if isinstance(exc, PestleError) else f"watching failed: {exc!r}"
+            self.state.live[self.case_id] = replace(status, watching=False, error=message)
