@@ -43,7 +43,7 @@ def pdf_bytes(html: str) -> bytes:
     return HTML(string=html, url_fetcher=fetcher, base_url=None).write_pdf()
 
 
-def _warm(turn: Any) -> None:  # pragma: no cover - runs in the worker processes
+def _warm(turn: Any, charts: bool) -> None:  # pragma: no cover - runs in the workers
     global _in_worker
     _in_worker = True
     # One process warms up at a time: the build's own process keeps a core to itself
@@ -51,11 +51,12 @@ def _warm(turn: Any) -> None:  # pragma: no cover - runs in the worker processes
     # view model is.
     with turn:
         pdf_bytes("<p>warm-up</p>")  # imports WeasyPrint, loads the fonts
-        import vl_convert  # its first chart starts a JavaScript engine (0.3 s)
+        if charts:  # charts to convert are likely: start the JavaScript engine (0.3 s) now
+            import vl_convert
 
-        from pestle.report.vendor import VEGA_LITE_VERSION
+            from pestle.report.vendor import VEGA_LITE_VERSION
 
-        vl_convert.vegalite_to_svg({"mark": "point"}, vl_version=VEGA_LITE_VERSION)
+            vl_convert.vegalite_to_svg({"mark": "point"}, vl_version=VEGA_LITE_VERSION)
     gc.collect()
     gc.freeze()  # what is loaded now stays: later collections need not look at it
 
@@ -83,7 +84,10 @@ def start() -> ProcessPoolExecutor | None:
             try:
                 context = multiprocessing.get_context("spawn")
                 pool = ProcessPoolExecutor(
-                    n, mp_context=context, initializer=_warm, initargs=(context.Lock(),)
+                    n,
+                    mp_context=context,
+                    initializer=_warm,
+                    initargs=(context.Lock(), _charts_likely()),
                 )
                 with _main_not_imported():
                     for _ in range(n):  # a process starts per waiting task: start them all
@@ -92,6 +96,18 @@ def start() -> ProcessPoolExecutor | None:
                 return None
             _pool = pool
         return _pool
+
+
+def _charts_likely() -> bool:
+    """Whether the workers will likely convert charts: not if the SVG cache holds some
+    (a build after the first converts only the charts whose data changed, if any)."""
+    from pestle.report.cache import cache_dir
+
+    folder = cache_dir() / "svg"
+    try:
+        return not any(folder.iterdir())
+    except OSError:
+        return True
 
 
 @contextmanager
