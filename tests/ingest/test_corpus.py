@@ -1,8 +1,10 @@
 """The extractor on economic texts it was not written for: tests/ingest/corpus/.
 
-Twenty texts in the styles it will meet (Xinhua, China Daily, People's Daily, NBS, Reuters,
-Bloomberg, a government work report, IEA/IRENA, company results, a customs release, Markdown
-reports with tables), each with claims read by hand (corpus_scoring.py explains the files).
+Thirty texts in the styles it will meet (Xinhua, China Daily, People's Daily, NBS, Reuters,
+Bloomberg, government work reports, IEA/IRENA, company results and announcements, customs
+releases, Markdown reports with tables, wind trade press, a tender notice, a statistical
+bulletin, a think-tank brief, a project pipeline), each with claims read by hand
+(corpus_scoring.py explains the files).
 """
 
 from __future__ import annotations
@@ -46,5 +48,5 @@ def test_precision_and_recall_over_the_corpus() -> None:
 
 def test_known_failures_are_few_and_explained() -> None:
     known = [c for d in DOCS for c in d.claims if c.get("known")]
-    assert len(known) <= 5
+    assert len(known) <= 8  # of 550-odd claims
     assert all(len(c["known"]) > 20 for c in known)

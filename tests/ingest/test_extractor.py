@@ -684,3 +684,186 @@ def test_growth_columns_grow_the_column_they_name() -> None:
     )
     growth = claims(text)[-1]
     assert (growth.value, growth.measure, growth.subject) == (12.6, "exports growth rate", "ASEAN")
+
+
+# -- rules from the third round of held-out texts (corpus 21-30) ----------------------------
+def test_a_unit_column_scales_each_row_and_is_not_a_claim() -> None:
+    text = (
+        "Output of major industrial products in 2024.\n\n"
+        "| Product | Unit | Output | Growth over previous year (%) |\n"
+        "|---|---|---|---|\n"
+        "| Raw coal | 100 million tons | 5.41 | 18.8 |\n"
+        "| Electricity | 100 million kWh | 5,896.4 | 12.3 |\n"
+        "| Natural gas | 100 million cubic meters | 448.1 | 6.0 |\n"
+    )
+    assert [(c.text, c.value, c.unit, c.measure, c.subject) for c in claims(text)] == [
+        ("5.41", 5.41e8, "t", "output", "Raw coal"),
+        ("18.8", 18.8, "%", "output growth rate", "Raw coal"),
+        ("5,896.4", 5.8964e14, "Wh", "output", "Electricity"),
+        ("12.3", 12.3, "%", "output growth rate", "Electricity"),
+        ("6.0", 6.0, "%", "output growth rate", "Natural gas"),  # no unit pestle knows
+    ]
+
+
+def test_a_column_of_month_names_gives_each_row_its_month() -> None:
+    text = (
+        "## Monthly trade, 2025\n\n"
+        "| Month | Exports (100 million yuan) |\n"
+        "|---|---|\n"
+        "| Jan-Feb | 580.1 |\n"
+        "| March | 377.9 |\n"
+    )
+    assert [str(c.period) for c in claims(text)] == [
+        "2025-01-01/2025-02-28",
+        "2025-03-01/2025-03-31",
+    ]
+
+
+def test_a_start_of_operation_column_dates_its_row_and_a_blank_one_none() -> None:
+    text = (
+        "Projects that reached financial close in the first quarter of 2025.\n\n"
+        "| Project | Capacity | Start of operation |\n"
+        "|---|---|---|\n"
+        "| Hami storage | 500 MW | Q4 2025 |\n"
+        "| Kashgar pilot | 5,000 t/yr | - |\n"
+    )
+    assert [(c.text, str(c.period)) for c in claims(text)] == [
+        ("500 MW", "2025-10-01/2025-12-31"),
+        ("5,000 t", "None"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "qualifier"),
+    [
+        ("Degradation shall not exceed 1.0%.", "<="),
+        ("The unemployment rate will be kept within 5.5 percent.", "<="),
+        ("| Lot 1 | ≥ 620 W |", ">="),
+        ("Modules rated ≤ 600 W are excluded.", "<="),
+        ("Projects > 100 MW are listed.", ">"),
+    ],
+)
+def test_qualifiers_of_requirements_and_symbols(sentence: str, qualifier: str) -> None:
+    assert only(sentence).qualifier == qualifier
+
+
+def test_from_one_figure_to_another_is_a_change_not_a_range() -> None:
+    text = (
+        "Capacity rises from 900 to 1,300 blade sets, "
+        "and demand from 0.4 million to 0.7 million tonnes."
+    )
+    assert [(c.text, c.value, c.unit, c.qualifier) for c in claims(text)] == [
+        ("900", 900, "count", "="),
+        ("1,300 blade sets", 1300, "count", "="),
+        ("0.4 million", 4e5, "t", "="),
+        ("0.7 million tonnes", 7e5, "t", "="),
+    ]
+
+
+def test_a_range_of_things_counted_is_two_bounds() -> None:
+    found = claims("The zone will add 10-12 projects.")
+    assert [(c.value, c.unit, c.qualifier, c.measure) for c in found] == [
+        (10, "count", ">=", "projects"),
+        (12, "count", "<=", "projects"),
+    ]
+
+
+def test_the_start_of_a_change_takes_no_period_stated_for_its_end() -> None:
+    found = claims("Demand would rise from 0.4 million to 0.7 million tonnes by 2030.")
+    assert [str(c.period) for c in found] == ["None", "2030-01-01/2030-12-31"]
+
+
+def test_a_part_of_what_was_counted_is_counted() -> None:
+    text = (
+        "The zone hosts 1,260 enterprises, including 87 above designated size. "
+        "Among them, 14 are manufacturing projects."
+    )
+    assert [(c.text, c.unit, c.measure) for c in claims(text)] == [
+        ("1,260 enterprises", "count", "enterprises"),
+        ("87", "count", "enterprises"),
+        ("14", "count", "manufacturing projects"),
+    ]
+
+
+def test_a_code_after_a_colon_is_a_label() -> None:
+    assert claims("Stock code: 603612        Stock abbreviation: Tianhe") == []
+
+
+def test_a_change_verb_before_a_bound_states_a_level() -> None:
+    claim = only("If the utilisation rate drops below 90%, output falls.")
+    assert (claim.value, claim.qualifier) == (90, "<")
+
+
+def test_a_percentage_below_a_reference_is_a_negative_gap() -> None:
+    claim = only("Power costs some 40% below the current cost in Jiangsu.")
+    assert (claim.value, claim.qualifier) == (-40, "~")
+    assert claim.measure is not None and claim.measure.endswith("gap to current cost")
+
+
+def test_a_plan_keeps_the_sections_period_not_the_sentence_befores() -> None:
+    text = (
+        "III. Key Tasks for 2025\n\n"
+        "We will raise capacity to 120 million kilowatts by the end of the year. "
+        "Coal output will be kept at around 560 million tonnes.\n"
+    )
+    assert [str(c.period) for c in claims(text)] == [
+        "2025-12-31/2025-12-31",
+        "2025-01-01/2025-12-31",
+    ]
+
+
+def test_a_plan_does_not_take_the_date_an_agreement_was_signed() -> None:
+    text = (
+        "On May 16, 2025, the Company signed an agreement. "
+        "The Company will invest about RMB 7.2 billion in the plant."
+    )
+    assert only(text).period is None
+
+
+def test_a_flow_after_a_year_end_stock_is_the_flow_of_that_year() -> None:
+    text = (
+        "Installed capacity reached 101.5 million kilowatts by the end of 2024. "
+        "Power generation totaled 318.2 billion kWh."
+    )
+    assert [str(c.period) for c in claims(text)] == [
+        "2024-12-31/2024-12-31",
+        "2024-01-01/2024-12-31",
+    ]
+
+
+def test_a_stated_year_is_not_moved_back_before_the_documents_date() -> None:
+    text = (
+        "Delivered on January 21, 2025\n\n"
+        "III. Key Tasks for 2025\n\n"
+        "Capacity will exceed 120 million kilowatts by the end of the year.\n"
+    )
+    assert str(only(text).period) == "2025-12-31/2025-12-31"
+
+
+def test_a_growth_noun_before_the_measure_makes_a_growth_rate() -> None:
+    text = (
+        "The targets are: growth of the gross regional product of about 6 percent; "
+        "growth of fixed-asset investment of more than 10 percent; "
+        "and an increase in consumer prices of around 2 percent."
+    )
+    assert [c.measure for c in claims(text)] == [
+        "GDP growth rate",
+        "fixed-asset investment growth rate",
+        "consumer prices growth rate",
+    ]
+
+
+def test_the_owner_of_a_measured_phrase_names_the_rest_of_the_paragraph() -> None:
+    text = (
+        "In 2025 the total value of imports and exports of Xinjiang reached 206.83 billion "
+        "yuan, up 12.6 percent. Exports were 178.42 billion yuan."
+    )
+    assert [c.subject for c in claims(text)] == ["Xinjiang", "Xinjiang", "Xinjiang"]
+
+
+def test_a_dateline_a_list_marker_and_a_pronoun_name_nothing() -> None:
+    text = (
+        "KASHGAR, May 22 (Tianshannet) -- The Kashgar Economic Development Zone signed "
+        "36 projects.\n\n(2) We will develop the eight major industrial clusters.\n"
+    )
+    assert [c.subject for c in claims(text)] == ["Kashgar Economic Development Zone", None]

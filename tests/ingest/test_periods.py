@@ -109,3 +109,33 @@ def test_the_same_period_during_or_compared() -> None:
         "Output rose 5% over the same period, and 3% compared with the same period."
     )
     assert (during.kind, during.base, compared.base) == ("same", False, True)
+
+
+@pytest.mark.parametrize(
+    ("text", "iso"),
+    [
+        ("from April 2 to April 9, 2025", "2025-04-02/2025-04-09"),
+        ("May 20-24, 2025", "2025-05-20/2025-05-24"),
+        ("2-9 April 2025", "2025-04-02/2025-04-09"),
+        ("March", "2025-03-01/2025-03-31"),
+    ],
+)
+def test_spans_of_days_and_bare_months(text: str, iso: str) -> None:
+    period = parse_period(text, 2025)
+    assert period is not None and period.iso() == iso
+
+
+def test_a_part_of_this_year_is_relative_to_the_documents_date() -> None:
+    (mention,) = find_periods("in the first four months of this year")
+    period = mention.resolve(None, 2025)
+    assert period is not None and period.iso() == "2025-01-01/2025-04-30"
+    (mention,) = find_periods("the first quarter of last year")
+    period = mention.resolve(None, 2025)
+    assert period is not None and period.iso() == "2024-01-01/2024-03-31"
+
+
+def test_years_after_over_are_a_span_not_a_base() -> None:
+    (mention,) = find_periods("4 million tonnes over 2025-2030")
+    assert not mention.base
+    (mention,) = find_periods("up 5% over 2023")
+    assert mention.base

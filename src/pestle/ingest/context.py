@@ -30,6 +30,8 @@ class Context:
     measure: str | None = None
     growth: str | None = None
     year: int | None = None  # the last year stated: completes "the first quarter"
+    year_stated: bool = False  # the year was written (heading, text), not the document's date
+    opening: Period | None = None  # the period the paragraph opened with (its heading's)
     names: dict[str, int] = field(default_factory=dict)  # name -> sentences naming it
     pending: list[tuple[int, int]] = field(default_factory=list)  # sentences not analysed yet
 

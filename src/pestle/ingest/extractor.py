@@ -24,6 +24,7 @@ from pestle.ingest.grammar import (
     change_base,
     change_cue,
     gap_after,
+    growth_of,
     level_after_change,
     level_measure,
     measure_after,
@@ -71,6 +72,20 @@ _ELLIPSIS_GAP = re.compile(
 # a period owned by the number right before it ("4.6 percent in the third quarter")
 _OWN_GAP = 60
 _RESPECTIVELY = re.compile(r"\brespectively\b", re.IGNORECASE)
+_FROM_BEFORE = re.compile(r"\bfrom[ \t]+$", re.IGNORECASE)
+_TO_GAP = re.compile(r"[ \t]*(?:to|-|–)[ \t]*")
+# a plan or forecast: "will reach", "shall be", "is expected to", "may cap"
+_MODAL = re.compile(
+    r"\b(?:will|shall|would|may|might|could|should|(?:is|are)\s+(?:expected|scheduled|set|due"
+    r"|planned|projected|forecast|likely|poised)\s+to|(?:is|are)\s+to)\b"
+)
+# what accumulates over a period (a flow), not a level at a date (a stock)
+_FLOW = re.compile(
+    r"\b(?:output|generation|production|consumption|exports?|imports?|sales|revenues?"
+    r"|profits?|income|investment|shipments|additions|emissions|turnover|spending"
+    r"|expenditure)\b",
+    re.IGNORECASE,
+)
 _PROPER_WORD = re.compile(r"(?:(?<=[a-z0-9,;:)] )|(?<=\s[\"“(]))[A-Z][\w-]*")
 
 
@@ -134,17 +149,26 @@ class _Extractor(TableReader):
                 section_period, section_year = ctx.period, self.year
                 self.year = self.year or before
             elif isinstance(block, Paragraph):
-                ctx = Context(period=section_period, year=self._default_year(section_year))
+                ctx = self._opening(section_period, section_year)
                 lo = bisect.bisect_left(starts, block.start)
                 hi = bisect.bisect_left(starts, block.end)
                 spans = [(s.start, s.end) for s in self.doc.sentences[lo:hi]]
                 self._prose(block.start, block.end, spans, ctx, state)
                 last = ctx
             elif isinstance(block, Table):
-                base = last or Context(period=section_period, year=self._default_year(section_year))
+                base = last or self._opening(section_period, section_year)
                 self._flush(base, state)
                 self._table(block, replace(base, subject=base.topic, pending=[]), state)
         return self._claims()
+
+    def _opening(self, period: Period | None, year: int | None) -> Context:
+        """The context a paragraph opens with: its section's period and year."""
+        return Context(
+            period=period,
+            year=self._default_year(year),
+            year_stated=year is not None,
+            opening=period,
+        )
 
     def _default_year(self, section_year: int | None) -> int | None:
         """The year of "the fourth quarter" when its paragraph states none.
@@ -185,12 +209,15 @@ class _Extractor(TableReader):
             found.update(_PROPER_WORD.findall(para.text))
         return frozenset(found)
 
-    def _resolve(self, mention: PeriodMention, year: int | None) -> Period | None:
+    def _resolve(
+        self, mention: PeriodMention, year: int | None, *, stated: bool = False
+    ) -> Period | None:
         """The period of a mention; a year-less one takes ``year`` (the last one stated).
 
         A year-less period that would start after the document was written is the one of
-        the year before ("the fourth quarter" in a story of January 2025 is 2024's). "In the
-        same period" is the period stated last.
+        the year before ("the fourth quarter" in a story of January 2025 is 2024's), unless
+        the text ``stated`` that year ("Key Tasks for 2025 ... by the end of the year"). "In
+        the same period" is the period stated last.
         """
         if mention.kind == "same":
             return self.last_period
@@ -203,7 +230,9 @@ class _Extractor(TableReader):
             mention.last_year,
             mention.point,
             mention.offset,
+            mention.first_day,
             year,
+            stated,
         )
         if key not in self._periods:
             ref = self.reference
@@ -212,6 +241,7 @@ class _Extractor(TableReader):
                 period is not None
                 and ref is not None
                 and not mention.anchored
+                and not stated
                 and period.start > ref
             ):
                 period = mention.resolve(period.start.year - 1)
@@ -246,11 +276,15 @@ class _Extractor(TableReader):
             while pi < len(periods) and periods[pi].start < s_end:
                 pm = periods[pi]
                 if pm.start >= s_start:
-                    resolved = self._resolve(pm, ctx.year)
+                    resolved = self._resolve(pm, ctx.year, stated=ctx.year_stated)
                     s_periods.append((pm, resolved))
                     if not pm.base and resolved is not None:
                         if pm.anchored:
                             ctx.year = self.year = resolved.end.year
+                            # the dateline's own date states no year for the story
+                            ref = self.reference
+                            dateline = resolved.start == resolved.end == ref
+                            ctx.year_stated = ctx.year_stated or not dateline
                         self.last_period = resolved
                 pi += 1
             if s_mentions:
@@ -259,11 +293,15 @@ class _Extractor(TableReader):
                 else:
                     self._flush(ctx, state)
                     subj = analyse(text, s_start, s_end, self.proper)
-                measured = self._sentence(
+                measured, named = self._sentence(
                     s_start, s_end, s_mentions, s_periods, subj, ctx, state, overrides
                 )
+                # "the total value of imports and exports of Xinjiang": its owner is named
+                owners = subj.owners if named is None else ((named, s_start), *subj.owners)
                 if measured:  # "Exports rose 5%": the subject phrase is what is measured
-                    subj = SentenceSubject(owners=subj.owners)
+                    subj = SentenceSubject(owners=owners)
+                elif named is not None and subj.entity is None:
+                    subj = replace(subj, owners=owners)
                 self._name(subj, ctx, state)
             elif overrides is None:
                 # a sentence without numbers only matters for the subject it may set for
@@ -298,8 +336,9 @@ class _Extractor(TableReader):
         ctx: Context,
         state: SectionState,
         overrides: Overrides | None,
-    ) -> bool:
-        """Claims of one sentence; True when its subject phrase is a measure, not a name."""
+    ) -> tuple[bool, str | None]:
+        """Claims of one sentence; True when its subject phrase is a measure, not a name
+        (with the name that owns that measure, if any)."""
         text = self.text
         respective = self._respectively(s_start, s_end, mentions, subj)
         fixed = overrides is not None and overrides.fixed  # a table cell: its row says it all
@@ -311,6 +350,7 @@ class _Extractor(TableReader):
         skips = [(pm.start, pm.end) for pm, _ in periods]
         done: list[Draft] = []
         measured = False
+        named: str | None = None
         for i, m in enumerate(mentions):
             prev_end = mentions[i - 1].end if i > 0 else s_start
             floor = max(s_start, min(prev_end, m.start))
@@ -363,9 +403,15 @@ class _Extractor(TableReader):
                 period = overrides.period
             else:
                 subject = self._subject(m, q.start, s_start, subj, owner, respective, state, ctx)
-                period = self._period(i, m, periods, owners, bases, ctx)
+                if subject is None or subject == ctx.subject:
+                    subject = named or subject  # "... of Xinjiang reached N, up 12.6%"
+                period, inherited = self._period(i, mentions, periods, owners, bases, ctx)
+                if inherited:
+                    period = self._inherited(period, s_start, s_end, m.start, measure, ctx)
                 if period is not None:
                     period = self._same_period(period, m.end, s_end)
+            if named is None and owner is not None and owner[:1].isupper():
+                named = owner
             converted = self._converted(m, unit, done)
             if converted is not None:  # "3.5 trillion yuan ($490 billion)": the same figure
                 measure = measure or converted.measure
@@ -382,7 +428,7 @@ class _Extractor(TableReader):
                 state.measure = measure
             if measure and measure.endswith("growth rate"):
                 ctx.growth = measure
-        return measured
+        return measured, named
 
     def _measure(
         self,
@@ -446,12 +492,20 @@ class _Extractor(TableReader):
                 value = value * change.sign
             elif share_cue(text, q.start, m.end, floor, limit):
                 measure = "share"
+            elif (gap := gap_after(text, m.end, s_end)) is not None:
+                # "40% below the current cost": a difference to a reference, signed
+                found = level_measure(text, q.start, floor, q.verbal, skips)
+                base = normalize_measure(found.phrase) if found is not None else None
+                measure = f"{base} gap to {gap.target}" if base else f"gap to {gap.target}"
+                value = value * gap.sign
             else:
                 found = level_measure(text, q.start, floor, q.verbal, skips)
                 if found is not None:
                     measure, owner = normalize_measure(found.phrase), found.owner
                     if found.elided:
                         measure = self._last(done, unit=unit) or ctx.growth
+                    elif (grown := growth_of(text, found)) is not None:
+                        measure, owner = f"{grown} growth rate", None
                 if measure is None and done and level_after_change(text, prev_end, q.start):
                     measure = _changed(done[-1].measure)
         else:
@@ -592,13 +646,14 @@ class _Extractor(TableReader):
     def _period(
         self,
         i: int,
-        m: Mention,
+        mentions: list[Mention],
         periods: list[tuple[PeriodMention, Period | None]],
         owners: list[int | None],
         bases: list[bool],
         ctx: Context,
-    ) -> Period | None:
-        """The period of the i-th number ``m`` of a sentence.
+    ) -> tuple[Period | None, bool]:
+        """The period of the i-th number ``m`` of a sentence, and whether it is the
+        paragraph's (no period of the sentence applies).
 
         Its own ("5 billion yuan in 2024"); else the last one stated before it for the whole
         clause ("In November, exports rose 6.7%, ... while imports fell 3.9%"); else the first
@@ -607,6 +662,7 @@ class _Extractor(TableReader):
         2024") is that base's only. A period stated but unknown ("last year" in a document
         without a date) gives None, not the paragraph's period.
         """
+        m = mentions[i]
         text = self.text
         before: tuple[Period | None] | None = None
         later: tuple[Period | None] | None = None
@@ -614,16 +670,61 @@ class _Extractor(TableReader):
             if pm.base:
                 continue
             if owner == i:
-                return period
+                return period, False
             if owner is not None and bases[owner]:
                 continue
             if (owner is not None and owner < i) or (owner is None and pm.end <= m.start):
                 before = (period,)
             elif later is None and not _CLAUSE_BREAK.search(text, m.end, pm.start):
                 later = (period,)
+        if self._from_to(i, m, mentions):  # "from 0.4 million to 0.7 million tonnes by 2030"
+            return None, False
         if before is not None:
-            return before[0]
-        return later[0] if later is not None else ctx.period
+            return before[0], False
+        if later is not None:
+            return later[0], False
+        return ctx.period, True
+
+    def _inherited(
+        self,
+        period: Period | None,
+        s_start: int,
+        s_end: int,
+        at: int,
+        measure: str | None,
+        ctx: Context,
+    ) -> Period | None:
+        """The paragraph's period for a number at ``at`` whose sentence states none.
+
+        A plan or forecast ("will reach", "shall be", "is scheduled to") does not take a
+        period an earlier sentence stated for what happened; it keeps the section's ("Main
+        Targets for 2025"). A flow ("Power generation totaled ...") after a stock at the end
+        of a year ("capacity reached ... by the end of the year") is the flow of that year.
+        """
+        if period is None:
+            return None
+        if period != ctx.opening:
+            lo = self.text.rfind(";", s_start, at) + 1 or s_start
+            hi = self.text.find(";", at, s_end)
+            if _MODAL.search(self.text, lo, hi if hi >= 0 else s_end):  # the number's clause
+                return ctx.opening
+        if (
+            period.start == period.end
+            and (period.end.month, period.end.day) == (12, 31)
+            and measure is not None
+            and _FLOW.search(measure)
+        ):
+            return Period.year(period.end.year)
+        return period
+
+    def _from_to(self, i: int, m: Mention, mentions: list[Mention]) -> bool:
+        """ "rise from 0.4 million to 0.7 million tonnes by 2030": the first figure is the
+        level the change starts from; the period stated for the second is not its."""
+        if i + 1 >= len(mentions) or not _FROM_BEFORE.search(
+            self.text, max(0, m.start - 6), m.start
+        ):
+            return False
+        return _TO_GAP.fullmatch(self.text, m.end, mentions[i + 1].start) is not None
 
     def _same_period(self, period: Period, end: int, limit: int) -> Period:
         """ "3.0% in the same period last year / of 2024": the period moved to that year."""

@@ -17,23 +17,33 @@ _QUALIFIERS: list[tuple[str, str, str]] = [
     (
         "ge",
         ">=",
-        r"at\s+least|no\s+less\s+than|not\s+less\s+than|no\s+fewer\s+than|a\s+minimum\s+of",
+        r"at\s+least|no\s+less\s+than|not\s+less\s+than|no\s+fewer\s+than|a\s+minimum\s+of"
+        r"|≥|>=",
     ),
-    ("le", "<=", r"up\s+to|at\s+most|no\s+more\s+than|not\s+more\s+than|a\s+maximum\s+of"),
+    (
+        "le",
+        "<=",
+        r"up\s+to|at\s+most|no\s+more\s+than|not\s+more\s+than|a\s+maximum\s+of|within"
+        r"|not\s+(?:to\s+)?exceed(?:ing)?|no\s+higher\s+than|not\s+higher\s+than|≤|<=",
+    ),
     (
         "gtv",
         ">",
         r"exceed(?:ed|ing|s)?|surpass(?:ed|ing|es)?|topp(?:ed|ing)|tops|broke\s+through"
         r"|breaking\s+through",
     ),
-    ("gt", ">", r"more\s+than|over|above|upwards\s+of|in\s+excess\s+of|greater\s+than|beyond"),
+    (
+        "gt",
+        ">",
+        r"more\s+than|over|above|upwards\s+of|in\s+excess\s+of|greater\s+than|beyond|>",
+    ),
     (
         "approx",
         "~",
         r"nearly|about|approximately|approx\.|approx|around|roughly|almost|some|close\s+to"
         r"|an\s+estimated|estimated|circa|ca\.|~|≈",
     ),
-    ("lt", "<", r"below|less\s+than|fewer\s+than|under|lower\s+than|short\s+of"),
+    ("lt", "<", r"below|less\s+than|fewer\s+than|under|lower\s+than|short\s+of|<"),
 ]
 _QUAL_BEFORE = re.compile(
     r"(?<![\w])(?:"
@@ -116,6 +126,7 @@ class Change:
     base: str | None = None  # what was changed, when the cue names it ("cut the RRR by")
 
 
+_BOUND = re.compile(r"(?:below|above|under|beneath)\b", re.IGNORECASE)
 _TRANSITIVE = re.compile(
     r"\b(?:(?P<up>raised|raises|raise|lifted|boosted|hiked|increased|increases)"
     r"|(?P<down>cut|cuts|lowered|lowers|reduced|reduces|slashed|trimmed))\s+"
@@ -127,13 +138,17 @@ _TRANSITIVE = re.compile(
 def change_cue(
     text: str, start: int, end: int, floor: int, limit: int, *, after: bool = True
 ) -> Change | None:
-    """A growth or decline cue right before ``start`` or (``after``) right after ``end``."""
-    m = _CHANGE_BEFORE.search(text, max(floor, start - 60), start)
+    """A growth or decline cue right before ``start`` or (``after``) right after ``end``.
+
+    A bound after the verb makes a level, not a change: "drops below 90%", "rose above 5%".
+    """
+    bound = _BOUND.match(text, start, end) is not None
+    m = None if bound else _CHANGE_BEFORE.search(text, max(floor, start - 60), start)
     if m is not None:
         word = (m.group("up") or m.group("down") or "").lower()
         sign = 1 if m.group("up") else -1
         return Change(sign, m.start(), word in _NOUN_CUES, True)
-    t = _TRANSITIVE.search(text, max(floor, start - 80), start)
+    t = None if bound else _TRANSITIVE.search(text, max(floor, start - 80), start)
     if t is not None:
         return Change(1 if t.group("up") else -1, t.start("obj"), False, True, t.group("obj"))
     found = _CHANGE_AFTER.match(text[end : min(limit, end + 60)]) if after else None
@@ -185,9 +200,10 @@ def gap_after(text: str, end: int, limit: int) -> Gap | None:
 
 # -- the measure -------------------------------------------------------------------------
 _LEVEL_VERB = re.compile(
-    r"(?:\b(?:has|have|had|will|would|could|is\s+expected\s+to|are\s+expected\s+to|is\s+set\s+to"
-    r"|was|were|is|are)\s+)?"
-    r"\b(?:reach(?:ed|es|ing)?|stood\s+at|stands?\s+at|total(?:ed|led|s|ing|ling)?"
+    r"(?:\b(?:has|have|had|will|would|could|shall|should|must|is\s+expected\s+to"
+    r"|are\s+expected\s+to|is\s+set\s+to|was|were|is|are)\s+)?"
+    r"\b(?:(?:(?:be|been)\s+)?(?:kept|maintained|held|controlled)(?:\s+(?:at|to))?|be"
+    r"|reach(?:ed|es|ing)?|stood\s+at|stands?\s+at|total(?:ed|led|s|ing|ling)?"
     r"|amount(?:ed|s)?\s+to|hit|hits|came\s+in\s+at|recorded|registered|posted"
     r"|(?:rose|grew|increased|climbed|jumped|fell|dropped|declined|decreased|expanded)\s+to"
     r"|was|were|is|are|of|at|hitting|worth|valued\s+at|averag(?:ed|es|ing)|an\s+average\s+of)"
@@ -235,6 +251,22 @@ def level_measure(
             return found
         anchor, verbal = found.start, False
     return found
+
+
+_GROWTH_NOUN = re.compile(r"(?:growth|increase|rise)\s+(?:of|in)\s+(?:the\s+)?", re.I)
+_GROWTH_BEFORE = re.compile(r"\b(?:growth|increase|rise)\s+(?:of|in)\s+(?:the\s+)?$", re.I)
+
+
+def growth_of(text: str, found: Measured) -> str | None:
+    """What grows in "growth of fixed-asset investment of 10 percent", "growth of the gross
+    regional product of about 6 percent", "an increase in consumer prices of 2 percent"."""
+    phrase = found.phrase
+    if _GROWTH_BEFORE.search(text, max(0, found.start - 30), found.start):
+        return normalize_measure(phrase)
+    if phrase.lower() in {"growth", "increase", "rise"}:
+        return normalize_measure(found.owner)
+    head = _GROWTH_NOUN.match(phrase)
+    return normalize_measure(phrase[head.end() :]) if head is not None else None
 
 
 def measure_after(text: str, end: int, limit: int) -> str | None:

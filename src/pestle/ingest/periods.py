@@ -57,7 +57,11 @@ MONTH = r"(?:january|february|march|april|may|june|july|august|september|october
 # a year is not followed by more digits, a decimal part, or a ticker suffix ("2007.HK")
 YEAR = r"(?:19|20)\d{2}(?!\d)(?![.,]\d)(?!\.[A-Z]{1,3}\b)"
 _ORD = r"(?:first|second|third|fourth|1st|2nd|3rd|4th)"
-_OF_YEAR = rf"(?:,?\s+(?:of\s+)?(?:the\s+year\s+)?({YEAR}))?"
+# "of 2024", ", 2024", "of this year" (relative to the date of the document)
+_OF_YEAR = (
+    rf"(?:,?\s+(?:of\s+)?(?:the\s+year\s+)?({YEAR})"
+    r"|\s+of\s+(this|last|next|the\s+current)\s+year(?![\w-]))?"
+)
 _END = r"(?P<end>(?:(?:by|at|as\s+of|until|till|up\s+to)\s+)?(?:the\s+)?end\s+of\s+(?:the\s+)?|as\s+of\s+)?"  # noqa: E501
 
 _SPANS = (
@@ -73,6 +77,17 @@ _ALTERNATIVES: list[tuple[str, str]] = [
         rf"|({YEAR})-(\d{{1,2}})-(\d{{1,2}}))",
     ),
     ("iso", rf"({YEAR})[-/](\d{{1,2}})[-/](\d{{1,2}})(?![\d])"),
+    # "from April 2 to April 9, 2025", "May 20-24, 2025", "2-9 April 2025": a span of days
+    (
+        "mdrange",
+        rf"(?:from\s+)?({MONTH})\s+(\d{{1,2}})(?:st|nd|rd|th)?\s*(?:-|–|to|through|until|till)"
+        rf"\s*(?:({MONTH})\s+)?(\d{{1,2}})(?:st|nd|rd|th)?,?\s+({YEAR})",
+    ),
+    (
+        "dmrange",
+        rf"(?:from\s+)?(\d{{1,2}})(?:st|nd|rd|th)?\s*(?:-|–|to|through|until|till)\s*"
+        rf"(\d{{1,2}})(?:st|nd|rd|th)?\s+({MONTH}),?\s+({YEAR})",
+    ),
     ("mdy", rf"({MONTH})\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+({YEAR})"),
     ("dmy", rf"(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?({MONTH}),?\s+({YEAR})"),
     (
@@ -154,7 +169,7 @@ class PeriodMention:
 
     start: int
     end: int
-    kind: str  # "interval" (a span of months), "day", or "same" (the period stated last)
+    kind: str  # "interval" (a span of months), "day", "days", or "same" (the last period)
     year: int | None
     first_month: int = 1
     last_month: int = 12
@@ -163,6 +178,7 @@ class PeriodMention:
     point: bool = False  # "by the end of ...", "as of ...": the last day of the interval
     base: bool = False
     offset: int | None = None  # "last year": -1 from the year the document was written
+    first_day: int | None = None  # "April 2 to April 9": the first day of a span of days
 
     @property
     def anchored(self) -> bool:
@@ -188,6 +204,12 @@ class PeriodMention:
         try:
             if self.kind == "day" and self.day is not None:
                 period = Period.day(date(year, self.first_month, self.day))
+            elif self.kind == "days" and self.day is not None and self.first_day is not None:
+                first = date(year, self.first_month, self.first_day)
+                last = date(year, self.last_month, self.day)
+                if last < first:
+                    return None
+                period = Period(start=first, end=last)
             else:
                 last_year = self.last_year if self.last_year is not None else year
                 if last_year < year:
@@ -210,6 +232,13 @@ def _month(text: str) -> int:
 
 def _year(text: str | None) -> int | None:
     return int(text) if text else None
+
+
+def _offset(text: str | None) -> int | None:
+    """ "this year" -> 0, "last year" -> -1, "next year" -> 1 (None when not stated)."""
+    if not text:
+        return None
+    return _OFFSETS.get(text.split()[-1].lower(), 0)
 
 
 def _mention(m: re.Match[str]) -> PeriodMention | None:
@@ -253,12 +282,33 @@ def _mention(m: re.Match[str]) -> PeriodMention | None:
             day=int(g[0]),
             **common,
         )
+    if name in {"mdrange", "dmrange"}:
+        if name == "mdrange":
+            first, first_day = _month(g[0]), int(g[1])
+            last, day, year = _month(g[2]) if g[2] else first, int(g[3]), int(g[4])
+        else:
+            first = last = _month(g[2])
+            first_day, day, year = int(g[0]), int(g[1]), int(g[3])
+        return PeriodMention(
+            kind="days",
+            year=year,
+            first_month=first,
+            last_month=last,
+            day=day,
+            first_day=first_day,
+            **common,
+        )
     if name == "mrange":
         first, last = _month(g[0]), _month(g[1])
         if last < first:
             return None
         return PeriodMention(
-            kind="interval", year=_year(g[2]), first_month=first, last_month=last, **common
+            kind="interval",
+            year=_year(g[2]),
+            first_month=first,
+            last_month=last,
+            offset=_offset(g[3]),
+            **common,
         )
     if name == "mon":
         month = _month(g[0])
@@ -276,25 +326,44 @@ def _mention(m: re.Match[str]) -> PeriodMention | None:
         if not 1 <= months <= 12:
             return None
         return PeriodMention(
-            kind="interval", year=_year(g[2]), first_month=1, last_month=months, **common
+            kind="interval",
+            year=_year(g[2]),
+            first_month=1,
+            last_month=months,
+            offset=_offset(g[3]),
+            **common,
         )
     if name in {"quarter", "qy", "yq"}:
+        offset = None
         if name == "yq":
             year, q = int(g[0]), int(g[1])
         else:
             q = _ORDINALS[g[0].lower()] if name == "quarter" else int(g[0])
             year = _year(g[1])
+            offset = _offset(g[2]) if name == "quarter" else None
         return PeriodMention(
-            kind="interval", year=year, first_month=3 * q - 2, last_month=3 * q, **common
+            kind="interval",
+            year=year,
+            first_month=3 * q - 2,
+            last_month=3 * q,
+            offset=offset,
+            **common,
         )
     if name in {"half", "hy", "yh"}:
+        offset = None
         if name == "yh":
             year, h = int(g[0]), int(g[1])
         else:
             h = _ORDINALS[g[0].lower()] if name == "half" else int(g[0])
             year = _year(g[1])
+            offset = _offset(g[2]) if name == "half" else None
         return PeriodMention(
-            kind="interval", year=year, first_month=6 * h - 5, last_month=6 * h, **common
+            kind="interval",
+            year=year,
+            first_month=6 * h - 5,
+            last_month=6 * h,
+            offset=offset,
+            **common,
         )
     if name in {"yrange", "ybetween"}:
         first = int(g[0])
@@ -420,6 +489,8 @@ def _with_base(text: str, mention: PeriodMention, floor: int) -> PeriodMention:
     before = text[max(floor, mention.start - 40) : mention.start]
     if mention.kind == "same" and re.search(r"\b(?:over|during|in)\s+$", before):
         return mention  # "rose 23.5% over the same period": during it, not compared with it
+    if mention.last_year is not None and re.search(r"\bover\s+(?:the\s+)?$", before):
+        return mention  # "4 million tonnes over 2025-2030": during those years
     if _BASE_BEFORE.search(before):
         return PeriodMention(
             start=mention.start,
@@ -433,14 +504,21 @@ def _with_base(text: str, mention: PeriodMention, floor: int) -> PeriodMention:
             point=mention.point,
             base=True,
             offset=mention.offset,
+            first_day=mention.first_day,
         )
     return mention
+
+
+_BARE_MONTH = re.compile(MONTH, re.IGNORECASE)
 
 
 def parse_period(text: str, context_year: int | None = None) -> Period | None:
     """The period a whole string names ("First Half of 2023", "May 2023"), else None."""
     stripped = text.strip()
     mentions = find_periods(stripped)
+    if not mentions and _BARE_MONTH.fullmatch(stripped):  # "March" in a column of months
+        month = _month(stripped)
+        return PeriodMention(0, len(stripped), "interval", None, month, month).resolve(context_year)
     if len(mentions) != 1:
         return None
     mention = mentions[0]

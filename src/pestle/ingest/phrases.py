@@ -64,7 +64,7 @@ LABEL_WORDS = words(
     """no no. nos number article phase section chapter item level grade class type line page
     figure fig fig. table stage round batch tier group version vol vol. unit room block lot
     step rank ranked ranking route highway road gate terminal act law decree order
-    resolution provision annex appendix part paragraph clause point #"""
+    resolution provision annex appendix part paragraph clause point code #"""
 )
 
 _TOKEN = re.compile(
@@ -352,6 +352,10 @@ def phrase_before(text: str, end: int, floor: int, skips: Spans = ()) -> Measure
                     words = [(head.text, head.start)]
                     p = head.start
                     continue
+        if low == "above" and [w.lower() for w, _ in words[-2:]] == ["size", "designated"]:
+            words.append((word, m.start))  # "industrial enterprises above designated size"
+            p = m.start
+            continue
         if low == "per" and words:  # "GDP per capita"
             words.append((word, m.start))
             p = m.start

@@ -52,7 +52,15 @@ _ORDINAL_BEFORE = re.compile(
 )
 _LIST_MARKER = re.compile(r"[ \t]*(?:\(\d{1,2}\)|\d{1,2}[.)])[ \t]")
 _LIST_GAP = re.compile(r"\s*,\s*(?:(?:and|or)\s+)?|\s+(?:and|or)\s+", re.IGNORECASE)
-_WORD_BEFORE = re.compile(r"([#\w][\w.]*)[ \t]+$")
+_WORD_BEFORE = re.compile(r"([#\w][\w.]*)(:?)[ \t]+$")
+# "1,260 enterprises, including 87 above designated size": a count whose noun is elided
+_PART_OF = re.compile(
+    r"\b(?:including|of\s+which|of\s+whom|among\s+them|among\s+these|of\s+them|of\s+these)"
+    r"[ \t]*,?[ \t]*$",
+    re.IGNORECASE,
+)
+_COPULA = re.compile(r"[ \t]+(?:are|were)[ \t]+")
+_SENTENCE_BREAK = re.compile(r"[.!?;][\"”’)]*\s")
 # "between 5 and 6 percent", "between RMB 6.9 billion and RMB 7.3 billion": two bounds
 _BETWEEN = re.compile(r"\bbetween[ \t]+$", re.IGNORECASE)
 _AND = re.compile(r"[ \t]+and[ \t]+")
@@ -178,7 +186,30 @@ def lex(
             and _countable_after(text, x.end, end)
         ):
             x.kind, x.unit = "count", "count"  # "population stood at 1.408 billion"
+    _parts(text, found, start, end)
     return [x for x in found if x.kind != "bare"]
+
+
+def _parts(text: str, found: list[Mention], start: int, end: int) -> None:
+    """Bare numbers that count a part of what was counted before: "Among them, 14 are
+    manufacturing projects" (the noun after the verb), "1,260 enterprises, including 87
+    above designated size" (the noun of the count before, in the same sentence)."""
+    counted: Mention | None = None
+    for x in found:
+        if x.kind == "count":
+            counted = x
+        if x.kind != "bare" or not _PART_OF.search(text, max(start, x.start - 24), x.start):
+            continue
+        copula = _COPULA.match(text, x.end, end)
+        phrase = counted_phrase(text, copula.end(), end) if copula else None
+        if phrase is not None:
+            x.kind, x.unit, x.measure = "count", "count", phrase.text
+        elif (
+            counted is not None
+            and counted.measure is not None
+            and not _SENTENCE_BREAK.search(text, counted.end, x.start)
+        ):
+            x.kind, x.unit, x.measure = "count", "count", counted.measure
 
 
 def _countable_after(text: str, pos: int, end: int) -> bool:
@@ -193,26 +224,31 @@ def _countable_after(text: str, pos: int, end: int) -> bool:
 def _bounds(text: str, found: list[Mention], floor: int) -> None:
     """ "between 5 and 6 percent": the first number is a lower bound, the second an upper one."""
     for left, right in itertools.pairwise(found):
-        if (
-            _TO.fullmatch(text, left.end, right.start)
-            and left.kind == right.kind == "quantity"
-            and left.unit == right.unit
-            and not _FROM.search(text, max(floor, left.start - 12), left.start)
-        ):
-            left.qualifier, right.qualifier = ">=", "<="
-            continue
+        if _TO.fullmatch(text, left.end, right.start) and right.kind == "quantity":
+            if left.kind == "bare" and left.magnitude:  # "from 0.4 million to 0.7 million t"
+                _adopt(left, right)
+            if left.kind == "quantity" and left.unit == right.unit:
+                if not _FROM.search(text, max(floor, left.start - 12), left.start):
+                    left.qualifier, right.qualifier = ">=", "<="
+                continue
         if not _AND.fullmatch(text, left.end, right.start):
             continue
         if not _BETWEEN.search(text, max(floor, left.start - 12), left.start):
             continue
         if left.kind == "bare" and right.kind == "quantity":
-            left.kind, left.unit, left.unit_exponent = right.kind, right.unit, right.unit_exponent
-            left.exponent = (left.exponent if left.magnitude else right.exponent) + (
-                right.unit_exponent if left.magnitude else 0
-            )
+            _adopt(left, right)
         elif left.unit != right.unit:
             continue
         left.qualifier, right.qualifier = ">=", "<="
+
+
+def _adopt(left: Mention, right: Mention) -> None:
+    """A bare first bound takes the unit of the second ("between 3 and 4 million tonnes");
+    its own magnitude, if it states one ("0.4 million to 0.7 million tonnes")."""
+    left.kind, left.unit, left.unit_exponent = right.kind, right.unit, right.unit_exponent
+    left.exponent = (left.exponent if left.magnitude else right.exponent) + (
+        right.unit_exponent if left.magnitude else 0
+    )
 
 
 def _mention(text: str, m: re.Match[str], limit: int, labels: bool) -> list[Mention]:
@@ -256,30 +292,39 @@ def _mention(text: str, m: re.Match[str], limit: int, labels: bool) -> list[Ment
         if nxt[:1].isalnum() or (nxt[:1] in ":/.," and nxt[1:2].isdigit()):
             return []  # "5G", "14th", "10:30", "3/4", "1.2.3"
     exponent_total = exponent + unit_exp
-    if m.group("num2") and unit is not None:
-        low = Mention(
-            s,
-            m.end("num"),
-            digits,
-            exponent_total,
-            unit,
-            "quantity",
-            qualifier=">=",
-            magnitude=magnitude,
-        )
-        high = Mention(
-            m.start("num2"),
-            e,
-            numeral_digits(m.group("num2")),
-            exponent_total,
-            unit,
-            "quantity",
-            qualifier="<=",
-            magnitude=magnitude,
-        )
-        return [low, high]
     if m.group("num2"):
-        return []  # "5-6" without a unit: a range of what?
+        # "12-18 GW": two bounds; "from 900 to 1,300 MW": a change, two plain figures
+        plain = _FROM.search(text, max(0, s - 12), s) is not None
+        kind, measure, high_end = "quantity", None, e
+        if unit is None:  # "10-12 projects" counts; "5-6" alone is a range of nothing
+            phrase = counted_phrase(text, e, limit) if not (labels and _is_label(text, s)) else None
+            if phrase is None:
+                return []
+            unit, kind, measure, high_end = "count", "count", phrase.text, phrase.end
+        return [
+            Mention(
+                s,
+                m.end("num"),
+                digits,
+                exponent_total,
+                unit,
+                kind,
+                measure=measure,
+                qualifier="=" if plain else ">=",
+                magnitude=magnitude,
+            ),
+            Mention(
+                m.start("num2"),
+                high_end,
+                numeral_digits(m.group("num2")),
+                exponent_total,
+                unit,
+                kind,
+                measure=measure,
+                qualifier="=" if plain else "<=",
+                magnitude=magnitude,
+            ),
+        ]
     if unit is not None:
         return [
             Mention(
@@ -324,6 +369,8 @@ def _is_label(text: str, start: int) -> bool:
     low = word.lower()
     if low in LABEL_WORDS:
         return True
+    if m.group(2):  # "Exports: 5 million tonnes" names a measure; "Stock code: 603612" a label
+        return False
     if not word[0].isupper() or low in STOP or low in _NOT_LABELS:
         return False
     before = text[max(0, m.start() - 3) : m.start()].rstrip(" \t")

@@ -31,6 +31,7 @@ _REPORTING = frozenset(
     ["said", "says", "noted", "stated", "believes", "believed", "argued", "warned", "told"]
 )
 _DETERMINERS = frozenset(["the", "a", "an"])
+_PRONOUNS = frozenset(["i", "we", "you", "he", "she", "it", "they", "our", "us"])
 _ANAPHORS = frozenset(["these", "those", "such", "its", "their", "this", "that"])
 _TOKEN = re.compile(
     r"\s*(?:(?P<q>[\"“][^\"”\n]{0,200}[\"”])|(?P<p>\([^()\n]{0,80}\))"
@@ -100,6 +101,8 @@ def _is_proper(word: str, at_sentence_start: bool, proper: frozenset[str] | set[
         bare = bare[:-2]
     if not bare or not bare[0].isupper() or bare in _MEASURE_ACRONYMS:
         return False
+    if bare.lower() in _PRONOUNS:  # "We will build ...": the speaker, not a named entity
+        return False
     if not at_sentence_start or bare in proper or sum(c.isupper() for c in bare) >= 2:
         return True
     low = bare.lower()
@@ -160,8 +163,15 @@ def _owners(
     return tuple(found)
 
 
+# "KASHGAR, May 22 (Tianshannet) --", "(2)": a dateline or list marker opening a sentence
+_LEAD = re.compile(
+    r"[ \t\"“]*(?:[A-Z][A-Za-z.'’/ -]{1,40},[^\n]{1,60}?(?:--|—)|\(\d{1,2}\)|\d{1,2}[.)](?=[ \t]))"
+)
+
+
 def _skip_openers(text: str, start: int, end: int) -> int:
-    pos = start
+    lead = _LEAD.match(text, start, end)
+    pos = lead.end() if lead is not None else start
     for _ in range(3):
         m = re.match(r"\s*([A-Za-z]+)", text[pos:end])
         if m is None:

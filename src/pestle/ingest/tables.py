@@ -2,8 +2,10 @@
 
 A row label that names a period ("First Half of 2023") gives the row's period instead, as
 does a cell in a time column ("May 2023"). A table whose headers are periods ("2023 | 2024")
-takes the measure and unit from the row label. Otherwise a table inherits the period and
-subject of the paragraph before it.
+takes the measure and unit from the row label. A "Unit" column gives the unit and scale of
+its row's figures ("100 million kWh"); a row whose unit pestle does not know makes no claim.
+A column of dates ("Start of operation") gives each row its period, and a row without one
+has none. Otherwise a table inherits the period and subject of the paragraph before it.
 """
 
 from __future__ import annotations
@@ -16,10 +18,16 @@ from pestle.ingest.grammar import GROWTH_WORDS, SHARE_WORDS, normalize_measure
 from pestle.ingest.numbers import MAGNITUDE_WORDS, NUMBER_WORDS, NUMERAL, numeral_digits, scaled
 from pestle.ingest.periods import parse_period
 from pestle.ingest.phrases import words
-from pestle.ingest.units import split_header
+from pestle.ingest.units import HeaderUnit, header_unit, split_header
 from pestle.model import Period
 
-_PERIOD_HEADER = re.compile(r"\b(?:period|time|date|year|month|quarter|deadline|node)\b", re.I)
+_PERIOD_HEADER = re.compile(
+    r"\b(?:period|time|date|year|month|quarter|deadline|node|commissioning|completion"
+    r"|(?:start|beginning)\s+of\s+(?:operation|production)|in[\s-]service|COD)\b",
+    re.I,
+)
+# "Product | Unit | Output": a column that states the unit of each row's figures
+_UNIT_HEADER = re.compile(r"(?:units?|unit\s+of\s+measure(?:ment)?|measurement\s+units?)", re.I)
 _GENERIC_HEADERS = words(
     """scale value amount size quantity total figure number data volume magnitude"""
 )
@@ -44,7 +52,10 @@ _CELL_QUALIFIER = {
     "less than": "<",
 }
 _GROWTH_LABEL = re.compile(
-    rf"{GROWTH_WORDS.pattern}|\b(?:rates?|of|the|annual|yearly|(?:%|percent|pct)\b)", re.I
+    rf"{GROWTH_WORDS.pattern}|\b(?:rates?|of|the|annual|yearly|(?:%|percent|pct)\b)"
+    r"|\b(?:over|compared\s+with|from)\s+(?:the\s+)?(?:(?:previous|last|preceding)\s+year"
+    r"|(?:19|20)\d\d)\b",
+    re.I,
 )
 _NUMBERISH = re.compile(rf"\d|{NUMBER_WORDS}|\b[Hh]alf\b|\b[Aa]n?\s+{MAGNITUDE_WORDS}")
 
@@ -71,8 +82,13 @@ class TableReader:
     def _table(self, table: Table, ctx: Context, state: SectionState) -> None:
         header = table.header
         roles = [self._role(j, h) for j, h in enumerate(header)]
+        unit_col = roles.index("unit") if "unit" in roles else None
+        if unit_col is not None:  # the other plain columns hold figures in the row's unit
+            roles = ["rowvalue" if r == "text" else r for r in roles]
         value_measures = [
-            normalize_measure(h.label) for h, r in zip(header, roles, strict=True) if r == "value"
+            normalize_measure(h.label)
+            for h, r in zip(header, roles, strict=True)
+            if r in {"value", "rowvalue"}
         ]
         base = next((v for v in value_measures if v), None) or state.measure
         growth = [
@@ -86,10 +102,20 @@ class TableReader:
         # "Item | 2024 (RMB million) | 2023 (RMB million) | Change (%)": rows name measures
         by_period = "colperiod" in roles or "colvalue" in roles
         latest = max((p for p in col_periods if p), key=lambda p: p.end, default=None)
+        # a column of dates ("Start of operation"): a row without one has no period
+        dated = any(
+            r == "period"
+            and any(j < len(row.cells) and parse_period(row.cells[j].text) for row in table.rows)
+            for j, r in enumerate(roles)
+            if j > 0
+        )
         row_base = base
         for row in table.rows:
             cells = row.cells
             row_period: Period | None = None
+            unit: HeaderUnit | None = None
+            if unit_col is not None and unit_col < len(cells) and not cells[unit_col].missing:
+                unit = header_unit(cells[unit_col].text)
             subject = ctx.subject
             row_unit = None
             row_measure = None
@@ -115,7 +141,7 @@ class TableReader:
             for j, cell in enumerate(cells[1:], start=1):
                 if j < len(roles) and roles[j] == "period" and row_period is None:
                     row_period = parse_period(cell.text, ctx.year)
-            period = row_period or ctx.period
+            period = row_period or (None if dated else ctx.period)
             for j, cell in enumerate(cells):
                 if cell.missing:
                     continue
@@ -125,6 +151,19 @@ class TableReader:
                     if j == 0 or parse_period(cell.text, ctx.year) is not None:
                         continue
                     role = "text"
+                if role == "unit":
+                    continue
+                if role == "rowvalue" and h is not None:
+                    if unit is not None:
+                        measure = normalize_measure(h.label)
+                        if measure in _GENERIC_HEADERS:
+                            measure = None
+                        if self._plain_cell(
+                            cell.start, cell.end, unit.code, unit.exponent, measure, subject, period
+                        ):
+                            continue
+                    elif _PLAIN_CELL.fullmatch(self.text, cell.start, cell.end):
+                        continue  # a figure in a unit pestle does not know: not a claim
                 if role == "label":
                     if row_unit is None and row_measure is None:
                         self._cell_prose(cell.start, cell.end, state, subject, period, None)
@@ -204,6 +243,8 @@ class TableReader:
             if j > 0 and parse_period(h.label) is not None:
                 return "colvalue"  # "2024 (RMB million)": a period column with a unit
             return "value"
+        if _UNIT_HEADER.fullmatch(h.label.strip()):
+            return "unit"
         if _PERIOD_HEADER.search(h.label):
             return "period"
         if j == 0:
