@@ -332,3 +332,18 @@ def test_every_result_type_is_exported_from_the_package() -> None:
     assert names >= {"InputRef", "TradeCategory", "SectionPermissions", "PlatformRow", "GdpShare"}
     assert names <= set(ind.__all__)
     assert all(getattr(ind, n).__module__.startswith("pestle.analysis.indicators.") for n in names)
+
+
+def test_cluster_position_that_is_not_a_number_names_file_and_line(tmp_path) -> None:
+    # found by tests/case/test_case_fuzz.py: `{position: 2}` -> `{position: ~}` was a TypeError
+    folder = copy_case(tmp_path)
+    economy = folder / "entities" / "economy.yaml"
+    edit(economy, "attributes: {position: 2}", "attributes: {position: ~}")
+    line = economy.read_text().splitlines().index("  attributes: {position: ~}") + 1
+    case = pestle.load_case(folder)
+    with pytest.raises(CaseError) as err:
+        case_indicators(case)
+    assert str(err.value).startswith(f"{economy}:{line}: ")
+    assert str(err.value).endswith(
+        ": position must be a number (the order of the clusters), got None"
+    )

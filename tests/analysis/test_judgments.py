@@ -3,6 +3,7 @@ errors naming file:line, matrix and cell."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -238,3 +239,22 @@ def test_duplicate_row_is_an_error_not_a_silent_overwrite(tmp_path: Path) -> Non
         f"{path}:{second}: 'economic' appears twice in the same mapping; "
         "YAML would keep only the last one"
     )
+
+
+# -- hand edits found by tests/case/test_case_fuzz.py -------------------------------------
+
+
+def test_date_like_text_is_text_not_a_crash(tmp_path: Path) -> None:
+    # PyYAML reads 2024-13-45 as a date and fails with "month must be in 1..12"
+    text = re.sub(r"^note: >-\n(?:  .*\n)+", "note: 2024-13-45\n", TEXT, count=1, flags=re.M)
+    text = text.replace("illustrative: true\n", "illustrative: false\n", 1)
+    assert "illustrative: false\nnote: 2024-13-45\n" in text
+    assert load_judgments(write(tmp_path, text)).note == "2024-13-45"
+
+
+def test_value_pyyaml_cannot_convert_is_located(tmp_path: Path) -> None:
+    path, text = mutate(tmp_path, "illustrative: true\n", "illustrative: !!int abc\n")
+    with pytest.raises(ParseError) as err:
+        load_judgments(path)
+    line = line_of(text, "illustrative: !!int abc")
+    assert str(err.value).startswith(f"{path}:{line}:15: malformed YAML: cannot read this value")

@@ -511,7 +511,19 @@ def test_case_yaml_problems(case_copy: Path) -> None:
     case_yaml.write_text(
         text.replace("sources/source_report.txt", "sources/missing.txt"), encoding="utf-8"
     )
-    with pytest.raises(InputError, match=r"missing.txt: "):
+    # a path to nothing is a mistake in case.yaml: the error is at that line of case.yaml
+    with pytest.raises(
+        CaseError,
+        match=r"case.yaml:16: documents.source_report.path: sources/missing.txt: no such file$",
+    ):
+        load_case(case_copy)
+    case_yaml.write_text(
+        text.replace("sources/composite_intensity.yaml", "sources"), encoding="utf-8"
+    )
+    with pytest.raises(
+        CaseError,
+        match=r"case.yaml:27: references.composite_intensity.path: sources: is a folder",
+    ):
         load_case(case_copy)
     (case_copy / "case.yaml").unlink()
     with pytest.raises(InputError, match=r"not a case folder \(no case.yaml in it\)"):

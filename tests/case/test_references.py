@@ -112,3 +112,29 @@ def test_bad_rows_name_file_and_line(tmp_path) -> None:
     path.write_text("gdp_cny: [\n", encoding="utf-8")
     with pytest.raises(ParseError, match=r"ref.yaml:2:1: malformed YAML"):
         load_references({"r": path})
+
+
+def test_intensity_sources_that_are_not_a_list_name_file_and_line(tmp_path) -> None:
+    # found by tests/case/test_case_fuzz.py: `base: 3600` renamed to `sources: 3600`
+    path = tmp_path / "ref.yaml"
+    path.write_text(
+        "pv:\n  glass_fibre_per_gw:\n    unit: t/GW\n    sources: 3600\n", encoding="utf-8"
+    )
+    with pytest.raises(CaseError) as info:
+        load_references({"r": path})
+    assert str(info.value) == (
+        f"{path}:4: pv.glass_fibre_per_gw.sources: expected a list of sources (- title or text)"
+    )
+
+
+@pytest.mark.parametrize("value", [".nan", ".inf", "-.inf"])
+def test_a_statistic_that_is_not_finite_names_file_and_line(tmp_path, value: str) -> None:
+    # found by tests/case/test_case_fuzz.py: `value: .nan` reached the checks (int(nan))
+    path = tmp_path / "ref.yaml"
+    path.write_text(
+        f"gdp_cny:\n  - {{period: 2024-01-01/2024-12-31, value: 1.0}}\n"
+        f"  - {{period: 2023-01-01/2023-12-31, value: {value}}}\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(CaseError, match=r"ref.yaml:3: value: Input should be a finite number"):
+        load_references({"r": path})

@@ -61,6 +61,9 @@ def test_numbers_in_exponent_notation_and_dates_as_text() -> None:
         ("a: [1, 2\nb: 3\n", 2, 2, "did not find expected ',' or ']'"),
         ("a: 1\nb: x\x07\n", 2, 5, "unacceptable character #x0007"),
         ("a:\n  - 1\n - 2\n", 3, 2, "did not find expected key"),
+        # a tag PyYAML cannot convert used to escape as a bare ValueError (fuzz)
+        ("a: 1\nb: !!int abc\n", 2, 4, "cannot read this value"),
+        ("a: 1\nb: !!float x\n", 2, 4, "cannot read this value"),
     ],
 )
 def test_malformed_yaml_names_file_line_and_column(

@@ -79,3 +79,15 @@ def test_growth_at_constant_prices_is_never_compared_with_nominal_data():
     # GDP and the three industries: four bases, each in this period's prices
     assert "4 growth rate(s) are real" in f.message
     assert "472.909 / 1.056 = 447.830 billion yuan (Q1 2024 in Q1 2025 prices)" in f.message
+
+
+def test_a_reference_of_zero_is_not_a_division_by_zero(case_copy) -> None:
+    # found by tests/case/test_case_fuzz.py: a reference value edited to 0 (ZeroDivisionError)
+    import pestle
+    from case_edit import edit_line
+    from pestle.checks import run_checks
+
+    edit_line(case_copy / "sources" / "xinjiang_reference.yaml", "value: 149.62e9,", "value: 0,")
+    report = run_checks(pestle.load_case(case_copy))
+    found = report.of_rule("implied_base")
+    assert found and all(not f.id.endswith(":cannot-run") for f in found)

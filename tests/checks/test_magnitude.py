@@ -78,3 +78,15 @@ def test_parts_and_rates_are_not_checked():
     doc = Doc().heading("Trade")
     doc.figure("54.9", 54.9, "%", "share", "General Trade")
     assert magnitude.check(doc.inputs(references=(_ref(H1_2023, 149.62e9),))) == []
+
+
+def test_a_reference_of_zero_is_not_a_division_by_zero(case_copy) -> None:
+    # found by tests/case/test_case_fuzz.py: a reference value edited to 0 (ZeroDivisionError)
+    import pestle
+    from case_edit import edit_line
+    from pestle.checks import run_checks
+
+    edit_line(case_copy / "sources" / "xinjiang_reference.yaml", "value: 63.69e9,", "value: 0,")
+    report = run_checks(pestle.load_case(case_copy))
+    found = report.of_rule("magnitude")
+    assert found and all(not f.id.endswith(":cannot-run") for f in found)

@@ -29,7 +29,7 @@ from pestle.case.models import (
     Factor,
 )
 from pestle.case.references import load_references
-from pestle.case.yaml_lines import LineDict, LineList, line_of, load_yaml
+from pestle.case.yaml_lines import LineDict, LineList, line_at, line_of, load_yaml
 from pestle.errors import CaseError, InputError, PestleError
 
 CASES_DIR = Path(__file__).resolve().parent.parent / "cases"
@@ -116,7 +116,22 @@ def _read_info(path: Path) -> CaseInfo:
     for key in ("entities", "factors"):
         if isinstance(raw.get(key), str):
             raw[key] = [raw[key]]
-    return _validate(CaseInfo, raw, path)
+    info: CaseInfo = _validate(CaseInfo, raw, path)
+    _check_paths(path, info, raw)
+    return info
+
+
+def _check_paths(path: Path, info: CaseInfo, raw: LineDict) -> None:
+    """Each document and reference file case.yaml names exists: a wrong path is an error
+    at its line of case.yaml (a file that exists but does not read names that file)."""
+    for group, specs in (("documents", info.documents), ("references", info.references)):
+        for key, spec in specs.items():
+            target = path.parent / spec.path
+            if target.is_file():
+                continue
+            problem = "is a folder, not a file" if target.is_dir() else "no such file"
+            line = line_at(raw, (group, key, "path"))
+            raise CaseError(f"{group}.{key}.path: {spec.path}: {problem}", path, line)
 
 
 def _read_all(folder: Path, patterns: Sequence[str], default_document: str, read: Any) -> list[Any]:
@@ -214,7 +229,7 @@ def _validate(cls: type[BaseModel], fields: Mapping[str, Any], path: Path, raw: 
         loc = [p for p in err["loc"] if not _is_type_tag(p)]
         where = ".".join(str(p) for p in loc)
         message = err["msg"].removeprefix("Value error, ")
-        line = _loc_line(raw if raw is not None else fields, loc)
+        line = line_at(raw if raw is not None else fields, loc)
         owner = f"{fields.get('id')}: " if isinstance(fields.get("id"), str) else ""
         raise CaseError(f"{owner}{where + ': ' if where else ''}{message}", path, line) from None
 
@@ -226,22 +241,6 @@ _INTERNAL = ("file", "line", "attribute_lines", "series_lines")
 def _is_type_tag(part: Any) -> bool:
     """Parts of a pydantic error location that name a type, not a key of the data."""
     return isinstance(part, str) and ("[" in part or part in {"str", "int", "float", "bool"})
-
-
-def _loc_line(raw: Any, loc: Sequence[Any]) -> int | None:
-    """The line of the deepest part of `loc` that exists in the YAML `raw`."""
-    line = line_of(raw)
-    node = raw
-    for part in loc:
-        if isinstance(node, list):
-            found = isinstance(part, int) and 0 <= part < len(node)
-        else:
-            found = isinstance(node, dict) and part in node
-        if not found:
-            break
-        line = line_of(node, part) or line
-        node = node[part]
-    return line
 
 
 def _check_unique_ids(items: Sequence[CaseEntity | Factor], what: str) -> None:

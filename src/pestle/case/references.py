@@ -49,7 +49,8 @@ def unit_of(name: str) -> str | None:
 
 
 class _Located(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid")
+    # a statistic of nan or inf is a typing slip, not a figure (the checks compute with them)
+    model_config = ConfigDict(frozen=True, extra="forbid", allow_inf_nan=False)
 
     id: str
     file: str | None = Field(default=None, exclude=True, repr=False)
@@ -349,6 +350,12 @@ def _intensity(group: str, body: LineDict, path: Path) -> Iterator[IntensityEntr
         line = line_of(body, name)
         if not isinstance(item, dict):
             raise CaseError(f"{group}.{name}: expected a mapping", path, line)
+        if not isinstance(item.get("sources") or [], list):
+            raise CaseError(
+                f"{group}.{name}.sources: expected a list of sources (- title or text)",
+                path,
+                line_of(item, "sources"),
+            )
         low = high = None
         rng = item.get("range")
         if isinstance(rng, list) and len(rng) == 2:

@@ -16,6 +16,7 @@ rules would read it as text).
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -56,6 +57,23 @@ class LineList(list):
         return self.line
 
 
+def line_at(raw: Any, loc: Sequence[Any]) -> int | None:
+    """The line of the deepest part of the key path `loc` that exists in the YAML `raw`
+    (for an error located by a validator, e.g. pydantic's `("segments", "x", "price")`)."""
+    line = line_of(raw)
+    node = raw
+    for part in loc:
+        if isinstance(node, list):
+            found = isinstance(part, int) and 0 <= part < len(node)
+        else:
+            found = isinstance(node, dict) and part in node
+        if not found:
+            break
+        line = line_of(node, part) or line
+        node = node[part]
+    return line
+
+
 def line_of(container: Any, key: Any = None) -> int | None:
     """Line of `container` (or of `key` / item `key` in it), if it was read from YAML."""
     if isinstance(container, LineDict):
@@ -67,6 +85,16 @@ def line_of(container: Any, key: Any = None) -> int | None:
 
 class _LineLoader(_BaseLoader):  # type: ignore[misc, valid-type]
     """PyYAML's safe loader, building `LineDict`/`LineList` and keeping dates as text."""
+
+    def construct_object(self, node: yaml.Node, deep: bool = False) -> Any:
+        # a tagged value PyYAML cannot convert (`!!int abc`, `!!float x`) raises a bare
+        # ValueError/TypeError; give it the node's place like any other YAML error
+        try:
+            return super().construct_object(node, deep=deep)
+        except (ValueError, TypeError, OverflowError) as exc:
+            raise yaml.constructor.ConstructorError(
+                None, None, f"cannot read this value ({exc})", node.start_mark
+            ) from None
 
 
 def _construct_mapping(loader: Any, node: yaml.MappingNode) -> LineDict:

@@ -24,6 +24,7 @@ from pestle.checks.inputs import CheckInputs, Reference, reference_evidence, sho
 from pestle.checks.locate import fact_evidence
 from pestle.checks.periods import label, prior_year, same
 from pestle.checks.units import amount, fmt, natural, power_of_ten, reference_half_unit, unit_name
+from pestle.errors import CheckError
 from pestle.model import Period
 
 RULE = "implied_base"
@@ -64,6 +65,11 @@ def check(inputs: CheckInputs) -> list[Finding]:
 
 def implied(value: Fact, growth: Fact) -> tuple[float, float]:
     """The implied base and its rounding (canonical units)."""
+    if growth.value <= -100 or value.value == 0:
+        raise CheckError(
+            f"{value.measure}: a value of {value.value:g} after a growth of {growth.value:g} % "
+            "implies no base"
+        )
     base = value.value / (1 + growth.value / 100)
     rounding = base * (value.half_unit / value.value + growth.half_unit / (100 + growth.value))
     return base, rounding
@@ -74,12 +80,17 @@ def _reference_base(
 ) -> tuple[float, float, str, Reference] | None:
     """(base, rounding, how, entry) from reference data for the base period, if any."""
     base_period = prior_year(period)
-    refs = [r for r in references(inputs, value.measure) if r.unit == value.unit]
+    # a reference of 0 (or a growth of -100 % or less) gives no base to compare with
+    refs = [r for r in references(inputs, value.measure) if r.unit == value.unit and r.value]
     direct = [r for r in refs if same(r.period, base_period).ok]
     if direct:
         r = direct[0]
         return r.value, reference_half_unit(r.value), f"reference for {label(base_period)}", r
-    derived = [r for r in refs if same(r.period, period).ok and r.growth_pct is not None]
+    derived = [
+        r
+        for r in refs
+        if same(r.period, period).ok and r.growth_pct is not None and r.growth_pct > -100
+    ]
     if derived:
         r = derived[0]
         g = r.growth_pct or 0.0

@@ -62,6 +62,7 @@ def magnitude_finding(inputs: CheckInputs, fact: Fact, refs: list[Reference]) ->
     title = f"{fact.measure} ({label(fact.period)}): magnitude against reference data"
     base = {"rule": RULE, "id": fid, "title": title}
     stated = words(fact.qualifier) + amount(fact.value, fact.unit, scale, fact.decimals)
+    refs = [r for r in refs if r.value]  # a reference of 0 gives no magnitude to compare with
     exact = [r for r in refs if same(fact.period, r.period).ok]
     ref = exact[0] if exact else _nearest(fact, refs)
     if ref is None or ref.period is None or fact.period is None:

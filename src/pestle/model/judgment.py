@@ -30,6 +30,7 @@ from typing import TYPE_CHECKING, Annotated, Any, Literal
 import yaml
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationError
 
+from pestle.case.yaml_lines import loads_yaml
 from pestle.errors import AnalysisError, InputError, ParseError
 
 if TYPE_CHECKING:
@@ -473,12 +474,13 @@ def load_judgments(path: str | Path) -> Judgments:
         raise InputError(f"{path}: judgments file is not UTF-8 text") from exc
     try:
         node = yaml.compose(text, Loader=yaml.SafeLoader)
-        data = yaml.safe_load(text)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else None
         raise ParseError(f"not valid YAML: {exc.problem or exc}", path, line) from exc
-    if not isinstance(data, dict) or node is None:
+    except yaml.YAMLError as exc:
+        raise ParseError(f"not valid YAML: {' '.join(str(exc).split())}", path) from exc
+    if not isinstance(node, yaml.MappingNode):
         raise ParseError(
             "a judgments file is a YAML mapping (illustrative, note, factors, ...)", path, 1
         )
@@ -490,6 +492,9 @@ def load_judgments(path: str | Path) -> Judgments:
             path,
             dup.line,
         ) from None
+    # values as the case loader reads them: a date stays text (`2024-13-45` is not a crash),
+    # a tag PyYAML cannot convert is a ParseError at its line
+    data = loads_yaml(text, path)
     at = _Located(path, marks)
     try:
         judgments = Judgments.model_validate({**data, "path": str(path)})

@@ -199,6 +199,17 @@ class ParameterSet(BaseModel):
                 return p
         raise KeyError(unknown_name_message(name, self.names))
 
+    def require(self, name: str) -> Parameter:
+        """The parameter a model needs; a missing one is a `ParseError` naming the file the
+        set was read from (not a KeyError deep inside the model)."""
+        if name not in self:
+            raise ParseError(
+                f"parameter {name!r} is missing and the model needs it; add it under "
+                f"'parameters:' ({unknown_name_message(name, self.names)})",
+                self.origin,
+            )
+        return self[name]
+
     @property
     def names(self) -> tuple[str, ...]:
         return tuple(p.name for p in self.parameters)
@@ -348,23 +359,45 @@ def load_yaml_with_lines(path: str | Path) -> tuple[Any, dict[Path_, int]]:
     lines: dict[Path_, int] = {}
     if node is None:
         return None, lines
-    data = _construct(node, (), lines)
+    try:
+        data = _construct(node, (), lines)
+    except _BadNode as bad:
+        mark = bad.node.start_mark
+        problem = f"invalid YAML: {bad.problem}"
+        raise ParseError(problem, path, mark.line + 1, mark.column + 1) from None
     return data, lines
 
 
+class _BadNode(Exception):
+    """A YAML node that does not make a value: a duplicate or non-scalar key, a tag PyYAML
+    cannot convert (`!!python/object`, `!!int abc`)."""
+
+    def __init__(self, node: yaml.Node, problem: str) -> None:
+        self.node = node
+        self.problem = problem
+
+
 _STR_TAG = "tag:yaml.org,2002:str"
+_TIMESTAMP_TAG = "tag:yaml.org,2002:timestamp"
 _NUMBER = re.compile(r"^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$")
 
 
 def _scalar(node: yaml.Node) -> Any:
     if not isinstance(node, yaml.ScalarNode):
-        raise yaml.YAMLError("mapping keys must be plain values")
+        raise _BadNode(node, "a mapping key must be a plain value")
     if node.tag == _STR_TAG and node.style is None:
         # YAML 1.1 reads `1e10` (no dot) as text; a plain number-like scalar is a number.
         if _NUMBER.match(node.value):
             return float(node.value)
         return node.value
-    return yaml.SafeLoader("").construct_object(node)
+    if node.tag == _TIMESTAMP_TAG:
+        return node.value  # a date stays text, as in the case files (`2024-13-45` too)
+    try:
+        return yaml.SafeLoader("").construct_object(node)
+    except yaml.YAMLError as exc:
+        raise _BadNode(node, getattr(exc, "problem", None) or str(exc)) from None
+    except (ValueError, TypeError, OverflowError) as exc:
+        raise _BadNode(node, f"cannot read this value ({exc})") from None
 
 
 def _construct(node: yaml.Node, at: Path_, lines: dict[Path_, int]) -> Any:
@@ -373,6 +406,13 @@ def _construct(node: yaml.Node, at: Path_, lines: dict[Path_, int]) -> Any:
         out: dict[Any, Any] = {}
         for key_node, value_node in node.value:
             key = key_node.value if key_node.tag == _STR_TAG else _scalar(key_node)
+            try:
+                hash(key)
+            except TypeError:
+                raise _BadNode(key_node, "a mapping key must be a plain value") from None
+            if key in out:
+                first = lines[(*at, key)]
+                raise _BadNode(key_node, f"duplicate key {key!r} (first at line {first})")
             lines[(*at, key)] = key_node.start_mark.line + 1
             out[key] = _construct(value_node, (*at, key), lines)
         return out

@@ -11,10 +11,12 @@ from pestle.analysis.demand import BuildOut, aggregate, build_out_from_case
 from pestle.analysis.demand.capacity import (
     base_additions_w,
     decimal_year,
+    load_overlaps,
+    load_reference_additions,
     reference_additions_w,
     yearly_fractions,
 )
-from pestle.errors import AnalysisError, CaseError
+from pestle.errors import AnalysisError, CaseError, ParseError
 from pestle.model import Entity
 
 
@@ -153,3 +155,61 @@ def test_build_out_from_case_needs_a_status() -> None:
     case = SimpleNamespace(entities=(_entity("base_x", "energy_base", date="2024"),))
     with pytest.raises(CaseError, match="base_x: the demand model needs a status"):
         build_out_from_case(case)
+
+
+# -- hand edits found by tests/case/test_case_fuzz.py -------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("block", "line", "message"),
+    [
+        ("  nested: 1\n", 2, "overlaps.nested: expected a mapping child -> within/reason"),
+        ("  groups: x\n", 2, "overlaps.groups: expected a list of members/reason"),
+        ("  nested:\n    a:\n      within: b\n", 3, "overlaps.nested.a: give a 'reason'"),
+        (
+            "  nested:\n    a:\n      within: a\n      reason: r\n",
+            3,
+            "overlaps.nested.a: a project cannot lie within itself",
+        ),
+        ("  groups:\n    - {members: [a], reason: r}\n", 3, "overlaps.groups[0]: members: "),
+    ],
+)
+def test_overlaps_of_the_wrong_shape_name_file_and_line(
+    tmp_path, block: str, line: int, message: str
+) -> None:
+    path = tmp_path / "parameters.yaml"
+    path.write_text("overlaps:\n" + block, encoding="utf-8")
+    with pytest.raises(ParseError) as info:
+        load_overlaps(path)
+    assert str(info.value).startswith(f"{path}:{line}: {message}")
+
+
+@pytest.mark.parametrize(
+    ("row", "message"),
+    [
+        ('{date: "abc", wind: 1.0e9, solar: 1.0e9}', "date 'abc': expected YYYY-MM-DD"),
+        ('{date: "2022-12-31", wind: lots, solar: 1.0e9}', "wind: expected a number of W"),
+        ('{date: "2022-12-31", added_in_2022: -1.0}', "added_in_2022: a capacity cannot be"),
+    ],
+)
+def test_reference_additions_bad_rows_name_file_and_line(tmp_path, row: str, message: str) -> None:
+    path = tmp_path / "ref.yaml"
+    path.write_text(f"installed_capacity_w:\n  - {row}\n", encoding="utf-8")
+    with pytest.raises(ParseError) as info:
+        load_reference_additions(path)
+    assert str(info.value).startswith(f"{path}:2: {message}")
+
+
+def test_entity_capacity_that_is_not_a_number_names_file_and_line(case_copy) -> None:
+    # `capacity_each_w: 1.0e10` retyped as `1.0economic` was a ValueError in the demand model
+    from case_edit import edit_line
+    from pestle.analysis.demand import load_demand_inputs
+
+    energy = case_copy / "entities" / "energy.yaml"
+    line = edit_line(energy, "capacity_each_w: 1.0e10", "capacity_each_w: 1.0economic")
+    with pytest.raises(CaseError) as info:
+        load_demand_inputs(case_copy)
+    assert str(info.value) == (
+        f"{energy}:{line}: entity base_three_10gw_class: capacity_each_w must be a finite "
+        "number for the demand model, got '1.0economic'"
+    )

@@ -191,3 +191,75 @@ def test_load_scenarios_bad_value_line(tmp_path: Path, parameters: ParameterSet)
         f"{path}:5: scenario 's1', aggregation: aggregation must be one of "
         "union_by_entity, max, sum; got 'mean'"
     )
+
+
+# -- hand edits found by tests/case/test_case_fuzz.py -------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("base", "message"),
+    [
+        ("!!python/object:os.system x", r":4:11: invalid YAML: could not determine a constructor"),
+        ("!!int abc", r":4:11: invalid YAML: cannot read this value"),
+    ],
+)
+def test_load_parameters_tag_pyyaml_cannot_build_is_located(
+    tmp_path: Path, base: str, message: str
+) -> None:
+    path = _write(tmp_path, f"parameters:\n  a:\n    unit: t\n    base: {base}\n    source: s\n")
+    with pytest.raises(ParseError, match=rf"^{path}{message}"):
+        load_parameters(path)
+
+
+def test_load_parameters_duplicate_key_is_an_error(tmp_path: Path) -> None:
+    # a duplicated line used to be read silently, the last value winning
+    path = _write(
+        tmp_path, "parameters:\n  a:\n    unit: t\n    base: 1\n    base: 2\n    source: s\n"
+    )
+    with pytest.raises(
+        ParseError, match=rf"^{path}:5:5: .*duplicate key 'base' \(first at line 4\)"
+    ):
+        load_parameters(path)
+
+
+def test_load_parameters_date_like_base_is_text(tmp_path: Path) -> None:
+    # PyYAML reads 2024-13-45 as a date and fails with "month must be in 1..12"
+    path = _write(tmp_path, "parameters:\n  a:\n    unit: t\n    base: 2024-13-45\n    source: s\n")
+    with pytest.raises(ParseError, match=r":2: parameter a: base '2024-13-45' is text"):
+        load_parameters(path)
+
+
+def test_a_parameter_the_model_needs_is_missing(parameters: ParameterSet) -> None:
+    from pestle.analysis.demand import compare_scenarios, load_demand_inputs
+
+    inputs = load_demand_inputs()
+    name = "h2_transport_vessels_per_year"
+    partial = ParameterSet(
+        parameters=tuple(p for p in parameters if p.name != name), origin="parameters.yaml"
+    )
+    with pytest.raises(
+        ParseError, match=rf"^parameters.yaml: parameter '{name}' is missing and the model needs"
+    ):
+        compare_scenarios(inputs.build_out, partial, inputs.scenarios[:1], samples=10)
+    start = ParameterSet(
+        parameters=tuple(p for p in parameters if p.name != "horizon_start"),
+        origin="parameters.yaml",
+    )
+    with pytest.raises(ParseError, match=r"parameter 'horizon_start' is missing"):
+        compare_scenarios(inputs.build_out, start, inputs.scenarios[:1], samples=10)
+
+
+@pytest.mark.parametrize("end", [-1e300, 1e300, 1e6])
+def test_a_horizon_out_of_range_names_the_file(parameters: ParameterSet, end: float) -> None:
+    # horizon_end edited to a huge number: the model tried to allocate that many years
+    from pestle.analysis.demand import compare_scenarios, load_demand_inputs
+    from pestle.errors import AnalysisError
+
+    inputs = load_demand_inputs()
+    changed = parameters.with_values({"horizon_end": end}).model_copy(
+        update={"origin": "parameters.yaml"}
+    )
+    with pytest.raises(
+        AnalysisError, match=r"^parameters.yaml: horizon_start 2\d+ and horizon_end"
+    ):
+        compare_scenarios(inputs.build_out, changed, inputs.scenarios[:1], samples=10)

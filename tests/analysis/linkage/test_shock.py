@@ -19,7 +19,7 @@ from pestle.analysis.linkage import (
     load_config,
 )
 from pestle.analysis.linkage.shock import DEFAULT_CONFIG
-from pestle.errors import AnalysisError, CaseError
+from pestle.errors import AnalysisError, CaseError, InputError, ParseError
 
 TONNES = {"wind_blades": 40000.0, "pv_frames": 10000.0, "carbon_spar_caps": 2000.0}
 
@@ -156,3 +156,33 @@ def test_sector_not_in_table(tmp_path: Path) -> None:
     config = load_config(path)
     with pytest.raises(AnalysisError, match="maps to sector '999', which is not in"):
         final_demand({"frames": 1.0}, config, china_2020(153))
+
+
+# -- hand edits found by tests/case/test_case_fuzz.py -------------------------------------
+
+
+def test_linkage_file_not_utf8_is_one_line(tmp_path: Path) -> None:
+    path = tmp_path / "linkage.yaml"
+    data = DEFAULT_CONFIG.read_bytes()
+    path.write_bytes(data[:200] + b"\xff\xfe" + data[200:])
+    with pytest.raises(InputError) as info:
+        load_config(path)
+    assert str(info.value) == f"{path}: not UTF-8 text (byte 200); save it as UTF-8"
+
+
+def test_linkage_date_like_text_is_text_not_a_crash(tmp_path: Path) -> None:
+    # PyYAML reads 2024-13-45 as a date and fails with "month must be in 1..12"
+    path = tmp_path / "linkage.yaml"
+    text = DEFAULT_CONFIG.read_text(encoding="utf-8")
+    old = next(line for line in text.splitlines() if line.startswith("price_basis:"))
+    path.write_text(text.replace(old, "price_basis: 2024-13-45"), encoding="utf-8")
+    assert load_config(path).price_basis == "2024-13-45"
+
+
+def test_linkage_value_of_the_wrong_type_is_located(tmp_path: Path) -> None:
+    path = tmp_path / "linkage.yaml"
+    text = DEFAULT_CONFIG.read_text(encoding="utf-8")
+    path.write_text(text.replace("table: china_2020_153", "table: !!int abc", 1), encoding="utf-8")
+    line = next(n for n, s in enumerate(text.splitlines(), 1) if s.startswith("table:"))
+    with pytest.raises(ParseError, match=rf"^{path}:{line}:8: malformed YAML: cannot read this"):
+        load_config(path)

@@ -33,13 +33,21 @@ mid-May 2023. Additions that fall before the horizon are not demand within it.
 from __future__ import annotations
 
 import calendar
+import math
 import re
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any, Literal
 
 import numpy as np
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    ValidationError,
+    field_validator,
+    model_validator,
+)
 
 from pestle.errors import AnalysisError, CaseError, ParseError
 from pestle.model.parameter import Path_, line_of, load_yaml_with_lines
@@ -316,25 +324,56 @@ def load_overlaps(path: str | Path) -> tuple[tuple[Nesting, ...], tuple[OverlapG
     at: Path_ = ("overlaps",)
     if not isinstance(block, dict):
         raise ParseError("'overlaps' must be a mapping with 'nested' and 'groups'", path, 1)
+    nested_block = block.get("nested") or {}
+    if not isinstance(nested_block, dict):
+        where = line_of(lines, (*at, "nested"))
+        raise ParseError("overlaps.nested: expected a mapping child -> within/reason", path, where)
     nested: list[Nesting] = []
-    for child, body in (block.get("nested") or {}).items():
+    for child, body in nested_block.items():
         where = line_of(lines, (*at, "nested", child))
         if not isinstance(body, dict):
             raise ParseError(f"overlaps.nested.{child}: expected within/reason", path, where)
+        if "reason" not in body:
+            raise ParseError(f"overlaps.nested.{child}: give a 'reason'", path, where)
+        if str(body.get("within")) == str(child):
+            raise ParseError(
+                f"overlaps.nested.{child}: a project cannot lie within itself", path, where
+            )
         try:
             nested.append(
                 Nesting(child=str(child), parent=str(body.get("within")), reason=body["reason"])
             )
-        except (KeyError, ValueError) as exc:
-            raise ParseError(f"overlaps.nested.{child}: {exc}", path, where) from None
+        except ValidationError as exc:
+            raise ParseError(f"overlaps.nested.{child}: {_first(exc)}", path, where) from None
+    groups_block = block.get("groups") or []
+    if not isinstance(groups_block, list):
+        where = line_of(lines, (*at, "groups"))
+        raise ParseError("overlaps.groups: expected a list of members/reason", path, where)
     groups: list[OverlapGroup] = []
-    for i, body in enumerate(block.get("groups") or []):
+    for i, body in enumerate(groups_block):
         where = line_of(lines, (*at, "groups", i))
         try:
             groups.append(OverlapGroup.model_validate(body))
-        except ValueError as exc:
-            raise ParseError(f"overlaps.groups[{i}]: {exc}".splitlines()[0], path, where) from None
+        except ValidationError as exc:
+            raise ParseError(f"overlaps.groups[{i}]: {_first(exc)}", path, where) from None
     return tuple(nested), tuple(groups)
+
+
+def _first(exc: ValidationError) -> str:
+    """The first problem pydantic found, as `field: message`."""
+    err = exc.errors()[0]
+    where = ".".join(str(p) for p in err["loc"])
+    message = str(err["msg"]).removeprefix("Value error, ")
+    return f"{where}: {message}" if where else message
+
+
+def _number(value: Any, what: str, path: Path, line: int | None) -> float:
+    """A finite, non-negative capacity read from the reference file."""
+    if isinstance(value, bool) or not isinstance(value, int | float) or not math.isfinite(value):
+        raise ParseError(f"{what}: expected a number of W, got {value!r}", path, line)
+    if value < 0:
+        raise ParseError(f"{what}: a capacity cannot be negative, got {value!r}", path, line)
+    return float(value)
 
 
 def load_reference_additions(path: str | Path) -> tuple[ReferenceAddition, ...]:
@@ -352,21 +391,29 @@ def load_reference_additions(path: str | Path) -> tuple[ReferenceAddition, ...]:
     stock: dict[int, tuple[float, str]] = {}
     stated: dict[int, tuple[float, str]] = {}
     for i, row in enumerate(rows):
+        where = line_of(lines, ("installed_capacity_w", i))
         if not isinstance(row, dict) or "date" not in row:
-            where = line_of(lines, ("installed_capacity_w", i))
             raise ParseError("entry needs a 'date'", path, where)
         date = str(row["date"])
+        if not re.fullmatch(r"\d{4}(-(0[1-9]|1[0-2])(-\d{2})?)?", date):
+            where = line_of(lines, ("installed_capacity_w", i, "date"))
+            raise ParseError(f"date {date!r}: expected YYYY-MM-DD", path, where)
         year, month = int(date[:4]), int(date[5:7]) if len(date) >= 7 else 12
         src = str(row.get("source", ""))
+
+        def number(key: str, row: dict = row, i: int = i) -> float:
+            at = line_of(lines, ("installed_capacity_w", i, key))
+            return _number(row[key], key, path, at)
+
         if month == 12:  # end-of-year stock
             if "new_energy_total" in row:
-                stock[year] = (float(row["new_energy_total"]), src)
+                stock[year] = (number("new_energy_total"), src)
             elif "wind" in row and "solar" in row:
-                stock[year] = (float(row["wind"]) + float(row["solar"]), src)
-        for key, value in row.items():
+                stock[year] = (number("wind") + number("solar"), src)
+        for key in row:
             m = re.fullmatch(r"added_in_(\d{4})", str(key))
             if m:
-                stated[int(m.group(1))] = (float(value), src)
+                stated[int(m.group(1))] = (number(key), src)
     out = {y: ReferenceAddition(year=y, capacity_w=v, source=s) for y, (v, s) in stated.items()}
     for y, (v, _) in stated.items():
         prev = y - 1
@@ -451,6 +498,36 @@ def _where(entity: Any, attribute: str | None = None) -> tuple[str | None, int |
     return file, line
 
 
+def _float(entity: Any, attribute: str, value: Any) -> float:
+    """An entity attribute the demand model computes with: a finite number, else CaseError
+    at the attribute's line."""
+    number = value
+    if isinstance(value, str):  # "1e10" written in quotes
+        try:
+            number = float(value)
+        except ValueError:
+            number = None
+    if isinstance(number, int | float) and not isinstance(number, bool) and math.isfinite(number):
+        return float(number)
+    eid = getattr(entity, "id", "?")
+    raise CaseError(
+        f"entity {eid}: {attribute} must be a finite number for the demand model, got {value!r}",
+        *_where(entity, attribute),
+    )
+
+
+def _validated(cls: type[BaseModel], fields: dict[str, Any], entity: Any) -> Any:
+    try:
+        return cls.model_validate(fields)
+    except ValidationError as exc:
+        err = exc.errors()[0]
+        field = str(err["loc"][0]) if err["loc"] else None
+        message = str(err["msg"]).removeprefix("Value error, ")
+        where = _where(entity, field if field in getattr(entity, "attributes", {}) else None)
+        eid = fields.get("id")
+        raise CaseError(f"entity {eid}: {field}: {message}", *where) from None
+
+
 def build_out_from_case(
     case: Any,
     *,
@@ -475,7 +552,10 @@ def build_out_from_case(
         if is_base or is_h2:
             cap = _attr(attrs, "capacity_w")
             if cap is None and _attr(attrs, "capacity_each_w") is not None:
-                cap = float(_attr(attrs, "count") or 1) * float(attrs["capacity_each_w"])
+                count = _attr(attrs, "count")
+                cap = (1.0 if count is None else _float(ent, "count", count)) * _float(
+                    ent, "capacity_each_w", attrs["capacity_each_w"]
+                )
             status = _status(_attr(attrs, "status", "construction_status"))
             node = _node_text(_attr(attrs, "date", "time_node", "node", "start"))
             if status is None or node is None:
@@ -485,16 +565,15 @@ def build_out_from_case(
                     "'2023-05')",
                     *_where(ent, what),
                 )
-            projects.append(
-                Project(
-                    id=eid,
-                    name=getattr(ent, "name", eid),
-                    kind="hydrogen_storage" if is_h2 else "new_energy_base",
-                    capacity_w=float(cap) if cap is not None else None,
-                    status=status,
-                    node=node,
-                )
-            )
+            fields = {
+                "id": eid,
+                "name": getattr(ent, "name", eid),
+                "kind": "hydrogen_storage" if is_h2 else "new_energy_base",
+                "capacity_w": _float(ent, "capacity_w", cap) if cap is not None else None,
+                "status": status,
+                "node": node,
+            }
+            projects.append(_validated(Project, fields, ent))
         elif kind == "uhv_corridor" or eid in CORRIDOR_IDS:
             node = _node_text(_attr(attrs, "in_operation", "date"))
             if node is None:
@@ -504,18 +583,18 @@ def build_out_from_case(
                 )
             length = _attr(attrs, "length_km")
             if length is None and _attr(attrs, "length_km_min") is not None:
-                low = float(attrs["length_km_min"])
-                length = (low + float(_attr(attrs, "length_km_max") or low)) / 2
+                low = _float(ent, "length_km_min", attrs["length_km_min"])
+                high = _attr(attrs, "length_km_max")
+                length = (low + (low if high is None else _float(ent, "length_km_max", high))) / 2
             cap = _attr(attrs, "capacity_w")
-            corridors.append(
-                Corridor(
-                    id=eid,
-                    name=getattr(ent, "name", eid),
-                    capacity_w=float(cap) if cap is not None else None,
-                    length_km=float(length) if length is not None else None,
-                    in_operation=node,
-                )
-            )
+            fields = {
+                "id": eid,
+                "name": getattr(ent, "name", eid),
+                "capacity_w": _float(ent, "capacity_w", cap) if cap is not None else None,
+                "length_km": _float(ent, "length_km", length) if length is not None else None,
+                "in_operation": node,
+            }
+            corridors.append(_validated(Corridor, fields, ent))
     known = {p.id for p in projects}
     nested = tuple(n for n in nested if n.child in known and n.parent in known)
     groups = tuple(

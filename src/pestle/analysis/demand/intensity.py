@@ -73,13 +73,13 @@ class Values:
     def __getitem__(self, name: str) -> Array | float:
         if name in self.draws:
             return np.asarray(self.draws[name], dtype=float).reshape(-1)
-        value = self.parameters.value(name)
+        value = self.parameters.require(name).value
         if isinstance(value, str):
             raise AnalysisError(f"parameter {name} is categorical ({value!r}), not a number")
         return float(value)
 
     def text(self, name: str) -> str:
-        value = self.parameters.value(name)
+        value = self.parameters.require(name).value
         if not isinstance(value, str):
             raise AnalysisError(f"parameter {name} must be categorical; got {value!r}")
         return value
@@ -140,9 +140,10 @@ def hydrogen_t(build_out: BuildOut, years: Array, v: Values) -> Array:
 
 def life_offsets(parameters: ParameterSet) -> tuple[int, int]:
     """Smallest and largest whole-year offset a design-life sample can reach."""
-    low, high = parameters["blade_design_life_years"].support
-    if low <= 0:
-        raise AnalysisError("blade_design_life_years must be positive")
+    low, high = parameters.require("blade_design_life_years").support
+    if not 0 < low <= high <= 200:
+        at = f"{parameters.origin}: " if parameters.origin else ""
+        raise AnalysisError(f"{at}blade_design_life_years must be between 0 and 200 years")
     return math.floor(low), math.ceil(high)
 
 

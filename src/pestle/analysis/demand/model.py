@@ -71,13 +71,21 @@ class Evaluation:
 
 def horizon(parameters: ParameterSet) -> np.ndarray:
     """Years of the model horizon, from the fixed `horizon_start` / `horizon_end`."""
-    start, end = parameters["horizon_start"], parameters["horizon_end"]
-    if start.uncertain or end.uncertain:
-        raise AnalysisError("horizon_start and horizon_end must be fixed")
+    start, end = parameters.require("horizon_start"), parameters.require("horizon_end")
+    at = f"{parameters.origin}: " if parameters.origin else ""
+    if start.uncertain or end.uncertain or start.categorical or end.categorical:
+        raise AnalysisError(f"{at}horizon_start and horizon_end must be fixed years")
     first, last = int(start.value), int(end.value)  # type: ignore[arg-type]
+    if not (YEARS[0] <= first <= YEARS[1] and YEARS[0] <= last <= YEARS[1]):
+        raise AnalysisError(
+            f"{at}horizon_start {first} and horizon_end {last} must be years {YEARS[0]}-{YEARS[1]}"
+        )
     if last < first:
-        raise AnalysisError(f"horizon_end {last} is before horizon_start {first}")
+        raise AnalysisError(f"{at}horizon_end {last} is before horizon_start {first}")
     return np.arange(first, last + 1)
+
+
+YEARS = (1900, 2200)  # the years a horizon can span
 
 
 def waste_horizon(parameters: ParameterSet) -> np.ndarray:

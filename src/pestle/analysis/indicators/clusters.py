@@ -13,11 +13,13 @@ from pestle.analysis.indicators.inputs import (
     InputRef,
     attribute_input,
     indicator_entities,
+    is_number,
     optional_number,
 )
+from pestle.errors import CaseError
 
 if TYPE_CHECKING:
-    from pestle.case import Case
+    from pestle.case import Case, CaseEntity
 
 
 class ClusterIndicators(Frozen):
@@ -28,11 +30,22 @@ class ClusterIndicators(Frozen):
     evidence: tuple[InputRef, ...]  # of the stated count
 
 
+def _position(entity: CaseEntity) -> tuple[float, str]:
+    """Sort key of a cluster: its `position` (a number; clusters without one go last)."""
+    if "position" not in entity.attributes:
+        return (math.inf, entity.id)
+    value = entity.attributes["position"]
+    if not is_number(value) or not math.isfinite(float(value)):  # type: ignore[arg-type]
+        raise CaseError(
+            f"{entity.id}: position must be a number (the order of the clusters), got {value!r}",
+            entity.file,
+            entity.attribute_line("position"),
+        )
+    return (float(value), entity.id)  # type: ignore[arg-type]
+
+
 def cluster_indicators(case: Case) -> ClusterIndicators:
-    clusters = sorted(
-        case.entities_of("industrial_cluster"),
-        key=lambda e: (float(e.attributes.get("position", math.inf)), e.id),  # type: ignore[arg-type]
-    )
+    clusters = sorted(case.entities_of("industrial_cluster"), key=_position)
     count = next(
         (e for e in indicator_entities(case) if e.attributes.get("measure") == CLUSTER_COUNT), None
     )

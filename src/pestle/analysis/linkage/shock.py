@@ -16,12 +16,12 @@ from typing import Any, Literal
 
 import numpy as np
 import pandas as pd
-import yaml
 from numpy.typing import NDArray
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
 from pestle.analysis.linkage.io_table import Basis, IOTable, china_2020
 from pestle.analysis.linkage.leontief import LeontiefModel, ShockEffects, leontief
+from pestle.case.yaml_lines import line_at, load_yaml
 from pestle.errors import AnalysisError, CaseError
 
 PriceCase = Literal["low", "central", "high"]
@@ -107,40 +107,24 @@ class LinkageConfig(BaseModel):
 def load_config(path: str | Path | None = None) -> LinkageConfig:
     """Read and validate a linkage file (default: the Xinjiang composites case)."""
     path = Path(path) if path is not None else DEFAULT_CONFIG
-    try:
-        text = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise CaseError("no such file", path) from None
-    try:
-        root = yaml.compose(text)
-        data = yaml.safe_load(text)
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        line = mark.line + 1 if mark is not None else None
-        raise CaseError(f"not valid YAML ({getattr(exc, 'problem', exc)})", path, line) from None
+    if not path.exists():
+        raise CaseError("no such file", path)
+    data = load_yaml(path)  # not UTF-8, malformed YAML: one line naming file:line
     if not isinstance(data, dict):
         raise CaseError("expected a mapping with table, price_basis and segments", path, 1)
     try:
         return LinkageConfig.model_validate({**data, "path": str(path)})
     except ValidationError as exc:
         error = exc.errors()[0]
-        loc = [str(p) for p in error["loc"]]
+        loc = [p for p in error["loc"] if not _is_type_tag(p)]
         message = error["msg"].removeprefix("Value error, ")
-        raise CaseError(f"{'.'.join(loc)}: {message}", path, _line_of(root, loc)) from None
+        where = ".".join(str(p) for p in loc)
+        raise CaseError(f"{where}: {message}", path, line_at(data, loc)) from None
 
 
-def _line_of(node: yaml.Node | None, loc: list[str]) -> int | None:
-    """1-based line of the deepest key of `loc` found in a composed YAML tree."""
-    line = None
-    for key in loc:
-        if not isinstance(node, yaml.MappingNode):
-            break
-        match = next((v for k, v in node.value if k.value == key), None)
-        if match is None:
-            break
-        line = next(k for k, _ in node.value if k.value == key).start_mark.line + 1
-        node = match
-    return line
+def _is_type_tag(part: Any) -> bool:
+    """Parts of a pydantic error location that name a type, not a key of the data."""
+    return isinstance(part, str) and ("[" in part or part in {"str", "int", "float", "bool"})
 
 
 def final_demand(

@@ -1,0 +1,53 @@
+"""Whatever a person does to the files of a case, every command works or stops with one line.
+
+Property: copy the embedded case, apply one to three hand-edit-like mutations to one of its
+files (tests/case_mutate.py: delete or duplicate a line, text or nan where a number was, a
+list where a scalar was, broken indentation, a truncated or empty file, non-UTF-8 bytes, a
+renamed or deleted key, a path to nothing, a duplicated id), then load the case, run the
+checks, the driver analyses (tiny samples) and the demand model's loader and scenarios. Each
+either returns or raises a `PestleError` whose message is one line naming a file of the
+case; any other exception is a bug.
+
+Modest by default (FUZZ_EXAMPLES examples, derandomized, so the suite is fast and
+deterministic); hunt with more, e.g. `PESTLE_FUZZ_EXAMPLES=2000 PESTLE_FUZZ_RANDOM=1`.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import tempfile
+from pathlib import Path
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from case_mutate import CASE_DIR, mutate, promise_kept, run_commands
+
+FUZZ_EXAMPLES = int(os.environ.get("PESTLE_FUZZ_EXAMPLES", "40"))
+RANDOM = os.environ.get("PESTLE_FUZZ_RANDOM") == "1"
+
+
+@settings(
+    max_examples=FUZZ_EXAMPLES,
+    deadline=None,
+    derandomize=not RANDOM,
+    database=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+)
+@given(data=st.data(), edits=st.integers(min_value=1, max_value=3))
+def test_a_hand_edited_case_works_or_stops_with_one_line(data: st.DataObject, edits: int) -> None:
+    def pick(seq):  # type: ignore[no-untyped-def]
+        return data.draw(st.sampled_from(list(seq)))
+
+    with tempfile.TemporaryDirectory(prefix="pestle-case-fuzz-") as tmp:
+        folder = Path(tmp) / "case"
+        shutil.copytree(CASE_DIR, folder)
+        name, done = mutate(folder, pick, edits=edits)
+        error: BaseException | None = None
+        try:
+            run_commands(folder)
+        except Exception as exc:  # the promise is checked below, whatever was raised
+            error = exc
+        problem = promise_kept(error, folder, name)
+        assert problem is None, f"{name} after {done}: {problem}: {error!r}"
