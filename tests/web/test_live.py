@@ -128,3 +128,21 @@ def test_a_removed_case_folder_stops_watching_and_keeps_serving(
     assert status["watching"] is False
     assert "the case folder was removed" in status["error"]
     assert growth_gap(watched) == "pass"  # the last good case is still served
+
+
+def test_an_unexpected_failure_keeps_the_last_case_served(
+    case_copy: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import pestle
+
+    app = create_app(case_copy, store=Store(str(tmp_path / "live.db")))
+    state = app.state.pestle
+    served = state.cases["xinjiang_composites"]
+
+    def broken(folder: Path) -> None:
+        raise RuntimeError("disk on fire")
+
+    monkeypatch.setattr(pestle, "load_case", broken)
+    status = reload_case(state, "xinjiang_composites")
+    assert status.error == "RuntimeError: disk on fire (a bug in pestle; please report it)"
+    assert state.cases["xinjiang_composites"] is served and status.revision == 0

@@ -72,6 +72,9 @@ def reload_case(state: AppState, case_id: str, changed: tuple[Path, ...] = ()) -
             getattr(fresh, result)
     except PestleError as exc:
         status = replace(status, error=str(exc), changed=names)
+    except Exception as exc:  # a pestle bug, not the edit: the last good case stays served
+        error = f"{type(exc).__name__}: {exc} (a bug in pestle; please report it)"
+        status = replace(status, error=error, changed=names)
     else:
         state.cases[case_id] = fresh  # one assignment: requests see the old or the new
         state.forget_reports(case_id)
