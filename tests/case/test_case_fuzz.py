@@ -51,3 +51,50 @@ def test_a_hand_edited_case_works_or_stops_with_one_line(data: st.DataObject, ed
             error = exc
         problem = promise_kept(error, folder, name)
         assert problem is None, f"{name} after {done}: {problem}: {error!r}"
+
+
+REPORT_EXAMPLES = int(os.environ.get("PESTLE_FUZZ_REPORT_EXAMPLES", "8"))
+
+
+@settings(
+    max_examples=REPORT_EXAMPLES,
+    deadline=None,
+    derandomize=not RANDOM,
+    database=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+)
+@given(data=st.data(), edits=st.integers(min_value=1, max_value=3))
+def test_a_hand_edited_case_builds_the_report_views_or_stops_with_one_line(
+    data: st.DataObject, edits: int
+) -> None:
+    """The report's own path (its demand and Sobol' runs, the view model, HTML and
+    Markdown), which formats every figure it shows: a text where a number was must have
+    been refused before it gets there."""
+    from unittest import mock
+
+    from pestle.report import adapters
+    from pestle.report.context import build_view, load, run_analyses, run_checks
+    from pestle.report.render_html import render_html
+    from pestle.report.render_md import render_md
+
+    def pick(seq):  # type: ignore[no-untyped-def]
+        return data.draw(st.sampled_from(list(seq)))
+
+    small = {"DEMAND_SAMPLES": 300, "SOBOL_BASE_SAMPLES": 32, "ROBUSTNESS_DRAWS": 20}
+    with tempfile.TemporaryDirectory(prefix="pestle-case-fuzz-") as tmp:
+        folder = Path(tmp) / "case"
+        shutil.copytree(CASE_DIR, folder)
+        name, done = mutate(folder, pick, edits=edits)
+        error: BaseException | None = None
+        try:
+            with mock.patch.multiple(adapters, **small):
+                inputs = load(folder, None, None)
+                run_checks(inputs)
+                run_analyses(inputs)
+                view = build_view(inputs)
+                render_html(view)
+                render_md(view)
+        except Exception as exc:  # the promise is checked below, whatever was raised
+            error = exc
+        problem = promise_kept(error, folder, name)
+        assert problem is None, f"{name} after {done}: {problem}: {error!r}"

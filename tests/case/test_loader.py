@@ -637,3 +637,23 @@ def test_case_paths_are_the_folder_and_folders_of_files_named_outside_it(
     load_case(case_copy)  # the moved document still loads
     (case_copy / "case.yaml").write_text("id: [", encoding="utf-8")
     assert case_paths(case_copy) == (case_copy.resolve(),)  # unreadable: the folder alone
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "message"),
+    [
+        (
+            "attributes: {count: 29}",
+            "attributes: {count: abc}",
+            "count is 'abc', but it is a count",
+        ),
+        ("attributes: {count: 29}", "attributes: {count: ~}", "count is None, but it is a count"),
+    ],
+)
+def test_a_quantity_attribute_must_be_a_number(
+    case_copy: Path, old: str, new: str, message: str
+) -> None:
+    line = edit_line(case_copy / "entities" / "trade.yaml", old, new)
+    with pytest.raises(CaseError, match=re.escape(message)) as caught:
+        load_case(case_copy)
+    assert f"trade.yaml:{line}:" in str(caught.value)

@@ -54,6 +54,7 @@ def check_entities(
 ) -> None:
     for entity in entities:
         entity_period(entity)  # a malformed period or date fails here, at its line
+        _check_numbers(entity)
         for link in entity.evidence:
             resolution = _resolve(link, indexes)
             if link.attribute is not None:
@@ -62,6 +63,22 @@ def check_entities(
             entry = _reference(ref_link, references)
             for attribute, field_name in ref_link.attributes.items():
                 _check_reference_value(entity, attribute, entry, field_name, ref_link)
+
+
+def _check_numbers(entity: CaseEntity) -> None:
+    """An attribute with a unit (`count`, `capacity_w`, an indicator's `value`) holds a
+    number: the checks, the analyses and the report compute with it."""
+    for name, value in entity.attributes.items():
+        unit = attribute_unit(entity, name)
+        if unit is None or ev.is_number(value):
+            continue
+        kind = "a count" if unit == "count" else f"a quantity in {unit}"
+        raise CaseError(
+            f"{name} is {value!r}, but it is {kind}: write a number "
+            "(drop the attribute if the figure is not known)",
+            entity.file,
+            entity.attribute_line(name),
+        )
 
 
 def attribute_claim(
