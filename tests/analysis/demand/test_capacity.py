@@ -201,7 +201,8 @@ def test_reference_additions_bad_rows_name_file_and_line(tmp_path, row: str, mes
 
 
 def test_entity_capacity_that_is_not_a_number_names_file_and_line(case_copy) -> None:
-    # `capacity_each_w: 1.0e10` retyped as `1.0economic` was a ValueError in the demand model
+    # `capacity_each_w: 1.0e10` retyped as `1.0economic` was a ValueError in the demand model;
+    # the case loader now refuses it (an attribute with a unit holds a number), at its line
     from case_edit import edit_line
     from pestle.analysis.demand import load_demand_inputs
 
@@ -210,6 +211,17 @@ def test_entity_capacity_that_is_not_a_number_names_file_and_line(case_copy) -> 
     with pytest.raises(CaseError) as info:
         load_demand_inputs(case_copy)
     assert str(info.value) == (
-        f"{energy}:{line}: entity base_three_10gw_class: capacity_each_w must be a finite "
-        "number for the demand model, got '1.0economic'"
+        f"{energy}:{line}: capacity_each_w is '1.0economic', but it is a quantity in W: "
+        "write a number (drop the attribute if the figure is not known)"
     )
+
+
+def test_build_out_refuses_a_capacity_that_is_not_a_number() -> None:
+    # the demand model's own guard, for a case built in Python rather than loaded from files
+    case = SimpleNamespace(
+        entities=(
+            _entity("base_x", "energy_base", status="completed", date="2024", capacity_w="lots"),
+        )
+    )
+    with pytest.raises(CaseError, match="capacity_w must be a finite number"):
+        build_out_from_case(case)
