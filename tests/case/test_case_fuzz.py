@@ -17,6 +17,7 @@ from __future__ import annotations
 import os
 import shutil
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 
 from hypothesis import HealthCheck, given, settings
@@ -25,18 +26,24 @@ from hypothesis import strategies as st
 from case_mutate import CASE_DIR, mutate, promise_kept, run_commands
 
 FUZZ_EXAMPLES = int(os.environ.get("PESTLE_FUZZ_EXAMPLES", "40"))
+REPORT_EXAMPLES = int(os.environ.get("PESTLE_FUZZ_REPORT_EXAMPLES", "8"))
 RANDOM = os.environ.get("PESTLE_FUZZ_RANDOM") == "1"
 
 
-@settings(
-    max_examples=FUZZ_EXAMPLES,
-    deadline=None,
-    derandomize=not RANDOM,
-    database=None,
-    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
-)
-@given(data=st.data(), edits=st.integers(min_value=1, max_value=3))
-def test_a_hand_edited_case_works_or_stops_with_one_line(data: st.DataObject, edits: int) -> None:
+def fuzz(examples: int) -> Callable:  # type: ignore[type-arg]
+    """Hypothesis settings of a fuzz property: derandomized unless hunting."""
+    return settings(
+        max_examples=examples,
+        deadline=None,
+        derandomize=not RANDOM,
+        database=None,
+        suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+    )
+
+
+def check_promise(data: st.DataObject, edits: int, run: Callable[[Path], None]) -> None:
+    """Mutate a copy of the embedded case, `run` on it, and check the promise."""
+
     def pick(seq):  # type: ignore[no-untyped-def]
         return data.draw(st.sampled_from(list(seq)))
 
@@ -46,30 +53,22 @@ def test_a_hand_edited_case_works_or_stops_with_one_line(data: st.DataObject, ed
         name, done = mutate(folder, pick, edits=edits)
         error: BaseException | None = None
         try:
-            run_commands(folder)
+            run(folder)
         except Exception as exc:  # the promise is checked below, whatever was raised
             error = exc
         problem = promise_kept(error, folder, name)
         assert problem is None, f"{name} after {done}: {problem}: {error!r}"
 
 
-REPORT_EXAMPLES = int(os.environ.get("PESTLE_FUZZ_REPORT_EXAMPLES", "8"))
-
-
-@settings(
-    max_examples=REPORT_EXAMPLES,
-    deadline=None,
-    derandomize=not RANDOM,
-    database=None,
-    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
-)
+@fuzz(FUZZ_EXAMPLES)
 @given(data=st.data(), edits=st.integers(min_value=1, max_value=3))
-def test_a_hand_edited_case_builds_the_report_views_or_stops_with_one_line(
-    data: st.DataObject, edits: int
-) -> None:
+def test_a_hand_edited_case_works_or_stops_with_one_line(data: st.DataObject, edits: int) -> None:
+    check_promise(data, edits, run_commands)
+
+
+def build_report_views(folder: Path) -> None:
     """The report's own path (its demand and Sobol' runs, the view model, HTML and
-    Markdown), which formats every figure it shows: a text where a number was must have
-    been refused before it gets there."""
+    Markdown) with small samples."""
     from unittest import mock
 
     from pestle.report import adapters
@@ -77,24 +76,21 @@ def test_a_hand_edited_case_builds_the_report_views_or_stops_with_one_line(
     from pestle.report.render_html import render_html
     from pestle.report.render_md import render_md
 
-    def pick(seq):  # type: ignore[no-untyped-def]
-        return data.draw(st.sampled_from(list(seq)))
-
     small = {"DEMAND_SAMPLES": 300, "SOBOL_BASE_SAMPLES": 32, "ROBUSTNESS_DRAWS": 20}
-    with tempfile.TemporaryDirectory(prefix="pestle-case-fuzz-") as tmp:
-        folder = Path(tmp) / "case"
-        shutil.copytree(CASE_DIR, folder)
-        name, done = mutate(folder, pick, edits=edits)
-        error: BaseException | None = None
-        try:
-            with mock.patch.multiple(adapters, **small):
-                inputs = load(folder, None, None)
-                run_checks(inputs)
-                run_analyses(inputs)
-                view = build_view(inputs)
-                render_html(view)
-                render_md(view)
-        except Exception as exc:  # the promise is checked below, whatever was raised
-            error = exc
-        problem = promise_kept(error, folder, name)
-        assert problem is None, f"{name} after {done}: {problem}: {error!r}"
+    with mock.patch.multiple(adapters, **small):
+        inputs = load(folder, None, None)
+        run_checks(inputs)
+        run_analyses(inputs)
+        view = build_view(inputs)
+        render_html(view)
+        render_md(view)
+
+
+@fuzz(REPORT_EXAMPLES)
+@given(data=st.data(), edits=st.integers(min_value=1, max_value=3))
+def test_a_hand_edited_case_builds_the_report_views_or_stops_with_one_line(
+    data: st.DataObject, edits: int
+) -> None:
+    # the report formats every figure it shows: a text where a number was must have been
+    # refused before it gets there
+    check_promise(data, edits, build_report_views)

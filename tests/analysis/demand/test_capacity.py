@@ -225,3 +225,21 @@ def test_build_out_refuses_a_capacity_that_is_not_a_number() -> None:
     )
     with pytest.raises(CaseError, match="capacity_w must be a finite number"):
         build_out_from_case(case)
+
+
+def test_the_reference_path_without_additions_names_the_reference_file(case_copy) -> None:
+    # found by the report-path fuzz: deleting the line with `added_in_2024` left a message
+    # naming no file
+    from case_edit import edit_line
+    from pestle.analysis.demand import compare_scenarios, load_demand_inputs
+
+    reference = case_copy / "sources" / "xinjiang_reference.yaml"
+    edit_line(reference, "added_in_2024: 35.57e9, ", "")
+    inputs = load_demand_inputs(case_copy)
+    (scenario,) = [s for s in inputs.scenarios if s.name == "reference_capacity"]
+    with pytest.raises(AnalysisError) as info:
+        compare_scenarios(inputs.build_out, inputs.parameters, (scenario,), samples=50, seed=0)
+    assert str(info.value) == (
+        f"{reference}: no yearly new-energy additions ('added_in_<year>' under "
+        "installed_capacity_w): the reference capacity path needs them"
+    )

@@ -162,6 +162,7 @@ class BuildOut(_Frozen):
     nested: tuple[Nesting, ...] = ()
     overlap_groups: tuple[OverlapGroup, ...] = ()
     reference_additions: tuple[ReferenceAddition, ...] = ()
+    reference_file: str | None = None  # where the additions were read from (for messages)
 
     @model_validator(mode="after")
     def _consistent(self) -> BuildOut:
@@ -294,7 +295,10 @@ def base_additions_w(
 
 
 def reference_additions_w(
-    additions: tuple[ReferenceAddition, ...], years: np.ndarray, growth: np.ndarray | float
+    additions: tuple[ReferenceAddition, ...],
+    years: np.ndarray,
+    growth: np.ndarray | float,
+    source: str | None = None,
 ) -> np.ndarray:
     """Yearly additions from reference statistics, shape (Y, n) in W (n = size of growth).
 
@@ -302,7 +306,11 @@ def reference_additions_w(
     additions at `growth` per year; earlier years without data are 0.
     """
     if not additions:
-        raise AnalysisError("the reference capacity path needs reference additions; none given")
+        where = f"{source}: " if source else ""
+        raise AnalysisError(
+            f"{where}no yearly new-energy additions ('added_in_<year>' under "
+            "installed_capacity_w): the reference capacity path needs them"
+        )
     g = np.asarray(growth, dtype=float).reshape(1, -1)
     stated = {a.year: a.capacity_w for a in additions}
     last_year = max(stated)

@@ -66,7 +66,7 @@ def load_demand_inputs(case: str | Path | Case | None = None) -> DemandInputs:
         scenarios = (Scenario(name="base", description="parameters as in parameters.yaml"),)
     build_out = build_out_from_case(
         loaded, nested=nested, groups=groups, reference_additions=_reference(folder)
-    )
+    ).model_copy(update={"reference_file": str(folder / REFERENCE_FILE)})
     return DemandInputs(
         folder=folder, build_out=build_out, parameters=parameters, scenarios=scenarios
     )

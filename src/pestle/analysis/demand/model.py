@@ -117,7 +117,12 @@ def evaluate(
             unstated_capacity_w=v["unstated_capacity_w"],
         )
     elif path == "reference":
-        total_w = reference_additions_w(build_out.reference_additions, years, v["reference_growth"])
+        total_w = reference_additions_w(
+            build_out.reference_additions,
+            years,
+            v["reference_growth"],
+            source=build_out.reference_file,
+        )
     else:
         raise AnalysisError(f"capacity_path {path!r}: use bases or reference")
     waste_years = waste_horizon(parameters)
