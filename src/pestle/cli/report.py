@@ -21,7 +21,7 @@ class _Progress:
         self.status = None
 
     def stop(self) -> None:
-        """End a spinner left running by a stage that failed."""
+        """End the running stage's spinner (also one a failed stage left running)."""
         if self.status is not None:
             self.status.stop()
             self.status = None
@@ -32,9 +32,7 @@ class _Progress:
                 self.status = console.status(f"{stage} …")
                 self.status.start()
             return
-        if self.status is not None:
-            self.status.stop()
-            self.status = None
+        self.stop()
         console.print(f"[green]✓[/green] {stage:<14} {seconds or 0.0:6.2f} s")
 
 

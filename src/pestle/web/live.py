@@ -55,7 +55,7 @@ def reload_case(state: AppState, case_id: str, changed: tuple[Path, ...] = ()) -
     from pestle.web.state import CaseState
 
     old = state.cases[case_id]
-    status = state.live.get(case_id, LiveStatus())
+    status = state.status(case_id)
     names = tuple(p.name for p in changed)
     try:
         case = pestle.load_case(old.case.folder)
@@ -98,7 +98,7 @@ class CaseWatcher:
         self.thread.daemon = True
 
     def start(self) -> CaseWatcher:
-        status = self.state.live.get(self.case_id, LiveStatus())
+        status = self.state.status(self.case_id)
         self.state.live[self.case_id] = replace(status, watching=True)
         self.thread.start()
         return self
@@ -118,6 +118,6 @@ class CaseWatcher:
             ):
                 reload_case(self.state, self.case_id, changed)
         except Exception as exc:  # the server goes on serving the last case; the pages say why
-            status = self.state.live.get(self.case_id, LiveStatus())
+            status = self.state.status(self.case_id)
             message = str(exc) if isinstance(exc, PestleError) else f"watching failed: {exc!r}"
             self.state.live[self.case_id] = replace(status, watching=False, error=message)

@@ -542,8 +542,10 @@ def build_out_from_case(
     nested: Iterable[Nesting] = (),
     groups: Iterable[OverlapGroup] = (),
     reference_additions: Iterable[ReferenceAddition] = (),
+    reference_file: str | None = None,
 ) -> BuildOut:
-    """The `BuildOut` of a loaded case: its energy bases, hydrogen project and corridors.
+    """The `BuildOut` of a loaded case: its energy bases, hydrogen project and corridors
+    (and the reference additions, read from `reference_file`).
 
     Projects are the case's entities of kind `energy_base` / `hydrogen_project` (or the
     known ids), corridors those of kind `uhv_corridor`. Capacity is `capacity_w`, or
@@ -615,4 +617,5 @@ def build_out_from_case(
         nested=nested,
         overlap_groups=groups,
         reference_additions=tuple(reference_additions),
+        reference_file=reference_file,
     )

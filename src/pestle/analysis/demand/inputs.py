@@ -65,8 +65,12 @@ def load_demand_inputs(case: str | Path | Case | None = None) -> DemandInputs:
     if not scenarios:
         scenarios = (Scenario(name="base", description="parameters as in parameters.yaml"),)
     build_out = build_out_from_case(
-        loaded, nested=nested, groups=groups, reference_additions=_reference(folder)
-    ).model_copy(update={"reference_file": str(folder / REFERENCE_FILE)})
+        loaded,
+        nested=nested,
+        groups=groups,
+        reference_additions=_reference(folder),
+        reference_file=str(folder / REFERENCE_FILE),
+    )
     return DemandInputs(
         folder=folder, build_out=build_out, parameters=parameters, scenarios=scenarios
     )
