@@ -333,35 +333,23 @@ def _mention(m: re.Match[str]) -> PeriodMention | None:
             offset=_offset(g[3]),
             **common,
         )
-    if name in {"quarter", "qy", "yq"}:
+    for word, months in (("quarter", 3), ("half", 6)):
+        # "the first quarter of 2025" (word), "Q1 2025" / "H1 2025", "2025Q1" / "2025H1"
+        number_first, year_first = f"{word[0]}y", f"y{word[0]}"
+        if name not in {word, number_first, year_first}:
+            continue
         offset = None
-        if name == "yq":
-            year, q = int(g[0]), int(g[1])
+        if name == year_first:
+            year, k = int(g[0]), int(g[1])
         else:
-            q = _ORDINALS[g[0].lower()] if name == "quarter" else int(g[0])
+            k = _ORDINALS[g[0].lower()] if name == word else int(g[0])
             year = _year(g[1])
-            offset = _offset(g[2]) if name == "quarter" else None
+            offset = _offset(g[2]) if name == word else None
         return PeriodMention(
             kind="interval",
             year=year,
-            first_month=3 * q - 2,
-            last_month=3 * q,
-            offset=offset,
-            **common,
-        )
-    if name in {"half", "hy", "yh"}:
-        offset = None
-        if name == "yh":
-            year, h = int(g[0]), int(g[1])
-        else:
-            h = _ORDINALS[g[0].lower()] if name == "half" else int(g[0])
-            year = _year(g[1])
-            offset = _offset(g[2]) if name == "half" else None
-        return PeriodMention(
-            kind="interval",
-            year=year,
-            first_month=6 * h - 5,
-            last_month=6 * h,
+            first_month=months * (k - 1) + 1,
+            last_month=months * k,
             offset=offset,
             **common,
         )
