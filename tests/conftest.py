@@ -2,12 +2,18 @@
 
 from __future__ import annotations
 
+import os
 import shutil
+import tempfile
 from pathlib import Path
 
 import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
+
+# The tests' own on-disk cache (results, SVGs, PDF parts), never the user's; shared by the
+# session so that results computed once are reused, as they are for a user.
+os.environ.setdefault("PESTLE_CACHE", tempfile.mkdtemp(prefix="pestle-test-cache-"))
 CASE_DIR = ROOT / "src" / "pestle" / "cases" / "xinjiang_composites"
 SOURCE_REPORT = CASE_DIR / "sources" / "source_report.txt"
 

@@ -17,7 +17,16 @@ from pathlib import Path
 
 
 class PestleError(Exception):
-    """Base for every error meant to be shown to a user as one line."""
+    """Base for every error meant to be shown to a user as one line.
+
+    `parameter` names the argument of the call that was wrong (`samples`, `scenario`), so
+    that a command line can say which of its flags that is."""
+
+    parameter: str | None = None
+
+    def __init__(self, *args: object, parameter: str | None = None) -> None:
+        super().__init__(*args)
+        self.parameter = parameter
 
 
 class InputError(PestleError):

@@ -2,16 +2,14 @@
 
 from __future__ import annotations
 
-import inspect
 import json
 import shutil
 from pathlib import Path
 
 import pytest
 
-from pestle.analysis.run import DEFAULT_SAMPLES
-from pestle.cli import analyze as analyze_module
 from pestle.cli import main
+from pestle.results import DEFAULTS
 
 CASE_DIR = Path(__file__).resolve().parents[2] / "src" / "pestle" / "cases" / "xinjiang_composites"
 FAST = ["--samples", "1000"]
@@ -44,6 +42,10 @@ def _no_nan(token: str) -> float:
 
 def test_json_shape(json_output) -> None:
     assert set(json_output) == {
+        "pestle",
+        "settings",
+        "settings_text",
+        "findings",
         "case",
         "indicators",
         "policy_mix",
@@ -71,6 +73,9 @@ def test_json_shape(json_output) -> None:
     assert 1 <= json_output["efe"]["total"] <= 4
     assert json_output["topsis"]["ranking"][0] == "wind_blades"
     assert json_output["demand"]["samples"] == 1000 and json_output["demand"]["seed"] == 3
+    assert json_output["settings"]["samples"] == 1000 and json_output["settings"]["seed"] == 3
+    assert json_output["settings"]["scenario"] == "as_stated"
+    assert json_output["demand"]["headline"] == "p50"
     linkage = json_output["linkage"]
     assert linkage["note"].startswith("National coefficients")
     assert linkage["totals"]["central"]["output_total"] > linkage["totals"]["low"]["output_total"]
@@ -107,6 +112,7 @@ def test_table_output(capsys) -> None:
         "Linkage effects",
         "National coefficients",
         "ILLUSTRATIVE",
+        "settings: scenario as_stated, seed 1, 1,000 Monte Carlo samples",
     ):
         assert heading in out, heading
     assert "39.72" in out  # secondary industry share, %
@@ -122,15 +128,19 @@ def test_bad_format_is_a_one_line_error(capsys) -> None:
 def test_unknown_scenario(capsys) -> None:
     code, _, err = run(capsys, "--scenario", "nope", *FAST)
     assert code == 2
-    assert err.startswith("error: unknown scenario 'nope'; scenarios of this case: as_stated")
+    assert err.startswith(
+        "error: --scenario: unknown scenario 'nope'; scenarios of this case: as_stated"
+    )
     assert len(err.strip().splitlines()) == 1
 
 
 def test_bad_samples_and_missing_case(capsys, tmp_path) -> None:
     code, _, err = run(capsys, "--samples", "0")
-    assert code == 2 and "samples" in err and "Traceback" not in err
+    assert code == 2 and "Traceback" not in err
+    assert err.strip() == "error: --samples: Input should be greater than or equal to 1; got 0"
     code, _, err = run(capsys, "--seed", "-1", *FAST)
-    assert code == 2 and err.strip() == "error: seed must be a non-negative integer, got -1"
+    assert code == 2
+    assert err.strip() == "error: --seed: Input should be greater than or equal to 0; got -1"
     code, _, err = run(capsys, str(tmp_path / "nowhere"))
     assert code == 2 and "no such case" in err
 
@@ -150,13 +160,12 @@ def test_broken_policy_file_names_file_and_line(capsys, tmp_path) -> None:
     )
 
 
-def test_help_and_default_samples(capsys) -> None:
+def test_help_shows_the_one_set_of_defaults(capsys) -> None:
     code, out, _ = run(capsys, "--help")
     assert code == 0
-    for option in ("--format", "--scenario", "--samples", "--seed"):
+    for option in ("--format", "--scenario", "--samples", "--seed", "table, json"):
         assert option in out
-    default = inspect.signature(analyze_module.analyze).parameters["samples"].default
-    assert default == DEFAULT_SAMPLES
+    assert f"[{DEFAULTS.samples:,}]" in out and f"[{DEFAULTS.seed}]" in out
 
 
 def test_case_text_is_not_read_as_markup(capsys, tmp_path) -> None:

@@ -27,7 +27,7 @@ def test_progress_names_every_stage(cli, tmp_path, capsys) -> None:
     with pytest.raises(SystemExit):
         cli(["report", "--out", str(tmp_path / "r"), "--format", "md"])
     text = capsys.readouterr().out
-    for stage in ("load case", "checks", "analyses", "view model", "Markdown", "write"):
+    for stage in ("load case", "results", "view model", "Markdown", "write"):
         assert stage in text
 
 

@@ -88,9 +88,11 @@ def test_a_link_to_another_part_keeps_its_target_through_a_stand_in() -> None:
 
 @pytest.fixture(scope="module")
 def view():
-    from pestle.report.context import build_view, gather
+    import pestle
+    from pestle.report.context import build_view
+    from pestle.results import Results
 
-    return build_view(gather())
+    return build_view(Results(pestle.load_case()))
 
 
 def test_notes_are_printed_in_parts_of_whole_section_groups(view) -> None:

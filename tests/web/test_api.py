@@ -7,7 +7,7 @@ import json
 import pytest
 
 import pestle
-from pestle.analysis.run import analyze_case
+from pestle.results import DEFAULTS, Results
 from pestle.checks import run_checks
 
 CASE = "xinjiang_composites"
@@ -156,12 +156,11 @@ def test_checks_are_the_runner_findings_failed_first(client) -> None:
     assert client.get(f"{API}/checks", params={"status": "broken"}).status_code == 422
 
 
-def test_analysis_is_analyze_case(client) -> None:
-    body = client.get(f"{API}/analysis").json()
-    expected = analyze_case(pestle.load_case(), samples=10_000, seed=1)
-    assert body["ahp"]["global_weights"] == pytest.approx(expected.ahp.global_weights())
-    assert body["topsis"]["ranking"] == list(expected.topsis.ranking())
-    assert body["demand"]["samples"] == 10_000
+def test_results_are_the_cases_results_at_the_default_settings(client) -> None:
+    body = client.get(f"{API}/results").json()
+    expected = Results(pestle.load_case(), DEFAULTS).to_dict()
+    assert body == expected
+    assert body["settings"]["samples"] == DEFAULTS.samples
 
 
 # -- demand -----------------------------------------------------------------------------------
@@ -173,14 +172,15 @@ def _total(body: dict) -> dict:  # type: ignore[type-arg]
     )
 
 
-def test_demand_get_runs_the_first_scenario_with_10k_samples(client) -> None:
+def test_demand_get_runs_the_first_scenario_at_the_default_settings(client) -> None:
     body = client.get(f"{API}/demand").json()
     assert body["scenario"] == "as_stated"
-    assert body["samples"] == 10_000 and body["seed"] == 1
+    assert body["samples"] == DEFAULTS.samples and body["seed"] == DEFAULTS.seed
     assert len(body["display"]["fan"]) == len(body["segments"]) * len(body["years"])
     assert body["display"]["totals"][-1]["segment"] == "total"
-    analysis = client.get(f"{API}/analysis").json()
-    stated = next(c for c in analysis["demand"]["cumulative"] if c["segment"] == "total")
+    results = client.get(f"{API}/results").json()
+    stated = results["demand"]["scenarios"]["as_stated"]["segments"]["total"]["cumulative"]
+    assert _total(body)["p50"] == pytest.approx(stated["p50"])
     assert _total(body)["mean"] == pytest.approx(stated["mean"])
 
 
@@ -279,7 +279,7 @@ def _case_matrices(client) -> dict:  # type: ignore[type-arg]
 
 def test_judgments_without_changes_are_the_case_analysis(client) -> None:
     body = client.post(f"{API}/judgments", json={}).json()
-    expected = analyze_case(pestle.load_case(), samples=200).ahp.global_weights()
+    expected = Results(pestle.load_case()).ahp.global_weights()
     got = {g["item"]: g["global_weight"] for g in body["ahp"]["global_weights"]}
     assert got == pytest.approx(expected)
     assert body["ahp"]["consistent"] is True

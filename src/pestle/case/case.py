@@ -220,6 +220,23 @@ class Case(BaseModel):
                     )
         return judgments
 
+    # TEMPORARY until the case-files branch lands: its accessors replace these two.
+    @property
+    def linkage(self) -> Any:
+        from pestle.analysis.linkage import load_config
+
+        path = self.folder / "linkage.yaml"
+        return self._once("linkage", lambda: load_config(path) if path.is_file() else None)
+
+    def fingerprint(self, *kinds: str) -> str:
+        import hashlib
+
+        digest = hashlib.sha256()
+        for path in sorted(p for p in self.folder.rglob("*") if p.is_file()):
+            digest.update(str(path.relative_to(self.folder)).encode())
+            digest.update(path.read_bytes())
+        return digest.hexdigest()
+
     # -- frames -------------------------------------------------------------------------------
     def claims_frame(self) -> pd.DataFrame:
         rows = [

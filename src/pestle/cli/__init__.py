@@ -50,5 +50,29 @@ def main(argv: list[str] | None = None) -> None:
     try:
         app(args=argv, prog_name="pestle")
     except PestleError as exc:
-        err_console.print(f"error: {exc}", markup=False)
+        err_console.print(f"error: {flag_wording(exc)}", markup=False)
         sys.exit(2)
+
+
+# the flag of each library parameter a command takes (the library's errors name parameters)
+FLAGS = {
+    "samples": "--samples",
+    "seed": "--seed",
+    "scenario": "--scenario",
+    "overrides": "--set",
+    "sobol_samples": "--sobol-samples",
+    "draws": "--draws",
+    "formats": "--format",
+}
+
+
+def flag_wording(exc: PestleError) -> str:
+    """The error's message with the parameter it names worded as the command's flag."""
+    message = str(exc)
+    flag = FLAGS.get(exc.parameter or "")
+    if flag is None:
+        return message
+    for lead in (f"{exc.parameter}: ", f"{exc.parameter} "):
+        if message.startswith(lead):
+            return f"{flag}{lead.removeprefix(exc.parameter or '')}{message[len(lead) :]}"
+    return f"{flag}: {message}"

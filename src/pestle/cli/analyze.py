@@ -1,8 +1,8 @@
 """`pestle analyze`: indicators, the policy mix, factor evaluation, segment ranking, demand and
 linkage effects of a case.
 
-Parses options, calls `pestle.analysis.run.analyze_case` once, formats the result (Rich tables
-or JSON via `CaseAnalysis.to_dict`). Every number printed is computed by the analysis.
+Parses options into `Settings`, builds the case's `Results` (the one orchestrator), formats
+them (Rich tables, or JSON via `Results.to_dict`). Every number printed is computed there.
 """
 
 from __future__ import annotations
@@ -21,6 +21,7 @@ from rich.text import Text
 
 from pestle.cli import app
 from pestle.errors import InputError
+from pestle.results.settings import DEFAULTS
 
 FORMATS = ("table", "json")
 TARGET_LABELS = {
@@ -286,7 +287,7 @@ def _policy(console: Console, mix: Any) -> None:
 
 def _ahp(console: Console, result: Any) -> None:
     console.rule("[bold]AHP weights")
-    names = result.factors
+    names = {k: {"name": f.name} for k, f in result.judgments.factors.items()}
     h = result.ahp
     cr = {r.name: r for r in (h.top, *h.groups)}
     t = _table(
@@ -415,11 +416,11 @@ def _entropy(console: Console, result: Any) -> None:
 
 def _ranking(console: Console, result: Any) -> None:
     console.rule("[bold]Segment ranking (TOPSIS)")
-    tp, st, stated = result.topsis, result.stability, result.topsis_stated
+    tp, st, stated = result.topsis, result.stability, result.ranking.stated
     keep = dict(zip(st.alternatives, st.keep_share, strict=True))
     stated_rank = dict(zip(stated.alternatives, stated.rank, strict=True))
     t = _table(
-        f"demand size: {result.demand_size_source}",
+        f"demand size: {result.ranking.demand_size_source}",
         "rank",
         "segment",
         "closeness",
@@ -448,27 +449,31 @@ def _demand(console: Console, result: Any) -> None:
     console.rule("[bold]Composite demand")
     d = result.demand
     t = _table(
-        f"Cumulative demand {d.years[0]}–{d.years[-1]}, t (scenario {d.scenario}; "
-        f"{d.samples:,} samples, seed {d.seed})",
+        f"Cumulative demand {d.years[0]}–{d.years[-1]}, t (scenario {d.name}; "
+        f"{result.settings.samples:,} samples, seed {result.settings.seed})",
         "segment",
-        "mean",
+        "median",
         "p5",
-        "p50",
         "p95",
+        "mean",
         right=(1, 2, 3, 4),
     )
-    for s in d.cumulative:
+    for s in d.segments:
         style = "bold" if s.segment == "total" else None
-        _add(t, s.segment, *(f"{x:,.0f}" for x in (s.mean, s.p5, s.p50, s.p95)), style=style)
+        c = s.cumulative
+        _add(t, s.segment, *(f"{x:,.0f}" for x in (c.p50, c.p5, c.p95, c.mean)), style=style)
     console.print(t)
 
 
 def _linkage(console: Console, result: Any) -> None:
     console.rule("[bold]Linkage effects (input-output)")
-    link = result.linkage
+    if result.linkage is None:
+        console.print(Text("The case has no linkage table.", style="dim"))
+        return
+    link = result.linkage.effects
     totals = link.to_dict()["totals"]
     t = _table(
-        f"Effects of the shock: {result.linkage_shock}; CNY",
+        f"Effects of the shock: {result.linkage.shock}; CNY",
         "effect",
         "direct",
         "indirect",
@@ -517,9 +522,11 @@ def _linkage(console: Console, result: Any) -> None:
 def _print(result: Any) -> None:
     # the terminal's width; 120 columns when the output is piped (Rich would assume 80)
     console = Console(highlight=False, width=None if sys.stdout.isatty() else PIPE_WIDTH)
-    console.print(f"[bold]pestle analyze[/bold]: {escape(result.case_name)} ({result.case_id})")
+    case = result.case
+    console.print(f"[bold]pestle analyze[/bold]: {escape(case.name)} ({case.id})")
+    console.print(Text(f"settings: {result.describe()}; pestle {result.version}", style="dim"))
     if result.illustrative:
-        console.print(Text(result.judgments_note, style="yellow"))
+        console.print(Text(result.judgments.note, style="yellow"))
     _indicators(console, result.indicators)
     _policy(console, result.policy)
     _ahp(console, result)
@@ -537,26 +544,36 @@ def analyze(
         str | None,
         typer.Argument(help="Case folder or embedded case name. Default: the embedded case."),
     ] = None,
-    fmt: Annotated[str, typer.Option("--format", "-f", help="table or json.")] = "table",
+    fmt: Annotated[
+        str, typer.Option("--format", "-f", help=f"One of: {', '.join(FORMATS)}.")
+    ] = "table",
     scenario: Annotated[
         str | None,
-        typer.Option("--scenario", "-s", help="Demand scenario. Default: the case's first."),
+        typer.Option(
+            "--scenario", "-s", help="Headline demand scenario. Default: the case's first."
+        ),
     ] = None,
     samples: Annotated[
-        int, typer.Option("--samples", "-n", help="Monte Carlo samples of the demand model.")
-    ] = 20_000,
-    seed: Annotated[int, typer.Option("--seed", help="Random seed (same seed, same result).")] = 1,
+        int | None,
+        typer.Option(
+            "--samples",
+            "-n",
+            help=f"Monte Carlo samples of the demand model [{DEFAULTS.samples:,}].",
+        ),
+    ] = None,
+    seed: Annotated[
+        int | None,
+        typer.Option("--seed", help=f"Random seed (same seed, same result) [{DEFAULTS.seed}]."),
+    ] = None,
 ) -> None:
     """Indicators, policy mix, AHP, DEMATEL, EFE, entropy weights, segment ranking, demand and
     linkage effects."""
     if fmt not in FORMATS:
         raise InputError(f"--format {fmt!r} is not one of {', '.join(FORMATS)}")
-    import pestle
-    from pestle.analysis.run import analyze_case
+    from pestle.cli.results import build
 
-    loaded = pestle.load_case(case) if case is not None else pestle.load_case()
-    result = analyze_case(loaded, scenario=scenario, samples=samples, seed=seed)
+    results = build(case, scenario=scenario, samples=samples, seed=seed)
     if fmt == "json":
-        typer.echo(json.dumps(result.to_dict(), indent=2, ensure_ascii=False, allow_nan=False))
+        typer.echo(json.dumps(results.to_dict(), indent=2, ensure_ascii=False, allow_nan=False))
         return
-    _print(result)
+    _print(results.compute())

@@ -32,9 +32,7 @@ class Format(StrEnum):
 def check(
     case: Annotated[
         str | None,
-        typer.Argument(
-            help="Case folder or embedded case name (default: the embedded Xinjiang case)."
-        ),
+        typer.Argument(help="Case folder or embedded case name (default: the embedded case)."),
     ] = None,
     format: Annotated[Format, typer.Option("--format", "-f", help="table or json.")] = (
         Format.table
@@ -45,9 +43,9 @@ def check(
     ] = False,
 ) -> None:
     """Check the case's figures against each other and against reference data."""
-    from pestle.checks import run_checks
+    from pestle.cli.results import build
 
-    report = run_checks(case)
+    report = build(case).findings  # the checks only: no other result is computed
     if format is Format.json:
         typer.echo(json.dumps(report.to_dict(), indent=2, ensure_ascii=False))
     else:

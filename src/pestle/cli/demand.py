@@ -1,6 +1,9 @@
 """`pestle demand`: composite-materials demand by segment and year, with uncertainty.
 
-Parses options, calls `pestle.analysis.demand.compare_scenarios` once, formats the result.
+Parses options into `Settings`, builds the case's `Results` (the one orchestrator) and shows
+their demand part: every scenario by segment and year (median, p5-p95 below), the headline
+scenario's Sobol' drivers, and the scenarios side by side. JSON: the results' "demand" part,
+with the settings.
 """
 
 from __future__ import annotations
@@ -10,15 +13,16 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.console import Console
-from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
-from pestle.cli import app, err_console
+from pestle.cli import app
 from pestle.errors import InputError
 from pestle.model.parameter import parse_assignment
+from pestle.results.settings import DEFAULTS
 
 if TYPE_CHECKING:  # the model pulls in SciPy and SALib: import it only when the command runs
-    from pestle.analysis.demand import ScenarioComparison, ScenarioResult
+    from pestle.analysis.demand import ScenarioComparison, ScenarioResult, SensitivityResult
+    from pestle.results import Results
 
 console = Console(highlight=False, soft_wrap=True)
 
@@ -46,7 +50,7 @@ def _t(x: float) -> str:
 
 
 def _cell(stats: dict[str, float]) -> str:
-    return f"{_t(stats['mean'])}\n[dim]{_t(stats['p5'])}–{_t(stats['p95'])}[/dim]"
+    return f"{_t(stats['p50'])}\n[dim]{_t(stats['p5'])}–{_t(stats['p95'])}[/dim]"
 
 
 def _columns() -> tuple[str, ...]:
@@ -58,7 +62,7 @@ def _columns() -> tuple[str, ...]:
 def _demand_table(result: ScenarioResult) -> Table:
     d = result.demand
     table = Table(
-        title=f"{result.name}: composite demand, t (mean; p5–p95 below; k = 1,000 t)",
+        title=f"{result.name}: composite demand, t (median; p5–p95 below; k = 1,000 t)",
         title_justify="left",
         show_lines=False,
     )
@@ -82,14 +86,13 @@ def _waste_line(result: ScenarioResult) -> str:
     years = d.waste_years
     return (
         f"end-of-life blade waste from these blades, {years[0]}–{years[-1]}: "
-        f"{_t(total['mean'])} t (p5–p95 {_t(total['p5'])}–{_t(total['p95'])} t)"
+        f"{_t(total['p50'])} t, median (p5–p95 {_t(total['p5'])}–{_t(total['p95'])} t)"
     )
 
 
-def _drivers_table(result: ScenarioResult, top: int) -> Table | None:
-    if result.sensitivity is None:
+def _drivers_table(s: SensitivityResult | None, top: int) -> Table | None:
+    if s is None:
         return None
-    s = result.sensitivity
     frame = s.top(top)
     table = Table(
         title=(
@@ -116,7 +119,7 @@ def _comparison_table(result: ScenarioComparison) -> Table:
     d0 = result.results[0].demand
     table = Table(
         title=f"scenarios side by side: cumulative demand {d0.years[0]}–{d0.years[-1]}, t "
-        "(mean; p5–p95 below; k = 1,000 t)",
+        "(median; p5–p95 below; k = 1,000 t)",
         title_justify="left",
     )
     table.add_column("scenario", overflow="fold")
@@ -127,28 +130,22 @@ def _comparison_table(result: ScenarioComparison) -> Table:
     return table
 
 
-def _print_tables(result: ScenarioComparison, top: int) -> None:
-    console.print(
-        f"composite demand: {result.samples:,} Monte Carlo samples per scenario, "
-        f"seed {result.seed}"
-        + (
-            f"; set {', '.join(f'{k}={v}' for k, v in result.overrides.items())}"
-            if result.overrides
-            else ""
-        )
-    )
-    for r in result.results:
+def _print_tables(results: Results, top: int) -> None:
+    comparison = results.scenarios
+    console.print(f"composite demand of {results.case.name}: {results.describe()}")
+    for r in sorted(comparison.results, key=lambda r: r.name != results.scenario):
         console.print()
-        if r.description:
-            console.print(f"[bold]{r.name}[/bold]: {r.description}")
+        headline = " (headline scenario)" if r.name == results.scenario else ""
+        console.print(f"[bold]{r.name}[/bold]{headline}: {r.description}")
         console.print(_demand_table(r))
         console.print(_waste_line(r))
-        drivers = _drivers_table(r, top)
-        if drivers is not None:
-            console.print(drivers)
-    if len(result.results) > 1:
+        if r.name == results.scenario:
+            drivers = _drivers_table(results.sensitivity, top)
+            if drivers is not None:
+                console.print(drivers)
+    if len(comparison.results) > 1:
         console.print()
-        console.print(_comparison_table(result))
+        console.print(_comparison_table(comparison))
 
 
 @app.command()
@@ -158,60 +155,57 @@ def demand(
         typer.Argument(help="Case folder or embedded case name. Default: the embedded case."),
     ] = None,
     samples: Annotated[
-        int, typer.Option("--samples", "-n", help="Monte Carlo samples per scenario.")
-    ] = 100_000,
-    seed: Annotated[int, typer.Option("--seed", help="Random seed (same seed, same result).")] = 1,
+        int | None,
+        typer.Option(
+            "--samples", "-n", help=f"Monte Carlo samples per scenario [{DEFAULTS.samples:,}]."
+        ),
+    ] = None,
+    seed: Annotated[
+        int | None,
+        typer.Option("--seed", help=f"Random seed (same seed, same result) [{DEFAULTS.seed}]."),
+    ] = None,
     scenario: Annotated[
-        list[str] | None,
-        typer.Option("--scenario", "-s", help="Scenario to run (repeatable). Default: all."),
+        str | None,
+        typer.Option(
+            "--scenario",
+            "-s",
+            help="Headline scenario, shown first with its drivers. Default: the case's first.",
+        ),
     ] = None,
     set_: Annotated[
         list[str] | None,
         typer.Option("--set", help="Fix a parameter: NAME=VALUE (repeatable)."),
     ] = None,
     sobol_samples: Annotated[
-        int,
+        int | None,
         typer.Option(
-            "--sobol-samples", help="Sobol base sample N (a power of 2); 0 skips sensitivity."
+            "--sobol-samples",
+            help=f"Sobol' base sample N (a power of 2; 0 skips) [{DEFAULTS.sobol_samples:,}].",
         ),
-    ] = 2**12,
+    ] = None,
     top: Annotated[int, typer.Option("--top", help="Sensitivity drivers shown.")] = 5,
-    fmt: Annotated[str, typer.Option("--format", "-f", help="table or json.")] = "table",
+    fmt: Annotated[
+        str, typer.Option("--format", "-f", help=f"One of: {', '.join(FORMATS)}.")
+    ] = "table",
 ) -> None:
-    """Composite-materials demand by segment and year (p5–p95), scenarios and drivers."""
+    """Composite-materials demand by segment and year (median, p5–p95), scenarios and
+    drivers."""
     if fmt not in FORMATS:
         raise InputError(f"--format {fmt!r} is not one of {', '.join(FORMATS)}")
-    from pestle.analysis.demand import compare_scenarios, load_demand_inputs
+    from pestle.cli.results import build
 
     overrides = dict(parse_assignment(item) for item in set_ or [])
-    inputs = load_demand_inputs(case)
-    with Progress(
-        TextColumn("{task.description}"),
-        BarColumn(),
-        TimeElapsedColumn(),
-        console=err_console,
-        transient=True,
-        disable=not err_console.is_terminal,
-    ) as bar:
-        tasks: dict[str, int] = {}
-
-        def progress(name: str, done: int, total: int) -> None:
-            if name not in tasks:
-                tasks[name] = bar.add_task(name, total=total)
-            bar.update(tasks[name], completed=done, total=total)
-
-        result = compare_scenarios(
-            inputs.build_out,
-            inputs.parameters,
-            inputs.scenarios,
-            names=scenario,
-            overrides=overrides,
-            samples=samples,
-            seed=seed,
-            sobol_samples=sobol_samples or None,
-            progress=progress,
-        )
+    results = build(
+        case,
+        samples=samples,
+        seed=seed,
+        scenario=scenario,
+        overrides=overrides,
+        sobol_samples=sobol_samples,
+    )
     if fmt == "json":
-        typer.echo(json.dumps(result.to_dict(), indent=2, ensure_ascii=False))
+        document = results.to_dict()
+        payload = {"settings": document["settings"], **document["demand"]}
+        typer.echo(json.dumps(payload, indent=2, ensure_ascii=False, allow_nan=False))
         return
-    _print_tables(result, top)
+    _print_tables(results, top)

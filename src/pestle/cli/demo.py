@@ -25,6 +25,14 @@ def demo() -> None:
     )
     from pestle.cli.report import report
 
-    report(case=None, out=Path("report"), format="html,pdf,md", scenario=None, quiet=False)
+    report(
+        case=None,
+        out=Path("report"),
+        format="html,pdf,md",
+        scenario=None,
+        samples=None,
+        seed=None,
+        quiet=False,
+    )
     index = (Path("report") / "index.html").resolve()
     console.print(f"open {index} in a browser (works offline)", markup=False)

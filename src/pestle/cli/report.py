@@ -10,6 +10,7 @@ import typer
 from rich.console import Console
 
 from pestle.cli import app
+from pestle.results.settings import DEFAULTS, Settings
 
 console = Console(highlight=False, soft_wrap=True)
 
@@ -40,9 +41,7 @@ class _Progress:
 def report(
     case: Annotated[
         str | None,
-        typer.Argument(
-            help="Case folder or embedded case name (default: the embedded Xinjiang case)."
-        ),
+        typer.Argument(help="Case folder or embedded case name (default: the embedded case)."),
     ] = None,
     out: Annotated[Path, typer.Option("--out", "-o", help="Output folder.")] = Path("report"),
     format: Annotated[
@@ -55,6 +54,13 @@ def report(
     set_: Annotated[
         list[str] | None,
         typer.Option("--set", help="Fix a demand-model parameter: NAME=VALUE (repeatable)."),
+    ] = None,
+    samples: Annotated[
+        int | None,
+        typer.Option("--samples", "-n", help=f"Monte Carlo samples [{DEFAULTS.samples:,}]."),
+    ] = None,
+    seed: Annotated[
+        int | None, typer.Option("--seed", help=f"Random seed [{DEFAULTS.seed}].")
     ] = None,
     quiet: Annotated[
         bool, typer.Option("--quiet", "-q", help="Print only the paths of the files built.")
@@ -73,22 +79,20 @@ def report(
     from pestle.report.build import build_report, parse_formats
 
     overrides = dict(parse_assignment(item) for item in set_ or [])
+    settings = Settings.of(scenario=scenario, samples=samples, seed=seed, overrides=overrides)
     if watch:
         parse_formats(format)  # a bad --format is an error before anything starts
-        _watch(case, out, format, scenario, overrides, quiet)
+        _watch(case, out, format, settings, quiet)
         return
     result = build_report(
         case=case,
         out=out,
         formats=format,
-        scenario=scenario,
+        settings=settings,
         progress=None if quiet else _Progress(),
-        overrides=overrides,
     )
     if not quiet:
         console.print(f"[bold]report built[/bold] in {result.total_seconds:.2f} s")
-        for module in result.missing:
-            console.print(f"[yellow]waiting for {module}[/yellow] (its sections say so)")
     for path in result.files.values():
         typer.echo(str(path))
     # The command is done and the process ends: without this, the garbage collector walks
@@ -100,8 +104,7 @@ def _watch(
     case: str | None,
     out: Path,
     formats: str,
-    scenario: str | None,
-    overrides: dict,
+    settings: Settings,
     quiet: bool,
 ) -> None:
     from pestle.report.watch import Rebuild, watch_report
@@ -138,8 +141,7 @@ def _watch(
             case,
             out,
             formats=formats,
-            scenario=scenario,
-            overrides=overrides,
+            settings=settings,
             on_build=show,
             on_change=changed,
             progress=progress,

@@ -61,7 +61,7 @@ def _loopback(host: str) -> bool:
 @app.command()
 def serve(
     case: str | None = typer.Argument(
-        None, help="Case folder or embedded case name (default: the embedded Xinjiang case)."
+        None, help="Case folder or embedded case name (default: the embedded case)."
     ),
     host: str = typer.Option("127.0.0.1", "--host", help="Address to bind (default loopback)."),
     port: int = typer.Option(8000, "--port", min=0, max=65535, help="Port; 0 picks a free one."),

@@ -1,10 +1,12 @@
-"""`build_report`: case -> checks -> analyses -> view model -> HTML, PDF, Markdown, atomically.
+"""`build_report`: case -> results -> view model -> HTML, PDF, Markdown, atomically.
 
 Stages report their progress through a callback (the CLI shows them). The case is loaded
-and every analysis run *before* anything is written, so a bad case file stops the build
-with its file:line error and no output. Files are written to a temporary folder next to
-the destination and moved into place at the end: a build never leaves a half-written
-report. An existing destination is replaced only if a previous build wrote it
+and its `Results` (pestle.results, the one orchestrator) computed *before* anything is
+written, so a bad case file stops the build with its file:line error and no output. The
+report folder carries `results.json`: the results' one JSON form, the same as
+`pestle analyze --format json` with the same settings. Files are written to a temporary
+folder next to the destination and moved into place at the end: a build never leaves a
+half-written report. An existing destination is replaced only if a previous build wrote it
 (`manifest.json`), so a wrong `--out` cannot delete someone's folder.
 """
 
@@ -17,13 +19,14 @@ import shutil
 import tempfile
 import time
 import uuid
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from pestle.errors import InputError
+from pestle.results import DEFAULTS, Results, Settings
 
 if TYPE_CHECKING:
     from pestle.report.render_pdf import PdfStats
@@ -31,6 +34,7 @@ if TYPE_CHECKING:
 FORMATS: tuple[str, ...] = ("html", "pdf", "md")
 FILES = {"html": "index.html", "pdf": "report.pdf", "md": "report.md"}
 MANIFEST = "manifest.json"
+RESULTS = "results.json"
 
 Progress = Callable[[str, str, float | None], None]  # (stage, "start"|"done", seconds)
 
@@ -40,7 +44,6 @@ class BuildResult:
     out: Path
     files: dict[str, Path]
     timings: tuple[tuple[str, float], ...]
-    missing: tuple[str, ...] = ()
     figures: tuple[Path, ...] = field(default_factory=tuple)
     pdf: PdfStats | None = None  # parts of the PDF laid out, and found in the cache
 
@@ -57,10 +60,11 @@ def parse_formats(value: str | Iterable[str] | None) -> tuple[str, ...]:
     names = {i.strip().lower() for i in items if i.strip()}
     unknown = sorted(names - set(FORMATS))
     if not names:
-        raise InputError(f"--format is empty; choose from {','.join(FORMATS)}")
+        raise InputError(f"formats: empty; choose from {','.join(FORMATS)}", parameter="formats")
     if unknown:
         raise InputError(
-            f"--format: unknown format {', '.join(unknown)}; choose from {','.join(FORMATS)}"
+            f"formats: unknown format {', '.join(unknown)}; choose from {','.join(FORMATS)}",
+            parameter="formats",
         )
     return tuple(f for f in FORMATS if f in names)
 
@@ -86,15 +90,15 @@ def build_report(
     case: str | Path | None = None,
     out: str | Path = "report",
     formats: str | Iterable[str] | None = None,
-    scenario: str | None = None,
+    *,
+    settings: Settings | None = None,
+    results: Results | None = None,
     progress: Progress | None = None,
-    overrides: Mapping[str, float | str] | None = None,
 ) -> BuildResult:
     """Build the report of `case` (default: the embedded case) into the folder `out`.
 
-    `overrides` fixes demand-model parameters at a value for this build, on top of every
-    scenario (as `pestle demand --set NAME=VALUE`); the report says so where it presents
-    the demand model."""
+    The numbers are those of `results` when given (the dashboard hands over the results its
+    screen shows), else of the case's results under `settings` (default: `DEFAULTS`)."""
     fmts = parse_formats(formats)
     out = Path(out)
     _check_destination(out)
@@ -110,28 +114,24 @@ def build_report(
         from pestle.report import pdf_workers
 
         pdf_workers.start()
-    return _build(case, out, fmts, scenario, overrides, st)
+    if results is None:
+        with st.stage("load case"):
+            import pestle
+
+            loaded = pestle.load_case(case) if case is not None else pestle.load_case()
+            results = Results(loaded, settings or DEFAULTS)
+    return _build(results, out, fmts, st)
 
 
-def _build(
-    case: str | Path | None,
-    out: Path,
-    fmts: tuple[str, ...],
-    scenario: str | None,
-    overrides: Mapping[str, float | str] | None,
-    st: _Stages,
-) -> BuildResult:
-    from pestle.report.context import build_view, load, run_analyses, run_checks
+def _build(results: Results, out: Path, fmts: tuple[str, ...], st: _Stages) -> BuildResult:
+    from pestle.report.context import build_view
 
-    with st.stage("load case"):
-        inputs = load(case, scenario, overrides)
-    with st.stage("checks"):
-        run_checks(inputs)
-    with st.stage("analyses"):
-        run_analyses(inputs)
+    with st.stage("results"):
+        results.compute()
+        document = results.to_dict()
     pdf_job = None
     with st.stage("view model"):
-        view = build_view(inputs)
+        view = build_view(results)
         if "pdf" in fmts:
             from pestle.report.render_pdf import PdfJob
 
@@ -166,14 +166,15 @@ def _build(
                 name = figure_name(c)
                 outputs[name] = svgs[c.id].encode("utf-8")
                 figures.append(name)
+    outputs[RESULTS] = results_json(document)
 
     with st.stage("write"):
         manifest = {
             "generator": f"pestle {view.meta.pestle_version}",
             "case": view.meta.case_id,
             "scenario": view.meta.scenario,
+            "settings": document["settings"],
             "generated": view.meta.generated,
-            "missing": view.missing_modules(),
             "files": {name: hashlib.sha256(data).hexdigest() for name, data in outputs.items()},
         }
         outputs[MANIFEST] = (json.dumps(manifest, indent=2) + "\n").encode("utf-8")
@@ -184,10 +185,14 @@ def _build(
         out=final,
         files={f: final / FILES[f] for f in fmts},
         timings=tuple(st.timings),
-        missing=tuple(view.missing_modules()),
         figures=tuple(final / f for f in figures),
         pdf=pdf_job.stats if pdf_job is not None else None,
     )
+
+
+def results_json(document: dict) -> bytes:
+    """The results' JSON as written to results.json (and printed by `pestle analyze`)."""
+    return (json.dumps(document, indent=2, ensure_ascii=False, allow_nan=False) + "\n").encode()
 
 
 def _check_destination(out: Path) -> None:

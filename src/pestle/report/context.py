@@ -1,26 +1,17 @@
-"""Collect the case and analysis results into the report's view model.
+"""Turn a case's `Results` into the report's view model, section by section.
 
-`load` / `run_checks` / `run_analyses` gather inputs (calling library functions, never
-computing); `build_view` turns them into a `view.Report` section by section. No arithmetic
-happens here or in the section modules: numbers come formatted from `format.py` out of
-case and analysis objects, and each carries a footnote from `footnotes.Notes`.
+Every number comes from the results (one orchestrator, `pestle.results`): numbers are
+formatted by `format.py` and each carries a footnote from `footnotes.Notes`. No arithmetic
+happens here or in the section modules.
 """
 
 from __future__ import annotations
 
 from datetime import UTC, datetime
-from pathlib import Path
 from types import ModuleType
 
-import pestle
-from pestle.report.adapters import (
-    documents_of,
-    load,
-    run_analyses,
-    run_checks,
-)
+from pestle.report.documents import documents_of
 from pestle.report.footnotes import Notes
-from pestle.report.inputs import Inputs
 from pestle.report.sections import (
     Body,
     assumptions,
@@ -34,10 +25,10 @@ from pestle.report.sections import (
     summary,
     trade,
 )
-from pestle.report.sections._common import waiting
 from pestle.report.view import Meta, Notice, Report, Section, text
+from pestle.results import Results
 
-__all__ = ["SECTIONS", "build_view", "gather", "load", "run_analyses", "run_checks"]
+__all__ = ["SECTIONS", "build_view"]
 
 # (id, title, module) in reading order; titles are what the PDF test looks for.
 SECTIONS: tuple[tuple[str, str, ModuleType], ...] = (
@@ -54,25 +45,14 @@ SECTIONS: tuple[tuple[str, str, ModuleType], ...] = (
 )
 
 
-def gather(case: str | Path | None = None, scenario: str | None = None) -> Inputs:
-    """All inputs at once (for callers that do not report stages)."""
-    inputs = load(case, scenario)
-    run_checks(inputs)
-    run_analyses(inputs)
-    return inputs
-
-
-def build_view(inputs: Inputs) -> Report:
-    notes = Notes(documents_of(inputs))
+def build_view(results: Results) -> Report:
+    notes = Notes(documents_of(results.case))
     built: list[Section] = []
     for number, (sid, title, module) in enumerate(SECTIONS, start=1):
         cited_before = len(notes)
         body = Body()
-        # a section needs its modules (MODULES); a missing one is a notice, not numbers
-        if not waiting(inputs, body, *module.MODULES):
-            module.build(inputs, notes, body)
+        module.build(results, notes, body)
         intro = list(body.intro)
-        missing = list(dict.fromkeys(body.missing))
         if not intro and not body.subsections:
             intro.append(Notice("This section has nothing to show for this case."))
         built.append(
@@ -82,50 +62,40 @@ def build_view(inputs: Inputs) -> Report:
                 title=title,
                 intro=tuple(intro),
                 subsections=tuple(body.subsections),
-                missing=tuple(missing),
                 notes=tuple(range(cited_before + 1, len(notes) + 1)),
             )
         )
-    return Report(meta=_meta(inputs, notes), sections=tuple(built), footnotes=notes.footnotes)
+    return Report(meta=_meta(results), sections=tuple(built), footnotes=notes.footnotes)
 
 
-def _meta(inputs: Inputs, notes: Notes) -> Meta:
-    case = inputs.case
-    info = getattr(case, "info", None)
-    name = getattr(info, "name", None) or getattr(case, "name", None) or "PESTLE analysis"
-    region = getattr(info, "region", None) or getattr(case, "region", None) or "n/a"
-    industry = (
-        getattr(info, "target_industry", None) or getattr(case, "target_industry", None) or "n/a"
-    )
-    case_id = getattr(info, "id", None) or getattr(case, "id", None) or str(inputs.case_ref or "")
-    folder = getattr(case, "folder", None)
+def _meta(results: Results) -> Meta:
+    case = results.case
     generated = datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC")
-    scenario = inputs.scenario or inputs.results.get("scenario_name")
+    settings = results.describe()
     facts: list[tuple[str, tuple]] = [
-        ("Region", text(region)),
-        ("Industry", text(industry)),
-        ("Scenario", text(scenario or "base case")),
+        ("Region", text(case.region)),
+        ("Industry", text(case.target_industry)),
+        ("Scenario", text(results.scenario)),
+        ("Settings", text(settings)),
         ("Generated", text(generated)),
     ]
-    missing = len(inputs.missing)
     colophon = (
-        f"Built by pestle {pestle.__version__} from case {case_id}"
-        f"{f' (scenario {scenario})' if scenario else ''} on {generated}. "
-        "Every number links to its evidence in Notes and evidence."
+        f"Built by pestle {results.version} from case {case.id} on {generated}; settings: "
+        f"{settings}. The same numbers are in results.json beside this report and in "
+        "`pestle analyze --format json` with these settings. Every number links to its "
+        "evidence in Notes and evidence."
     )
-    if missing:
-        colophon += f" Sections waiting for modules not built yet: {', '.join(inputs.missing)}."
     return Meta(
-        title=f"{name}: external-environment (PESTLE) analysis",
+        title=f"{case.name}: external-environment (PESTLE) analysis",
         subtitle="pestle report",
-        case_id=str(case_id),
-        case_folder=str(folder) if folder else "",
-        region=str(region),
-        industry=str(industry),
+        case_id=case.id,
+        case_folder=str(case.folder),
+        region=case.region,
+        industry=case.target_industry,
         generated=generated,
-        scenario=scenario,
-        pestle_version=pestle.__version__,
+        scenario=results.scenario,
+        pestle_version=results.version,
         colophon=colophon,
-        description=str(getattr(case, "description", None) or ""),
+        description=case.description or "",
         facts=tuple(facts),
     )

@@ -101,7 +101,7 @@ def start() -> ProcessPoolExecutor | None:
 def _charts_likely() -> bool:
     """Whether the workers will likely convert charts: not if the SVG cache holds some
     (a build after the first converts only the charts whose data changed, if any)."""
-    from pestle.report.cache import cache_dir
+    from pestle.diskcache import cache_dir
 
     folder = cache_dir() / "svg"
     try:
@@ -179,7 +179,7 @@ def submit(html: str, charts: Charts | None = None) -> Future[Done]:
     """Start laying out one HTML document (see `render_document`); `result` gives it."""
     pool = start()
     if pool is not None:
-        from pestle.report.cache import cache_dir
+        from pestle.diskcache import cache_dir
 
         try:
             return pool.submit(render_document, html, charts, str(cache_dir()))

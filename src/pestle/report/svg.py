@@ -14,7 +14,7 @@ from typing import Any
 
 import vl_convert as vlc
 
-from pestle.report import cache
+from pestle import diskcache as cache
 from pestle.report.vendor import VEGA_LITE_VERSION
 
 _memory: dict[str, str] = {}

@@ -12,8 +12,8 @@ from pathlib import Path
 
 import vl_convert as vlc
 
-from pestle.report import cache
-from pestle.report.cache import cache_dir
+from pestle import diskcache as cache
+from pestle.diskcache import cache_dir
 
 __all__ = ["VEGA_LITE_VERSION", "cache_dir", "prefetch", "vega_bundle"]
 

@@ -107,10 +107,9 @@ class Chart:
 
 @dataclass(frozen=True, slots=True)
 class Notice:
-    """An explicit gap: a module that is not built yet, or data the case lacks."""
+    """An explicit gap: data the case lacks, or a result this build was asked not to make."""
 
     message: str
-    module: str | None = None
     kind: Literal["notice"] = "notice"
 
 
@@ -131,7 +130,6 @@ class Section:
     title: str
     intro: tuple[Block, ...] = ()
     subsections: tuple[Subsection, ...] = ()
-    missing: tuple[str, ...] = ()  # modules this section waits for
     notes: tuple[int, ...] = ()  # numbers of the footnotes first cited in this section
 
     def charts(self) -> list[Chart]:
@@ -232,11 +230,3 @@ class Report:
         if rest:
             groups.append(NoteGroup(None, rest))
         return tuple(groups)
-
-    def missing_modules(self) -> list[str]:
-        seen: list[str] = []
-        for section in self.sections:
-            for module in section.missing:
-                if module not in seen:
-                    seen.append(module)
-        return seen

@@ -2,7 +2,8 @@
 
 An analyst edits parameters.yaml or a judgment in an editor; the report in the browser is
 rebuilt about a second later. The process stays up between builds, so the second and later
-builds pay no imports and the PDF worker processes stay warm: a rebuild after one parameter
+builds pay no imports and the PDF worker processes stay warm, and the results' steps that
+read no changed file come from the content cache (`pestle.results`): a rebuild after one parameter
 change is the same-process rebuild of `benchmarks/report.py`, not a cold start.
 
 Watched: the case folder (recursively) and the folders of any document or reference file the
@@ -15,13 +16,14 @@ good build left it (builds are atomic); the next save that fixes it builds again
 from __future__ import annotations
 
 import threading
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
 from pestle.case.watch import watch_case
 from pestle.errors import PestleError
 from pestle.report.build import BuildResult, Progress, build_report
+from pestle.results import Settings
 
 
 @dataclass(frozen=True)
@@ -38,8 +40,7 @@ def watch_report(
     out: str | Path,
     *,
     formats: str | Iterable[str] | None = None,
-    scenario: str | None = None,
-    overrides: Mapping[str, float | str] | None = None,
+    settings: Settings | None = None,
     on_build: Callable[[Rebuild], None],
     on_change: Callable[[tuple[Path, ...]], None] | None = None,
     progress: Progress | None = None,
@@ -58,9 +59,8 @@ def watch_report(
                 case=case,
                 out=out,
                 formats=formats,
-                scenario=scenario,
+                settings=settings,
                 progress=progress,
-                overrides=overrides,
             )
         except PestleError as exc:
             on_build(Rebuild(changed=changed, result=None, error=str(exc)))

@@ -24,9 +24,6 @@ if TYPE_CHECKING:
 
 
 # what a reloaded case computes before it is served (CaseState properties)
-PREPARED = ("demand_inputs", "judgments", "checks", "analysis")
-
-
 @dataclass(frozen=True)
 class LiveStatus:
     """Where a served case stands: its revision (0 as started, +1 per reload), whether it
@@ -68,8 +65,7 @@ def reload_case(state: AppState, case_id: str, changed: tuple[Path, ...] = ()) -
         # Every file of the case is read (and its results made) before the swap: an error
         # in parameters.yaml or judgments.yaml is reported now, not at the next request,
         # and the pages that reload find their results ready.
-        for result in PREPARED:
-            getattr(fresh, result)
+        fresh.results.compute()
     except PestleError as exc:
         status = replace(status, error=str(exc), changed=names)
     except Exception as exc:  # a pestle bug, not the edit: the last good case stays served

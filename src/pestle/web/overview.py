@@ -1,7 +1,7 @@
 """The overview page's key findings and charts, picked from the case's results.
 
-Every figure is a field of an analysis result (`analyze_case`, `run_checks`, the demand run);
-this module chooses which ones to show and formats them with `pestle.report.format`.
+Every figure is a field of the case's `Results` (the one orchestrator, `pestle.results`); this
+module chooses which ones to show and formats them with `pestle.report.format`.
 """
 
 from __future__ import annotations
@@ -12,8 +12,6 @@ from typing import TYPE_CHECKING, Any
 from pestle.report import charts
 from pestle.report import format as fmt
 from pestle.web import present
-from pestle.web.runs import run_demand
-from pestle.web.schemas import DemandRequest
 
 if TYPE_CHECKING:
     from pestle.web.state import CaseState
@@ -42,21 +40,21 @@ def build(cs: CaseState) -> Overview:
 
 
 def _build(cs: CaseState) -> Overview:
-    a = cs.analysis
-    report = cs.checks
+    a = cs.results
+    report = a.findings
     s = report.summary
-    names = {k: v["name"] for k, v in a.factors.items()}
+    names = {k: f.name for k, f in a.judgments.factors.items()}
     judged = "illustrative" if a.illustrative else "analyst"
-    demand, _ = run_demand(cs, DemandRequest())
+    demand = a.scenario_run
     d = demand.demand
     total = d.get("cumulative_demand_t", "total")
     weights = a.ahp.global_weights()
     top = max(weights, key=lambda k: weights[k])
     ranking = a.topsis.ranking()
     keep = dict(zip(a.stability.alternatives, a.stability.keep_share, strict=True))
-    central = a.linkage.to_dict()["totals"]["central"]
+    central = a.linkage.effects.to_dict()["totals"]["central"] if a.linkage else None
     efe = a.efe.to_dict()
-    findings = (
+    findings = [
         KeyFinding(
             "Consistency checks",
             f"{fmt.count(s['fail'])} of {fmt.count(s['checks'])} failed",
@@ -103,15 +101,18 @@ def _build(cs: CaseState) -> Overview:
             "Edit judgments",
             "judgment",
         ),
-        KeyFinding(
-            "Output effect on the economy (input-output)",
-            fmt.money(central["output_total"]),
-            f"At central prices: {fmt.money(central['output_direct'])} direct, "
-            f"{fmt.money(central['output_indirect'])} indirect; national coefficients.",
-            "/api/cases/" + cs.id + "/analysis",
-            "Analysis as JSON",
-        ),
-    )
+    ]
+    if central is not None:
+        findings.append(
+            KeyFinding(
+                "Output effect on the economy (input-output)",
+                fmt.money(central["output_total"]),
+                f"At central prices: {fmt.money(central['output_direct'])} direct, "
+                f"{fmt.money(central['output_indirect'])} indirect; national coefficients.",
+                "/api/cases/" + cs.id + "/results",
+                "Results as JSON",
+            )
+        )
     failed = tuple(present.finding_row(f) for f in report.findings if f.status == "fail")
     specs = (
         ("chart-fan", "Composite demand by segment", charts.demand_fan(d)),
@@ -120,5 +121,5 @@ def _build(cs: CaseState) -> Overview:
         ("chart-weights", "Factor weights", charts.ahp_weights(a.ahp, names)),
         ("chart-topsis", "Product segments", charts.topsis_closeness(a.topsis)),
     )
-    notes = (a.judgments_note,) if a.illustrative else ()
-    return Overview(findings=findings, failed=failed, charts=specs, notes=notes)
+    notes = (a.judgments.note,) if a.illustrative else ()
+    return Overview(findings=tuple(findings), failed=failed, charts=specs, notes=notes)

@@ -40,7 +40,7 @@ SAATY = ("9", "8", "7", "6", "5", "4", "3", "2", "1", "1/2", "1/3", "1/4", "1/5"
          "1/7", "1/8", "1/9")  # fmt: skip
 INFLUENCE = (("0", "0 none"), ("1", "1 low"), ("2", "2 medium"), ("3", "3 high"),
              ("4", "4 very high"))  # fmt: skip
-SAMPLE_CHOICES = (1_000, 10_000, 100_000)
+SAMPLE_CHOICES = (1_000, DEFAULT_SAMPLES, 100_000)
 SLIDERS_SHOWN = 6  # the parameters that drive total demand most; the rest are folded
 PANEL_WIDTH, PANEL_HEIGHT = 150, 120  # each segment's fan panel on the scenarios page
 
@@ -61,6 +61,7 @@ def _render(request: Request, template: str, page: str | None, **context: Any) -
             "nav": NAV,
             "case": cs.case,
             "version": pestle.__version__,
+            "settings": cs.results.describe(),
             "live": state.status(cs.id),
             "auto_reload": page in AUTO_RELOAD,
             **context,
@@ -265,9 +266,9 @@ def scenarios_page(request: Request) -> HTMLResponse:
     names = scenario_names(cs)
     first = names[0]
     second = names[1] if len(names) > 1 else names[0]
-    ranks = {
-        row["parameter"]: int(row["rank"]) for row in cs.sensitivity.to_frame().to_dict("records")
-    }
+    sens = cs.sensitivity
+    records = sens.to_frame().to_dict("records") if sens is not None else []
+    ranks = {row["parameter"]: int(row["rank"]) for row in records}
     params = scenario_parameters(cs, first)
     numeric = sorted(
         (p for p in params if not p.categorical and p.range is not None),

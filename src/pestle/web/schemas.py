@@ -20,10 +20,11 @@ from pydantic import (
 
 from pestle.errors import InputError
 from pestle.model.judgment import Judgment
+from pestle.results.settings import DEFAULTS
 
 MAX_SAMPLES = 100_000
-DEFAULT_SAMPLES = 10_000
-DEFAULT_SEED = 1
+DEFAULT_SAMPLES = DEFAULTS.samples  # the one set of defaults (pestle.results.settings)
+DEFAULT_SEED = DEFAULTS.seed
 MAX_SEED = 2**32 - 1
 MAX_OVERRIDES = 64
 MAX_AHP_ITEMS = 15  # Saaty's random-index table ends at 15

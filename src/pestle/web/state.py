@@ -1,11 +1,11 @@
 """What the app keeps between requests: the served cases and their results, computed once.
 
-A `CaseState` holds one loaded case and, on first use, its check findings, its driver
-analysis, the demand model's inputs, the analyst judgments, the Sobol' ranking of the demand
-parameters and the evidence index (which checks and entities use which claim). Each is built
-by one library call, under a lock, and kept: the case is read-only while the server runs.
-Demand runs are deterministic given their settings, so the last few are kept in a small
-LRU cache keyed by scenario, overrides, samples and seed.
+A `CaseState` holds one loaded case and its `Results` under the default `Settings` (the one
+orchestrator, `pestle.results`: the same numbers as `pestle analyze` and the report), plus
+the evidence index (which checks and entities use which claim). The case is read-only while
+the server runs. What-if demand runs (a scenario, overrides, samples, seed from a request)
+are the results of the same orchestrator under other settings; they are deterministic, so
+the last few are kept in a small LRU cache keyed by those settings.
 """
 
 from __future__ import annotations
@@ -18,13 +18,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
+from pestle.results import DEFAULTS, Results, Settings
 from pestle.web.live import CaseWatcher, LiveStatus
 
 if TYPE_CHECKING:
     from starlette.templating import Jinja2Templates
 
-    from pestle.analysis.demand import DemandInputs, ScenarioResult, SensitivityResult
-    from pestle.analysis.run import CaseAnalysis
+    from pestle.analysis.demand import DemandInputs, SensitivityResult
     from pestle.case import Case
     from pestle.checks import CheckReport
     from pestle.model import Claim
@@ -33,10 +33,7 @@ if TYPE_CHECKING:
 
 T = TypeVar("T")
 
-ANALYSIS_SAMPLES = 10_000  # the overview's demand run (the API's default, too)
-ANALYSIS_SEED = 1
-SOBOL_SAMPLES = 2**10  # base samples of the parameter ranking on the scenarios page
-DEMAND_CACHE = 256  # demand runs kept
+DEMAND_CACHE = 64  # what-if results kept (each holds one run per scenario)
 
 
 @dataclass(frozen=True)
@@ -50,12 +47,13 @@ class ClaimUse:
 class CaseState:
     """One served case and its results, each computed once (thread-safe)."""
 
-    def __init__(self, case: Case) -> None:
+    def __init__(self, case: Case, settings: Settings = DEFAULTS) -> None:
         self.case = case
         self.id: str = case.id
+        self.results = Results(case, settings)
         self._lock = threading.RLock()
         self._once: dict[str, Any] = {}
-        self._demand: OrderedDict[Hashable, ScenarioResult] = OrderedDict()
+        self._demand: OrderedDict[Hashable, Results] = OrderedDict()
         self._demand_lock = threading.Lock()
         self.claims: tuple[Claim, ...] = case.claims
         self.claim_documents: tuple[str, ...] = tuple(
@@ -79,44 +77,20 @@ class CaseState:
 
     @property
     def checks(self) -> CheckReport:
-        from pestle.checks import run_checks
-
-        return self.once("checks", lambda: run_checks(self.case))
-
-    @property
-    def analysis(self) -> CaseAnalysis:
-        from pestle.analysis.run import analyze_case
-
-        return self.once(
-            "analysis",
-            lambda: analyze_case(self.case, samples=ANALYSIS_SAMPLES, seed=ANALYSIS_SEED),
-        )
+        return self.results.findings
 
     @property
     def demand_inputs(self) -> DemandInputs:
-        from pestle.analysis.demand import load_demand_inputs
-
-        return self.once("demand_inputs", lambda: load_demand_inputs(self.case.folder))
+        return self.results.demand_inputs
 
     @property
     def judgments(self) -> Judgments:
-        from pestle.analysis.run import load_case_judgments
-
-        return self.once("judgments", lambda: load_case_judgments(self.case))
+        return self.results.judgments
 
     @property
-    def sensitivity(self) -> SensitivityResult:
-        """Sobol' indices of total demand in the first scenario (ranks the sliders)."""
-        from pestle.analysis.demand import demand_sensitivity
-
-        def build() -> SensitivityResult:
-            inputs = self.demand_inputs
-            params = inputs.parameters.apply(inputs.scenarios[0])
-            return demand_sensitivity(
-                inputs.build_out, params, base_samples=SOBOL_SAMPLES, seed=ANALYSIS_SEED
-            )
-
-        return self.once("sensitivity", build)
+    def sensitivity(self) -> SensitivityResult | None:
+        """Sobol' indices of total demand in the headline scenario (ranks the sliders)."""
+        return self.results.sensitivity
 
     # -- claims -------------------------------------------------------------------------
     def claim_id(self, document: str | None, start: int, end: int) -> int | None:
@@ -156,19 +130,19 @@ class CaseState:
             for k in keys
         }
 
-    # -- demand runs --------------------------------------------------------------------
-    def demand_cached(self, key: Hashable, run: Callable[[], ScenarioResult]) -> ScenarioResult:
+    # -- what-if results -------------------------------------------------------------------
+    def results_for(self, settings: Settings) -> Results:
+        """The case's results under `settings` (the served ones when they are the same)."""
+        if settings == self.results.settings:
+            return self.results
         with self._demand_lock:
-            hit = self._demand.get(key)
-            if hit is not None:
-                self._demand.move_to_end(key)
-                return hit
-        result = run()
-        with self._demand_lock:
-            self._demand[key] = result
+            hit = self._demand.get(settings)
+            if hit is None:
+                hit = self._demand[settings] = Results(self.case, settings)
+            self._demand.move_to_end(settings)
             while len(self._demand) > DEMAND_CACHE:
                 self._demand.popitem(last=False)
-        return result
+            return hit
 
 
 @dataclass

@@ -1,6 +1,6 @@
 """One module per report section, in reading order: `MODULES`, the pestle modules the
 section needs (a missing one is shown as a notice instead of the section's numbers), and
-`build(inputs, notes, body)`, which fills the section's `Body`."""
+`build(results, notes, body)`, which fills the section's `Body`."""
 
 from __future__ import annotations
 
@@ -15,7 +15,6 @@ class Body:
 
     intro: list[Block] = field(default_factory=list)
     subsections: list[Subsection] = field(default_factory=list)
-    missing: list[str] = field(default_factory=list)
 
     def sub(self, id_: str, title: str, *blocks: Block) -> None:
         self.subsections.append(Subsection(id=id_, title=title, blocks=tuple(blocks)))

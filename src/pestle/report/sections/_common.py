@@ -9,9 +9,8 @@ from typing import Any
 
 from pestle.report import format as fmt
 from pestle.report.footnotes import Notes, num, refs
-from pestle.report.inputs import Inputs, module_missing, not_built
-from pestle.report.sections import Body
-from pestle.report.view import Cell, Chart, Column, Notice, Num, Table, text
+from pestle.report.view import Cell, Chart, Column, Num, Table, text
+from pestle.results import Results
 
 CASE = "pestle.case"
 
@@ -40,24 +39,6 @@ def chart(
     return Chart(
         id=id_, title=title, spec=spec, description=description, source=text(source, refs(*notes))
     )
-
-
-def waiting(inputs: Inputs, body: Body, *modules: str) -> bool:
-    """Add a notice for each module of `modules` that is not built; True if any is missing."""
-    gone = False
-    for module in modules:
-        if module in inputs.missing or module_missing(module):
-            message = inputs.missing.get(module) or not_built(module)
-            body.intro.append(Notice(message=message, module=module))
-            body.missing.append(module)
-            gone = True
-    return gone
-
-
-def notice(inputs: Inputs, body: Body, module: str) -> Notice:
-    """A notice block for one missing module (for use inside a subsection)."""
-    body.missing.append(module)
-    return Notice(message=inputs.missing.get(module) or not_built(module), module=module)
 
 
 # -- citing the case -----------------------------------------------------------------------
@@ -152,9 +133,9 @@ def finding_anchor(finding: Any) -> str:
     return f"check-{slug(finding.id)}"
 
 
-def findings_about(inputs: Inputs, *entity_ids: str) -> list[Any]:
+def findings_about(results: Results, *entity_ids: str) -> list[Any]:
     """Findings whose evidence names one of the entities (for cross references)."""
-    report = inputs.get("findings")
+    report = results.findings
     if report is None:
         return []
     wanted = set(entity_ids)

@@ -13,9 +13,9 @@ from typing import Any
 
 from pestle.report import format as fmt
 from pestle.report.footnotes import Notes, num, refs
-from pestle.report.inputs import Inputs
 from pestle.report.sections._common import Cite
 from pestle.report.view import Block, Fragment, Paragraph, Term, text
+from pestle.results import Results
 
 _KIND_SECTION = {
     "policy": "policy",
@@ -70,11 +70,11 @@ def factors_for(case: Any, section: str) -> list[Any]:
     return [f for f in case.factors if section_of(case, f) == section]
 
 
-def factor_blocks(inputs: Inputs, notes: Notes, factors: list[Any]) -> list[Block]:
+def factor_blocks(results: Results, notes: Notes, factors: list[Any]) -> list[Block]:
     """One statement paragraph and one judgment paragraph per factor."""
-    case = inputs.case
+    case = results.case
     cite = Cite(case, notes)
-    judgments = inputs.get("judgments")
+    judgments = results.judgments
     blocks: list[Block] = []
     for factor in factors:
         evidence = list(cite.links(factor))

@@ -8,17 +8,15 @@ from typing import Any
 
 from pestle.model import Source
 from pestle.report.footnotes import Notes, num, refs
-from pestle.report.inputs import Inputs
 from pestle.report.sections import Body
-from pestle.report.sections._common import notice, numeric, table
+from pestle.report.sections._common import numeric, table
 from pestle.report.sections.demand import param_anchor, parameter_note, parameter_value
 from pestle.report.view import Bullets, Notice, Paragraph, Term, text
+from pestle.results import Results
 
-MODULES = ("pestle.case",)
 
-
-def build(inputs: Inputs, notes: Notes, body: Body) -> None:
-    case = inputs.case
+def build(results: Results, notes: Notes, body: Body) -> None:
+    case = results.case
     body.intro.append(
         Paragraph(
             text(
@@ -30,19 +28,16 @@ def build(inputs: Inputs, notes: Notes, body: Body) -> None:
             tone="lead",
         )
     )
-    body.sub("assumptions-parameters", "Model parameters", *_parameters(inputs, notes, body))
-    body.sub("assumptions-linkage", "Linkage assumptions", *_linkage(inputs, body))
-    body.sub("assumptions-judgments", "Analyst judgments", *_judgments(inputs))
+    body.sub("assumptions-parameters", "Model parameters", *_parameters(results, notes))
+    body.sub("assumptions-linkage", "Linkage assumptions", *_linkage(results))
+    body.sub("assumptions-judgments", "Analyst judgments", *_judgments(results))
     body.sub("assumptions-documents", "Source documents", *_documents(case, notes))
     body.sub("assumptions-references", "Reference data", *_references(case))
     body.sub("assumptions-external", "External sources of analyst-added factors", *_external(case))
 
 
-def _parameters(inputs: Inputs, notes: Notes, body: Body) -> list:
-    comparison = inputs.get("demand")
-    data = inputs.get("demand_inputs")
-    if comparison is None or data is None:
-        return [notice(inputs, body, "pestle.analysis.demand")]
+def _parameters(results: Results, notes: Notes) -> list:
+    data = results.demand_inputs
     params = list(data.parameters)
     rows = []
     ids = []
@@ -61,7 +56,7 @@ def _parameters(inputs: Inputs, notes: Notes, body: Body) -> list:
         )
         ids.append(param_anchor(p.name))
     flagged = [p.name for p in params if p.assumption]
-    file = str(getattr(data.parameters, "origin", "") or "parameters.yaml").rsplit("/", 1)[-1]
+    file = str(getattr(data.parameters, "origin", "") or "the parameters file").rsplit("/", 1)[-1]
     return [
         Paragraph(
             text(
@@ -89,21 +84,19 @@ def _parameters(inputs: Inputs, notes: Notes, body: Body) -> list:
     ]
 
 
-def _linkage(inputs: Inputs, body: Body) -> list:
-    effects = inputs.get("linkage")
-    if effects is None:
-        return [notice(inputs, body, "pestle.analysis.linkage")]
+def _linkage(results: Results) -> list:
+    if results.linkage is None:
+        return [Notice("The case has no linkage table.")]
+    effects = results.linkage.effects
     return [
         Paragraph(text(effects.note), tone="method"),
         Bullets(tuple(text(a) for a in effects.assumptions)),
     ]
 
 
-def _judgments(inputs: Inputs) -> list:
-    j = inputs.get("judgments")
-    if j is None:
-        return [Notice("The case has no analyst judgments.")]
-    file = str(j.path or "judgments.yaml").rsplit("/", 1)[-1]
+def _judgments(results: Results) -> list:
+    j = results.judgments
+    file = str(j.path or "the judgments file").rsplit("/", 1)[-1]
     return [
         Paragraph(
             text(

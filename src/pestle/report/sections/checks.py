@@ -7,20 +7,19 @@ from typing import Any
 from pestle.report import charts
 from pestle.report import format as fmt
 from pestle.report.footnotes import Notes, num, refs
-from pestle.report.inputs import Inputs
 from pestle.report.sections import Body
 from pestle.report.sections._common import Cite, chart, evidence_notes, finding_anchor, table
 from pestle.report.view import Bullets, Paragraph, Table, Term, text
+from pestle.results import Results
 
-MODULES = ("pestle.case", "pestle.checks.runner")
 STATUS = {"fail": "Failed", "unknown": "Unknown", "pass": "Passed"}
 
 
-def build(inputs: Inputs, notes: Notes, body: Body) -> None:
-    report = inputs.get("findings")
+def build(results: Results, notes: Notes, body: Body) -> None:
+    report = results.findings
     if report is None:
         return
-    cite = Cite(inputs.case, notes)
+    cite = Cite(results.case, notes)
     method = checks_note(report, notes)
     summary = report.summary
     body.intro.append(

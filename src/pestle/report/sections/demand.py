@@ -9,15 +9,12 @@ from pestle.report import charts
 from pestle.report import format as fmt
 from pestle.report.charts import segment_name
 from pestle.report.footnotes import Notes, num, refs
-from pestle.report.inputs import Inputs
 from pestle.report.sections import Body
-from pestle.report.sections._common import Cite, chart, entities, notice, numeric, table
+from pestle.report.sections._common import Cite, chart, entities, numeric, table
 from pestle.report.sections._factors import factor_blocks
 from pestle.report.view import Link, Notice, Paragraph, Term, text
+from pestle.results import Results
 
-MODULES = ("pestle.case",)
-DEMAND = "pestle.analysis.demand"
-LINKAGE = "pestle.analysis.linkage"
 TOP_SECTORS = 10
 
 
@@ -48,11 +45,11 @@ def parameter_value(p: Any) -> str:
     return f"{p.distribution} on {fmt.value_range(lo, hi, '')} {unit}, base {base}".strip()
 
 
-def model_note(inputs: Inputs, notes: Notes) -> int:
+def model_note(results: Results, notes: Notes) -> int:
     """One footnote for every figure of the Monte Carlo run: method, settings, inputs."""
-    case = inputs.case
+    case = results.case
     cite = Cite(case, notes)
-    result = inputs.get("demand")[inputs.get("scenario_name")]
+    result = results.scenarios[results.scenario]
     inputs_notes: list[int] = []
     for e in entities(case, "energy_base"):
         for attr in ("capacity_w", "capacity_each_w"):
@@ -75,33 +72,27 @@ def model_note(inputs: Inputs, notes: Notes) -> int:
     )
 
 
-def build(inputs: Inputs, notes: Notes, body: Body) -> None:
-    case = inputs.case
+def build(results: Results, notes: Notes, body: Body) -> None:
+    case = results.case
     eol = [f for f in case.factors if "waste" in f.id or "end_of_life" in f.id]
-    comparison = inputs.get("demand")
-    if comparison is None:
-        body.intro.append(notice(inputs, body, DEMAND))
-        body.intro.append(notice(inputs, body, LINKAGE))
-        return
-    name = inputs.get("scenario_name")
+    comparison = results.scenarios
+    name = results.scenario
     result = comparison[name]
-    note = model_note(inputs, notes)
-    body.sub("demand-method", "Model and scenario", *_method(inputs, notes, result, note))
+    note = model_note(results, notes)
+    body.sub("demand-method", "Model and scenario", *_method(results, notes, result, note))
     body.sub("demand-fan", "Demand by segment and year", *_fan(result, note))
     body.sub("demand-scenarios", "Scenario comparison", *_scenarios(comparison, notes, note))
-    body.sub("demand-sobol", "What drives the uncertainty", *_sobol(inputs, notes, body))
-    body.sub("demand-eol", "End-of-life blade waste", *_eol(inputs, notes, result, note, eol))
-    body.sub(
-        "demand-linkage", "Linkage effects on the economy", *_linkage(inputs, notes, body, note)
-    )
+    body.sub("demand-sobol", "What drives the uncertainty", *_sobol(results, notes, body))
+    body.sub("demand-eol", "End-of-life blade waste", *_eol(results, notes, result, note, eol))
+    body.sub("demand-linkage", "Linkage effects on the economy", *_linkage(results, notes, note))
 
 
-def _method(inputs: Inputs, notes: Notes, result: Any, note: int) -> list:
+def _method(results: Results, notes: Notes, result: Any, note: int) -> list:
     d = result.demand
     years = d.years
     fixed: list = []
     for p in result.parameters:
-        if p.name in inputs.overrides:
+        if p.name in results.settings.override_map:
             value = num(parameter_value(p), parameter_note(notes, p))
             fixed.extend([", " if fixed else "", Term(p.name), " = ", value])
     blocks: list = []
@@ -129,7 +120,7 @@ def _method(inputs: Inputs, notes: Notes, result: Any, note: int) -> list:
                 "), horizon ",
                 num(f"{fmt.year(years[0])}{fmt.DASH}{fmt.year(years[-1])}", note),
                 ". Other scenarios: ",
-                ", ".join(n for n in inputs.get("demand").names if n != result.name) or "none",
+                ", ".join(n for n in results.scenarios.names if n != result.name) or "none",
                 " (choose one with ",
                 Term("pestle report --scenario NAME"),
                 ").",
@@ -217,9 +208,9 @@ def _scenarios(comparison: Any, notes: Notes, note: int) -> list:
     ]
 
 
-def sensitivity_note(inputs: Inputs, notes: Notes) -> int:
-    sens = inputs.get("sensitivity")
-    result = inputs.get("demand")[inputs.get("scenario_name")]
+def sensitivity_note(results: Results, notes: Notes) -> int:
+    sens = results.sensitivity
+    result = results.scenarios[results.scenario]
     params = {p.name: p for p in result.parameters}
     frame = sens.to_frame()
     frame = frame[~frame["inert"]].sort_values("rank")
@@ -236,15 +227,15 @@ def sensitivity_note(inputs: Inputs, notes: Notes) -> int:
     )
 
 
-def _sobol(inputs: Inputs, notes: Notes, body: Body) -> list:
-    sens = inputs.get("sensitivity")
+def _sobol(results: Results, notes: Notes, body: Body) -> list:
+    sens = results.sensitivity
     if sens is None:
-        return [notice(inputs, body, DEMAND)]
-    result = inputs.get("demand")[inputs.get("scenario_name")]
+        return [Notice("Sobol' indices were not computed for this build (sobol_samples = 0).")]
+    result = results.scenarios[results.scenario]
     params = {p.name: p for p in result.parameters}
     frame = sens.to_frame()
     frame = frame[~frame["inert"]].sort_values("rank")
-    sobol_note = sensitivity_note(inputs, notes)
+    sobol_note = sensitivity_note(results, notes)
     rows = []
     for _, r in frame.iterrows():
         label = r["parameter"]
@@ -286,11 +277,11 @@ def _sobol(inputs: Inputs, notes: Notes, body: Body) -> list:
     ]
 
 
-def _eol(inputs: Inputs, notes: Notes, result: Any, note: int, factors: list) -> list:
+def _eol(results: Results, notes: Notes, result: Any, note: int, factors: list) -> list:
     d = result.demand
     blocks: list = []
     if factors:
-        blocks.extend(factor_blocks(inputs, notes, factors))
+        blocks.extend(factor_blocks(results, notes, factors))
     try:
         cum = d.get("cumulative_eol_blade_waste_t", "wind_blades")
     except KeyError:
@@ -331,9 +322,9 @@ def linkage_note(effects: Any, notes: Notes, demand_note: int) -> int:
     assumptions = notes.computed(
         "linkage shock",
         description=(
-            "Final demand = cumulative tonnes by segment (mean of the presented scenario) x "
+            "Final demand = cumulative tonnes by segment (median of the presented scenario) x "
             "price per tonne x sector share; prices and sector shares are stated analyst "
-            "assumptions (linkage.yaml), results at the low, central and high price."
+            "assumptions (the case's linkage file), results at the low, central and high price."
         ),
         inputs=[demand_note],
     )
@@ -344,10 +335,10 @@ def linkage_note(effects: Any, notes: Notes, demand_note: int) -> int:
     )
 
 
-def _linkage(inputs: Inputs, notes: Notes, body: Body, demand_note: int) -> list:
-    effects = inputs.get("linkage")
-    if effects is None:
-        return [notice(inputs, body, LINKAGE)]
+def _linkage(results: Results, notes: Notes, demand_note: int) -> list:
+    if results.linkage is None:
+        return [Notice("The case has no linkage table, so no input-output effects are shown.")]
+    effects = results.linkage.effects
     central = effects.central
     link_note = linkage_note(effects, notes, demand_note)
     frame = effects.to_frame().sort_values("output_total", ascending=False).head(TOP_SECTORS)

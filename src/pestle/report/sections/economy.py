@@ -7,7 +7,6 @@ from typing import Any
 from pestle.report import charts
 from pestle.report import format as fmt
 from pestle.report.footnotes import Notes, num, refs
-from pestle.report.inputs import Inputs
 from pestle.report.sections import Body
 from pestle.report.sections._common import (
     Cite,
@@ -16,15 +15,13 @@ from pestle.report.sections._common import (
     finding_anchor,
     findings_about,
     input_notes,
-    notice,
     numeric,
     table,
 )
 from pestle.report.sections._factors import factor_blocks, factors_for
 from pestle.report.view import Bullets, Link, Notice, Paragraph, text
+from pestle.results import Results
 
-MODULES = ("pestle.case",)
-INDICATORS = "pestle.analysis.indicators"
 VA_PREFIX = "added value, "
 VA_GROWTH = "added value growth, "
 
@@ -37,17 +34,19 @@ def _period(e: Any) -> str:
     return fmt.period(e.attributes.get("period")) if e.attributes.get("period") else "—"
 
 
-def build(inputs: Inputs, notes: Notes, body: Body) -> None:
-    case = inputs.case
+def build(results: Results, notes: Notes, body: Body) -> None:
+    case = results.case
     cite = Cite(case, notes)
-    body.intro.extend(factor_blocks(inputs, notes, factors_for(case, "economy")))
+    body.intro.extend(factor_blocks(results, notes, factors_for(case, "economy")))
     indicators = entities(case, "indicator")
     body.sub("economy-gdp", "GDP and growth", *_gdp(cite, indicators))
     body.sub(
-        "economy-structure", "Structure of value added", *_structure(inputs, cite, indicators, body)
+        "economy-structure",
+        "Structure of value added",
+        *_structure(results, cite, indicators, body),
     )
     body.sub(
-        "economy-clusters", "The eight major industrial clusters", *_clusters(inputs, cite, body)
+        "economy-clusters", "The eight major industrial clusters", *_clusters(results, cite, body)
     )
 
 
@@ -89,11 +88,11 @@ def _industries(indicators: tuple) -> list[tuple[str, Any, Any | None]]:
     return out
 
 
-def _structure(inputs: Inputs, cite: Cite, indicators: tuple, body: Body) -> list:
+def _structure(results: Results, cite: Cite, indicators: tuple, body: Body) -> list:
     found = _industries(indicators)
     if not found:
         return [Notice("The case has no value added by industry.")]
-    ind = inputs.get("indicators")
+    ind = results.indicators
     derived = {}
     method = None
     structure = None
@@ -179,7 +178,7 @@ def _structure(inputs: Inputs, cite: Cite, indicators: tuple, body: Body) -> lis
                     tone="method",
                 )
             )
-    related = findings_about(inputs, *(va.id for _, va, _ in found))
+    related = findings_about(results, *(va.id for _, va, _ in found))
     if related:
         blocks.append(Paragraph(text("The checks on these figures:")))
         blocks.append(
@@ -190,13 +189,11 @@ def _structure(inputs: Inputs, cite: Cite, indicators: tuple, body: Body) -> lis
                 )
             )
         )
-    if ind is None:
-        blocks.append(notice(inputs, body, INDICATORS))
     return blocks
 
 
-def _clusters(inputs: Inputs, cite: Cite, body: Body) -> list:
-    case = inputs.case
+def _clusters(results: Results, cite: Cite, body: Body) -> list:
+    case = results.case
     clusters = entities(case, "industrial_cluster")
     indicators = entities(case, "indicator")
     count = next((e for e in indicators if "industrial clusters" in _measure(e)), None)
@@ -251,7 +248,7 @@ def _clusters(inputs: Inputs, cite: Cite, body: Body) -> list:
                     "Source: the two figures above.",
                 )
             )
-    ind = inputs.get("indicators")
+    ind = results.indicators
     if ind is not None and value is not None:
         for g in ind.clusters.gdp_shares:
             if g.entity != value.id:
@@ -275,7 +272,7 @@ def _clusters(inputs: Inputs, cite: Cite, body: Body) -> list:
                     )
                 )
             )
-    related = findings_about(inputs, *(e.id for e in (value, share) if e is not None))
+    related = findings_about(results, *(e.id for e in (value, share) if e is not None))
     for f in related:
         blocks.append(
             Paragraph(

@@ -8,19 +8,17 @@ from pestle.model.period import Period
 from pestle.report import charts
 from pestle.report import format as fmt
 from pestle.report.footnotes import Notes, num, refs
-from pestle.report.inputs import Inputs
 from pestle.report.sections import Body
 from pestle.report.sections._common import Cite, chart, entities, numeric, table
 from pestle.report.sections._factors import factor_blocks, factors_for
 from pestle.report.view import Link, Notice, Paragraph, text
+from pestle.results import Results
 
-MODULES = ("pestle.case",)
 
-
-def build(inputs: Inputs, notes: Notes, body: Body) -> None:
-    case = inputs.case
+def build(results: Results, notes: Notes, body: Body) -> None:
+    case = results.case
     cite = Cite(case, notes)
-    body.intro.extend(factor_blocks(inputs, notes, factors_for(case, "energy")))
+    body.intro.extend(factor_blocks(results, notes, factors_for(case, "energy")))
 
     bases = entities(case, "energy_base") + entities(case, "hydrogen_project")
     corridors = entities(case, "uhv_corridor")

@@ -6,22 +6,15 @@ from __future__ import annotations
 
 from typing import Any
 
-from pestle.report import adapters, charts
+from pestle.report import charts
 from pestle.report import format as fmt
 from pestle.report.charts import segment_name
 from pestle.report.footnotes import Notes, num, refs
-from pestle.report.inputs import Inputs
 from pestle.report.sections import Body
-from pestle.report.sections._common import chart, notice, numeric, table
+from pestle.report.sections._common import chart, numeric, table
 from pestle.report.view import Bullets, Notice, Paragraph, Term, text
+from pestle.results import Results
 
-MODULES = ("pestle.case",)
-AHP = "pestle.analysis.ahp"
-DEMATEL = "pestle.analysis.dematel"
-EFE = "pestle.analysis.efe"
-ENTROPY = "pestle.analysis.factor_panel"
-TOPSIS = "pestle.analysis.topsis"
-ROBUSTNESS = "pestle.analysis.robustness"
 INTERPRETATION = {
     "above_average": "above the scale's average: the industry responds well to its environment",
     "average": "at the scale's average",
@@ -30,16 +23,8 @@ INTERPRETATION = {
 }
 
 
-def build(inputs: Inputs, notes: Notes, body: Body) -> None:
-    judgments = inputs.get("judgments")
-    if judgments is None:
-        if "pestle.model.judgment" in inputs.missing:
-            body.intro.append(notice(inputs, body, "pestle.model.judgment"))
-        else:
-            body.intro.append(
-                Notice("The case has no analyst judgments (judgments.yaml) to evaluate factors.")
-            )
-        return
+def build(results: Results, notes: Notes, body: Body) -> None:
+    judgments = results.judgments
     source = judgments_note(notes, judgments)
     label = "Illustrative judgments" if judgments.illustrative else "Analyst judgments"
     body.intro.append(
@@ -48,52 +33,32 @@ def build(inputs: Inputs, notes: Notes, body: Body) -> None:
         )
     )
     names = {k: f.name for k, f in judgments.factors.items()}
-    ahp = inputs.get("ahp")
-    body.sub(
-        "factors-ahp",
-        "AHP weights and consistency",
-        *(_ahp(ahp, notes, source, names) if ahp is not None else [notice(inputs, body, AHP)]),
-    )
-    dem = inputs.get("dematel")
+    ahp = results.ahp
+    body.sub("factors-ahp", "AHP weights and consistency", *_ahp(ahp, notes, source, names))
     body.sub(
         "factors-dematel",
         "DEMATEL: causes, effects, direct and indirect influence",
-        *(
-            _dematel(dem, notes, source, names)
-            if dem is not None
-            else [notice(inputs, body, DEMATEL)]
-        ),
+        *_dematel(results.dematel, notes, source, names),
     )
-    efe = inputs.get("efe")
     body.sub(
         "factors-efe",
         "External factor evaluation (EFE)",
-        *(_efe(efe, notes, source, names, ahp) if efe is not None else [notice(inputs, body, EFE)]),
+        *_efe(results.efe, notes, source, names, ahp),
     )
-    entropy = inputs.get("entropy")
     body.sub(
         "factors-entropy",
         "Entropy weights from indicator series",
-        *(
-            _entropy(entropy, notes, names)
-            if entropy is not None
-            else [notice(inputs, body, ENTROPY)]
-        ),
+        *_entropy(results.entropy, notes, names),
     )
-    top = inputs.get("topsis")
-    rob = inputs.get("robustness")
-    blocks: list = []
-    if top is None:
-        blocks.append(notice(inputs, body, TOPSIS))
-    else:
-        blocks.extend(_topsis(top, rob, notes, source, judgments))
-        if rob is None:
-            blocks.append(notice(inputs, body, ROBUSTNESS))
-    body.sub("factors-segments", "Ranking of composite product segments", *blocks)
+    body.sub(
+        "factors-segments",
+        "Ranking of composite product segments",
+        *_topsis(results, notes, source),
+    )
 
 
 def judgments_note(notes: Notes, judgments: Any) -> int:
-    file = str(judgments.path or "judgments.yaml").rsplit("/", 1)[-1]
+    file = str(judgments.path or "the judgments file").rsplit("/", 1)[-1]
     return notes.judgment(file, "analyst judgments of the case", judgments.note)
 
 
@@ -152,7 +117,7 @@ def robustness_note(rob: Any, notes: Notes, topsis: int) -> int:
         description=(
             f"Monte Carlo of the criterion weights: each multiplied by Uniform(1 − s, 1 + s), "
             f"s = {fmt.share(rob.spread, 0)}, {fmt.count(rob.draws)} draws, seed "
-            f"{adapters.ROBUSTNESS_SEED}; share of draws keeping each segment's rank and "
+            f"{rob.seed}; share of draws keeping each segment's rank and "
             "Spearman correlation with the base ranking."
         ),
         inputs=[topsis],
@@ -323,13 +288,13 @@ def _efe(e: Any, notes: Notes, source: int, names: dict[str, str], ahp: Any) -> 
     ]
 
 
-def _topsis(t: Any, rob: Any, notes: Notes, source: int, judgments: Any) -> list:
+def _topsis(results: Results, notes: Notes, source: int) -> list:
+    t, rob = results.topsis, results.stability
+    judgments = results.judgments
     note = topsis_note(notes, source)
     stated = [c for c, spec in judgments.topsis.criteria.items() if spec.stated_input]
-    rob_note = None
-    if rob is not None:
-        rob_note = robustness_note(rob, notes, note)
-    keep = dict(zip(rob.alternatives, rob.keep_share, strict=True)) if rob is not None else {}
+    rob_note = robustness_note(rob, notes, note)
+    keep = dict(zip(rob.alternatives, rob.keep_share, strict=True))
     order = t.ranking()
     idx = {a: i for i, a in enumerate(t.alternatives)}
     rows = []
@@ -359,29 +324,29 @@ def _topsis(t: Any, rob: Any, notes: Notes, source: int, judgments: Any) -> list
             note,
         ),
     ]
-    if rob is not None:
-        blocks.append(
-            Paragraph(
-                text(
-                    "Under ±",
-                    num(fmt.share(rob.spread, 0), rob_note),
-                    " noise on the criterion weights the ranking correlates with the base "
-                    "ranking at ",
-                    num(fmt.decimal(rob.spearman_mean, 2), rob_note),
-                    " on average (Spearman; 5th percentile ",
-                    num(fmt.decimal(rob.spearman_p5, 2), rob_note),
-                    ", lowest ",
-                    num(fmt.decimal(rob.spearman_min, 2), rob_note),
-                    ").",
-                )
+    blocks.append(
+        Paragraph(
+            text(
+                "Under ±",
+                num(fmt.share(rob.spread, 0), rob_note),
+                " noise on the criterion weights the ranking correlates with the base ranking at ",
+                num(fmt.decimal(rob.spearman_mean, 2), rob_note),
+                " on average (Spearman; 5th percentile ",
+                num(fmt.decimal(rob.spearman_p5, 2), rob_note),
+                ", lowest ",
+                num(fmt.decimal(rob.spearman_min, 2), rob_note),
+                ").",
             )
         )
+    )
     if stated:
         blocks.append(
             Paragraph(
                 text(
-                    "Criteria entered as stated inputs until a model supplies them: ",
+                    "Criteria entered as stated inputs in the judgments file: ",
                     ", ".join(fmt.words(c) for c in stated),
+                    ". Demand size: ",
+                    results.ranking.demand_size_source,
                     ".",
                 ),
                 tone="method",

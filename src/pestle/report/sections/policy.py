@@ -7,7 +7,6 @@ from typing import Any
 from pestle.report import charts
 from pestle.report import format as fmt
 from pestle.report.footnotes import Notes, num, refs
-from pestle.report.inputs import Inputs
 from pestle.report.sections import Body
 from pestle.report.sections._common import (
     Cite,
@@ -16,37 +15,25 @@ from pestle.report.sections._common import (
     finding_anchor,
     findings_about,
     input_notes,
-    notice,
     numeric,
     table,
 )
 from pestle.report.sections._factors import factor_blocks, factors_for
 from pestle.report.view import Bullets, Column, Link, Notice, Paragraph, Table, text
-
-MODULES = ("pestle.case",)
-POLICY = "pestle.analysis.policy"
-INDICATORS = "pestle.analysis.indicators"
+from pestle.results import Results
 
 
-def build(inputs: Inputs, notes: Notes, body: Body) -> None:
-    case = inputs.case
+def build(results: Results, notes: Notes, body: Body) -> None:
+    case = results.case
     cite = Cite(case, notes)
-    body.intro.extend(factor_blocks(inputs, notes, factors_for(case, "policy")))
+    body.intro.extend(factor_blocks(results, notes, factors_for(case, "policy")))
     body.sub("policy-inventory", "Policy inventory", *_inventory(cite, entities(case, "policy")))
-    mix = inputs.get("policy")
-    if mix is None:
-        body.sub(
-            "policy-mix",
-            "Level × instrument × target matrix and superposition index",
-            notice(inputs, body, POLICY),
-        )
-    else:
-        body.sub(
-            "policy-mix",
-            "Level × instrument × target matrix and superposition index",
-            *_mix(mix, cite),
-        )
-    body.sub("policy-ftz", "Free-trade-zone permissions by section", *_ftz(inputs, cite, body))
+    body.sub(
+        "policy-mix",
+        "Level × instrument × target matrix and superposition index",
+        *_mix(results.policy, cite),
+    )
+    body.sub("policy-ftz", "Free-trade-zone permissions by section", *_ftz(results, cite, body))
 
 
 def _inventory(cite: Cite, policies: tuple) -> list:
@@ -190,8 +177,8 @@ def _mix(mix: Any, cite: Cite) -> list:
     return blocks
 
 
-def _ftz(inputs: Inputs, cite: Cite, body: Body) -> list:
-    case = inputs.case
+def _ftz(results: Results, cite: Cite, body: Body) -> list:
+    case = results.case
     sections = entities(case, "ftz_section")
     if not sections:
         return [Notice("The case has no free-trade-zone sections.")]
@@ -239,18 +226,16 @@ def _ftz(inputs: Inputs, cite: Cite, body: Body) -> list:
                 "Source: the figures in the table above.",
             )
         )
-    ind = inputs.get("indicators")
+    ind = results.indicators
     if ind is not None:
         blocks.extend(_ftz_indicators(cite, ind))
-    related = findings_about(inputs, *(s.id for s in sections))
+    related = findings_about(results, *(s.id for s in sections))
     if related:
         items = tuple(
             text(Link(f.title, finding_anchor(f)), f" — {f.status}: {f.message}") for f in related
         )
         blocks.append(Paragraph(text("What the consistency checks say about these figures:")))
         blocks.append(Bullets(items))
-    if ind is None:
-        blocks.append(notice(inputs, body, INDICATORS))
     return blocks
 
 

@@ -3,16 +3,14 @@
 from __future__ import annotations
 
 from pestle.report.footnotes import Notes
-from pestle.report.inputs import Inputs
 from pestle.report.sections import Body
 from pestle.report.sections._factors import factor_blocks, factors_for
 from pestle.report.view import Notice, Paragraph, text
+from pestle.results import Results
 
-MODULES = ("pestle.case",)
 
-
-def build(inputs: Inputs, notes: Notes, body: Body) -> None:
-    case = inputs.case
+def build(results: Results, notes: Notes, body: Body) -> None:
+    case = results.case
     factors = factors_for(case, "society")
     body.intro.append(
         Paragraph(
@@ -28,8 +26,4 @@ def build(inputs: Inputs, notes: Notes, body: Body) -> None:
     if not factors:
         body.intro.append(Notice("The case has no social, legal or international factors."))
         return
-    body.intro.extend(factor_blocks(inputs, notes, factors))
-    if inputs.get("judgments") is None:
-        body.intro.append(
-            Notice("The case has no analyst judgments (judgments.yaml), so no ratings are shown.")
-        )
+    body.intro.extend(factor_blocks(results, notes, factors))

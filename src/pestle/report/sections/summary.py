@@ -8,7 +8,6 @@ from typing import Any
 from pestle.report import format as fmt
 from pestle.report.charts import segment_name
 from pestle.report.footnotes import Notes, num
-from pestle.report.inputs import Inputs
 from pestle.report.sections import Body
 from pestle.report.sections._common import finding_anchor
 from pestle.report.sections.checks import checks_note
@@ -22,12 +21,11 @@ from pestle.report.sections.factors import (
     topsis_note,
 )
 from pestle.report.view import Bullets, Link, Paragraph, Term, Text, text
+from pestle.results import Results
 
-MODULES = ("pestle.case",)
 
-
-def build(inputs: Inputs, notes: Notes, body: Body) -> None:
-    case = inputs.case
+def build(results: Results, notes: Notes, body: Body) -> None:
+    case = results.case
     findings: list[tuple[str, Text]] = []
     for title, make in (
         ("Composite demand", _demand),
@@ -38,7 +36,7 @@ def build(inputs: Inputs, notes: Notes, body: Body) -> None:
         ("Product segments", _segments),
         ("Consistency of the source report", _checks),
     ):
-        found = make(inputs, notes)
+        found = make(results, notes)
         if found:
             findings.append((title, found))
     body.intro.append(
@@ -55,23 +53,15 @@ def build(inputs: Inputs, notes: Notes, body: Body) -> None:
     )
     if findings:
         body.intro.append(Bullets(tuple(text(Term(t + "."), " ", *parts) for t, parts in findings)))
-    missing = [m for m in inputs.missing]
-    if missing:
-        body.intro.append(
-            Paragraph(
-                text("Findings of modules not built yet are missing: ", ", ".join(missing), "."),
-                tone="warning",
-            )
-        )
 
 
-def _demand(inputs: Inputs, notes: Notes) -> Text:
-    comparison = inputs.get("demand")
+def _demand(results: Results, notes: Notes) -> Text:
+    comparison = results.scenarios
     if comparison is None:
         return ()
-    result = comparison[inputs.get("scenario_name")]
+    result = comparison[results.scenario]
     d = result.demand
-    note = model_note(inputs, notes)
+    note = model_note(results, notes)
     total = d.get("cumulative_demand_t", "total")
     segs = [s for s in d.segments if s != "total"]
     medians = sorted(
@@ -104,11 +94,11 @@ def _join(pairs: list[tuple[str, Any]]) -> list:
     return out
 
 
-def _drivers(inputs: Inputs, notes: Notes) -> Text:
-    sens = inputs.get("sensitivity")
+def _drivers(results: Results, notes: Notes) -> Text:
+    sens = results.sensitivity
     if sens is None:
         return ()
-    note = sensitivity_note(inputs, notes)
+    note = sensitivity_note(results, notes)
     frame = sens.to_frame()
     frame = frame[~frame["inert"]].sort_values("rank").head(3)
     parts: list = ["Most of the uncertainty comes from "]
@@ -125,11 +115,11 @@ def _drivers(inputs: Inputs, notes: Notes) -> Text:
     return text(*parts)
 
 
-def _scenarios(inputs: Inputs, notes: Notes) -> Text:
-    comparison = inputs.get("demand")
+def _scenarios(results: Results, notes: Notes) -> Text:
+    comparison = results.scenarios
     if comparison is None or len(comparison.results) < 2:
         return ()
-    note = model_note(inputs, notes)
+    note = model_note(results, notes)
     ranked = sorted(
         comparison.results, key=lambda r: r.demand.get("cumulative_demand_t", "total")["p50"]
     )
@@ -145,11 +135,11 @@ def _scenarios(inputs: Inputs, notes: Notes) -> Text:
     )
 
 
-def _linkage(inputs: Inputs, notes: Notes) -> Text:
-    effects = inputs.get("linkage")
-    if effects is None or inputs.get("demand") is None:
+def _linkage(results: Results, notes: Notes) -> Text:
+    if results.linkage is None:
         return ()
-    note = linkage_note(effects, notes, model_note(inputs, notes))
+    effects = results.linkage.effects
+    note = linkage_note(effects, notes, model_note(results, notes))
     totals = effects.central.totals()
     return text(
         "On national input-output coefficients, that demand raises output by ",
@@ -161,9 +151,9 @@ def _linkage(inputs: Inputs, notes: Notes) -> Text:
     )
 
 
-def _factors(inputs: Inputs, notes: Notes) -> Text:
-    j = inputs.get("judgments")
-    dem, ahp, efe = inputs.get("dematel"), inputs.get("ahp"), inputs.get("efe")
+def _factors(results: Results, notes: Notes) -> Text:
+    j = results.judgments
+    dem, ahp, efe = results.dematel, results.ahp, results.efe
     if j is None or (dem is None and ahp is None):
         return ()
     names = {k: f.name for k, f in j.factors.items()}
@@ -200,8 +190,8 @@ def _factors(inputs: Inputs, notes: Notes) -> Text:
     return text(*parts)
 
 
-def _segments(inputs: Inputs, notes: Notes) -> Text:
-    t, rob, j = inputs.get("topsis"), inputs.get("robustness"), inputs.get("judgments")
+def _segments(results: Results, notes: Notes) -> Text:
+    t, rob, j = results.topsis, results.stability, results.judgments
     if t is None or j is None:
         return ()
     note = topsis_note(notes, judgments_note(notes, j))
@@ -226,8 +216,8 @@ def _segments(inputs: Inputs, notes: Notes) -> Text:
     return text(*parts)
 
 
-def _checks(inputs: Inputs, notes: Notes) -> Text:
-    report = inputs.get("findings")
+def _checks(results: Results, notes: Notes) -> Text:
+    report = results.findings
     if report is None:
         return ()
     note = checks_note(report, notes)

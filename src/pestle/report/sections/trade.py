@@ -9,7 +9,6 @@ from pestle.model.period import Period
 from pestle.report import charts
 from pestle.report import format as fmt
 from pestle.report.footnotes import Notes, num, refs
-from pestle.report.inputs import Inputs
 from pestle.report.sections import Body
 from pestle.report.sections._common import (
     Cite,
@@ -18,15 +17,13 @@ from pestle.report.sections._common import (
     evidence_notes,
     finding_anchor,
     input_notes,
-    notice,
     numeric,
     table,
 )
 from pestle.report.sections._factors import factor_blocks, factors_for
 from pestle.report.view import Link, Notice, Paragraph, text
+from pestle.results import Results
 
-MODULES = ("pestle.case",)
-INDICATORS = "pestle.analysis.indicators"
 TRADE = "import and export value"
 
 
@@ -34,18 +31,18 @@ def _measure(e: Any) -> str:
     return str(e.attributes.get("measure") or "")
 
 
-def build(inputs: Inputs, notes: Notes, body: Body) -> None:
-    case = inputs.case
+def build(results: Results, notes: Notes, body: Body) -> None:
+    case = results.case
     cite = Cite(case, notes)
-    body.intro.extend(factor_blocks(inputs, notes, factors_for(case, "trade")))
-    body.sub("trade-scale", "Scale over time", *_scale(inputs, cite))
-    body.sub("trade-structure", "Structure within each dimension", *_structure(inputs, cite, case))
-    body.sub("trade-bases", "Implied prior-period bases", *_bases(inputs, cite, body))
-    body.sub("trade-platforms", "Opening platforms", *_platforms(inputs, cite, case))
+    body.intro.extend(factor_blocks(results, notes, factors_for(case, "trade")))
+    body.sub("trade-scale", "Scale over time", *_scale(results, cite))
+    body.sub("trade-structure", "Structure within each dimension", *_structure(results, cite, case))
+    body.sub("trade-bases", "Implied prior-period bases", *_bases(results, cite, body))
+    body.sub("trade-platforms", "Opening platforms", *_platforms(results, cite, case))
 
 
-def _scale(inputs: Inputs, cite: Cite) -> list:
-    case = inputs.case
+def _scale(results: Results, cite: Cite) -> list:
+    case = results.case
     levels = [
         e
         for e in entities(case, "indicator")
@@ -110,7 +107,7 @@ def _scale(inputs: Inputs, cite: Cite) -> list:
                 "Source: the two tables above.",
             )
         )
-    report = inputs.get("findings")
+    report = results.findings
     if report is not None:
         for f in report.findings:
             if f.rule == "magnitude" and f.status == "fail" and "import and export" in f.title:
@@ -131,11 +128,11 @@ def _scale(inputs: Inputs, cite: Cite) -> list:
     return blocks or [Notice("The case has no trade indicators.")]
 
 
-def _structure(inputs: Inputs, cite: Cite, case: Any) -> list:
+def _structure(results: Results, cite: Cite, case: Any) -> list:
     cats = entities(case, "trade_category")
     if not cats:
         return [Notice("The case has no trade categories.")]
-    ind = inputs.get("indicators")
+    ind = results.indicators
     rows = []
     for c in cats:
         a = c.attributes
@@ -191,9 +188,9 @@ def _structure(inputs: Inputs, cite: Cite, case: Any) -> list:
     return blocks
 
 
-def _bases(inputs: Inputs, cite: Cite, body: Body) -> list:
-    ind = inputs.get("indicators")
-    report = inputs.get("findings")
+def _bases(results: Results, cite: Cite, body: Body) -> list:
+    ind = results.indicators
+    report = results.findings
     checks = {}
     if report is not None:
         for f in report.findings:
@@ -209,9 +206,6 @@ def _bases(inputs: Inputs, cite: Cite, body: Body) -> list:
             tone="method",
         )
     ]
-    if ind is None:
-        blocks.append(notice(inputs, body, INDICATORS))
-        return blocks
     rows = []
     for b in ind.bases:
         note = cite.notes.computed(
@@ -263,7 +257,7 @@ def _measure_words(measure: str) -> str:
     return measure.lower().split(",")[0]
 
 
-def _platforms(inputs: Inputs, cite: Cite, case: Any) -> list:
+def _platforms(results: Results, cite: Cite, case: Any) -> list:
     platforms = entities(case, "platform_type")
     if not platforms:
         return [Notice("The case has no opening platforms.")]
@@ -280,7 +274,7 @@ def _platforms(inputs: Inputs, cite: Cite, case: Any) -> list:
             rows,
         )
     ]
-    ind = inputs.get("indicators")
+    ind = results.indicators
     if ind is not None:
         blocks.append(
             chart(

@@ -179,6 +179,9 @@ def list_checks(
     }
 
 
-@router.get("/cases/{case}/analysis", summary="Every driver analysis of the case")
-def get_analysis(cs: Served) -> dict[str, Any]:
-    return cs.analysis.to_dict()
+@router.get(
+    "/cases/{case}/results",
+    summary="Every result of the case (the same JSON as `pestle analyze --format json`)",
+)
+def get_results(cs: Served) -> dict[str, Any]:
+    return cs.results.to_dict()

@@ -20,7 +20,8 @@ FILES = {"html": "index.html", "pdf": "report.pdf"}
 
 @router.get(
     "/reports/{case}",
-    summary="The case's report (HTML or PDF), built on first request",
+    summary="The case's report (HTML or PDF) of the results the dashboard shows, built on "
+    "first request",
     response_class=FileResponse,
     responses={200: {"content": {"text/html": {}, "application/pdf": {}}}},
 )
@@ -34,7 +35,8 @@ async def get_report(
     state = app_state(request)
 
     def build(out: Path) -> Path:
-        result = build_report(case=cs.case.folder, out=out, formats=format)
+        # the results the dashboard shows, so the report has the numbers of the screen
+        result = build_report(out=out, formats=format, results=cs.results)
         return result.files[format]
 
     path = await run_in_threadpool(state.report, cs.id, format, build)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from pestle.report import cache
+from pestle import diskcache as cache
 
 
 def test_a_file_is_stored_and_found(tmp_path: Path, monkeypatch) -> None:

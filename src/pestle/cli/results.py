@@ -1,0 +1,67 @@
+"""The one way a command gets a case's results: load the case, build `Results` from
+`Settings`, show the long steps' progress on stderr (when it is a terminal)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
+
+from pestle.cli import err_console
+from pestle.results import Results, Settings
+
+
+def build(
+    case: str | Path | None,
+    *,
+    overrides: Mapping[str, Any] | None = None,
+    **settings: Any,
+) -> Results:
+    """The results of `case` (default: the embedded case) under the settings given (None:
+    the default), not yet computed: each field is computed when first read."""
+    import pestle
+
+    chosen = Settings.of(**settings, overrides=dict(overrides) if overrides else None)
+    loaded = pestle.load_case(case) if case is not None else pestle.load_case()
+    return Results(loaded, chosen, progress=_bar_progress())
+
+
+_bar: Progress | None = None
+
+
+def _bar_progress() -> Any:
+    """A progress callback drawing one bar per long step on stderr (nothing when piped)."""
+    if not err_console.is_terminal:
+        return None
+    tasks: dict[str, Any] = {}
+
+    def report(step: str, done: int, total: int) -> None:
+        with _progress() as bar:
+            if step not in tasks:
+                tasks[step] = bar.add_task(step, total=total)
+            bar.update(tasks[step], completed=done, total=total)
+            if done >= total:
+                bar.remove_task(tasks.pop(step))
+
+    return report
+
+
+@contextmanager
+def _progress() -> Iterator[Progress]:
+    global _bar
+    if _bar is None:
+        _bar = Progress(
+            TextColumn("{task.description}"),
+            BarColumn(),
+            TimeElapsedColumn(),
+            console=err_console,
+            transient=True,
+        )
+        _bar.start()
+    yield _bar
+    if not _bar.tasks:
+        _bar.stop()
+        _bar = None

@@ -1,0 +1,319 @@
+"""The orchestrator's steps: each turns a case (and earlier steps) into one result.
+
+This is the one place that calls the analyses of a case, in one order, with one
+`Settings`; `Results` (results.py) runs each step on first use and keeps its value, and
+`cache.py` keeps the expensive ones on disk by content. Nothing here formats a number.
+
+A step is declared in `STEPS` with what it depends on: the kinds of case files whose bytes
+enter its cache key, the settings it reads, and the steps it reads (whose keys enter its
+key in turn). A changed parameter file thus recomputes the demand steps and what follows
+from them (ranking, linkage), not the checks or the factor weights.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from pestle.errors import AnalysisError
+from pestle.results.summary import ScenarioSummary, summarise
+
+if TYPE_CHECKING:
+    from pestle.analysis.ahp import HierarchyResult
+    from pestle.analysis.demand import (
+        DemandInputs,
+        ScenarioComparison,
+        ScenarioResult,
+        SensitivityResult,
+    )
+    from pestle.analysis.dematel import DematelResult
+    from pestle.analysis.efe import EfeResult
+    from pestle.analysis.linkage import CompositeEffects
+    from pestle.analysis.robustness import RankStability
+    from pestle.analysis.topsis import DecisionMatrix, TopsisResult
+    from pestle.model.judgment import Judgments
+    from pestle.results.results import Results
+
+DEMAND_CRITERION = "demand_size"  # the TOPSIS criterion the demand model can supply
+
+# kinds of case files (`Case.fingerprint`) each group of steps reads
+ALL = ("*",)
+FACTOR_FILES = ("case", "factors", "judgments")
+DEMAND_FILES = ("case", "documents", "references", "entities", "parameters", "scenarios")
+
+
+@dataclass(frozen=True)
+class Step:
+    """One step of the orchestrator: what it reads, how it is computed, whether its value is
+    worth keeping on disk (a step cheaper than reading its pickle is not)."""
+
+    name: str
+    files: tuple[str, ...]
+    settings: tuple[str, ...]
+    after: tuple[str, ...]
+    run: Callable[[Results], Any]
+    disk: bool = False
+
+
+# -- the steps ----------------------------------------------------------------------------
+
+
+def _findings(r: Results) -> Any:
+    from pestle.checks.runner import run_checks
+
+    return run_checks(r.case)
+
+
+def _indicators(r: Results) -> Any:
+    from pestle.analysis.indicators import case_indicators
+
+    return case_indicators(r.case)
+
+
+def _policy(r: Results) -> Any:
+    from pestle.analysis.policy import case_policy_mix
+
+    return case_policy_mix(r.case)
+
+
+def _entropy(r: Results) -> Any:
+    from pestle.analysis.factor_panel import case_entropy
+
+    return case_entropy(r.case)
+
+
+def _judgments(r: Results) -> Judgments:
+    return r.case.judgments
+
+
+@dataclass(frozen=True)
+class FactorWeights:
+    ahp: HierarchyResult
+    dematel: DematelResult
+    efe: EfeResult
+
+
+def _factor_weights(r: Results) -> FactorWeights:
+    from pestle.analysis.ahp import hierarchy
+    from pestle.analysis.dematel import dematel
+    from pestle.analysis.efe import efe
+
+    j = r.judgments
+    weights = hierarchy(
+        j.dimension_matrix(), j.within_matrices(), random_index_table=j.ahp.random_index
+    )
+    return FactorWeights(
+        ahp=weights,
+        dematel=dematel(j.influence_matrix()),
+        efe=efe(j.efe_matrix(weights.global_weights())),
+    )
+
+
+def _demand_inputs(r: Results) -> DemandInputs:
+    from pestle.analysis.demand import load_demand_inputs
+
+    return load_demand_inputs(r.case)
+
+
+def _scenario_name(r: Results) -> str:
+    names = tuple(s.name for s in r.demand_inputs.scenarios)
+    chosen = r.settings.scenario or names[0]
+    if chosen not in names:
+        raise AnalysisError(
+            f"scenario: unknown scenario {chosen!r}; scenarios of this case: {', '.join(names)}",
+            parameter="scenario",
+        )
+    return chosen
+
+
+def _scenarios(r: Results) -> ScenarioComparison:
+    from pestle.analysis.demand import compare_scenarios
+
+    inputs = r.demand_inputs
+    s = r.settings
+    return compare_scenarios(
+        inputs.build_out,
+        inputs.parameters,
+        inputs.scenarios,
+        overrides=s.override_map,
+        samples=s.samples,
+        seed=s.seed,
+        sobol_samples=None,  # Sobol' for the headline scenario only: `_sensitivity`
+        progress=r.progress_of("demand"),
+    )
+
+
+def _headline_run(r: Results) -> ScenarioResult:
+    """The headline scenario alone (a what-if on the dashboard needs no other); the same
+    numbers as its run among all scenarios, which share the seed."""
+    from pestle.analysis.demand import compare_scenarios
+
+    if r.has("scenarios"):
+        return r.scenarios[r.scenario]
+    inputs = r.demand_inputs
+    s = r.settings
+    return compare_scenarios(
+        inputs.build_out,
+        inputs.parameters,
+        inputs.scenarios,
+        names=[r.scenario],
+        overrides=s.override_map,
+        samples=s.samples,
+        seed=s.seed,
+        sobol_samples=None,
+        progress=r.progress_of("demand"),
+    )[r.scenario]
+
+
+def _sensitivity(r: Results) -> SensitivityResult | None:
+    from pestle.analysis.demand import demand_sensitivity
+
+    if not r.settings.sobol_samples:
+        return None
+    run = r.scenario_run
+    if not any(p.uncertain for p in run.parameters):
+        return None
+    return demand_sensitivity(
+        r.demand_inputs.build_out,
+        run.parameters,
+        base_samples=r.settings.sobol_samples,
+        seed=r.settings.seed,
+    )
+
+
+def _summaries(r: Results) -> tuple[ScenarioSummary, ...]:
+    return tuple(summarise(run) for run in r.scenarios.results)
+
+
+def segment_of(alternative: str, segments: tuple[str, ...]) -> str | None:
+    """The demand-model segment a TOPSIS alternative stands for: the same id, or the longest
+    segment id the alternative extends ("transmission_insulators_cores" ->
+    "transmission_insulators")."""
+    if alternative in segments:
+        return alternative
+    found = [s for s in segments if alternative.startswith(s + "_")]
+    return max(found, key=len) if found else None
+
+
+def with_model_demand(
+    matrix: DecisionMatrix, judgments: Judgments, demand: ScenarioSummary
+) -> tuple[DecisionMatrix, str]:
+    """Replace the stated demand-size criterion with the model's median cumulative tonnes."""
+    spec = judgments.topsis.criteria.get(DEMAND_CRITERION)
+    stated = "stated input (index in the judgments file)"
+    if spec is None or not spec.stated_input:
+        return matrix, stated
+    tonnes = demand.tonnes()
+    mapping = {a: segment_of(a, tuple(tonnes)) for a in matrix.alternatives}
+    unmatched = [a for a, s in mapping.items() if s is None]
+    if unmatched:
+        return matrix, f"{stated}; no demand-model segment for {', '.join(unmatched)}"
+    j = [c.id for c in matrix.criteria].index(DEMAND_CRITERION)
+    values = tuple(
+        tuple(tonnes[mapping[a]] if k == j else v for k, v in enumerate(row))  # type: ignore[index]
+        for a, row in zip(matrix.alternatives, matrix.values, strict=True)
+    )
+    renamed = [f"{a} <- {s}" for a, s in mapping.items() if a != s]
+    source = (
+        f"demand model: median cumulative demand {demand.years[0]}-{demand.years[-1]}, t, "
+        f"scenario {demand.name}" + (f" ({'; '.join(renamed)})" if renamed else "")
+    )
+    return matrix.model_copy(update={"values": values}), source
+
+
+@dataclass(frozen=True)
+class Ranking:
+    """TOPSIS of the product segments, on the model's demand and as stated, and stability."""
+
+    topsis: TopsisResult
+    stated: TopsisResult  # on the judgments as written (stated demand-size index)
+    demand_size_source: str
+    stability: RankStability
+
+
+def _ranking(r: Results) -> Ranking:
+    from pestle.analysis.robustness import rank_stability
+    from pestle.analysis.topsis import topsis
+
+    stated = r.judgments.decision_matrix()
+    matrix, source = with_model_demand(stated, r.judgments, r.demand)
+    s = r.settings
+    return Ranking(
+        topsis=topsis(matrix),
+        stated=topsis(stated),
+        demand_size_source=source,
+        stability=rank_stability(matrix, draws=s.draws, spread=s.spread, seed=s.seed),
+    )
+
+
+@dataclass(frozen=True)
+class Linkage:
+    effects: CompositeEffects
+    shock: str  # which tonnes make the shock
+
+
+def _linkage(r: Results) -> Linkage | None:
+    from pestle.analysis.linkage import composite_effects
+
+    config = r.case.linkage
+    if config is None:
+        return None
+    d = r.demand
+    tonnes = {k: v for k, v in d.tonnes().items() if k in config.segments}
+    shock = (
+        f"median cumulative composite demand {d.years[0]}-{d.years[-1]} by segment "
+        f"(scenario {d.name}, {r.settings.samples:,} samples, seed {r.settings.seed})"
+    )
+    return Linkage(effects=composite_effects(tonnes, config=config), shock=shock)
+
+
+def _document(r: Results) -> dict[str, Any]:
+    return r.document()
+
+
+DEMAND_SETTINGS = ("samples", "seed", "overrides")
+
+STEPS: dict[str, Step] = {
+    s.name: s
+    for s in (
+        Step("findings", ALL, (), (), _findings, disk=True),
+        Step("indicators", ALL, (), (), _indicators),
+        Step("policy", ALL, (), (), _policy),
+        Step("entropy", ALL, (), (), _entropy),
+        Step("judgments", FACTOR_FILES, (), (), _judgments),
+        Step("factor_weights", FACTOR_FILES, (), ("judgments",), _factor_weights),
+        Step("demand_inputs", DEMAND_FILES, (), (), _demand_inputs),
+        Step("scenario", DEMAND_FILES, ("scenario",), ("demand_inputs",), _scenario_name),
+        Step("scenarios", DEMAND_FILES, DEMAND_SETTINGS, ("demand_inputs",), _scenarios, True),
+        Step(
+            "headline_run",
+            DEMAND_FILES,
+            DEMAND_SETTINGS,
+            ("demand_inputs", "scenario"),
+            _headline_run,
+            disk=True,
+        ),
+        Step(
+            "sensitivity",
+            DEMAND_FILES,
+            ("sobol_samples",),
+            ("headline_run",),
+            _sensitivity,
+            disk=True,
+        ),
+        Step("summaries", DEMAND_FILES, (), ("scenarios",), _summaries),
+        Step(
+            "ranking",
+            FACTOR_FILES,
+            ("draws", "spread", "seed"),
+            ("judgments", "summaries", "scenario"),
+            _ranking,
+            disk=True,
+        ),
+        Step("linkage", ("linkage",), (), ("summaries", "scenario"), _linkage, disk=True),
+        # the JSON form, kept as plain data: a second `pestle analyze --format json` on an
+        # unchanged case reads it without importing the models that made it
+        Step("json", ALL, (), ("ranking", "sensitivity", "linkage", "findings"), _document, True),
+    )
+}
