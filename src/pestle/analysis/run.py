@@ -42,8 +42,6 @@ if TYPE_CHECKING:
     from pestle.case import Case
     from pestle.model.judgment import Judgments
 
-JUDGMENTS_FILE = "judgments.yaml"
-LINKAGE_FILE = "linkage.yaml"
 DEMAND_CRITERION = "demand_size"  # the TOPSIS criterion the demand model can supply
 DEFAULT_SAMPLES = 20_000
 DEFAULT_SEED = 1
@@ -217,12 +215,11 @@ def _finite(data: Any) -> Any:
 
 
 def load_case_judgments(case: Case) -> Judgments:
-    from pestle.model.judgment import load_judgments
+    from pestle.analysis.ahp import check_judgments
 
-    path = Path(case.folder) / JUDGMENTS_FILE
-    if not path.is_file():
-        raise InputError(f"{path}: file not found (the analyst judgments of the case)")
-    return load_judgments(path)
+    judgments = case.judgments
+    check_judgments(judgments)  # an inconsistent AHP matrix (CR > 0.1) is refused at its line
+    return judgments
 
 
 def ahp_of(judgments: Judgments) -> HierarchyResult:
@@ -312,10 +309,11 @@ def with_model_demand(
 
 
 def linkage_of(case: Case, demand: DemandSummary) -> tuple[CompositeEffects, str]:
-    from pestle.analysis.linkage import composite_effects, load_config
+    from pestle.analysis.linkage import composite_effects
 
-    path = Path(case.folder) / LINKAGE_FILE
-    config = load_config(path) if path.is_file() else load_config()
+    config = case.linkage
+    if config is None:
+        raise InputError(f"{case.folder}: the case has no linkage file (`linkage:` in case.yaml)")
     effects = composite_effects(demand.tonnes(), config=config)
     shock = (
         f"mean cumulative composite demand {demand.years[0]}-{demand.years[-1]} by segment "

@@ -13,9 +13,9 @@ from rich.console import Console
 from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
+from pestle.case.parameters_file import parse_assignment
 from pestle.cli import app, err_console
 from pestle.errors import InputError
-from pestle.model.parameter import parse_assignment
 
 if TYPE_CHECKING:  # the model pulls in SciPy and SALib: import it only when the command runs
     from pestle.analysis.demand import ScenarioComparison, ScenarioResult

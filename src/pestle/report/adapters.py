@@ -81,8 +81,9 @@ _factors_seen: dict[str, dict[str, Any]] = {}
 
 
 def _run_factors(inputs: Inputs, folder: Path) -> None:
-    path = folder / "judgments.yaml"
-    if not path.exists():
+    found = inputs.case.files()["judgments"] if inputs.case is not None else ()
+    path = found[0] if found else folder / "judgments.yaml"
+    if not found:
         inputs.results["judgments"] = None
         return
     try:
@@ -101,7 +102,9 @@ def _run_factors(inputs: Inputs, folder: Path) -> None:
 
 
 def _analyse_factors(inputs: Inputs, path: Path) -> None:
-    judgments = inputs.run("judgments", "pestle.model.judgment", lambda m: m.load_judgments(path))
+    judgments = inputs.run(
+        "judgments", "pestle.analysis.run", lambda m: m.load_case_judgments(inputs.case)
+    )
     if judgments is None:
         return
     hierarchy = inputs.run(
@@ -181,8 +184,9 @@ def _run_demand(inputs: Inputs, folder: Path) -> None:
             seg: result.demand.get("cumulative_demand_t", seg)["mean"]
             for seg in result.demand.segments
         }
-        config_path = folder / "linkage.yaml"
-        config = mod.load_config(config_path) if config_path.exists() else mod.load_config()
+        config = inputs.case.linkage
+        if config is None:
+            return None
         usable = {k: v for k, v in tonnes.items() if k in config.segments}
         return mod.composite_effects(usable, config=config)
 
