@@ -1,6 +1,6 @@
 """Load a case folder into a checked, frozen `Case`.
 
-    load_case("xinjiang_composites")   # an embedded case, by name
+    load_case(DEFAULT_CASE)             # an embedded case, by name (pestle.cases)
     load_case("path/to/my_case")        # any folder with a case.yaml
 
 Loading reads case.yaml, the documents (extracting their claims once per document

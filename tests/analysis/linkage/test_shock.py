@@ -106,7 +106,7 @@ def test_result_shape_and_note(config: LinkageConfig, model: LeontiefModel) -> N
     assert {"057", "047", "053", "060", "051"} <= set(frame.index)
     assert (frame["output_total_low"] <= frame["output_total"]).all()
     data = result.to_dict()
-    assert "no regional table exists for Xinjiang" in data["note"]
+    assert "no regional table exists for the case's region" in data["note"]
     assert "stated assumptions" in data["note"]
     assert len(data["assumptions"]) == 3 and data["unit"] == "CNY"
     assert data["prices_cny_per_t"]["high"]["wind_blades"] == 30000
