@@ -42,3 +42,23 @@ def test_the_check_sees_a_function_level_import(tmp_path: Path) -> None:
     path = tmp_path / "m.py"
     path.write_text("def f():\n    from pestle.analysis.ahp import ahp\n", encoding="utf-8")
     assert _imports(path) == [(2, "pestle.analysis.ahp")]
+
+
+def test_errors_name_the_parameter_of_the_call() -> None:
+    import pickle
+
+    from pestle.errors import AnalysisError, CaseError, InputError, ParseError, PestleError
+
+    assert PestleError("x").parameter is None
+    error = InputError("samples must be between 1 and 10; got 0", parameter="samples")
+    assert (str(error), error.parameter) == ("samples must be between 1 and 10; got 0", "samples")
+    assert AnalysisError("a").parameter is None
+    located = ParseError("bad", "f.yaml", 3, 4)  # positional signature as before
+    assert (str(located), located.parameter) == ("f.yaml:3:4: bad", None)
+    case_error = CaseError("bad", "case.yaml", 2, parameter="case")
+    assert (str(case_error), case_error.parameter, case_error.line) == (
+        "case.yaml:2: bad",
+        "case",
+        2,
+    )
+    assert str(pickle.loads(pickle.dumps(error))) == str(error)

@@ -337,20 +337,6 @@ def _entities(case: Any) -> dict[str, Any]:
     return {e.id: e for e in ents}
 
 
-BASE_IDS: tuple[str, ...] = (
-    "base_northern_tianshan",
-    "base_southern_taklimakan",
-    "base_huadian_tianshan_gobi",
-    "base_three_10gw_class",
-)
-HYDROGEN_IDS: tuple[str, ...] = ("project_hydrogen_storage",)
-CORRIDOR_IDS: tuple[str, ...] = (
-    "corridor_hami_zhengzhou",
-    "corridor_zhundong_wannan",
-    "corridor_hami_chongqing",
-)
-
-
 def _where(entity: Any, attribute: str | None = None) -> tuple[str | None, int | None]:
     file = getattr(entity, "file", None)
     line = getattr(entity, "line", None)
@@ -398,10 +384,10 @@ def build_out_from_case(
     reference_file: str | None = None,
 ) -> BuildOut:
     """The `BuildOut` of a loaded case: its energy bases, hydrogen project and corridors
-    (and the reference additions, read from `reference_file`).
+    (and the reference additions, already read from `reference_file`: `Case.reference_additions`).
 
-    Projects are the case's entities of kind `energy_base` / `hydrogen_project` (or the
-    known ids), corridors those of kind `uhv_corridor`. Capacity is `capacity_w`, or
+    Projects are the case's entities of kind `energy_base` / `hydrogen_project`, corridors
+    those of kind `uhv_corridor`. Capacity is `capacity_w`, or
     `count` x `capacity_each_w`; status and time node are read from `status` / `date`.
     """
     entities = _entities(case)
@@ -410,8 +396,8 @@ def build_out_from_case(
     for eid, ent in entities.items():
         kind = getattr(ent, "kind", "")
         attrs = dict(getattr(ent, "attributes", {}) or {})
-        is_base = kind == "energy_base" or eid in BASE_IDS
-        is_h2 = kind == "hydrogen_project" or eid in HYDROGEN_IDS
+        is_base = kind == "energy_base"
+        is_h2 = kind == "hydrogen_project"
         if is_base or is_h2:
             cap = _attr(attrs, "capacity_w")
             if cap is None and _attr(attrs, "capacity_each_w") is not None:
@@ -437,7 +423,7 @@ def build_out_from_case(
                 "node": node,
             }
             projects.append(_validated(Project, fields, ent))
-        elif kind == "uhv_corridor" or eid in CORRIDOR_IDS:
+        elif kind == "uhv_corridor":
             node = _node_text(_attr(attrs, "in_operation", "date"))
             if node is None:
                 raise CaseError(
