@@ -371,9 +371,10 @@ def mutate(
 
 def run_commands(folder: Path, samples: int = 200, sobol_samples: int | None = 64) -> None:
     """What the commands run on a case folder, in process; raises what they raise."""
+    from pestle.analysis.run import analyze_case
+
     import pestle
     from pestle.analysis.demand import compare_scenarios, load_demand_inputs
-    from pestle.analysis.run import analyze_case
     from pestle.checks.runner import run_checks
 
     case = pestle.load_case(folder)

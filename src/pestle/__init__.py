@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from pestle.cases import DEFAULT_CASE
 from pestle.errors import (
     AnalysisError,
     CaseError,
@@ -21,8 +22,9 @@ if TYPE_CHECKING:
 __version__ = "0.1.0"
 
 
-def load_case(name_or_path: str | Path = "xinjiang_composites") -> Case:
-    """Load and check a case (embedded name or folder); see `pestle.case.load_case`."""
+def load_case(name_or_path: str | Path = DEFAULT_CASE) -> Case:
+    """Load and check a case (embedded name or folder; default: the embedded default case,
+    `pestle.cases.DEFAULT_CASE`); see `pestle.case.load_case`."""
     from pestle.case import load_case as _load_case  # keeps `import pestle` light
 
     return _load_case(name_or_path)

@@ -8,7 +8,9 @@
     ├── CheckError              a consistency rule was given data it cannot use
     └── AnalysisError           a model was given inputs it cannot use (e.g. CR > 0.1)
 
-Each message is one line that names the file (and line) and says how to fix it.
+Each message is one line that names the file (and line) and says how to fix it. An error about
+an argument of a library call (not a file) names that argument in `parameter` (e.g.
+"samples", "overrides"), so a front end can say which of its own options was wrong.
 """
 
 from __future__ import annotations
@@ -19,10 +21,9 @@ from pathlib import Path
 class PestleError(Exception):
     """Base for every error meant to be shown to a user as one line.
 
-    `parameter` names the argument of the call that was wrong (`samples`, `scenario`), so
-    that a command line can say which of its flags that is."""
-
-    parameter: str | None = None
+    `parameter` names the parameter of the library call whose value was wrong (None when the
+    problem is not one parameter's value, e.g. a file).
+    """
 
     def __init__(self, *args: object, parameter: str | None = None) -> None:
         super().__init__(*args)
@@ -42,6 +43,8 @@ class ParseError(PestleError):
         file: str | Path | None = None,
         line: int | None = None,
         col: int | None = None,
+        *,
+        parameter: str | None = None,
     ) -> None:
         self.file = str(file) if file is not None else None
         self.line = line
@@ -55,7 +58,7 @@ class ParseError(PestleError):
                 if col is not None:
                     where += f":{col}"
             where += ": "
-        super().__init__(f"{where}{message}")
+        super().__init__(f"{where}{message}", parameter=parameter)
 
 
 class CaseError(ParseError):

@@ -8,13 +8,14 @@ from pathlib import Path
 
 import pytest
 
-from pestle.analysis.ahp import ahp, hierarchy
+from pestle.analysis.ahp import ahp, check_judgments, hierarchy
 from pestle.analysis.dematel import dematel
 from pestle.analysis.efe import efe
 from pestle.analysis.robustness import rank_stability
 from pestle.analysis.topsis import topsis
-from pestle.errors import InputError, ParseError
-from pestle.model.judgment import Judgments, load_judgments
+from pestle.case.judgments_file import load_judgments
+from pestle.errors import CaseError, InputError, ParseError
+from pestle.model.judgment import Judgments
 
 CASE = Path(__file__).resolve().parents[2] / "src/pestle/cases/xinjiang_composites/judgments.yaml"
 TEXT = CASE.read_text(encoding="utf-8")
@@ -147,8 +148,9 @@ def test_inconsistent_matrix_names_the_triad(tmp_path: Path) -> None:
     )
     text = text.replace("international_trust:  [1/3, 1/2, 1]", "international_trust:  [1/3, 9, 1]")
     path = write(tmp_path, text)
-    with pytest.raises(ParseError) as err:
-        load_judgments(path)
+    judgments = load_judgments(path)  # reading is not analysing: the file parses
+    with pytest.raises(CaseError) as err:
+        check_judgments(judgments)
     message = str(err.value)
     assert message.startswith(f"{path}:{line_of(text, 'policy_superposition: [1,   2,   3]')}: ")
     assert "matrix 'factors:political' is inconsistent: CR = " in message
@@ -204,7 +206,7 @@ def test_unknown_key_and_yaml_syntax_are_located(tmp_path: Path) -> None:
         load_judgments(path)
     assert str(err.value).startswith(f"{path}:{line_of(text, 'weights: 3')}: weights: Extra inputs")
     path = write(tmp_path, "illustrative: true\nnote: [unclosed\n")
-    with pytest.raises(ParseError, match=rf"^{path}:\d+: not valid YAML"):
+    with pytest.raises(ParseError, match=rf"^{path}:\d+:\d+: malformed YAML"):
         load_judgments(path)
 
 
@@ -236,8 +238,7 @@ def test_duplicate_row_is_an_error_not_a_silent_overwrite(tmp_path: Path) -> Non
         load_judgments(path)
     second = line_of(text, "economic:      [1/2,") + 1
     assert str(err.value) == (
-        f"{path}:{second}: 'economic' appears twice in the same mapping; "
-        "YAML would keep only the last one"
+        f"{path}:{second}:7: malformed YAML: duplicate key 'economic' (first at line {second - 1})"
     )
 
 
@@ -258,3 +259,18 @@ def test_value_pyyaml_cannot_convert_is_located(tmp_path: Path) -> None:
         load_judgments(path)
     line = line_of(text, "illustrative: !!int abc")
     assert str(err.value).startswith(f"{path}:{line}:15: malformed YAML: cannot read this value")
+
+
+# -- the consistency check is an analysis, run after reading --------------------------------
+
+
+def test_embedded_judgments_pass_the_consistency_check(case: Judgments) -> None:
+    check_judgments(case)  # no error: every CR <= 0.1
+
+
+def test_judgments_keep_the_line_of_each_row(case: Judgments) -> None:
+    assert case.path == str(CASE)
+    row = "      economic:      [1/2, 1,   2,   1/2, 1,   1  ]"
+    assert case.line("ahp", "dimensions", "rows", "economic") == line_of(TEXT, row)
+    assert case.line("ahp", "dimensions", "rows", "no_such_row") == line_of(TEXT, "    rows:")
+    assert "lines" not in case.model_dump()

@@ -16,11 +16,11 @@ from pestle.analysis.policy import (
     TARGETS,
     PolicyMeasure,
     case_policy_mix,
-    load_policy_measures,
     policy_mix,
     superposition_index,
 )
 from pestle.case.models import Evidence
+from pestle.case.policy_file import check_against_case, load_policy_measures
 from pestle.errors import AnalysisError, CaseError, InputError, ParseError
 
 CASE_DIR = Path(__file__).resolve().parents[2] / "src" / "pestle" / "cases" / "xinjiang_composites"
@@ -209,7 +209,7 @@ def line_of(path: Path, fragment: str) -> int:
 
 
 def test_good_file_loads(tmp_path) -> None:
-    coding = load_policy_measures(write(tmp_path, GOOD))
+    coding = load_policy_measures(write(tmp_path, GOOD), "source_report")
     assert [m.id for m in coding.measures] == ["plan_trade", "delegation_trade"]
     assert coding.measures[0].evidence[0].document == "source_report"
     assert coding.typology == "test"
@@ -261,36 +261,36 @@ def test_bad_codes_name_file_line_and_code(tmp_path, old, new, fragment, message
     else:
         line = line_of(path, fragment)
     with pytest.raises(CaseError) as err:
-        load_policy_measures(path)
+        load_policy_measures(path, "source_report")
     assert str(err.value) == f"{path}:{line}: {message}"
 
 
 def test_missing_code_and_missing_evidence(tmp_path) -> None:
     path = write(tmp_path, GOOD.replace("    instrument: environment\n", "", 1))
     with pytest.raises(CaseError, match=r":3: measure 'plan_trade': no instrument \(one of supply"):
-        load_policy_measures(path)
+        load_policy_measures(path, "source_report")
     no_evidence = GOOD.replace(
         f"    evidence:\n      - section: {FTZ}\n        quote: overseas investment cooperation\n",
         "",
     )
     path = write(tmp_path, no_evidence)
     with pytest.raises(CaseError, match=r":12: measure 'delegation_trade': no evidence"):
-        load_policy_measures(path)
+        load_policy_measures(path, "source_report")
 
 
 def test_empty_and_malformed_files(tmp_path) -> None:
     with pytest.raises(CaseError, match=r"policy_measures\.yaml:1: 'measures:' is empty"):
-        load_policy_measures(write(tmp_path, "measures: []\n"))
+        load_policy_measures(write(tmp_path, "measures: []\n"), "source_report")
     with pytest.raises(CaseError, match="a list under 'measures:'"):
-        load_policy_measures(write(tmp_path, "- id: x\n"))
+        load_policy_measures(write(tmp_path, "- id: x\n"), "source_report")
     with pytest.raises(ParseError, match=r"policy_measures\.yaml:3:1: malformed YAML"):
-        load_policy_measures(write(tmp_path, "measures:\n  - id: [x\n"))
+        load_policy_measures(write(tmp_path, "measures:\n  - id: [x\n"), "source_report")
 
 
 def test_unknown_entity_and_unresolved_quote(case, tmp_path) -> None:
     path = write(tmp_path, GOOD.replace("[policy_ftz_delegation]", "[policy_nowhere]"))
     with pytest.raises(CaseError) as err:
-        case_policy_mix(case, path)
+        check_against_case(load_policy_measures(path, "source_report"), case)
     line = line_of(path, "- id: delegation_trade")
     assert str(err.value) == (
         f"{path}:{line}: measure 'delegation_trade' names entity 'policy_nowhere', which the "
@@ -298,18 +298,46 @@ def test_unknown_entity_and_unresolved_quote(case, tmp_path) -> None:
     )
     path = write(tmp_path, GOOD.replace("financial", "x").replace("overseas investment", "space"))
     with pytest.raises(CaseError) as err:
-        case_policy_mix(case, path)
+        check_against_case(load_policy_measures(path, "source_report"), case)
     line = line_of(path, f"- section: {FTZ}") + 10
     assert str(err.value).startswith(f"{path}:{line}: measure 'delegation_trade': quote")
     assert "is not in the document" in str(err.value)
 
 
 def test_case_without_coding_file(case, tmp_path) -> None:
+    # case.yaml names no policy measures: the default file name is used, and it is absent
     folder = tmp_path / "case"
     shutil.copytree(CASE_DIR, folder)
     (folder / "policy_measures.yaml").unlink()
+    info = folder / "case.yaml"
+    text = info.read_text(encoding="utf-8")
+    info.write_text(
+        "".join(x for x in text.splitlines(True) if not x.startswith("policy_measures:")),
+        encoding="utf-8",
+    )
+    loaded = pestle.load_case(folder)
+    assert loaded.files()["policy_measures"] == ()
     with pytest.raises(InputError, match=r"policy_measures\.yaml: file not found"):
-        case_policy_mix(pestle.load_case(folder))
+        case_policy_mix(loaded)
+
+
+def test_declared_coding_file_that_is_missing_is_a_case_error(tmp_path) -> None:
+    folder = tmp_path / "case"
+    shutil.copytree(CASE_DIR, folder)
+    (folder / "policy_measures.yaml").unlink()
+    line = line_of(folder / "case.yaml", "policy_measures: policy_measures.yaml")
+    with pytest.raises(CaseError) as err:
+        pestle.load_case(folder)
+    assert str(err.value) == (
+        f"{folder / 'case.yaml'}:{line}: policy_measures: policy_measures.yaml: no such file"
+    )
+
+
+def test_case_policy_mix_reads_the_case_accessor(case) -> None:
+    assert case.policy_measures is case.policy_measures  # read once
+    mix = case_policy_mix(case)
+    assert mix.measures == case.policy_measures.measures
+    assert sum(mix.totals()["level"].values()) == len(mix.measures) == 15
 
 
 def test_public_api() -> None:

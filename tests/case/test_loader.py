@@ -497,6 +497,10 @@ def test_malformed_yaml_gives_file_line_and_column(case_copy: Path) -> None:
         load_case(case_copy)
 
 
+def _line(text: str, fragment: str) -> int:
+    return next(n for n, x in enumerate(text.splitlines(), 1) if fragment in x)
+
+
 def test_case_yaml_problems(case_copy: Path) -> None:
     case_yaml = case_copy / "case.yaml"
     text = case_yaml.read_text(encoding="utf-8")
@@ -512,17 +516,20 @@ def test_case_yaml_problems(case_copy: Path) -> None:
         text.replace("sources/source_report.txt", "sources/missing.txt"), encoding="utf-8"
     )
     # a path to nothing is a mistake in case.yaml: the error is at that line of case.yaml
+    line = _line(text, "path: sources/source_report.txt")
     with pytest.raises(
         CaseError,
-        match=r"case.yaml:16: documents.source_report.path: sources/missing.txt: no such file$",
+        match=rf"case.yaml:{line}: documents.source_report.path: sources/missing.txt: no such "
+        "file$",
     ):
         load_case(case_copy)
     case_yaml.write_text(
         text.replace("sources/composite_intensity.yaml", "sources"), encoding="utf-8"
     )
+    line = _line(text, "path: sources/composite_intensity.yaml")
     with pytest.raises(
         CaseError,
-        match=r"case.yaml:27: references.composite_intensity.path: sources: is a folder",
+        match=rf"case.yaml:{line}: references.composite_intensity.path: sources: is a folder",
     ):
         load_case(case_copy)
     (case_copy / "case.yaml").unlink()

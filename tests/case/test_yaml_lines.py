@@ -131,3 +131,33 @@ def test_line_of_every_key_matches_the_text(tree, lead: int) -> None:
     data = loads_yaml(text)
     assert data == tree
     _walk(data, text.splitlines())
+
+
+def test_exponent_without_sign_or_leading_digit_reads_the_same_in_every_case_file(
+    tmp_path,
+) -> None:
+    # `.5e3` was text in a case file and a number in parameters.yaml (two YAML readers);
+    # one reader now: a number everywhere, as in YAML 1.2
+    from pestle.case.parameters_file import load_parameters
+
+    assert loads_yaml("a: .5e3\nb: -.5E-2\nc: 1e10\nd: .x\ne: .inf\n") == {
+        "a": 500.0,
+        "b": -0.005,
+        "c": 1e10,
+        "d": ".x",
+        "e": float("inf"),
+    }
+    path = tmp_path / "parameters.yaml"
+    path.write_text("parameters:\n  a:\n    unit: t\n    base: .5e3\n    source: s\n")
+    assert load_parameters(path)["a"].base == 500.0 == loads_yaml("base: .5e3")["base"]
+
+
+def test_malformed_yaml_is_worded_the_same_in_every_case_file(tmp_path) -> None:
+    from pestle.case.judgments_file import load_judgments
+    from pestle.case.parameters_file import load_parameters
+
+    for read in (load_parameters, load_judgments):
+        path = tmp_path / f"{read.__name__}.yaml"
+        path.write_text("a: [1, 2\n", encoding="utf-8")
+        with pytest.raises(ParseError, match=rf"^{path}:2:1: malformed YAML: "):
+            read(path)

@@ -6,7 +6,6 @@ import json
 import re
 from pathlib import Path
 
-import pytest
 from report_htmlscan import scan
 
 from pestle.report.context import SECTIONS

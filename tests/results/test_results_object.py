@@ -30,7 +30,7 @@ def result(case):
 
 
 def test_settings_have_one_set_of_defaults_and_name_the_bad_parameter() -> None:
-    assert DEFAULTS == Settings()
+    assert Settings() == DEFAULTS
     assert Settings.of(samples=None, seed=None) == DEFAULTS
     with pytest.raises(AnalysisError, match=r"^samples: .*got 0") as info:
         Settings.of(samples=0)
@@ -175,7 +175,7 @@ def test_scenario_and_overrides(case) -> None:
 
 def test_a_field_is_computed_only_when_read(case) -> None:
     results = Results(case, SETTINGS, cache=False)
-    results.findings
+    assert results.findings.summary["checks"] > 0
     assert results.computed == ["findings"]  # `pestle check` runs no demand model
 
 

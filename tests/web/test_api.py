@@ -7,8 +7,8 @@ import json
 import pytest
 
 import pestle
-from pestle.results import DEFAULTS, Results
 from pestle.checks import run_checks
+from pestle.results import DEFAULTS, Results
 
 CASE = "xinjiang_composites"
 API = f"/api/cases/{CASE}"

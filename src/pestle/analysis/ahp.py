@@ -28,14 +28,23 @@ from __future__ import annotations
 import math
 from collections.abc import Mapping
 from itertools import combinations
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 import numpy as np
 import pandas as pd
 from numpy.typing import NDArray
-from pydantic import BaseModel, ConfigDict, model_validator
+from pydantic import BaseModel, ConfigDict
 
-from pestle.errors import AnalysisError
+from pestle.errors import AnalysisError, CaseError
+from pestle.model.matrices import (
+    RECIPROCITY_TOLERANCE,
+    JudgmentError,
+    PairwiseMatrix,
+    ratio_text,
+)
+
+if TYPE_CHECKING:
+    from pestle.model.judgment import Judgments
 
 # Saaty's random consistency index RI(n), n = 1..15: the mean CI of random reciprocal matrices.
 # "saaty1980": Saaty (1980) The Analytic Hierarchy Process, McGraw-Hill, the table behind the
@@ -51,27 +60,6 @@ RandomIndexTable = Literal["saaty1980", "saaty2005"]
 OnInconsistency = Literal["error", "report"]
 
 CR_THRESHOLD = 0.1
-# a_ij * a_ji may differ from 1 by this much before the pair is called non-reciprocal: it admits
-# reciprocals written as rounded decimals (0.33 for 1/3, 0.14 for 1/7) and nothing coarser.
-RECIPROCITY_TOLERANCE = 0.05
-
-
-class JudgmentError(AnalysisError):
-    """A judgment matrix has a bad cell; carries the matrix name and the cell's labels."""
-
-    def __init__(self, message: str, matrix: str, cell: tuple[str, str] | None = None) -> None:
-        self.matrix = matrix
-        self.cell = cell
-        super().__init__(message)
-
-
-def ratio_text(x: float) -> str:
-    """A judgment as a person writes it: 3, 1/3, 2.5."""
-    if x > 0 and abs(x - round(x)) < 1e-9:
-        return str(round(x))
-    if x > 0 and abs(1 / x - round(1 / x)) < 1e-9:
-        return f"1/{round(1 / x)}"
-    return f"{x:.3g}"
 
 
 def random_index(n: int, table: RandomIndexTable = "saaty1980") -> float:
@@ -83,104 +71,6 @@ def random_index(n: int, table: RandomIndexTable = "saaty1980") -> float:
             "split the comparison into smaller groups"
         )
     return values[n - 1]
-
-
-class PairwiseMatrix(BaseModel):
-    """A reciprocal pairwise-comparison matrix: values[i][j] = how many times i outweighs j.
-
-    Missing comparisons are None (or 0). When only one of a_ij, a_ji is given, the other is its
-    reciprocal; when both are given they must be reciprocal (within RECIPROCITY_TOLERANCE).
-    """
-
-    model_config = ConfigDict(frozen=True)
-
-    name: str
-    labels: tuple[str, ...]
-    values: tuple[tuple[float | None, ...], ...]
-
-    @model_validator(mode="after")
-    def _check(self) -> PairwiseMatrix:
-        n = len(self.labels)
-        if n == 0:
-            raise JudgmentError(f"matrix '{self.name}' has no items", self.name)
-        if len(set(self.labels)) != n:
-            dup = sorted({x for x in self.labels if self.labels.count(x) > 1})
-            raise JudgmentError(f"matrix '{self.name}' repeats the label(s) {dup}", self.name)
-        if len(self.values) != n:
-            raise JudgmentError(
-                f"matrix '{self.name}' has {len(self.values)} rows for {n} labels", self.name
-            )
-        for i, row in enumerate(self.values):
-            if len(row) != n:
-                raise JudgmentError(
-                    f"matrix '{self.name}' row '{self.labels[i]}' has {len(row)} entries, "
-                    f"expected {n}",
-                    self.name,
-                    (self.labels[i], self.labels[i]),
-                )
-        for i, j in np.ndindex(n, n):
-            a = self.values[i][j]
-            cell = (self.labels[i], self.labels[j])
-            where = f"matrix '{self.name}' cell ({cell[0]}, {cell[1]})"
-            if a is None:
-                continue
-            if not math.isfinite(a) or a < 0:
-                raise JudgmentError(
-                    f"{where} = {a:g}: judgments are positive ratios (1/9..9); "
-                    "leave a missing comparison empty",
-                    self.name,
-                    cell,
-                )
-            if i == j and a not in (0, 1):
-                raise JudgmentError(
-                    f"{where} = {ratio_text(a)}: an item compared with itself is 1",
-                    self.name,
-                    cell,
-                )
-        for i, j in combinations(range(n), 2):
-            a, b = self.values[i][j], self.values[j][i]
-            if a and b and abs(a * b - 1) > RECIPROCITY_TOLERANCE:
-                raise JudgmentError(
-                    f"matrix '{self.name}' cell ({self.labels[i]}, {self.labels[j]}) = "
-                    f"{ratio_text(a)} but ({self.labels[j]}, {self.labels[i]}) = {ratio_text(b)}; "
-                    f"expected {ratio_text(1 / a)}",
-                    self.name,
-                    (self.labels[j], self.labels[i]),
-                )
-        return self
-
-    @property
-    def n(self) -> int:
-        return len(self.labels)
-
-    def judgments(self) -> NDArray[np.float64]:
-        """The reciprocal matrix with NaN where a comparison is missing (diagonal = 1).
-
-        A pair given both ways is made exactly reciprocal by the geometric mean sqrt(a_ij/a_ji).
-        """
-        n = self.n
-        a = np.full((n, n), np.nan)
-        np.fill_diagonal(a, 1.0)
-        for i, j in combinations(range(n), 2):
-            x, y = self.values[i][j] or None, self.values[j][i] or None
-            if x is not None and y is not None:
-                v = math.sqrt(x / y)
-            elif x is not None:
-                v = x
-            elif y is not None:
-                v = 1 / y
-            else:
-                continue
-            a[i, j], a[j, i] = v, 1 / v
-        return a
-
-    def missing(self) -> tuple[tuple[str, str], ...]:
-        a = self.judgments()
-        return tuple(
-            (self.labels[i], self.labels[j])
-            for i, j in combinations(range(self.n), 2)
-            if np.isnan(a[i, j])
-        )
 
 
 class Triad(BaseModel):
@@ -574,9 +464,39 @@ def consistent_matrix(name: str, weights: Mapping[str, float]) -> PairwiseMatrix
     return PairwiseMatrix(name=name, labels=labels, values=values)
 
 
+def check_judgments(judgments: Judgments) -> None:
+    """Refuse a judgments file whose AHP matrices are inconsistent (CR above the threshold).
+
+    The error is a `CaseError` at the line of the judgments file where the row of the first
+    item of the worst triad is written (the file and lines come from `judgments.path` and
+    `judgments.lines`), e.g. `judgments.yaml:42: matrix 'factors:political' is inconsistent:
+    CR = 0.31 > 0.1; ... triad (a, b, c) ...`. The dimension matrix is checked first, then the
+    within-dimension matrices in PESTLE order.
+    """
+    from pestle.model.judgment import within_name
+
+    table = judgments.ahp.random_index
+    specs = [(("ahp", "dimensions"), "dimensions", judgments.ahp.dimensions)]
+    specs += [
+        (("ahp", "within", d), within_name(d), judgments.ahp.within[d])
+        for d in judgments.dimensions()
+        if d in judgments.ahp.within
+    ]
+    for loc, name, spec in specs:
+        matrix = spec.matrix(name)
+        try:
+            ahp(matrix, random_index_table=table)
+        except AnalysisError as exc:
+            triad = worst_triad(matrix)
+            row = triad.items[0] if triad else matrix.labels[0]
+            line = judgments.line(*loc, "rows", row)
+            raise CaseError(str(exc), judgments.path, line) from None
+
+
 __all__ = (
     "CR_THRESHOLD",
     "RANDOM_INDEX",
+    "RECIPROCITY_TOLERANCE",
     "AhpResult",
     "GlobalWeight",
     "GroupAhpResult",
@@ -586,6 +506,7 @@ __all__ = (
     "Triad",
     "aggregate_judgments",
     "ahp",
+    "check_judgments",
     "consistent_matrix",
     "group_ahp",
     "hierarchy",

@@ -20,56 +20,15 @@ from typing import Literal
 import numpy as np
 import pandas as pd
 from numpy.typing import NDArray
-from pydantic import BaseModel, ConfigDict, model_validator
+from pydantic import BaseModel, ConfigDict
 
-from pestle.analysis.ahp import JudgmentError
 from pestle.analysis.propagation import total_relation
 from pestle.errors import AnalysisError
+from pestle.model.matrices import InfluenceMatrix, JudgmentError
 
 Group = Literal["cause", "effect", "neutral"]
 MatrixKind = Literal["direct", "normalised", "total", "indirect"]
 _RELATION_TOL = 1e-12
-
-
-class InfluenceMatrix(BaseModel):
-    """Direct influence of row factor on column factor, on a 0..scale_max scale."""
-
-    model_config = ConfigDict(frozen=True)
-
-    name: str
-    labels: tuple[str, ...]
-    values: tuple[tuple[float, ...], ...]
-    scale_max: float = 4.0
-
-    @model_validator(mode="after")
-    def _check(self) -> InfluenceMatrix:
-        n = len(self.labels)
-        if n < 2:
-            raise JudgmentError(f"matrix '{self.name}' needs at least two factors", self.name)
-        if len(set(self.labels)) != n:
-            dup = sorted({x for x in self.labels if self.labels.count(x) > 1})
-            raise JudgmentError(f"matrix '{self.name}' repeats the label(s) {dup}", self.name)
-        if len(self.values) != n or any(len(row) != n for row in self.values):
-            raise JudgmentError(
-                f"matrix '{self.name}' must be {n} x {n} (one row and one column per label)",
-                self.name,
-            )
-        for i, j in np.ndindex(n, n):
-            x = self.values[i][j]
-            cell = (self.labels[i], self.labels[j])
-            where = f"matrix '{self.name}' cell ({cell[0]}, {cell[1]}) = {x:g}"
-            if not np.isfinite(x) or x < 0 or x > self.scale_max:
-                raise JudgmentError(
-                    f"{where}: influence is rated 0..{self.scale_max:g}", self.name, cell
-                )
-            if i == j and x != 0:
-                raise JudgmentError(
-                    f"{where}: a factor's influence on itself is 0", self.name, cell
-                )
-        return self
-
-    def array(self) -> NDArray[np.float64]:
-        return np.array(self.values, dtype=float)
 
 
 class Edge(BaseModel):
@@ -215,3 +174,14 @@ def dematel(matrix: InfluenceMatrix, *, threshold: float | None = None) -> Demat
         threshold_rule=rule,
         edges=tuple(edges),
     )
+
+
+__all__ = [
+    "DematelResult",
+    "Edge",
+    "Group",
+    "InfluenceMatrix",
+    "JudgmentError",
+    "MatrixKind",
+    "dematel",
+]

@@ -12,63 +12,23 @@ In pestle the weights are the AHP global weights of the factors.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from typing import Literal
 
 import pandas as pd
-from pydantic import BaseModel, ConfigDict, model_validator
+from pydantic import BaseModel, ConfigDict
 
-from pestle.errors import AnalysisError
+from pestle.model.matrices import (
+    WEIGHT_SUM_TOLERANCE,
+    EfeFactor,
+    EfeMatrix,
+    FactorKind,
+    efe_matrix,
+)
 
 EFE_MIN = 1.0
 EFE_AVERAGE = 2.5
 EFE_MAX = 4.0
-WEIGHT_SUM_TOLERANCE = 1e-6
-
-FactorKind = Literal["opportunity", "threat"]
 Interpretation = Literal["above_average", "average", "below_average"]
-
-
-class EfeFactor(BaseModel):
-    model_config = ConfigDict(frozen=True)
-
-    id: str
-    kind: FactorKind
-    weight: float
-    rating: int
-
-
-class EfeMatrix(BaseModel):
-    model_config = ConfigDict(frozen=True)
-
-    name: str
-    factors: tuple[EfeFactor, ...]
-
-    @model_validator(mode="after")
-    def _check(self) -> EfeMatrix:
-        if not self.factors:
-            raise AnalysisError(f"EFE matrix '{self.name}' has no factors")
-        ids = [f.id for f in self.factors]
-        dup = sorted({x for x in ids if ids.count(x) > 1})
-        if dup:
-            raise AnalysisError(f"EFE matrix '{self.name}' lists factor(s) {dup} twice")
-        for f in self.factors:
-            if not 0.0 <= f.weight <= 1.0:
-                raise AnalysisError(
-                    f"EFE matrix '{self.name}' factor '{f.id}' weight {f.weight:g} is outside 0..1"
-                )
-            if f.rating not in (1, 2, 3, 4):
-                raise AnalysisError(
-                    f"EFE matrix '{self.name}' factor '{f.id}' rating {f.rating} is not 1, 2, 3 "
-                    "or 4 (4 superior response, 3 above average, 2 average, 1 poor)"
-                )
-        total = sum(f.weight for f in self.factors)
-        if abs(total - 1.0) > WEIGHT_SUM_TOLERANCE:
-            raise AnalysisError(
-                f"EFE matrix '{self.name}' weights sum to {total:.6f}, not 1.0; use normalised "
-                "weights (e.g. the AHP global weights)"
-            )
-        return self
 
 
 class EfeRow(BaseModel):
@@ -133,21 +93,18 @@ def efe(matrix: EfeMatrix) -> EfeResult:
     )
 
 
-def efe_matrix(
-    name: str,
-    weights: Mapping[str, float],
-    ratings: Mapping[str, int],
-    kinds: Mapping[str, FactorKind],
-) -> EfeMatrix:
-    """Assemble an EFE matrix from (AHP) weights, ratings and factor kinds keyed by factor id."""
-    missing = sorted((set(weights) ^ set(ratings)) | (set(weights) - set(kinds)))
-    if missing:
-        raise AnalysisError(
-            f"EFE matrix '{name}': factors {missing} lack a weight, a rating or a kind"
-        )
-    return EfeMatrix(
-        name=name,
-        factors=tuple(
-            EfeFactor(id=f, kind=kinds[f], weight=weights[f], rating=ratings[f]) for f in weights
-        ),
-    )
+__all__ = [
+    "EFE_AVERAGE",
+    "EFE_MAX",
+    "EFE_MIN",
+    "WEIGHT_SUM_TOLERANCE",
+    "EfeFactor",
+    "EfeMatrix",
+    "EfeResult",
+    "EfeRow",
+    "FactorKind",
+    "Interpretation",
+    "efe",
+    "efe_matrix",
+    "interpret",
+]

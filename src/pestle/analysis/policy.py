@@ -6,8 +6,8 @@ infrastructure, technology, talent, information); demand-side instruments create
 markets (procurement, market access, trade control); environment-side instruments shape the
 conditions (goals and planning, regulation, finance, tax).
 
-The coding lives in the case file `policy_measures.yaml`, one entry per measure with its
-codes, the report's words as evidence and a rationale. From it:
+The coding lives in a file of the case (`pestle.case.policy_file`, `Case.policy_measures`),
+one entry per measure with its codes, the report's words as evidence and a rationale. From it:
 
 - the coverage matrix level x instrument x target (counts and measure ids);
 - the superposition index: of the instrument x target cells that any measure addresses,
@@ -21,180 +21,30 @@ Errors name the file, the line and the bad code.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from pathlib import Path
-from typing import TYPE_CHECKING, Any, Literal, get_args
+from typing import TYPE_CHECKING, Any
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict
 
-from pestle.case.models import Evidence
-from pestle.case.yaml_lines import LineDict, LineList, line_of, load_yaml
-from pestle.errors import AnalysisError, CaseError, InputError
+from pestle.case.policy_file import (
+    CODES,
+    INSTRUMENTS,
+    LEVELS,
+    LOCAL_LEVELS,
+    TARGETS,
+    TYPOLOGY,
+    Instrument,
+    Level,
+    PolicyCoding,
+    PolicyMeasure,
+    Target,
+    check_against_case,
+)
+from pestle.errors import AnalysisError
 
 if TYPE_CHECKING:
     import pandas as pd
 
     from pestle.case import Case
-
-Level = Literal["national", "regional", "zone"]
-Instrument = Literal["supply", "demand", "environment"]
-Target = Literal["energy", "trade_investment", "finance", "digital_economy", "industry", "services"]
-LEVELS: tuple[str, ...] = get_args(Level)
-LOCAL_LEVELS: tuple[str, ...] = ("regional", "zone")
-INSTRUMENTS: tuple[str, ...] = get_args(Instrument)
-TARGETS: tuple[str, ...] = get_args(Target)
-CODES: dict[str, tuple[str, ...]] = {
-    "level": LEVELS,
-    "instrument": INSTRUMENTS,
-    "target": TARGETS,
-}
-FILE_NAME = "policy_measures.yaml"
-TYPOLOGY = "Rothwell and Zegveld (1981): supply-side, demand-side, environment-side instruments"
-_FIELDS = (
-    "id",
-    "name",
-    "level",
-    "instrument",
-    "target",
-    "entities",
-    "evidence",
-    "rationale",
-    "inferred",
-)
-
-
-class PolicyMeasure(BaseModel):
-    """One coded measure: level, instrument, target, with evidence and a rationale."""
-
-    model_config = ConfigDict(frozen=True, extra="forbid")
-
-    id: str = Field(pattern=r"^[a-z0-9_]+$")
-    name: str = Field(min_length=1)
-    level: Level
-    instrument: Instrument
-    target: Target
-    rationale: str = Field(min_length=1)
-    evidence: tuple[Evidence, ...] = ()
-    entities: tuple[str, ...] = ()
-    inferred: bool = False
-    file: str | None = Field(default=None, exclude=True, repr=False)
-    line: int | None = Field(default=None, exclude=True, repr=False)
-
-
-class PolicyCoding(BaseModel):
-    """The measures of one case as read from its policy_measures.yaml."""
-
-    model_config = ConfigDict(frozen=True)
-
-    measures: tuple[PolicyMeasure, ...]
-    typology: str = TYPOLOGY
-    note: str | None = None
-    path: str | None = None
-
-
-# -- reading --------------------------------------------------------------------------------
-
-
-def load_policy_measures(path: str | Path, default_document: str = "source_report") -> PolicyCoding:
-    """Read and check a policy_measures.yaml; every problem names file, line and code."""
-    path = Path(path)
-    raw = load_yaml(path)
-    if not isinstance(raw, LineDict) or not isinstance(raw.get("measures"), list):
-        line = line_of(raw) or 1
-        raise CaseError("expected a mapping with a list under 'measures:'", path, line)
-    items: LineList = raw["measures"]
-    if not items:
-        raise CaseError(
-            "'measures:' is empty; code at least one measure", path, line_of(raw, "measures")
-        )
-    measures: list[PolicyMeasure] = []
-    seen: dict[str, int | None] = {}
-    for index, item in enumerate(items):
-        line = line_of(items, index)
-        measure = _measure(item, path, line, default_document)
-        if measure.id in seen:
-            raise CaseError(
-                f"measure id {measure.id!r} is used twice (first at line {seen[measure.id]})",
-                path,
-                line,
-            )
-        seen[measure.id] = line
-        measures.append(measure)
-    return PolicyCoding(
-        measures=tuple(measures),
-        typology=str(raw.get("typology") or TYPOLOGY),
-        note=str(raw["note"]) if raw.get("note") else None,
-        path=str(path),
-    )
-
-
-def _measure(item: Any, path: Path, line: int | None, default_document: str) -> PolicyMeasure:
-    if not isinstance(item, LineDict):
-        raise CaseError("each measure must be a mapping (id, name, level, ...)", path, line)
-    name = item.get("id")
-    who = f"measure {name!r}" if isinstance(name, str) else "measure"
-    for key in item:
-        if key not in _FIELDS:
-            raise CaseError(
-                f"{who}: unknown field {key!r} (fields: {', '.join(_FIELDS)})",
-                path,
-                item.key_line(key),
-            )
-    for key, allowed in CODES.items():
-        if key not in item:
-            raise CaseError(f"{who}: no {key} (one of {', '.join(allowed)})", path, item.line)
-        value = item[key]
-        if value not in allowed:
-            raise CaseError(
-                f"{who}: {key} {value!r} is not one of {', '.join(allowed)}",
-                path,
-                item.key_line(key),
-            )
-    fields: dict[str, Any] = {**item, "file": str(path), "line": item.line}
-    links = item.get("evidence")
-    if isinstance(links, list):
-        fields["evidence"] = [
-            {"document": default_document, **link, "file": str(path), "line": line_of(links, i)}
-            if isinstance(link, dict)
-            else link
-            for i, link in enumerate(links)
-        ]
-    try:
-        measure = PolicyMeasure.model_validate(fields)
-    except ValidationError as exc:
-        error = exc.errors()[0]
-        loc = [p for p in error["loc"] if p not in ("str", "int", "bool")]
-        where = line
-        if loc and isinstance(loc[0], str) and loc[0] in item:
-            where = item.key_line(loc[0])
-        message = error["msg"].removeprefix("Value error, ")
-        dotted = ".".join(str(p) for p in loc)
-        raise CaseError(f"{who}: {dotted}: {message}", path, where) from None
-    if not measure.evidence:
-        raise CaseError(
-            f"{who}: no evidence; quote the report's words (section + quote)", path, line
-        )
-    return measure
-
-
-def check_against_case(coding: PolicyCoding, case: Case) -> None:
-    """Every entity a measure names exists and every quote resolves in the case's documents."""
-    from pestle.case.evidence import EvidenceError
-
-    known = {e.id for e in case.entities}
-    for m in coding.measures:
-        for entity_id in m.entities:
-            if entity_id not in known:
-                raise CaseError(
-                    f"measure {m.id!r} names entity {entity_id!r}, which the case does not define",
-                    m.file,
-                    m.line,
-                )
-        for link in m.evidence:
-            try:
-                case.resolve(link)
-            except EvidenceError as exc:
-                raise CaseError(f"measure {m.id!r}: {exc}", link.file, link.line) from None
-
 
 # -- the mix --------------------------------------------------------------------------------
 
@@ -382,17 +232,10 @@ def policy_mix(
     )
 
 
-def case_policy_mix(case: Case, path: str | Path | None = None) -> PolicyMix:
-    """The policy mix of a case from its policy_measures.yaml (checked against the case)."""
-    path = Path(path) if path is not None else Path(case.folder) / FILE_NAME
-    if not path.is_file():
-        raise InputError(
-            f"{path}: file not found (the case's policy measures, coded by level, instrument "
-            "and target)"
-        )
-    default_document = case.documents[0].id if case.documents else "source_report"
-    coding = load_policy_measures(path, default_document)
-    check_against_case(coding, case)
+def case_policy_mix(case: Case) -> PolicyMix:
+    """The policy mix of a case from its policy measures (`Case.policy_measures`, read and
+    checked against the case); a case without that file is an `InputError` naming it."""
+    coding = case.policy_measures
     return policy_mix(coding.measures, typology=coding.typology, note=coding.note)
 
 
@@ -402,13 +245,16 @@ __all__ = [
     "LEVELS",
     "LOCAL_LEVELS",
     "TARGETS",
+    "TYPOLOGY",
+    "Instrument",
+    "Level",
     "PolicyCell",
     "PolicyCoding",
     "PolicyMeasure",
     "PolicyMix",
+    "Target",
     "case_policy_mix",
     "check_against_case",
-    "load_policy_measures",
     "policy_mix",
     "superposition_index",
 ]

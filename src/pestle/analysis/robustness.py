@@ -70,7 +70,9 @@ def rank_stability(
 ) -> RankStability:
     """Monte Carlo rank stability of TOPSIS under +/-spread multiplicative weight noise."""
     if draws < 1:
-        raise AnalysisError(f"rank stability needs at least one draw, got {draws}")
+        raise AnalysisError(
+            f"rank stability needs at least one draw, got {draws}", parameter="draws"
+        )
     if not 0.0 <= spread < 1.0:
         raise AnalysisError(f"weight spread must be in [0, 1), got {spread}")
     generator = rng(seed)

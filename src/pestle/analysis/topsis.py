@@ -15,88 +15,16 @@ against it on random matrices, and against Hwang & Yoon's fighter-aircraft examp
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING
 
 import numpy as np
-from pydantic import BaseModel, ConfigDict, model_validator
+from pydantic import BaseModel, ConfigDict
 
 from pestle.errors import AnalysisError
+from pestle.model.matrices import Criterion, CriterionKind, DecisionMatrix
 
 if TYPE_CHECKING:
     import pandas as pd
-
-CriterionKind = Literal["benefit", "cost"]
-
-
-class Criterion(BaseModel):
-    model_config = ConfigDict(frozen=True)
-
-    id: str
-    kind: CriterionKind
-    weight: float
-
-
-class DecisionMatrix(BaseModel):
-    """Alternatives (rows) scored on criteria (columns), with criterion weights and kinds."""
-
-    model_config = ConfigDict(frozen=True)
-
-    name: str
-    alternatives: tuple[str, ...]
-    criteria: tuple[Criterion, ...]
-    values: tuple[tuple[float, ...], ...]  # values[alternative][criterion]
-
-    @model_validator(mode="after")
-    def _check(self) -> DecisionMatrix:
-        m, k = len(self.alternatives), len(self.criteria)
-        ids = [c.id for c in self.criteria]
-        if m < 2 or k < 1:
-            raise AnalysisError(
-                f"decision matrix '{self.name}' needs at least two alternatives and one "
-                f"criterion, got {m} and {k}"
-            )
-        for what, names in (("alternative", list(self.alternatives)), ("criterion", ids)):
-            dup = sorted({x for x in names if names.count(x) > 1})
-            if dup:
-                raise AnalysisError(f"decision matrix '{self.name}' repeats the {what}(s) {dup}")
-        if len(self.values) != m or any(len(row) != k for row in self.values):
-            raise AnalysisError(
-                f"decision matrix '{self.name}' must have {m} rows (alternatives) of {k} values "
-                "(criteria)"
-            )
-        for c in self.criteria:
-            if not np.isfinite(c.weight) or c.weight < 0:
-                raise AnalysisError(
-                    f"decision matrix '{self.name}' criterion '{c.id}' has weight {c.weight}; "
-                    "weights are non-negative"
-                )
-        if sum(c.weight for c in self.criteria) <= 0:
-            raise AnalysisError(f"decision matrix '{self.name}': all criterion weights are 0")
-        for i, j in np.ndindex(m, k):
-            x = self.values[i][j]
-            if not np.isfinite(x) or x < 0:
-                raise AnalysisError(
-                    f"decision matrix '{self.name}' cell ({self.alternatives[i]}, {ids[j]}) = "
-                    f"{x:g}: TOPSIS scores are non-negative numbers"
-                )
-        x = np.array(self.values, dtype=float)
-        for j in np.flatnonzero(~x.any(axis=0)):
-            raise AnalysisError(
-                f"decision matrix '{self.name}' criterion '{ids[j]}' is 0 for every alternative; "
-                "it cannot be normalised (drop it or score it)"
-            )
-        return self
-
-    def weights(self) -> np.ndarray:
-        w = np.array([c.weight for c in self.criteria], dtype=float)
-        return w / w.sum()
-
-    def with_weights(self, weights: np.ndarray) -> DecisionMatrix:
-        criteria = tuple(
-            c.model_copy(update={"weight": float(w)})
-            for c, w in zip(self.criteria, weights, strict=True)
-        )
-        return self.model_copy(update={"criteria": criteria})
 
 
 class TopsisResult(BaseModel):
@@ -204,3 +132,14 @@ def topsis(matrix: DecisionMatrix) -> TopsisResult:
         closeness=tuple(float(v) for v in c),
         rank=tuple(int(v) for v in rank_descending(c)),
     )
+
+
+__all__ = [
+    "Criterion",
+    "CriterionKind",
+    "DecisionMatrix",
+    "TopsisResult",
+    "closeness",
+    "rank_descending",
+    "topsis",
+]

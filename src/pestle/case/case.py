@@ -1,21 +1,35 @@
-"""`Case`: one region + industry as a checked, frozen knowledge base, with pandas views."""
+"""`Case`: one region + industry as a checked, frozen knowledge base, with pandas views.
+
+`Case` is the one way in to a case's files. Documents, references, entities and factors are
+read and checked by `load_case`; the other files case.yaml names are read on first use by an
+accessor (`judgments`, `parameters`, `scenarios`, `overlaps`, `reference_additions`,
+`linkage`, `policy_measures`). `files()` lists every file of the case by kind and
+`fingerprint()` hashes their bytes (a key for caches of results computed from them).
+"""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import hashlib
+import os
+from collections.abc import Callable, Mapping
 from pathlib import Path
+from types import MappingProxyType
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from pydantic import BaseModel, ConfigDict, PrivateAttr
+from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, model_validator
 
 from pestle.case import evidence as ev
-from pestle.case.models import CaseEntity, Document, Factor
+from pestle.case.models import OPTIONAL_FILES, CaseEntity, Document, Factor
 from pestle.case.references import References, frame
+from pestle.errors import InputError
 from pestle.model import Claim, EvidenceRef
+from pestle.model.capacity import Overlaps, ReferenceAdditions
 
 if TYPE_CHECKING:
     import pandas as pd
 
+    from pestle.case.linkage_file import LinkageConfig
+    from pestle.case.policy_file import PolicyCoding
     from pestle.model.judgment import Judgments
     from pestle.model.parameter import ParameterSet, Scenario
 
@@ -91,6 +105,63 @@ class Indicators(BaseModel):
         return frame(rows, columns=_INDICATOR_COLUMNS)
 
 
+# The kinds of file a case is made of, in the order `Case.files` and `Case.fingerprint` use.
+FILE_KINDS: tuple[str, ...] = (
+    "case",
+    "documents",
+    "references",
+    "entities",
+    "factors",
+    *OPTIONAL_FILES,
+)
+
+# What each optional file is, for messages about a missing one.
+_WHAT = {
+    "judgments": "the analyst judgments of the case",
+    "parameters": "the demand model's parameters",
+    "scenarios": "the demand model's scenarios",
+    "linkage": "the linkage of composite demand to input-output sectors",
+    "policy_measures": "the case's policy measures, coded by level, instrument and target",
+}
+
+
+class CasePaths(BaseModel):
+    """Where the files of a case are (absolute paths), as case.yaml names them.
+
+    An optional file is the path case.yaml names or its default name, whether or not it
+    exists (None: case.yaml says the case has none).
+    """
+
+    model_config = ConfigDict(frozen=True)
+
+    case: Path | None = None
+    documents: tuple[Path, ...] = ()
+    references: dict[str, Path] = Field(default_factory=dict)
+    entities: tuple[Path, ...] = ()
+    factors: tuple[Path, ...] = ()
+    capacity_reference: str | None = Field(
+        default=None, description="key of `references` that feeds the demand model's additions"
+    )
+    judgments: Path | None = None
+    parameters: Path | None = None
+    scenarios: Path | None = None
+    linkage: Path | None = None
+    policy_measures: Path | None = None
+
+    @classmethod
+    def defaults(cls, folder: Path) -> CasePaths:
+        """The default names of the optional files in `folder` (for a case built in memory)."""
+        from pestle.case.models import CaseInfo
+
+        fields = CaseInfo.model_fields
+        return cls(
+            **{
+                kind: (Path(folder) / str(fields[kind].default)).resolve()
+                for kind in OPTIONAL_FILES
+            }
+        )
+
+
 class Case(BaseModel):
     """A loaded case: documents and their claims, entities, factors, reference data.
 
@@ -102,6 +173,7 @@ class Case(BaseModel):
     id: str
     name: str
     region: str
+    region_short: str = Field(default="", description="short region name; defaults to region")
     target_industry: str
     description: str | None = None
     folder: Path
@@ -109,6 +181,18 @@ class Case(BaseModel):
     entities: tuple[CaseEntity, ...]
     factors: tuple[Factor, ...]
     references: References
+    paths: CasePaths = Field(default=None, repr=False)  # type: ignore[assignment]
+
+    @model_validator(mode="before")
+    @classmethod
+    def _defaults(cls, data: Any) -> Any:
+        if isinstance(data, dict):
+            data = dict(data)
+            if not data.get("region_short"):
+                data["region_short"] = data.get("region")
+            if data.get("paths") is None and data.get("folder") is not None:
+                data["paths"] = CasePaths.defaults(Path(data["folder"]))
+        return data
 
     _entities: dict[str, CaseEntity] = PrivateAttr(default_factory=dict)
     _factors: dict[str, Factor] = PrivateAttr(default_factory=dict)
@@ -165,46 +249,119 @@ class Case(BaseModel):
         """Claims a link points at: the extracted claims overlapping its quoted passage."""
         return self.resolve(ref).claims
 
-    # -- parameters, scenarios, judgments (owned by pestle.model; read on first use) -------
+    # -- the other files of the case (read on first use, once) -------------------------------
     def _once(self, key: str, read: Callable[[], T]) -> T:
         if key not in self._lazy:
             self._lazy[key] = read()
         return self._lazy[key]
 
+    def _path(self, kind: str) -> Path | None:
+        """The file of an optional kind if the case has it (it exists), else None."""
+        path: Path | None = getattr(self.paths, kind)
+        return path if path is not None and path.is_file() else None
+
+    def _required(self, kind: str) -> Path:
+        """The file of an optional kind; a case without it is an `InputError` naming it."""
+        path = self._path(kind)
+        if path is None:
+            named: Path | None = getattr(self.paths, kind)
+            where = named if named is not None else self.folder / "case.yaml"
+            how = "" if named is not None else f"; case.yaml says {kind}: null"
+            raise InputError(f"{where}: file not found ({_WHAT[kind]}{how})")
+        return path
+
     @property
     def parameters(self) -> ParameterSet:
-        """The demand model's parameters (`parameters.yaml`), read on first use."""
-        from pestle.model.parameter import load_parameters
+        """The demand model's parameters (the `parameters` file), read on first use."""
+        from pestle.case.parameters_file import load_parameters
 
-        return self._once("parameters", lambda: load_parameters(self.folder / "parameters.yaml"))
+        return self._once("parameters", lambda: load_parameters(self._required("parameters")))
 
     @property
     def scenarios(self) -> tuple[Scenario, ...]:
-        """Named parameter overrides (`scenarios.yaml`), checked against `parameters`."""
-        from pestle.model.parameter import load_scenarios
+        """Named parameter overrides (the `scenarios` file), checked against `parameters`;
+        () when the case has no scenarios file."""
+        from pestle.case.parameters_file import load_scenarios
 
-        path = self.folder / "scenarios.yaml"
-        return self._once("scenarios", lambda: load_scenarios(path, self.parameters))
+        def read() -> tuple[Scenario, ...]:
+            path = self._path("scenarios")
+            return load_scenarios(path, self.parameters) if path is not None else ()
+
+        return self._once("scenarios", read)
+
+    @property
+    def overlaps(self) -> Overlaps:
+        """Which announced projects lie within others or may describe the same capacity (the
+        `overlaps:` block of the parameters file); empty without a parameters file."""
+        from pestle.case.parameters_file import load_overlaps
+
+        def read() -> Overlaps:
+            path = self._path("parameters")
+            return load_overlaps(path) if path is not None else Overlaps()
+
+        return self._once("overlaps", read)
+
+    @property
+    def reference_additions(self) -> ReferenceAdditions:
+        """Yearly capacity additions of the reference case.yaml names as `capacity_reference`,
+        with that file's path (for messages); empty (path None) when it names none."""
+        from pestle.case.capacity_file import load_reference_additions
+
+        def read() -> ReferenceAdditions:
+            key = self.paths.capacity_reference
+            if key is None:
+                return ReferenceAdditions()
+            return load_reference_additions(self.paths.references[key])
+
+        return self._once("reference_additions", read)
+
+    @property
+    def linkage(self) -> LinkageConfig | None:
+        """The linkage of composite demand to table sectors (the `linkage` file), or None
+        when the case has none."""
+        from pestle.case.linkage_file import load_linkage
+
+        def read() -> LinkageConfig | None:
+            path = self._path("linkage")
+            return load_linkage(path) if path is not None else None
+
+        return self._once("linkage", read)
+
+    @property
+    def policy_measures(self) -> PolicyCoding:
+        """The coded policy measures (the `policy_measures` file), checked against the case:
+        the entities they name exist and their quotes resolve."""
+        from pestle.case.policy_file import check_against_case, load_policy_measures
+
+        def read() -> PolicyCoding:
+            default_document = self.documents[0].id if self.documents else None
+            coding = load_policy_measures(self._required("policy_measures"), default_document)
+            check_against_case(coding, self)
+            return coding
+
+        return self._once("policy_measures", read)
 
     @property
     def judgments(self) -> Judgments:
-        """Analyst judgments (`judgments.yaml`), read on first use; their factors must be the
-        case's factors, with the same dimension and direction (kind)."""
+        """Analyst judgments (the `judgments` file), read on first use; their factors must be
+        the case's factors, with the same dimension and direction (kind). Their consistency
+        (AHP CR) is an analysis: `pestle.analysis.ahp.check_judgments`."""
         return self._once("judgments", self._read_judgments)
 
     def _read_judgments(self) -> Judgments:
-        from pestle.case.yaml_lines import line_of, load_yaml
+        from pestle.case.judgments_file import load_judgments
         from pestle.errors import CaseError
-        from pestle.model.judgment import load_judgments
 
-        path = self.folder / "judgments.yaml"
+        path = self._required("judgments")
         judgments = load_judgments(path)
-        listed = load_yaml(path).get("factors")
+        factors_file = self.paths.factors[0].name if self.paths.factors else "the factors file"
         for factor_id, judged in judgments.factors.items():
-            line = line_of(listed, factor_id)
+            line = judgments.line("factors", factor_id)
             if factor_id not in self._factors:
                 raise CaseError(
-                    f"factor {factor_id!r} is not a factor of the case (factors.yaml)", path, line
+                    f"factor {factor_id!r} is not a factor of the case ({factors_file})",
+                    path,
+                    line,
                 )
             factor = self._factors[factor_id]
             for what, here, there in (
@@ -214,27 +371,51 @@ class Case(BaseModel):
                 if here != there:
                     raise CaseError(
                         f"factor {factor_id!r} has {what} {here!r} here but {there!r} in "
-                        "factors.yaml",
+                        f"{factors_file}",
                         path,
                         line,
                     )
         return judgments
 
-    # TEMPORARY until the case-files branch lands: its accessors replace these two.
-    @property
-    def linkage(self) -> Any:
-        from pestle.analysis.linkage import load_config
-
-        path = self.folder / "linkage.yaml"
-        return self._once("linkage", lambda: load_config(path) if path.is_file() else None)
+    # -- the files ----------------------------------------------------------------------------
+    def files(self) -> Mapping[str, tuple[Path, ...]]:
+        """Every file the case is made of, by kind (`FILE_KINDS`: case, documents, references,
+        entities, factors, judgments, parameters, scenarios, linkage, policy_measures), as
+        absolute paths; an optional kind the case does not have is ()."""
+        p = self.paths
+        out: dict[str, tuple[Path, ...]] = {
+            "case": (p.case,) if p.case is not None else (),
+            "documents": p.documents,
+            "references": tuple(p.references.values()),
+            "entities": p.entities,
+            "factors": p.factors,
+        }
+        for kind in OPTIONAL_FILES:
+            path = self._path(kind)
+            out[kind] = (path,) if path is not None else ()
+        return MappingProxyType(out)
 
     def fingerprint(self, *kinds: str) -> str:
-        import hashlib
-
+        """sha256 (hex) of the files of the given kinds (none given: all), as they are on disk
+        now: kinds in `FILE_KINDS` order, each kind's files in `files()` order, each hashed
+        with its kind, its path relative to the case folder and its bytes."""
+        unknown = [k for k in kinds if k not in FILE_KINDS]
+        if unknown:
+            raise ValueError(f"unknown kind(s) {unknown}; known: {', '.join(FILE_KINDS)}")
+        files = self.files()
         digest = hashlib.sha256()
-        for path in sorted(p for p in self.folder.rglob("*") if p.is_file()):
-            digest.update(str(path.relative_to(self.folder)).encode())
-            digest.update(path.read_bytes())
+        for kind in FILE_KINDS:
+            if kinds and kind not in kinds:
+                continue
+            for path in files[kind]:
+                try:
+                    data = path.read_bytes()
+                except OSError as exc:
+                    raise InputError(f"{path}: cannot read ({exc.strerror})") from None
+                name = os.path.relpath(path, self.folder).replace(os.sep, "/")
+                for part in (kind.encode(), name.encode(), str(len(data)).encode(), data):
+                    digest.update(part)
+                    digest.update(b"\0")
         return digest.hexdigest()
 
     # -- frames -------------------------------------------------------------------------------
@@ -318,6 +499,7 @@ class Case(BaseModel):
             "id": self.id,
             "name": self.name,
             "region": self.region,
+            "region_short": self.region_short,
             "target_industry": self.target_industry,
             "description": self.description,
             "documents": [

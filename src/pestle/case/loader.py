@@ -1,6 +1,6 @@
 """Load a case folder into a checked, frozen `Case`.
 
-    load_case("xinjiang_composites")   # an embedded case, by name
+    load_case(DEFAULT_CASE)             # an embedded case, by name (pestle.cases)
     load_case("path/to/my_case")        # any folder with a case.yaml
 
 Loading reads case.yaml, the documents (extracting their claims once per document
@@ -19,10 +19,11 @@ from pydantic import BaseModel, ValidationError
 
 from pestle.case import evidence as ev
 from pestle.case import verify
-from pestle.case.case import Case
+from pestle.case.case import Case, CasePaths
 from pestle.case.documents import load_documents
 from pestle.case.models import (
     ENTITY_KINDS,
+    OPTIONAL_FILES,
     CaseEntity,
     CaseInfo,
     Document,
@@ -30,10 +31,10 @@ from pestle.case.models import (
 )
 from pestle.case.references import load_references
 from pestle.case.yaml_lines import LineDict, LineList, line_at, line_of, load_yaml
+from pestle.cases import DEFAULT_CASE
 from pestle.errors import CaseError, InputError, PestleError
 
 CASES_DIR = Path(__file__).resolve().parent.parent / "cases"
-DEFAULT_CASE = "xinjiang_composites"
 
 
 def embedded_cases() -> tuple[str, ...]:
@@ -69,10 +70,11 @@ def case_paths(name_or_path: str | Path = DEFAULT_CASE) -> tuple[Path, ...]:
         info = _read_info(folder / "case.yaml")
     except PestleError:
         return (folder,)
-    specs = [*info.documents.values(), *info.references.values()]
+    named = [spec.path for spec in (*info.documents.values(), *info.references.values())]
+    named += [p for p in (getattr(info, kind) for kind in OPTIONAL_FILES) if p is not None]
     outside = {
         path.parent
-        for path in ((folder / spec.path).resolve() for spec in specs)
+        for path in ((folder / name).resolve() for name in named)
         if folder not in path.parents and path.parent.is_dir()
     }
     return (folder, *sorted(outside))
@@ -85,17 +87,29 @@ def load_case(name_or_path: str | Path = DEFAULT_CASE) -> Case:
     documents = load_documents(folder, info)
     references = load_references({k: folder / r.path for k, r in info.references.items()})
     default_document = next(iter(info.documents))
-    entities = _read_all(folder, info.entities, default_document, _entities)
+    entity_files = tuple(_files(folder, info.entities))
+    entities = _read_all(entity_files, default_document, _entities)
     _check_unique_ids(entities, "entity")
-    factors = _read_all(folder, info.factors, default_document, _factors)
+    factor_files = tuple(_files(folder, info.factors))
+    factors = _read_all(factor_files, default_document, _factors)
     _check_unique_ids(factors, "factor")
     indexes = ev.index_documents(documents)
     verify.check_entities(entities, indexes, references)
     verify.check_factors(factors, entities, indexes, references)
+    paths = CasePaths(
+        case=folder / "case.yaml",
+        documents=tuple(d.path for d in documents),
+        references={k: (folder / r.path).resolve() for k, r in info.references.items()},
+        entities=entity_files,
+        factors=factor_files,
+        capacity_reference=info.capacity_reference,
+        **{kind: _optional(folder, getattr(info, kind)) for kind in OPTIONAL_FILES},
+    )
     return Case(
         id=info.id,
         name=info.name,
         region=info.region,
+        region_short=info.region_short or info.region,
         target_industry=info.target_industry,
         description=info.description,
         folder=folder,
@@ -103,7 +117,13 @@ def load_case(name_or_path: str | Path = DEFAULT_CASE) -> Case:
         entities=tuple(entities),
         factors=tuple(factors),
         references=references,
+        paths=paths,
     )
+
+
+def _optional(folder: Path, name: str | None) -> Path | None:
+    """The absolute path of an optional file case.yaml names (None: the case has none)."""
+    return None if name is None else (folder / name).resolve()
 
 
 # -- reading ----------------------------------------------------------------------------------
@@ -122,8 +142,10 @@ def _read_info(path: Path) -> CaseInfo:
 
 
 def _check_paths(path: Path, info: CaseInfo, raw: LineDict) -> None:
-    """Each document and reference file case.yaml names exists: a wrong path is an error
-    at its line of case.yaml (a file that exists but does not read names that file)."""
+    """Each file case.yaml names exists: a wrong path is an error at its line of case.yaml
+    (a file that exists but does not read names that file). An optional file (judgments,
+    parameters, ...) that case.yaml does not name takes its default name and may be absent;
+    `capacity_reference` must name an entry of `references`."""
     for group, specs in (("documents", info.documents), ("references", info.references)):
         for key, spec in specs.items():
             target = path.parent / spec.path
@@ -132,11 +154,28 @@ def _check_paths(path: Path, info: CaseInfo, raw: LineDict) -> None:
             problem = "is a folder, not a file" if target.is_dir() else "no such file"
             line = line_at(raw, (group, key, "path"))
             raise CaseError(f"{group}.{key}.path: {spec.path}: {problem}", path, line)
+    for kind in OPTIONAL_FILES:
+        name = getattr(info, kind)
+        if kind not in info.model_fields_set or name is None:
+            continue
+        target = path.parent / name
+        if target.is_file():
+            continue
+        problem = "is a folder, not a file" if target.is_dir() else "no such file"
+        raise CaseError(f"{kind}: {name}: {problem}", path, line_at(raw, (kind,)))
+    reference = info.capacity_reference
+    if reference is not None and reference not in info.references:
+        known = ", ".join(info.references) or "none"
+        raise CaseError(
+            f"capacity_reference: {reference!r} is not an entry of references (known: {known})",
+            path,
+            line_at(raw, ("capacity_reference",)),
+        )
 
 
-def _read_all(folder: Path, patterns: Sequence[str], default_document: str, read: Any) -> list[Any]:
+def _read_all(files: Sequence[Path], default_document: str, read: Any) -> list[Any]:
     items: list[Any] = []
-    for path in _files(folder, patterns):
+    for path in files:
         raw = load_yaml(path)
         if raw is None:
             continue

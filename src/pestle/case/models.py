@@ -180,6 +180,18 @@ class ReferenceFile(BaseModel):
     title: str | None = None
 
 
+# The files of a case besides documents, references, entities and factors, each named by a key
+# of case.yaml (a path relative to the case folder; null: the case has none). A key left out
+# takes the generic default name; a default file that is absent is simply absent.
+OPTIONAL_FILES: tuple[str, ...] = (
+    "judgments",
+    "parameters",
+    "scenarios",
+    "linkage",
+    "policy_measures",
+)
+
+
 class CaseInfo(BaseModel):
     """What `case.yaml` says about the case."""
 
@@ -188,12 +200,25 @@ class CaseInfo(BaseModel):
     id: str = Field(pattern=_ID)
     name: str
     region: str
+    region_short: str | None = Field(
+        default=None, description="short region name for titles; defaults to `region`"
+    )
     target_industry: str
     description: str | None = None
     documents: dict[str, DocumentSpec] = Field(min_length=1)
     references: dict[str, ReferenceSpec] = Field(default_factory=dict)
+    capacity_reference: str | None = Field(
+        default=None,
+        description="the entry of `references` whose installed capacity feeds the demand "
+        "model's observed additions (none: no reference additions)",
+    )
     entities: tuple[str, ...] = ("entities.yaml", "entities/*.yaml")
     factors: tuple[str, ...] = ("factors.yaml",)
+    judgments: str | None = "judgments.yaml"
+    parameters: str | None = "parameters.yaml"
+    scenarios: str | None = "scenarios.yaml"
+    linkage: str | None = "linkage.yaml"
+    policy_measures: str | None = "policy_measures.yaml"
 
 
 class DocumentSpec(BaseModel):

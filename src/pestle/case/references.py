@@ -1,12 +1,12 @@
 """Reference data of a case (`sources/*.yaml`) as typed, sourced entries.
 
-Two layouts are understood, those of the files shipped with the Xinjiang case:
+Two layouts are understood (case.yaml lists the files under `references:`):
 
-- statistics (`xinjiang_reference.yaml`): top-level series, each a list of rows.
+- statistics: top-level series, each a list of rows.
   A series row with `period` + `value` becomes one `ReferenceEntry`; a row with a `date`
   and several measures (`wind`, `solar`, ...) becomes one entry per measure; the series
   `uhv_corridors` becomes `CorridorReference` entries.
-- intensities (`composite_intensity.yaml`): groups of named parameters
+- intensities: groups of named parameters
   (`wind_blades.blade_mass_per_mw`), each an `IntensityEntry` with its sources.
 
 Every entry keeps its `source`, `quality`, file and line. Ids are stable and readable:

@@ -9,8 +9,10 @@ Case files are edited by hand, so a problem in them must be reported as `file:li
 Lines are 1-based, as an editor shows them. Scalars stay plain `str`/`int`/`float`/...;
 dates (`2024-02-26`) stay strings, because case attributes are ISO strings, not `date`s.
 Duplicate keys are an error (PyYAML would silently keep the last one). Exponent notation
-without a dot or sign (`6.1e9`, `1e10`) is a number, as in YAML 1.2 (PyYAML's YAML 1.1
-rules would read it as text).
+without a dot or sign (`6.1e9`, `1e10`, `.5e3`) is a number, as in YAML 1.2 (PyYAML's
+YAML 1.1 rules would read it as text). This is the one YAML reader of case files: every
+file of a case reads the same text as the same value, and malformed YAML is one wording,
+`file:line:col: malformed YAML: ...`.
 """
 
 from __future__ import annotations
@@ -137,8 +139,8 @@ def _construct_timestamp(loader: Any, node: yaml.ScalarNode) -> str:
 
 _LineLoader.add_implicit_resolver(
     "tag:yaml.org,2002:float",
-    re.compile(r"^[-+]?[0-9][0-9_]*(?:\.[0-9_]*)?[eE][-+]?[0-9]+$"),
-    list("-+0123456789"),
+    re.compile(r"^[-+]?(?:[0-9][0-9_]*(?:\.[0-9_]*)?|\.[0-9][0-9_]*)[eE][-+]?[0-9]+$"),
+    list("-+0123456789."),
 )
 _LineLoader.add_constructor("tag:yaml.org,2002:map", _construct_mapping)
 _LineLoader.add_constructor("tag:yaml.org,2002:omap", _construct_mapping)

@@ -2,7 +2,7 @@
 reference data, each finding showing its arithmetic, tolerance and evidence.
 
     >>> from pestle.checks import run_checks
-    >>> report = run_checks()          # the embedded Xinjiang case
+    >>> report = run_checks()          # the embedded default case
     >>> report.summary
 
 Modules: one per rule (`additivity`, `weighted_growth`, `relative`, `shares`,

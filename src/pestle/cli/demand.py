@@ -15,9 +15,9 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
+from pestle.case.parameters_file import parse_assignment
 from pestle.cli import app
 from pestle.errors import InputError
-from pestle.model.parameter import parse_assignment
 from pestle.results.settings import DEFAULTS
 
 if TYPE_CHECKING:  # the model pulls in SciPy and SALib: import it only when the command runs

@@ -75,7 +75,7 @@ def report(
     ] = False,
 ) -> None:
     """Build a self-contained HTML, a PDF and Markdown of the whole analysis."""
-    from pestle.model.parameter import parse_assignment
+    from pestle.case.parameters_file import parse_assignment
     from pestle.report.build import build_report, parse_formats
 
     overrides = dict(parse_assignment(item) for item in set_ or [])

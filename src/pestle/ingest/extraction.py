@@ -7,17 +7,12 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict
 
+from pestle.cases import EMBEDDED_REPORT
 from pestle.ingest.extractor import extract
 from pestle.ingest.reader import DEFAULT_MAX_BYTES, read_text
 from pestle.model import Claim, Source
 
-EMBEDDED_REPORT: Path = (
-    Path(__file__).resolve().parents[1]
-    / "cases"
-    / "xinjiang_composites"
-    / "sources"
-    / "source_report.txt"
-)
+__all__ = ["EMBEDDED_REPORT", "Extraction", "extract_file"]
 
 
 class Extraction(BaseModel):

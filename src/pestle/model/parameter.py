@@ -5,21 +5,19 @@ triangular on a stated range), and where it comes from: a `source`, or `assumpti
 a `reason` when the literature gives no figure. Categorical settings (an aggregation rule, a
 method) are parameters too: a string `base` chosen among `choices`, always fixed.
 
-`load_parameters(path)` and `load_scenarios(path)` read the YAML files of a case; every
-problem is reported as one line naming the file and line (from the YAML node marks).
+Types only: `pestle.case.parameters_file` reads the parameters and scenarios files of a case
+(every problem one line naming file and line), and `Case.parameters` / `Case.scenarios` give
+them.
 """
 
 from __future__ import annotations
 
 import difflib
 import math
-import re
 from collections.abc import Iterator, Mapping
-from pathlib import Path
-from typing import Any, Literal
+from typing import Literal
 
 import numpy as np
-import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
 from pestle.errors import InputError, ParseError
@@ -227,15 +225,21 @@ class ParameterSet(BaseModel):
         return self.model_copy(update={"parameters": items})
 
     def with_values(self, values: Mapping[str, Value]) -> ParameterSet:
-        """Fix each named parameter at a value (`--set name=value`); errors are one line."""
+        """Fix each named parameter at a value (the `overrides` of a run: name -> value);
+        errors are one line and name the parameter `overrides`."""
         result = self
         for name, value in values.items():
             if name not in result:
-                raise InputError(f"--set {name}: {unknown_name_message(name, result.names)}")
+                raise InputError(
+                    f"overrides: {unknown_name_message(name, result.names)}",
+                    parameter="overrides",
+                )
             try:
                 result = result.replace(result[name].fixed_at(value))
             except (ValueError, ValidationError) as exc:
-                raise InputError(f"--set {name}={value}: {_first_error(exc)}") from None
+                raise InputError(
+                    f"overrides: {name}={value}: {_first_error(exc)}", parameter="overrides"
+                ) from None
         return result
 
     def apply(self, scenario: Scenario) -> ParameterSet:
@@ -321,200 +325,3 @@ def _first_error(exc: Exception) -> str:
         msg = str(err.get("msg", exc))
         return msg.removeprefix("Value error, ")
     return str(exc)
-
-
-def parse_assignment(text: str) -> tuple[str, Value]:
-    """Parse `name=value` (a number, or text for a categorical parameter)."""
-    name, sep, raw = text.partition("=")
-    name, raw = name.strip(), raw.strip()
-    if not sep or not name or not raw:
-        raise InputError(f"--set {text!r}: expected NAME=VALUE, e.g. --set wind_share=0.6")
-    try:
-        return name, float(raw)
-    except ValueError:
-        return name, raw
-
-
-# -- YAML with line numbers -------------------------------------------------------------
-Path_ = tuple[str | int, ...]
-
-
-def load_yaml_with_lines(path: str | Path) -> tuple[Any, dict[Path_, int]]:
-    """Read YAML and the 1-based line of every mapping key / sequence item, by key path."""
-    path = Path(path)
-    try:
-        text = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise InputError(f"{path}: file not found") from None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise InputError(f"{path}: cannot read ({exc})") from None
-    try:
-        node = yaml.compose(text, Loader=yaml.SafeLoader)
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        problem = getattr(exc, "problem", None) or str(exc)
-        line = mark.line + 1 if mark is not None else None
-        col = mark.column + 1 if mark is not None else None
-        raise ParseError(f"invalid YAML: {problem}", path, line, col) from None
-    lines: dict[Path_, int] = {}
-    if node is None:
-        return None, lines
-    try:
-        data = _construct(node, (), lines)
-    except _BadNode as bad:
-        mark = bad.node.start_mark
-        problem = f"invalid YAML: {bad.problem}"
-        raise ParseError(problem, path, mark.line + 1, mark.column + 1) from None
-    return data, lines
-
-
-class _BadNode(Exception):
-    """A YAML node that does not make a value: a duplicate or non-scalar key, a tag PyYAML
-    cannot convert (`!!python/object`, `!!int abc`)."""
-
-    def __init__(self, node: yaml.Node, problem: str) -> None:
-        self.node = node
-        self.problem = problem
-
-
-_STR_TAG = "tag:yaml.org,2002:str"
-_TIMESTAMP_TAG = "tag:yaml.org,2002:timestamp"
-_NUMBER = re.compile(r"^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$")
-
-
-def _scalar(node: yaml.Node) -> Any:
-    if not isinstance(node, yaml.ScalarNode):
-        raise _BadNode(node, "a mapping key must be a plain value")
-    if node.tag == _STR_TAG and node.style is None:
-        # YAML 1.1 reads `1e10` (no dot) as text; a plain number-like scalar is a number.
-        if _NUMBER.match(node.value):
-            return float(node.value)
-        return node.value
-    if node.tag == _TIMESTAMP_TAG:
-        return node.value  # a date stays text, as in the case files (`2024-13-45` too)
-    try:
-        return yaml.SafeLoader("").construct_object(node)
-    except yaml.YAMLError as exc:
-        raise _BadNode(node, getattr(exc, "problem", None) or str(exc)) from None
-    except (ValueError, TypeError, OverflowError) as exc:
-        raise _BadNode(node, f"cannot read this value ({exc})") from None
-
-
-def _construct(node: yaml.Node, at: Path_, lines: dict[Path_, int]) -> Any:
-    lines.setdefault(at, node.start_mark.line + 1)
-    if isinstance(node, yaml.MappingNode):
-        out: dict[Any, Any] = {}
-        for key_node, value_node in node.value:
-            key = key_node.value if key_node.tag == _STR_TAG else _scalar(key_node)
-            try:
-                hash(key)
-            except TypeError:
-                raise _BadNode(key_node, "a mapping key must be a plain value") from None
-            if key in out:
-                first = lines[(*at, key)]
-                raise _BadNode(key_node, f"duplicate key {key!r} (first at line {first})")
-            lines[(*at, key)] = key_node.start_mark.line + 1
-            out[key] = _construct(value_node, (*at, key), lines)
-        return out
-    if isinstance(node, yaml.SequenceNode):
-        return [_construct(item, (*at, i), lines) for i, item in enumerate(node.value)]
-    return _scalar(node)
-
-
-def line_of(lines: dict[Path_, int], at: Path_) -> int | None:
-    """Line of the deepest known prefix of `at`."""
-    for n in range(len(at), -1, -1):
-        if at[:n] in lines:
-            return lines[at[:n]]
-    return None
-
-
-# -- loaders ----------------------------------------------------------------------------
-def load_parameters(path: str | Path) -> ParameterSet:
-    """Read the `parameters:` mapping of a YAML file (name -> fields) into a ParameterSet."""
-    path = Path(path)
-    data, lines = load_yaml_with_lines(path)
-    if not isinstance(data, dict) or not isinstance(data.get("parameters"), dict):
-        raise ParseError("expected a top-level mapping 'parameters:'", path, 1)
-    items: list[Parameter] = []
-    for name, fields in data["parameters"].items():
-        at: Path_ = ("parameters", name)
-        if not isinstance(fields, dict):
-            raise ParseError(f"parameter {name!r}: expected a mapping of fields", path, lines[at])
-        try:
-            items.append(Parameter.model_validate({"name": name, **fields}))
-        except ValidationError as exc:
-            err = exc.errors()[0]
-            loc = tuple(err["loc"])
-            field = loc[0] if loc else None
-            line = line_of(lines, (*at, *loc)) if field is not None else lines[at]
-            what = f"{name}.{field}" if field else str(name)
-            raise ParseError(f"parameter {what}: {_first_error(exc)}", path, line) from None
-    try:
-        return ParameterSet(parameters=tuple(items), origin=str(path))
-    except ValidationError as exc:
-        raise ParseError(_first_error(exc), path, lines.get(("parameters",))) from None
-
-
-def load_scenarios(
-    path: str | Path, parameters: ParameterSet | None = None
-) -> tuple[Scenario, ...]:
-    """Read the `scenarios:` mapping (name -> description, set: {param: value | dist}).
-
-    With `parameters`, each override is checked (names and values) and errors point at the
-    override's line.
-    """
-    path = Path(path)
-    data, lines = load_yaml_with_lines(path)
-    if not isinstance(data, dict) or not isinstance(data.get("scenarios"), dict):
-        raise ParseError("expected a top-level mapping 'scenarios:'", path, 1)
-    result: list[Scenario] = []
-    for name, body in data["scenarios"].items():
-        at: Path_ = ("scenarios", name)
-        body = body or {}
-        if not isinstance(body, dict):
-            raise ParseError(f"scenario {name!r}: expected a mapping", path, lines[at])
-        extra = set(body) - {"description", "set"}
-        if extra:
-            key = sorted(extra, key=str)[0]
-            raise ParseError(
-                f"scenario {name!r}: unknown field {key!r} (use 'description' and 'set')",
-                path,
-                lines[(*at, key)],
-            )
-        raw_set = body.get("set") or {}
-        if not isinstance(raw_set, dict):
-            raise ParseError(
-                f"scenario {name!r}: 'set' must map parameter names to values",
-                path,
-                lines[(*at, "set")],
-            )
-        overrides: dict[str, Override] = {}
-        override_lines: dict[str, int] = {}
-        for pname, raw in raw_set.items():
-            pat: Path_ = (*at, "set", pname)
-            override_lines[str(pname)] = lines[pat]
-            spec = raw if isinstance(raw, dict) else {"value": raw}
-            try:
-                overrides[str(pname)] = Override.model_validate(spec)
-            except ValidationError as exc:
-                loc = tuple(exc.errors()[0]["loc"])
-                raise ParseError(
-                    f"scenario {name!r}, {pname}: {_first_error(exc)}",
-                    path,
-                    line_of(lines, (*pat, *loc)),
-                ) from None
-        try:
-            scenario = Scenario(
-                name=str(name),
-                description=str(body.get("description", "")).strip(),
-                overrides=overrides,
-                origin=str(path),
-                lines=override_lines,
-            )
-        except ValidationError as exc:
-            raise ParseError(f"scenario {name!r}: {_first_error(exc)}", path, lines[at]) from None
-        if parameters is not None:
-            parameters.apply(scenario)  # raises ParseError at the override's line
-        result.append(scenario)
-    return tuple(result)

@@ -109,6 +109,7 @@ class Results:
                 self._keys[name] = disk.key(
                     disk.code_version(),
                     name,
+                    str(self.case.folder),  # results quote the case's own paths
                     self.case.fingerprint(*files),
                     *(f"{s}={getattr(self.settings, s)!r}" for s in step.settings),
                     *(self.key(after) for after in step.after),

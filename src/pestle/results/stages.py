@@ -95,11 +95,12 @@ class FactorWeights:
 
 
 def _factor_weights(r: Results) -> FactorWeights:
-    from pestle.analysis.ahp import hierarchy
+    from pestle.analysis.ahp import check_judgments, hierarchy
     from pestle.analysis.dematel import dematel
     from pestle.analysis.efe import efe
 
     j = r.judgments
+    check_judgments(j)  # an inconsistent matrix (CR > 0.1) is refused at its line of the file
     weights = hierarchy(
         j.dimension_matrix(), j.within_matrices(), random_index_table=j.ahp.random_index
     )

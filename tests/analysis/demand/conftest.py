@@ -1,34 +1,29 @@
-"""Fixtures of the demand-model tests: the case's parameter files and a typed build-out."""
+"""Fixtures of the demand-model tests: the embedded case's parameters, scenarios and overlaps
+(through the `Case` accessors) and a typed build-out."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
-from pestle.analysis.demand import (
-    BuildOut,
-    Corridor,
-    Project,
-    load_overlaps,
-    load_reference_additions,
-)
-from pestle.model.parameter import ParameterSet, load_parameters, load_scenarios
-
-CASE = Path(__file__).resolve().parents[3] / "src" / "pestle" / "cases" / "xinjiang_composites"
-PARAMETERS = CASE / "parameters.yaml"
-SCENARIOS = CASE / "scenarios.yaml"
-REFERENCE = CASE / "sources" / "xinjiang_reference.yaml"
+import pestle
+from pestle.analysis.demand import BuildOut, Corridor, Project
+from pestle.case import Case
+from pestle.model.parameter import ParameterSet
 
 
 @pytest.fixture(scope="session")
-def parameters() -> ParameterSet:
-    return load_parameters(PARAMETERS)
+def embedded() -> Case:
+    return pestle.load_case()
 
 
 @pytest.fixture(scope="session")
-def scenarios(parameters: ParameterSet):  # type: ignore[no-untyped-def]
-    return load_scenarios(SCENARIOS, parameters)
+def parameters(embedded: Case) -> ParameterSet:
+    return embedded.parameters
+
+
+@pytest.fixture(scope="session")
+def scenarios(embedded: Case):  # type: ignore[no-untyped-def]
+    return embedded.scenarios
 
 
 @pytest.fixture(scope="session")
@@ -40,9 +35,9 @@ def fixed(parameters: ParameterSet) -> ParameterSet:
 
 
 @pytest.fixture(scope="session")
-def build_out() -> BuildOut:
+def build_out(embedded: Case) -> BuildOut:
     """The bases table of the source report and the corridors, as the case states them."""
-    nested, groups = load_overlaps(PARAMETERS)
+    nested, groups = embedded.overlaps
     return BuildOut(
         projects=(
             Project(
@@ -73,7 +68,7 @@ def build_out() -> BuildOut:
         ),
         nested=nested,
         overlap_groups=groups,
-        reference_additions=load_reference_additions(REFERENCE),
+        reference_additions=embedded.reference_additions.additions,
     )
 
 

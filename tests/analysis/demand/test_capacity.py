@@ -11,11 +11,11 @@ from pestle.analysis.demand import BuildOut, aggregate, build_out_from_case
 from pestle.analysis.demand.capacity import (
     base_additions_w,
     decimal_year,
-    load_overlaps,
-    load_reference_additions,
     reference_additions_w,
     yearly_fractions,
 )
+from pestle.case.capacity_file import load_reference_additions
+from pestle.case.parameters_file import load_overlaps
 from pestle.errors import AnalysisError, CaseError, ParseError
 from pestle.model import Entity
 

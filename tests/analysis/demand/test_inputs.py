@@ -6,8 +6,9 @@ from pathlib import Path
 
 import pytest
 
+import pestle
 from pestle.analysis.demand import aggregate, load_demand_inputs
-from pestle.errors import InputError
+from pestle.errors import CaseError, InputError
 
 
 def test_embedded_case_build_out() -> None:
@@ -47,5 +48,17 @@ def test_case_without_parameters(tmp_path: Path) -> None:
             target = tmp_path / path.relative_to(src)
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_bytes(path.read_bytes())
-    with pytest.raises(InputError, match=r"parameters\.yaml: file not found"):
+    # case.yaml names parameters.yaml: a declared file that is missing is an error there
+    with pytest.raises(CaseError, match=r"case\.yaml:\d+: parameters: parameters\.yaml: no such"):
         load_demand_inputs(tmp_path)
+    # a case.yaml that leaves the parameters at their default name: absent, so the demand
+    # model has no parameters (and no scenarios: the file is optional)
+    info = tmp_path / "case.yaml"
+    text = info.read_text(encoding="utf-8")
+    keep = [x for x in text.splitlines(True) if not x.startswith(("parameters:", "scenarios:"))]
+    info.write_text("".join(keep), encoding="utf-8")
+    case = pestle.load_case(tmp_path)
+    assert case.scenarios == ()
+    assert case.overlaps == ((), ())
+    with pytest.raises(InputError, match=r"parameters\.yaml: file not found \(the demand"):
+        load_demand_inputs(case)

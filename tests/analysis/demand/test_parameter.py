@@ -7,14 +7,9 @@ from pathlib import Path
 import numpy as np
 import pytest
 
+from pestle.case.parameters_file import load_parameters, load_scenarios, parse_assignment
 from pestle.errors import InputError, ParseError
-from pestle.model.parameter import (
-    Parameter,
-    ParameterSet,
-    load_parameters,
-    load_scenarios,
-    parse_assignment,
-)
+from pestle.model.parameter import Parameter, ParameterSet
 
 
 def _p(**kw: object) -> Parameter:
@@ -78,7 +73,8 @@ def test_set_unknown_name_lists_close_names(parameters: ParameterSet) -> None:
         parameters.with_values({"blade_mass": 12.0})
     message = str(info.value)
     assert "\n" not in message
-    assert message.startswith("--set blade_mass: unknown parameter 'blade_mass'")
+    assert message.startswith("overrides: unknown parameter 'blade_mass'")
+    assert info.value.parameter == "overrides"
     assert "blade_mass_t_per_mw" in message
 
 
@@ -135,7 +131,7 @@ def test_load_parameters_field_error_points_at_field(tmp_path: Path) -> None:
 
 def test_load_parameters_bad_yaml(tmp_path: Path) -> None:
     path = _write(tmp_path, "parameters:\n  a: [1, 2\n")
-    with pytest.raises(ParseError, match=r"p\.yaml:\d+:\d+: invalid YAML"):
+    with pytest.raises(ParseError, match=r"p\.yaml:\d+:\d+: malformed YAML"):
         load_parameters(path)
 
 
@@ -199,8 +195,11 @@ def test_load_scenarios_bad_value_line(tmp_path: Path, parameters: ParameterSet)
 @pytest.mark.parametrize(
     ("base", "message"),
     [
-        ("!!python/object:os.system x", r":4:11: invalid YAML: could not determine a constructor"),
-        ("!!int abc", r":4:11: invalid YAML: cannot read this value"),
+        (
+            "!!python/object:os.system x",
+            r":4:11: malformed YAML: could not determine a constructor",
+        ),
+        ("!!int abc", r":4:11: malformed YAML: cannot read this value"),
     ],
 )
 def test_load_parameters_tag_pyyaml_cannot_build_is_located(

@@ -72,7 +72,13 @@ def test_unknown_scenario_and_bad_set(
 def test_options_are_checked_before_any_run(
     build_out: BuildOut, parameters: ParameterSet, scenarios
 ) -> None:  # type: ignore[no-untyped-def]
-    with pytest.raises(InputError, match="--sobol-samples must be a power of 2"):
+    with pytest.raises(InputError, match=r"^sobol_samples must be a power of 2") as info:
         compare_scenarios(build_out, parameters, scenarios, samples=10, sobol_samples=100)
-    with pytest.raises(InputError, match="--samples must be between 1 and"):
+    assert info.value.parameter == "sobol_samples"
+    with pytest.raises(InputError) as info:
         compare_scenarios(build_out, parameters, scenarios, samples=0)
+    assert str(info.value) == "samples must be between 1 and 10,000,000; got 0"
+    assert info.value.parameter == "samples"
+    with pytest.raises(InputError, match=r"^seed must be a non-negative integer; got -1") as info:
+        compare_scenarios(build_out, parameters, scenarios, samples=10, seed=-1)
+    assert info.value.parameter == "seed"

@@ -131,7 +131,7 @@ def test_results_carry_the_national_note(m153: LeontiefModel) -> None:
     f[56] = 1e6
     for result in (m153, m153.effects(f)):
         data = result.to_dict()
-        assert "no regional table exists for Xinjiang" in data["note"]
+        assert "no regional table exists for the case's region" in data["note"]
         json.dumps(data)  # plain JSON
     frame = m153.to_frame()
     assert frame.shape == (153, 8) and frame.index[56] == "057"

@@ -1,4 +1,4 @@
-"""Composite demand -> final-demand shock -> linkage effects, and the case's linkage.yaml."""
+"""Composite demand -> final-demand shock -> linkage effects, and the case's linkage file."""
 
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ import numpy as np
 import pytest
 import yaml
 
+import pestle
 from pestle.analysis.linkage import (
     LeontiefModel,
     LinkageConfig,
@@ -18,15 +19,30 @@ from pestle.analysis.linkage import (
     leontief,
     load_config,
 )
-from pestle.analysis.linkage.shock import DEFAULT_CONFIG
+from pestle.case.linkage_file import load_linkage
 from pestle.errors import AnalysisError, CaseError, InputError, ParseError
 
 TONNES = {"wind_blades": 40000.0, "pv_frames": 10000.0, "carbon_spar_caps": 2000.0}
 
 
+DEFAULT_CONFIG = pestle.load_case().files()["linkage"][0]  # the embedded case's linkage file
+
+
 @pytest.fixture(scope="module")
 def config() -> LinkageConfig:
-    return load_config()
+    return pestle.load_case().linkage  # type: ignore[return-value]
+
+
+def test_the_case_reads_its_linkage_file_through_the_parser() -> None:
+    case = pestle.load_case()
+    assert case.linkage == load_linkage(DEFAULT_CONFIG) == load_config(DEFAULT_CONFIG)
+    assert case.linkage is case.linkage  # read once
+    assert case.folder / "linkage.yaml" == DEFAULT_CONFIG
+
+
+def test_composite_effects_needs_a_config() -> None:
+    with pytest.raises(TypeError):
+        composite_effects(TONNES)  # type: ignore[call-arg]
 
 
 @pytest.fixture(scope="module")
@@ -90,7 +106,7 @@ def test_result_shape_and_note(config: LinkageConfig, model: LeontiefModel) -> N
     assert {"057", "047", "053", "060", "051"} <= set(frame.index)
     assert (frame["output_total_low"] <= frame["output_total"]).all()
     data = result.to_dict()
-    assert "no regional table exists for Xinjiang" in data["note"]
+    assert "no regional table exists for the case's region" in data["note"]
     assert "stated assumptions" in data["note"]
     assert len(data["assumptions"]) == 3 and data["unit"] == "CNY"
     assert data["prices_cny_per_t"]["high"]["wind_blades"] == 30000

@@ -1,7 +1,7 @@
 """Composite-materials demand: new-energy build-out -> tonnes by segment and year.
 
     >>> from pestle.analysis.demand import load_demand_inputs, compare_scenarios
-    >>> inputs = load_demand_inputs()                 # the embedded Xinjiang case
+    >>> inputs = load_demand_inputs()                 # the embedded default case
     >>> result = compare_scenarios(inputs.build_out, inputs.parameters, inputs.scenarios,
     ...                            names=["as_stated"], samples=10_000, seed=1)
     >>> result["as_stated"].demand.get("cumulative_demand_t", "total")["mean"]  # doctest: +SKIP
@@ -9,7 +9,7 @@
 Modules: `capacity` (build-out inputs, aggregation of overlapping announcements,
 commissioning -> yearly additions), `intensity` (tonnes per unit by segment), `model`
 (vectorised Monte Carlo), `sensitivity` (SALib Sobol'), `scenarios` (side-by-side runs),
-`inputs` (reading a case folder), `loop` (a per-sample loop implementation used to
+`inputs` (the model's inputs from a `Case`), `loop` (a per-sample loop implementation used to
 check the vectorised model and as the benchmark baseline).
 """
 
@@ -23,8 +23,6 @@ from pestle.analysis.demand.capacity import (
     ReferenceAddition,
     aggregate,
     build_out_from_case,
-    load_overlaps,
-    load_reference_additions,
 )
 from pestle.analysis.demand.inputs import DemandInputs, load_demand_inputs
 from pestle.analysis.demand.intensity import SEGMENTS
@@ -63,8 +61,6 @@ __all__ = [
     "demand_sensitivity",
     "evaluate",
     "load_demand_inputs",
-    "load_overlaps",
-    "load_reference_additions",
     "simulate",
     "sobol_indices",
 ]

@@ -21,7 +21,7 @@ makes the choice explicit:
   entities. This gives 40 GW: the three completed bases and the Northern Tianshan base are
   kept apart because their statuses differ in the same table (completed vs under
   construction), which is the report's own evidence that they are different projects.
-  The default sits between the bounds, and `--set aggregation=max|sum` shows the bounds.
+  The default sits between the bounds; overriding `aggregation` with max or sum shows the bounds.
 
 Commissioning. A project's capacity is added evenly over a build window of
 `commissioning_years` (T): a completed project over [node - T, node], a project under
@@ -36,7 +36,6 @@ import calendar
 import math
 import re
 from collections.abc import Iterable
-from pathlib import Path
 from typing import Any, Literal
 
 import numpy as np
@@ -49,8 +48,8 @@ from pydantic import (
     model_validator,
 )
 
-from pestle.errors import AnalysisError, CaseError, ParseError
-from pestle.model.parameter import Path_, line_of, load_yaml_with_lines
+from pestle.errors import AnalysisError, CaseError
+from pestle.model.capacity import Nesting, OverlapGroup, ReferenceAddition
 
 Status = Literal["planned", "under_construction", "completed", "in_operation"]
 ProjectKind = Literal["new_energy_base", "hydrogen_storage"]
@@ -127,31 +126,6 @@ class Corridor(_Frozen):
     @property
     def year(self) -> float:
         return decimal_year(self.in_operation)
-
-
-class Nesting(_Frozen):
-    """`child` lies within `parent`: its capacity is part of the parent's."""
-
-    child: str
-    parent: str
-    reason: str = Field(min_length=1)
-
-
-class OverlapGroup(_Frozen):
-    """Announcements that may describe the same physical capacity."""
-
-    members: tuple[str, ...] = Field(min_length=2)
-    reason: str = Field(min_length=1)
-
-
-class ReferenceAddition(_Frozen):
-    """New-energy capacity added in one year, from reference statistics."""
-
-    year: int
-    capacity_w: float = Field(ge=0)
-    source: str
-    derived: bool = Field(default=False, description="arithmetic on a source's figures")
-    note: str = ""
 
 
 class BuildOut(_Frozen):
@@ -322,127 +296,6 @@ def reference_additions_w(
 
 
 # -- inputs from files and from a case ------------------------------------------------
-def load_overlaps(path: str | Path) -> tuple[tuple[Nesting, ...], tuple[OverlapGroup, ...]]:
-    """Read the `overlaps:` block (nested, groups) of a parameters file."""
-    path = Path(path)
-    data, lines = load_yaml_with_lines(path)
-    block = data.get("overlaps") if isinstance(data, dict) else None
-    if block is None:
-        return (), ()
-    at: Path_ = ("overlaps",)
-    if not isinstance(block, dict):
-        raise ParseError("'overlaps' must be a mapping with 'nested' and 'groups'", path, 1)
-    nested_block = block.get("nested") or {}
-    if not isinstance(nested_block, dict):
-        where = line_of(lines, (*at, "nested"))
-        raise ParseError("overlaps.nested: expected a mapping child -> within/reason", path, where)
-    nested: list[Nesting] = []
-    for child, body in nested_block.items():
-        where = line_of(lines, (*at, "nested", child))
-        if not isinstance(body, dict):
-            raise ParseError(f"overlaps.nested.{child}: expected within/reason", path, where)
-        if "reason" not in body:
-            raise ParseError(f"overlaps.nested.{child}: give a 'reason'", path, where)
-        if str(body.get("within")) == str(child):
-            raise ParseError(
-                f"overlaps.nested.{child}: a project cannot lie within itself", path, where
-            )
-        try:
-            nested.append(
-                Nesting(child=str(child), parent=str(body.get("within")), reason=body["reason"])
-            )
-        except ValidationError as exc:
-            raise ParseError(f"overlaps.nested.{child}: {_first(exc)}", path, where) from None
-    groups_block = block.get("groups") or []
-    if not isinstance(groups_block, list):
-        where = line_of(lines, (*at, "groups"))
-        raise ParseError("overlaps.groups: expected a list of members/reason", path, where)
-    groups: list[OverlapGroup] = []
-    for i, body in enumerate(groups_block):
-        where = line_of(lines, (*at, "groups", i))
-        try:
-            groups.append(OverlapGroup.model_validate(body))
-        except ValidationError as exc:
-            raise ParseError(f"overlaps.groups[{i}]: {_first(exc)}", path, where) from None
-    return tuple(nested), tuple(groups)
-
-
-def _first(exc: ValidationError) -> str:
-    """The first problem pydantic found, as `field: message`."""
-    err = exc.errors()[0]
-    where = ".".join(str(p) for p in err["loc"])
-    message = str(err["msg"]).removeprefix("Value error, ")
-    return f"{where}: {message}" if where else message
-
-
-def _number(value: Any, what: str, path: Path, line: int | None) -> float:
-    """A finite, non-negative capacity read from the reference file."""
-    if isinstance(value, bool) or not isinstance(value, int | float) or not math.isfinite(value):
-        raise ParseError(f"{what}: expected a number of W, got {value!r}", path, line)
-    if value < 0:
-        raise ParseError(f"{what}: a capacity cannot be negative, got {value!r}", path, line)
-    return float(value)
-
-
-def load_reference_additions(path: str | Path) -> tuple[ReferenceAddition, ...]:
-    """Yearly new-energy additions from the reference statistics file.
-
-    Stated: `added_in_<year>` fields. Derived: the year before the first stated addition,
-    as (installed at end of that year, i.e. the later total minus its additions) minus the
-    installed wind + solar at the end of the previous year, when both are given.
-    """
-    path = Path(path)
-    data, lines = load_yaml_with_lines(path)
-    rows = data.get("installed_capacity_w") if isinstance(data, dict) else None
-    if not isinstance(rows, list):
-        raise ParseError("expected a list 'installed_capacity_w'", path, 1)
-    stock: dict[int, tuple[float, str]] = {}
-    stated: dict[int, tuple[float, str]] = {}
-    for i, row in enumerate(rows):
-        where = line_of(lines, ("installed_capacity_w", i))
-        if not isinstance(row, dict) or "date" not in row:
-            raise ParseError("entry needs a 'date'", path, where)
-        date = str(row["date"])
-        if not re.fullmatch(r"\d{4}(-(0[1-9]|1[0-2])(-\d{2})?)?", date):
-            where = line_of(lines, ("installed_capacity_w", i, "date"))
-            raise ParseError(f"date {date!r}: expected YYYY-MM-DD", path, where)
-        year, month = int(date[:4]), int(date[5:7]) if len(date) >= 7 else 12
-        src = str(row.get("source", ""))
-
-        def number(key: str, row: dict = row, i: int = i) -> float:
-            at = line_of(lines, ("installed_capacity_w", i, key))
-            return _number(row[key], key, path, at)
-
-        if month == 12:  # end-of-year stock
-            if "new_energy_total" in row:
-                stock[year] = (number("new_energy_total"), src)
-            elif "wind" in row and "solar" in row:
-                stock[year] = (number("wind") + number("solar"), src)
-        for key in row:
-            m = re.fullmatch(r"added_in_(\d{4})", str(key))
-            if m:
-                stated[int(m.group(1))] = (number(key), src)
-    out = {y: ReferenceAddition(year=y, capacity_w=v, source=s) for y, (v, s) in stated.items()}
-    for y, (v, _) in stated.items():
-        prev = y - 1
-        if prev in out or y not in stock or (prev - 1) not in stock:
-            continue
-        end_prev = stock[y][0] - v
-        derived = end_prev - stock[prev - 1][0]
-        if derived > 0:
-            out[prev] = ReferenceAddition(
-                year=prev,
-                capacity_w=derived,
-                source=f"{stock[y][1]}; {stock[prev - 1][1]}",
-                derived=True,
-                note=(
-                    f"installed end-{y} minus added in {y}, minus installed end-{prev - 1}; "
-                    "the end-of-year totals are stated as lower bounds ('>')"
-                ),
-            )
-    return tuple(out[y] for y in sorted(out))
-
-
 _STATUS_WORDS: tuple[tuple[str, Status], ...] = (
     ("complet", "completed"),
     ("operation", "in_operation"),
@@ -482,20 +335,6 @@ def _entities(case: Any) -> dict[str, Any]:
     if isinstance(ents, dict):
         return dict(ents)
     return {e.id: e for e in ents}
-
-
-BASE_IDS: tuple[str, ...] = (
-    "base_northern_tianshan",
-    "base_southern_taklimakan",
-    "base_huadian_tianshan_gobi",
-    "base_three_10gw_class",
-)
-HYDROGEN_IDS: tuple[str, ...] = ("project_hydrogen_storage",)
-CORRIDOR_IDS: tuple[str, ...] = (
-    "corridor_hami_zhengzhou",
-    "corridor_zhundong_wannan",
-    "corridor_hami_chongqing",
-)
 
 
 def _where(entity: Any, attribute: str | None = None) -> tuple[str | None, int | None]:
@@ -545,10 +384,10 @@ def build_out_from_case(
     reference_file: str | None = None,
 ) -> BuildOut:
     """The `BuildOut` of a loaded case: its energy bases, hydrogen project and corridors
-    (and the reference additions, read from `reference_file`).
+    (and the reference additions, already read from `reference_file`: `Case.reference_additions`).
 
-    Projects are the case's entities of kind `energy_base` / `hydrogen_project` (or the
-    known ids), corridors those of kind `uhv_corridor`. Capacity is `capacity_w`, or
+    Projects are the case's entities of kind `energy_base` / `hydrogen_project`, corridors
+    those of kind `uhv_corridor`. Capacity is `capacity_w`, or
     `count` x `capacity_each_w`; status and time node are read from `status` / `date`.
     """
     entities = _entities(case)
@@ -557,8 +396,8 @@ def build_out_from_case(
     for eid, ent in entities.items():
         kind = getattr(ent, "kind", "")
         attrs = dict(getattr(ent, "attributes", {}) or {})
-        is_base = kind == "energy_base" or eid in BASE_IDS
-        is_h2 = kind == "hydrogen_project" or eid in HYDROGEN_IDS
+        is_base = kind == "energy_base"
+        is_h2 = kind == "hydrogen_project"
         if is_base or is_h2:
             cap = _attr(attrs, "capacity_w")
             if cap is None and _attr(attrs, "capacity_each_w") is not None:
@@ -584,7 +423,7 @@ def build_out_from_case(
                 "node": node,
             }
             projects.append(_validated(Project, fields, ent))
-        elif kind == "uhv_corridor" or eid in CORRIDOR_IDS:
+        elif kind == "uhv_corridor":
             node = _node_text(_attr(attrs, "in_operation", "date"))
             if node is None:
                 raise CaseError(

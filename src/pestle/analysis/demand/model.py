@@ -284,7 +284,9 @@ def simulate(
 ) -> DemandResult:
     """Monte Carlo of the demand model: `samples` draws, seeded, summarised per output."""
     if not 1 <= samples <= MAX_SAMPLES:
-        raise AnalysisError(f"samples must be between 1 and {MAX_SAMPLES:,}; got {samples}")
+        raise AnalysisError(
+            f"samples must be between 1 and {MAX_SAMPLES:,}; got {samples}", parameter="samples"
+        )
     uncertain = uncertain_names(parameters)
     years = horizon(parameters)
     waste_years = waste_horizon(parameters)

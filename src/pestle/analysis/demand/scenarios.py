@@ -1,7 +1,7 @@
 """Scenarios of the demand model, run and compared side by side.
 
-A scenario (the case's scenarios.yaml) is a named set of parameter overrides; command-line
-values (`--set name=value`) apply on top of every scenario. Each scenario gets the same
+A scenario (`Case.scenarios`) is a named set of parameter overrides; the `overrides` of a run
+(name -> value) apply on top of every scenario. Each scenario gets the same
 seed, so differences between scenarios are not sampling noise in the shared parameters.
 """
 
@@ -105,7 +105,10 @@ def select(scenarios: Sequence[Scenario], names: Sequence[str] | None) -> tuple[
     for name in names:
         if name not in by_name:
             known = ", ".join(by_name)
-            raise InputError(f"unknown scenario {name!r}; scenarios of this case: {known}")
+            raise InputError(
+                f"unknown scenario {name!r}; scenarios of this case: {known}",
+                parameter="scenario",
+            )
         chosen.append(by_name[name])
     return tuple(chosen)
 
@@ -127,10 +130,15 @@ def compare_scenarios(
     overrides = dict(overrides or {})
     # check every option, override and scenario before any work starts
     if not 1 <= samples <= MAX_SAMPLES:
-        raise InputError(f"--samples must be between 1 and {MAX_SAMPLES:,}; got {samples}")
+        raise InputError(
+            f"samples must be between 1 and {MAX_SAMPLES:,}; got {samples}", parameter="samples"
+        )
+    if seed < 0:
+        raise InputError(f"seed must be a non-negative integer; got {seed}", parameter="seed")
     if sobol_samples is not None and not is_power_of_two(sobol_samples):
         raise InputError(
-            f"--sobol-samples must be a power of 2 (e.g. 4096 or 8192); got {sobol_samples}"
+            f"sobol_samples must be a power of 2 (e.g. 4096 or 8192); got {sobol_samples}",
+            parameter="sobol_samples",
         )
     prepared = [(s, parameters.apply(s).with_values(overrides)) for s in chosen]
     results = []

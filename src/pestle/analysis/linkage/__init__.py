@@ -3,7 +3,7 @@
 table = china_2020(153)                 # or read_table("my_table.csv")
 model = leontief(table)                 # multipliers, Rasmussen linkages, Ghosh B and G
 effects = model.effects(f)              # direct = f, indirect = L f - f, by sector
-composite_effects({"wind_blades": 1e4}) # tonnes by segment -> effects in yuan
+composite_effects({"wind_blades": 1e4}, config=case.linkage)  # tonnes by segment -> yuan
 """
 
 from pestle.analysis.linkage.io_table import NATIONAL_NOTE, IOTable, china_2020, read_table

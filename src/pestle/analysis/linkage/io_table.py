@@ -34,8 +34,8 @@ _HEADER = ("Code", "Description", "DescriptionInChinese", "Origin")
 _AGGREGATES = frozenset({"TII", "VA001", "VA002", "VA003", "VA004", "TVA", "TI"})
 NATIONAL_NOTE = (
     "National coefficients: China 2020 input-output table (National Bureau of Statistics); "
-    "no regional table exists for Xinjiang, so effects are national-average effects of the "
-    "demand, not effects inside Xinjiang."
+    "no regional table exists for the case's region, so effects are national-average effects "
+    "of the demand, not effects inside the region."
 )
 
 

@@ -1,9 +1,10 @@
 """Composite demand -> final-demand shock by sector -> linkage effects.
 
-The case file `linkage.yaml` maps each composite-demand segment to table sectors (value shares)
-and gives a price per tonne as a range; prices and shares are flagged assumptions unless a
-source is given. Effects are computed at the low end, the midpoint and the high end of every
-price range (the model is linear, so these bound the effects for the stated ranges).
+A case's linkage file (read by `pestle.case.linkage_file`, given by `Case.linkage`) maps each
+composite-demand segment to table sectors (value shares) and gives a price per tonne as a
+range; prices and shares are flagged assumptions unless a source is given. Effects are
+computed at the low end, the midpoint and the high end of every price range (the model is
+linear, so these bound the effects for the stated ranges).
 """
 
 from __future__ import annotations
@@ -12,119 +13,36 @@ import math
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any
 
 import numpy as np
 import pandas as pd
 from numpy.typing import NDArray
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
 from pestle.analysis.linkage.io_table import Basis, IOTable, china_2020
 from pestle.analysis.linkage.leontief import LeontiefModel, ShockEffects, leontief
-from pestle.case.yaml_lines import line_at, load_yaml
-from pestle.errors import AnalysisError, CaseError
-
-PriceCase = Literal["low", "central", "high"]
-PRICE_CASES: tuple[PriceCase, ...] = ("low", "central", "high")
-DEFAULT_CONFIG = (
-    Path(__file__).resolve().parents[2] / "cases" / "xinjiang_composites" / "linkage.yaml"
+from pestle.case.linkage_file import (
+    LinkageConfig,
+    PriceCase,
+    PriceRange,
+    SectorShares,
+    Segment,
+    load_linkage,
 )
+from pestle.errors import AnalysisError
+
+PRICE_CASES: tuple[PriceCase, ...] = ("low", "central", "high")
 _TABLES = {"china_2020_153": 153, "china_2020_42": 42}
 
 
-class _Flagged(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid")
-
-    assumption: bool = False
-    reason: str = ""
-    source: str | None = None
-
-    @model_validator(mode="after")
-    def _sourced_or_flagged(self) -> _Flagged:
-        if self.source is None and not self.assumption:
-            raise ValueError("no source: mark it `assumption: true` and give a `reason`")
-        if self.assumption and not self.reason.strip():
-            raise ValueError("an assumption needs a `reason`")
-        return self
+def load_config(path: str | Path) -> LinkageConfig:
+    """Read and validate the linkage file at `path` (a case's own is `Case.linkage`)."""
+    return load_linkage(path)
 
 
-class PriceRange(_Flagged):
-    """Price per tonne of a segment's composite, CNY/t, as a [low, high] range."""
-
-    unit: Literal["CNY/t"]
-    range: tuple[float, float]
-
-    @model_validator(mode="after")
-    def _ordered(self) -> PriceRange:
-        low, high = self.range
-        if not (math.isfinite(low) and math.isfinite(high) and 0 < low <= high):
-            raise ValueError(f"range must be 0 < low <= high, got {list(self.range)}")
-        return self
-
-    def value(self, case: PriceCase) -> float:
-        low, high = self.range
-        return {"low": low, "central": (low + high) / 2, "high": high}[case]
-
-
-class SectorShares(_Flagged):
-    """Value shares of a segment's purchase by table sector (they sum to 1)."""
-
-    shares: dict[str, float] = Field(min_length=1)
-
-    @model_validator(mode="after")
-    def _sum_to_one(self) -> SectorShares:
-        if any(not 0 < s <= 1 for s in self.shares.values()):
-            raise ValueError("every share must be in (0, 1]")
-        total = sum(self.shares.values())
-        if abs(total - 1) > 1e-9:
-            raise ValueError(f"shares sum to {total:g}, not 1")
-        return self
-
-
-class Segment(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid")
-
-    description: str
-    tonnes_of: str
-    price: PriceRange
-    sectors: SectorShares
-
-
-class LinkageConfig(BaseModel):
-    """The parsed `linkage.yaml` of a case."""
-
-    model_config = ConfigDict(frozen=True, extra="forbid")
-
-    table: Literal["china_2020_153", "china_2020_42"]
-    price_basis: str
-    segments: dict[str, Segment] = Field(min_length=1)
-    path: str = "<memory>"
-
-    def load_table(self) -> IOTable:
-        return china_2020(_TABLES[self.table])  # type: ignore[arg-type]
-
-
-def load_config(path: str | Path | None = None) -> LinkageConfig:
-    """Read and validate a linkage file (default: the Xinjiang composites case)."""
-    path = Path(path) if path is not None else DEFAULT_CONFIG
-    if not path.exists():
-        raise CaseError("no such file", path)
-    data = load_yaml(path)  # not UTF-8, malformed YAML: one line naming file:line
-    if not isinstance(data, dict):
-        raise CaseError("expected a mapping with table, price_basis and segments", path, 1)
-    try:
-        return LinkageConfig.model_validate({**data, "path": str(path)})
-    except ValidationError as exc:
-        error = exc.errors()[0]
-        loc = [p for p in error["loc"] if not _is_type_tag(p)]
-        message = error["msg"].removeprefix("Value error, ")
-        where = ".".join(str(p) for p in loc)
-        raise CaseError(f"{where}: {message}", path, line_at(data, loc)) from None
-
-
-def _is_type_tag(part: Any) -> bool:
-    """Parts of a pydantic error location that name a type, not a key of the data."""
-    return isinstance(part, str) and ("[" in part or part in {"str", "int", "float", "bool"})
+def table_of(config: LinkageConfig) -> IOTable:
+    """The input-output table a linkage configuration names."""
+    return china_2020(_TABLES[config.table])  # type: ignore[arg-type]
 
 
 def final_demand(
@@ -212,14 +130,13 @@ class CompositeEffects:
 def composite_effects(
     tonnes: Mapping[str, float],
     *,
-    config: LinkageConfig | None = None,
+    config: LinkageConfig,
     model: LeontiefModel | None = None,
     basis: Basis = "domestic",
 ) -> CompositeEffects:
     """Output, value-added and import effects (direct / indirect, by sector, yuan) of tonnes of
     composites by segment, on the case's table (national coefficients)."""
-    config = config or load_config()
-    model = model or leontief(config.load_table(), basis=basis)
+    model = model or leontief(table_of(config), basis=basis)
     cases = {
         case: model.effects(final_demand(tonnes, config, model.table, case)) for case in PRICE_CASES
     }
@@ -245,3 +162,18 @@ def composite_effects(
         note=note,
         assumptions=assumptions,
     )
+
+
+__all__ = [
+    "PRICE_CASES",
+    "CompositeEffects",
+    "LinkageConfig",
+    "PriceCase",
+    "PriceRange",
+    "SectorShares",
+    "Segment",
+    "composite_effects",
+    "final_demand",
+    "load_config",
+    "table_of",
+]

@@ -1,0 +1,58 @@
+"""Declarations about the energy build-out a case makes beside its entities: which announced
+projects lie within others or may describe the same capacity (the `overlaps:` block of the
+parameters file), and the yearly capacity additions of a reference file.
+
+Types only; `pestle.case` reads them from the case files and `pestle.analysis.demand` uses them.
+"""
+
+from __future__ import annotations
+
+from typing import NamedTuple
+
+from pydantic import BaseModel, ConfigDict, Field
+
+
+class _Frozen(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+class Nesting(_Frozen):
+    """`child` lies within `parent`: its capacity is part of the parent's."""
+
+    child: str
+    parent: str
+    reason: str = Field(min_length=1)
+
+
+class OverlapGroup(_Frozen):
+    """Announcements that may describe the same physical capacity."""
+
+    members: tuple[str, ...] = Field(min_length=2)
+    reason: str = Field(min_length=1)
+
+
+class ReferenceAddition(_Frozen):
+    """New-energy capacity added in one year, from reference statistics."""
+
+    year: int
+    capacity_w: float = Field(ge=0)
+    source: str
+    derived: bool = Field(default=False, description="arithmetic on a source's figures")
+    note: str = ""
+
+
+class Overlaps(NamedTuple):
+    """The `overlaps:` block of a parameters file: nestings and overlap groups."""
+
+    nested: tuple[Nesting, ...] = ()
+    groups: tuple[OverlapGroup, ...] = ()
+
+
+class ReferenceAdditions(NamedTuple):
+    """Yearly additions read from a reference file, and that file (for messages)."""
+
+    additions: tuple[ReferenceAddition, ...] = ()
+    path: str | None = None
+
+
+__all__ = ["Nesting", "OverlapGroup", "Overlaps", "ReferenceAddition", "ReferenceAdditions"]
