@@ -371,28 +371,18 @@ def mutate(
 
 def run_commands(folder: Path, samples: int = 200, sobol_samples: int | None = 64) -> None:
     """What the commands run on a case folder, in process; raises what they raise."""
-    from pestle.analysis.run import analyze_case
-
     import pestle
-    from pestle.analysis.demand import compare_scenarios, load_demand_inputs
-    from pestle.checks.runner import run_checks
+    from pestle.results import Results, Settings
 
     case = pestle.load_case(folder)
     # the Python API of a loaded case (what the report and the web pages show)
     case.entities_frame()
     case.evidence_frame()
     case.to_dict()
-    run_checks(case)
-    analyze_case(case, samples=samples, seed=0, draws=20)
-    inputs = load_demand_inputs(folder)  # as `pestle demand CASE`
-    compare_scenarios(
-        inputs.build_out,
-        inputs.parameters,
-        inputs.scenarios,
-        samples=samples,
-        seed=0,
-        sobol_samples=sobol_samples,
-    )
+    # every result, as `pestle analyze`, `check` and `demand` build them (no disk cache:
+    # each draw is a new case)
+    settings = Settings(samples=samples, seed=0, draws=20, sobol_samples=sobol_samples or 0)
+    Results(case, settings, cache=False).to_dict()
 
 
 def promise_kept(exc: BaseException | None, folder: Path, mutated: str) -> str | None:
