@@ -64,5 +64,5 @@ def test_set_fixes_a_parameter_and_a_wrong_one_is_a_one_line_error(cli, tmp_path
         cli(["report", "--out", str(tmp_path / "r2"), "-f", "md", "--set", "nope=1"])
     assert info.value.code == 2
     err = capsys.readouterr().err.strip()
-    assert err.startswith("error: --set nope: unknown parameter 'nope'") and "\n" not in err
+    assert err.startswith("error: --set: unknown parameter 'nope'") and "\n" not in err
     assert not (tmp_path / "r2").exists()

@@ -7,6 +7,7 @@ User errors (`PestleError`) are caught once, in `main`, and printed as one line 
 
 from __future__ import annotations
 
+import re
 import sys
 
 import typer
@@ -72,7 +73,9 @@ def flag_wording(exc: PestleError) -> str:
     flag = FLAGS.get(exc.parameter or "")
     if flag is None:
         return message
-    for lead in (f"{exc.parameter}: ", f"{exc.parameter} "):
-        if message.startswith(lead):
-            return f"{flag}{lead.removeprefix(exc.parameter or '')}{message[len(lead) :]}"
+    lead = f"{exc.parameter}: "
+    if message.startswith(lead):
+        rest = message[len(lead) :]
+        # "overrides: wind: unknown ..." -> "--set wind: unknown ..."; else "--samples: ..."
+        return f"{flag} {rest}" if re.match(r"[\w.]+: ", rest) else f"{flag}: {rest}"
     return f"{flag}: {message}"

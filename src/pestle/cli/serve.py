@@ -14,6 +14,7 @@ import typer
 from rich.console import Console
 
 from pestle.cli import app
+from pestle.results.settings import DEFAULTS, Settings
 
 console = Console(highlight=False, soft_wrap=True)
 LOOPBACK = ("127.0.0.1", "localhost", "::1")
@@ -79,6 +80,13 @@ def serve(
         "-w",
         help="Reload the case each time one of its files is saved; open pages follow.",
     ),
+    scenario: str | None = typer.Option(
+        None, "--scenario", "-s", help="Headline demand scenario. Default: the case's first."
+    ),
+    samples: int | None = typer.Option(
+        None, "--samples", "-n", help=f"Monte Carlo samples [{DEFAULTS.samples:,}]."
+    ),
+    seed: int | None = typer.Option(None, "--seed", help=f"Random seed [{DEFAULTS.seed}]."),
 ) -> None:
     """Serve the dashboard and REST API; write endpoints need the printed token."""
     import uvicorn
@@ -87,6 +95,7 @@ def serve(
     from pestle.web import create_app
     from pestle.web.security import megabytes
 
+    settings = Settings.of(scenario=scenario, samples=samples, seed=seed)
     token = os.environ.get("PESTLE_TOKEN") or None
     loopback = _loopback(host)
     allowed = [*LOOPBACK, "[::1]", host] if loopback else ["*"]
@@ -97,11 +106,13 @@ def serve(
         max_upload_bytes=megabytes(max_upload_mb),
         allowed_hosts=allowed,
         watch=watch,
+        settings=settings,
     )
     state = web.state.pestle
     sock = bind(host, port)
     url = url_of(sock)
     console.print(f"pestle serve: case [bold]{state.default}[/bold] at {url}", markup=True)
+    console.print(f"  results    {state.primary.results.settings.describe()}", markup=False)
     if token:
         console.print(f"  dashboard  {url}/", markup=False)
         console.print("  token      from PESTLE_TOKEN (needed to upload)", markup=False)

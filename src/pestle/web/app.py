@@ -26,6 +26,7 @@ from starlette.middleware.trustedhost import TrustedHostMiddleware
 from starlette.templating import Jinja2Templates
 
 import pestle
+from pestle.results import DEFAULTS, Settings
 from pestle.web import errors, pages
 from pestle.web.api import router as api_router
 from pestle.web.api.common import SafeJSONResponse
@@ -77,6 +78,7 @@ def create_app(
     max_upload_bytes: int = DEFAULT_MAX_UPLOAD,
     allowed_hosts: Sequence[str] | None = LOOPBACK_HOSTS,
     watch: bool = False,
+    settings: Settings | None = None,
 ) -> FastAPI:
     """The app serving `case` (embedded name, folder or loaded `Case`; default: embedded).
 
@@ -86,10 +88,12 @@ def create_app(
     allowed_hosts: Host header values accepted (None or ["*"]: any).
     watch: reload the case each time one of its files is saved, while the app runs
     (`pestle.web.live`); open pages follow.
+    settings: the settings of the results every page and endpoint shows (default: the one
+    set of defaults, `pestle.results.DEFAULTS`, as `pestle analyze` and `pestle report`).
     """
     loaded = _load(case)
     state = AppState(
-        cases={loaded.id: CaseState(loaded)},
+        cases={loaded.id: CaseState(loaded, settings or DEFAULTS)},
         default=loaded.id,
         token=token or new_token(),
         store_factory=_store_factory(store),

@@ -61,7 +61,7 @@ def reload_case(state: AppState, case_id: str, changed: tuple[Path, ...] = ()) -
                 f"{old.case.folder / 'case.yaml'}: the case id changed from {case_id!r} to "
                 f"{case.id!r}; restart pestle serve to serve it under the new id"
             )
-        fresh = CaseState(case)
+        fresh = CaseState(case, old.results.settings)
         # Every file of the case is read (and its results made) before the swap: an error
         # in parameters.yaml or judgments.yaml is reported now, not at the next request,
         # and the pages that reload find their results ready.

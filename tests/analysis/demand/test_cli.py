@@ -21,19 +21,19 @@ def _run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]
     return code, out, err
 
 
-def test_tables_for_two_scenarios(capsys: pytest.CaptureFixture[str]) -> None:
-    code, out, err = _run(
-        capsys, *FAST, "--scenario", "as_stated", "--scenario", "carbon_spar_caps"
-    )
+def test_tables_of_every_scenario_the_headline_first(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, err = _run(capsys, *FAST, "--scenario", "carbon_spar_caps")
     assert (code, err) == (0, "")
-    assert "as_stated: composite demand, t (mean; p5–p95 below" in out
-    assert "carbon_spar_caps: composite demand" in out
+    assert "seed 1, 2,000 Monte Carlo samples" in out  # the settings, as everywhere
+    assert "carbon_spar_caps (headline scenario)" in out
+    assert out.index("carbon_spar_caps: composite demand, t (median; p5–p95 below") < out.index(
+        "as_stated: composite demand"
+    )
     for heading in ("wind blades", "PV frames", "H2 vessels", "insulators", "2023–2030"):
         assert heading in out
-    assert "top drivers of total demand" in out and "wind_share" in out
+    assert out.count("top drivers of total demand") == 1 and "wind_share" in out
     assert "end-of-life blade waste" in out
-    assert "scenarios side by side" in out
-    assert "reference_capacity" not in out
+    assert "scenarios side by side" in out and "reference_capacity" in out
 
 
 def test_json(capsys: pytest.CaptureFixture[str]) -> None:
@@ -43,21 +43,18 @@ def test_json(capsys: pytest.CaptureFixture[str]) -> None:
     assert code == 0
     data = json.loads(out)
     assert data["overrides"] == {"wind_share": 0.5}
-    (scenario,) = data["scenarios"]
-    assert scenario["name"] == "bases_max"
-    rows = scenario["demand"]["rows"]
-    total = next(
-        r for r in rows if r["measure"] == "cumulative_demand_t" and r["segment"] == "total"
-    )
+    assert data["settings"]["overrides"] == [["wind_share", 0.5]]
+    assert data["scenario"] == "bases_max" and data["headline"] == "p50"
+    total = data["scenarios"]["bases_max"]["segments"]["total"]["cumulative"]
     assert total["p5"] <= total["p50"] <= total["p95"]
-    assert scenario["sensitivity"]["base_samples"] == 256
+    assert data["sensitivity"]["base_samples"] == 256
 
 
 def test_bad_set_is_one_line_with_close_names(capsys: pytest.CaptureFixture[str]) -> None:
     code, out, err = _run(capsys, *FAST, "--set", "blade_mass=12")
     assert code == 2 and out == ""
     assert err.startswith(
-        "error: --set blade_mass: unknown parameter 'blade_mass'; close names: "
+        "error: --set: unknown parameter 'blade_mass'; close names: "
         "blade_mass_method, blade_mass_t_per_mw"
     )
     assert err.count("\n") == 1
@@ -66,4 +63,6 @@ def test_bad_set_is_one_line_with_close_names(capsys: pytest.CaptureFixture[str]
 def test_unknown_scenario(capsys: pytest.CaptureFixture[str]) -> None:
     code, _, err = _run(capsys, *FAST, "--scenario", "stated")
     assert code == 2
-    assert err.startswith("error: unknown scenario 'stated'; scenarios of this case: as_stated")
+    assert err.startswith(
+        "error: --scenario: unknown scenario 'stated'; scenarios of this case: as_stated"
+    )
