@@ -106,7 +106,7 @@ def eol_waste(demand: Any) -> dict | None:
         records,
         y_title="Blade waste (kt per year)",
         title="End-of-life wind-blade waste by year",
-        source="pestle demand model; design life from composite_intensity.yaml",
+        source="pestle demand model; design life from the case's reference data",
         description="Fan chart of yearly blade waste",
         columns=1,
     )
@@ -199,7 +199,7 @@ def ahp_weights(hierarchy: Any, names: Mapping[str, str]) -> dict:
         value="weight",
         value_title="Global weight (sums to 1)",
         title="AHP global weights of the PESTLE factors (illustrative judgments)",
-        source="pestle.analysis.ahp on the case's judgments.yaml",
+        source="pestle.analysis.ahp on the case's analyst judgments",
         label="label",
         color="dimension",
         color_title="Dimension",
@@ -236,7 +236,7 @@ def dematel_diagram(result: Any, names: Mapping[str, str]) -> dict:
         x_title="Prominence D+R (how central)",
         y_title="Relation D−R (cause > 0 > effect)",
         title="DEMATEL cause–effect diagram (illustrative judgments)",
-        source="pestle.analysis.dematel on the case's judgments.yaml",
+        source="pestle.analysis.dematel on the case's analyst judgments",
         description="Scatter of factors by prominence and relation",
     )
 
@@ -251,7 +251,7 @@ def topsis_closeness(result: Any) -> dict:
         "closeness",
         value_title="Closeness to the ideal (0–1)",
         title="Product segments ranked by TOPSIS (illustrative judgments)",
-        source="pestle.analysis.topsis on the case's judgments.yaml",
+        source="pestle.analysis.topsis on the case's analyst judgments",
         description="Bar chart of TOPSIS closeness per segment",
     )
 
@@ -447,7 +447,7 @@ def energy_capacity(case: Any) -> dict | None:
     )
 
 
-def installed_capacity(case: Any) -> dict | None:
+def installed_capacity(case: Any, region: str) -> dict | None:
     """Installed wind, solar and new-energy capacity over time from reference data (GW)."""
     records = [
         {
@@ -470,13 +470,15 @@ def installed_capacity(case: Any) -> dict | None:
         series="measure",
         x_title="Date",
         y_title="Installed capacity (GW)",
-        title="Installed wind, solar and new-energy capacity in Xinjiang",
-        source="reference data (People's Daily, Xinhua, State Grid)",
+        title=f"Installed wind, solar and new-energy capacity in {region}",
+        source="the case's reference data (each value's source is in the table above)",
         description="Line chart of installed capacity in GW by date and technology",
     )
 
 
-def trade_scale(stated: list[tuple[Any, float]], reference: list[Any]) -> dict | None:
+def trade_scale(
+    stated: list[tuple[Any, float]], reference: list[Any], region: str
+) -> dict | None:
     """Trade value over time: the report's (period, value) points and the reference series
     (cumulative from January, one line per year)."""
     records = [
@@ -505,7 +507,7 @@ def trade_scale(stated: list[tuple[Any, float]], reference: list[Any]) -> dict |
         series="series",
         x_title="End of period (cumulative from January)",
         y_title="Total import and export value (billion yuan)",
-        title="Xinjiang's foreign trade: stated values and reference data",
-        source="source report (trade table); reference data (Urumqi Customs)",
+        title=f"Foreign trade of {region}: stated values and reference data",
+        source="source report (trade table); the case's reference data",
         description="Line chart of trade value in billion yuan by period end",
     )

@@ -22,7 +22,7 @@ from pestle.web import overview, present
 from pestle.web.api.cases import claim_detail
 from pestle.web.api.common import app_state
 from pestle.web.runs import run_demand, run_judgments, scenario_names, scenario_parameters
-from pestle.web.schemas import DEFAULT_SAMPLES, DemandRequest, JudgmentsRequest
+from pestle.web.schemas import DemandRequest, JudgmentsRequest
 from pestle.web.state import CaseState
 from pestle.web.uploads import segments
 
@@ -40,7 +40,7 @@ SAATY = ("9", "8", "7", "6", "5", "4", "3", "2", "1", "1/2", "1/3", "1/4", "1/5"
          "1/7", "1/8", "1/9")  # fmt: skip
 INFLUENCE = (("0", "0 none"), ("1", "1 low"), ("2", "2 medium"), ("3", "3 high"),
              ("4", "4 very high"))  # fmt: skip
-SAMPLE_CHOICES = (1_000, DEFAULT_SAMPLES, 100_000)
+SAMPLE_CHOICES = (1_000, 10_000, 100_000)  # and the served results' own count
 SLIDERS_SHOWN = 6  # the parameters that drive total demand most; the rest are folded
 PANEL_WIDTH, PANEL_HEIGHT = 150, 120  # each segment's fan panel on the scenarios page
 
@@ -245,6 +245,7 @@ def judgments_page(request: Request) -> HTMLResponse:
         "judgments",
         title="Judgments",
         judgments=j,
+        judgments_file=cs.case.files()["judgments"][0].name,
         grids=grids,
         matrices={m["name"]: m for m in matrices},
         global_weights=present.global_weights(run.hierarchy, names),
@@ -264,8 +265,8 @@ def scenarios_page(request: Request) -> HTMLResponse:
     cs = _cs(request)
     inputs = cs.demand_inputs
     names = scenario_names(cs)
-    first = names[0]
-    second = names[1] if len(names) > 1 else names[0]
+    first = cs.results.scenario  # the served results' headline, as on the overview
+    second = next((n for n in names if n != first), first)
     sens = cs.sensitivity
     records = sens.to_frame().to_dict("records") if sens is not None else []
     ranks = {row["parameter"]: int(row["rank"]) for row in records}
@@ -289,7 +290,10 @@ def scenarios_page(request: Request) -> HTMLResponse:
         key_sliders=sliders[:SLIDERS_SHOWN],
         more_sliders=sliders[SLIDERS_SHOWN:],
         choices=[present.slider(p, None) for p in choices],
-        samples=[(n, fmt.count(n), n == DEFAULT_SAMPLES) for n in SAMPLE_CHOICES],
+        samples=[
+            (n, fmt.count(n), n == cs.results.settings.samples)
+            for n in sorted({*SAMPLE_CHOICES, cs.results.settings.samples})
+        ],
         a=present.demand_payload(a, cs.id, {}),
         b=present.demand_payload(b, cs.id, {}),
         fan_a=_side_by_side(a.demand, "Scenario A"),

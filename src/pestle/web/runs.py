@@ -72,10 +72,14 @@ def checked_overrides(params: ParameterSet, overrides: dict[str, Any]) -> dict[s
 
 def run_demand(cs: CaseState, request: DemandRequest) -> tuple[ScenarioResult, dict[str, Any]]:
     """The demand model under `request` (cached: a run is deterministic given its settings)."""
-    scenario = request.scenario or scenario_names(cs)[0]
+    served = cs.results.settings  # what the request leaves out is the served results'
+    scenario = request.scenario or cs.results.scenario
     overrides = checked_overrides(scenario_parameters(cs, scenario), request.overrides)
-    settings = cs.results.settings.replace(
-        scenario=scenario, overrides=overrides, samples=request.samples, seed=request.seed
+    settings = served.replace(
+        scenario=scenario,
+        overrides=overrides,
+        samples=request.samples or served.samples,
+        seed=served.seed if request.seed is None else request.seed,
     )
     return cs.results_for(settings).scenario_run, overrides
 

@@ -20,11 +20,8 @@ from pydantic import (
 
 from pestle.errors import InputError
 from pestle.model.judgment import Judgment
-from pestle.results.settings import DEFAULTS
 
 MAX_SAMPLES = 100_000
-DEFAULT_SAMPLES = DEFAULTS.samples  # the one set of defaults (pestle.results.settings)
-DEFAULT_SEED = DEFAULTS.seed
 MAX_SEED = 2**32 - 1
 MAX_OVERRIDES = 64
 MAX_AHP_ITEMS = 15  # Saaty's random-index table ends at 15
@@ -61,7 +58,7 @@ class DemandRequest(_Body):
     """A demand run: a scenario of the case, parameter overrides on top, samples and seed."""
 
     scenario: Name | None = Field(
-        default=None, description="scenario of the case (default: its first)"
+        default=None, description="scenario of the case (default: the served results' headline)"
     )
     overrides: dict[Name, Number | Choice] = Field(
         default_factory=dict,
@@ -69,8 +66,12 @@ class DemandRequest(_Body):
         description="parameter -> value: a number inside the parameter's stated range, or "
         "one of its choices; the parameter is then fixed at that value",
     )
-    samples: Samples = DEFAULT_SAMPLES
-    seed: Seed = DEFAULT_SEED
+    samples: Samples | None = Field(
+        default=None, description="Monte Carlo samples (default: the served results' settings)"
+    )
+    seed: Seed | None = Field(
+        default=None, description="random seed (default: the served results' settings)"
+    )
 
 
 class PairwiseInput(_Body):

@@ -142,8 +142,8 @@ def _rating(judgments: Any, factor_id: str) -> Any:
 def _judgment_file(judgments: Any) -> str:
     path = getattr(judgments, "path", None)
     if not path:
-        return "judgments.yaml"
-    return path.rsplit("/", 1)[-1]
+        return "the judgments file"
+    return str(path).rsplit("/", 1)[-1]
 
 
 def _external(notes: Notes, case: Any, factor: Any, source: Any) -> int:
@@ -154,7 +154,7 @@ def _external(notes: Notes, case: Any, factor: Any, source: Any) -> int:
         parts.append(source.date)
     if source.address:
         parts.append(source.address)
-    where = "factors.yaml"
+    where = "the factors file"
     if getattr(factor, "file", None):
         where = str(factor.file).rsplit("/", 1)[-1]
         if getattr(factor, "line", None):

@@ -100,7 +100,7 @@ def _corridors(cite: Cite, corridors: tuple) -> list:
     return [
         table(
             "table-energy-corridors",
-            "Ultra-high-voltage corridors of “power transmission from Xinjiang”",
+            f"Ultra-high-voltage corridors of “power transmission from {cite.case.region_short}”",
             (
                 "Corridor",
                 "Type",
@@ -170,7 +170,7 @@ def _over_time(cite: Cite, case: Any) -> list:
                 text(e.quality or "n/a"),
             )
         )
-    spec = charts.installed_capacity(case)
+    spec = charts.installed_capacity(case, case.region_short)
     return [
         table(
             "table-energy-installed",
@@ -180,7 +180,7 @@ def _over_time(cite: Cite, case: Any) -> list:
         ),
         chart(
             "chart-energy-installed",
-            "Installed wind, solar and new-energy capacity in Xinjiang",
+            f"Installed wind, solar and new-energy capacity in {case.region_short}",
             spec,
             "Line chart: installed capacity in GW over time by technology",
             "Source: the reference entries in the table above",

@@ -1,6 +1,6 @@
 """Section 8: factor evaluation — AHP weights with CRs, DEMATEL cause and effect, the EFE
 matrix, and the TOPSIS ranking of product segments with its stability. All of it rests on
-analyst judgments (judgments.yaml), labelled as such."""
+analyst judgments (the case's judgments file), labelled as such."""
 
 from __future__ import annotations
 
@@ -105,7 +105,7 @@ def topsis_note(notes: Notes, source: int) -> int:
         "TOPSIS (pestle.analysis.topsis)",
         description=(
             "Closeness to the ideal solution of each product segment (Hwang & Yoon, vector "
-            "normalisation) on the criteria and weights of judgments.yaml."
+            "normalisation) on the criteria and weights of the analyst judgments."
         ),
         inputs=[source],
     )
@@ -361,7 +361,7 @@ def _entropy(e: Any, notes: Notes, names: dict[str, str]) -> list:
         text(
             "Entropy weighting gives more weight to the factor whose indicator series varies "
             "most across common periods; it needs no judgment, only data. Factors name their "
-            "series in factors.yaml."
+            "series in the case's factors file."
         ),
         tone="lead",
     )

@@ -84,7 +84,7 @@ def _mix(mix: Any, cite: Cite) -> list:
             )
         )
     coding = notes.judgment(
-        "policy_measures.yaml",
+        cite.case.files()["policy_measures"][0].name,
         "coding of the policy measures by level, instrument and target",
         mix.note,
     )
@@ -183,6 +183,8 @@ def _ftz(results: Results, cite: Cite, body: Body) -> list:
     if not sections:
         return [Notice("The case has no free-trade-zone sections.")]
     blocks: list = []
+    zones = entities(case, "free_trade_zone")
+    zone = zones[0].name if zones else "free-trade zone"
     delegation = [p for p in entities(case, "policy") if "powers_count" in p.attributes]
     plan = [p for p in entities(case, "policy") if "measures_count" in p.attributes]
     lead: list = []
@@ -211,7 +213,7 @@ def _ftz(results: Results, cite: Cite, body: Body) -> list:
     blocks.append(
         table(
             "table-policy-ftz",
-            "Permissions received by each section of the Xinjiang Pilot Free Trade Zone",
+            f"Permissions received by each section of the {zone}",
             ("Section", numeric("Permissions")),
             rows,
         )

@@ -96,7 +96,7 @@ def _scale(results: Results, cite: Cite) -> list:
                 ref_rows,
             )
         )
-    spec = charts.trade_scale(stated, list(reference))
+    spec = charts.trade_scale(stated, list(reference), case.region_short)
     if spec is not None:
         blocks.append(
             chart(
@@ -269,7 +269,7 @@ def _platforms(results: Results, cite: Cite, case: Any) -> list:
     blocks: list = [
         table(
             "table-trade-platforms",
-            "Opening platforms of Xinjiang",
+            f"Opening platforms of {case.region_short}",
             ("Platform", numeric("Number")),
             rows,
         )

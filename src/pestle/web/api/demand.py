@@ -9,7 +9,7 @@ from fastapi import APIRouter, Depends, Query
 from pestle.web import present
 from pestle.web.api.common import SafeJSONResponse, served_case
 from pestle.web.runs import run_demand
-from pestle.web.schemas import DEFAULT_SAMPLES, DEFAULT_SEED, DemandRequest, Name, Samples, Seed
+from pestle.web.schemas import DemandRequest, Name, Samples, Seed
 from pestle.web.state import CaseState
 
 router = APIRouter(tags=["demand"])
@@ -31,9 +31,13 @@ def _answer(cs: CaseState, request: DemandRequest) -> SafeJSONResponse:
 )
 def get_demand(
     cs: Served,
-    scenario: Annotated[Name | None, Query(description="scenario (default: the first)")] = None,
-    samples: Annotated[Samples, Query()] = DEFAULT_SAMPLES,
-    seed: Annotated[Seed, Query()] = DEFAULT_SEED,
+    scenario: Annotated[
+        Name | None, Query(description="scenario (default: the served results' headline)")
+    ] = None,
+    samples: Annotated[
+        Samples | None, Query(description="default: the served results' settings")
+    ] = None,
+    seed: Annotated[Seed | None, Query(description="default: the served results' settings")] = None,
 ) -> SafeJSONResponse:
     return _answer(cs, DemandRequest(scenario=scenario, samples=samples, seed=seed))
 
