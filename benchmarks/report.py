@@ -11,7 +11,8 @@ it had:
 - first build on a machine: every cache empty;
 - cold process, no PDF part cached: the bundle and SVGs cached, every PDF page laid out;
 - cold process, caches as the previous build left them (`pestle report` run again);
-- rebuild after one parameter change: `build_report(overrides={...})` (what `--set NAME=VALUE`
+- rebuild after one parameter change: `build_report(settings=Settings(overrides={...}))`
+  (what `--set NAME=VALUE`
   does) with another value than the build before, in a process that has built the report
   before, as a server or notebook would; the same change made by saving parameters.yaml
   under `pestle report --watch` (from the write to the rebuilt report's paths on stdout);
@@ -54,9 +55,10 @@ CHILD = r"""
 import gc, json, sys, time
 t0 = time.perf_counter()
 from pestle.report.build import build_report
+from pestle.results import Settings
 t1 = time.perf_counter()
 overrides = json.loads(sys.argv[2])
-result = build_report(out=sys.argv[1], overrides=overrides)
+result = build_report(out=sys.argv[1], settings=Settings(overrides=overrides))
 t2 = time.perf_counter()
 pdf = result.pdf
 print(json.dumps({"import": t1 - t0, "stages": result.timings, "build": t2 - t1,
@@ -83,9 +85,10 @@ def cold(out: Path, cache: Path, overrides: dict | None = None) -> dict:
 
 def in_process(out: Path, overrides: dict) -> dict:
     from pestle.report.build import build_report
+    from pestle.results import Settings
 
     t0 = time.perf_counter()
-    result = build_report(out=out, overrides=overrides)
+    result = build_report(out=out, settings=Settings(overrides=overrides))
     wall = time.perf_counter() - t0
     pdf = result.pdf
     return {

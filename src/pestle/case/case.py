@@ -9,6 +9,7 @@ accessor (`judgments`, `parameters`, `scenarios`, `overlaps`, `reference_additio
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import os
 from collections.abc import Callable, Mapping
@@ -21,7 +22,7 @@ from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, model_validator
 from pestle.case import evidence as ev
 from pestle.case.models import OPTIONAL_FILES, CaseEntity, Document, Factor
 from pestle.case.references import References, frame
-from pestle.errors import InputError
+from pestle.errors import InputError, PestleError
 from pestle.model import Claim, EvidenceRef
 from pestle.model.capacity import Overlaps, ReferenceAdditions
 
@@ -198,11 +199,16 @@ class Case(BaseModel):
     _factors: dict[str, Factor] = PrivateAttr(default_factory=dict)
     _indexes: dict[str, ev.DocumentIndex] = PrivateAttr(default_factory=dict)
     _lazy: dict[str, Any] = PrivateAttr(default_factory=dict)
+    _digests: dict[str, str] = PrivateAttr(default_factory=dict)
 
     def model_post_init(self, context: Any) -> None:
         self._entities = {e.id: e for e in self.entities}
         self._factors = {f.id: f for f in self.factors}
         self._indexes = ev.index_documents(self.documents)
+        # The files' content as loaded, kind by kind: a file saved (or removed) later does
+        # not change what this case's results are keyed on (`fingerprint`).
+        with contextlib.suppress(PestleError):
+            self._digests = {kind: self._digest(kind) for kind in FILE_KINDS}
 
     def __repr__(self) -> str:
         return (
@@ -396,26 +402,32 @@ class Case(BaseModel):
         return MappingProxyType(out)
 
     def fingerprint(self, *kinds: str) -> str:
-        """sha256 (hex) of the files of the given kinds (none given: all), as they are on disk
-        now: kinds in `FILE_KINDS` order, each kind's files in `files()` order, each hashed
-        with its kind, its path relative to the case folder and its bytes."""
+        """sha256 (hex) of the files of the given kinds (none given: all) as they were when
+        the case was loaded: kinds in `FILE_KINDS` order, each kind's files in `files()`
+        order, each hashed with its kind, its path relative to the case folder and its
+        bytes."""
         unknown = [k for k in kinds if k not in FILE_KINDS]
         if unknown:
             raise ValueError(f"unknown kind(s) {unknown}; known: {', '.join(FILE_KINDS)}")
-        files = self.files()
         digest = hashlib.sha256()
         for kind in FILE_KINDS:
             if kinds and kind not in kinds:
                 continue
-            for path in files[kind]:
-                try:
-                    data = path.read_bytes()
-                except OSError as exc:
-                    raise InputError(f"{path}: cannot read ({exc.strerror})") from None
-                name = os.path.relpath(path, self.folder).replace(os.sep, "/")
-                for part in (kind.encode(), name.encode(), str(len(data)).encode(), data):
-                    digest.update(part)
-                    digest.update(b"\0")
+            digest.update(f"{kind}\0{self._digests.get(kind) or self._digest(kind)}\0".encode())
+        return digest.hexdigest()
+
+    def _digest(self, kind: str) -> str:
+        """sha256 of one kind's files as they are on disk now."""
+        digest = hashlib.sha256()
+        for path in self.files()[kind]:
+            try:
+                data = path.read_bytes()
+            except OSError as exc:
+                raise InputError(f"{path}: cannot read ({exc.strerror})") from None
+            name = os.path.relpath(path, self.folder).replace(os.sep, "/")
+            for part in (name.encode(), str(len(data)).encode(), data):
+                digest.update(part)
+                digest.update(b"\0")
         return digest.hexdigest()
 
     # -- frames -------------------------------------------------------------------------------
