@@ -18,8 +18,8 @@ import pytest
 
 import pestle
 from pestle.cli import main
-from pestle.report import charts
-from pestle.report import format as fmt
+from pestle.present import charts
+from pestle.present import format as fmt
 from pestle.report.build import build_report
 from pestle.results import DEFAULTS, Settings
 from pestle.store import Store

@@ -1,8 +1,8 @@
 """pestle's on-disk cache: files derived from content, stored under a key of that content.
 
-What is stored: the results of a case's expensive steps (`pestle.results.cache`), and the
-report's offline Vega bundle (`report/vendor.py`), chart SVGs (`report/svg.py`) and the PDF
-pages of each part of the print document (`report/render_pdf.py`). The folder is ``$PESTLE_CACHE``
+What is stored: the results of a case's expensive steps (`pestle.results.cache`), the
+offline Vega bundle (`present/vendor.py`), and the report's chart SVGs (`report/svg.py`) and
+the PDF pages of each part of its print document (`report/render_pdf.py`). The folder is ``$PESTLE_CACHE``
 or ``$XDG_CACHE_HOME/pestle`` (default ``~/.cache/pestle``). A cache that cannot be read or
 written is never an error: the file is then made again.
 """

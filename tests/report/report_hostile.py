@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from pestle.report import chartkit as charts
+from pestle.present import chartkit as charts
 from pestle.report.view import (
     Bullets,
     Chart,

@@ -27,7 +27,7 @@ pytestmark = MARKS
 
 @pytest.fixture(scope="module")
 def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    from pestle.report.vendor import vega_bundle
+    from pestle.present.vendor import vega_bundle
     from pestle.store import Store
     from pestle.web import create_app
 

@@ -22,7 +22,7 @@ WAIT_MS = 30_000
 
 @pytest.fixture
 def served(case_copy: Path, tmp_path: Path) -> Iterator[tuple[str, object]]:
-    from pestle.report.vendor import vega_bundle
+    from pestle.present.vendor import vega_bundle
     from pestle.store import Store
     from pestle.web import create_app
 

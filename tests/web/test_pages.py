@@ -111,7 +111,7 @@ def test_document_text_is_escaped(tmp_path) -> None:
 
 def test_live_fan_rows_are_the_report_chart_rows(client) -> None:
     """The demand endpoint builds the fan rows without a spec; they must be the chart's."""
-    from pestle.report import charts
+    from pestle.present import charts
     from pestle.web import present
     from pestle.web.runs import run_demand
     from pestle.web.schemas import DemandRequest

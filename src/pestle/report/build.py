@@ -107,7 +107,7 @@ def build_report(
     # thread; cached on disk after the first build) and the WeasyPrint processes, which
     # import WeasyPrint and load fonts while the case is loaded and analysed.
     if "html" in fmts:
-        from pestle.report.vendor import prefetch
+        from pestle.present.vendor import prefetch
 
         prefetch()
     if "pdf" in fmts:

@@ -54,7 +54,7 @@ def _warm(turn: Any, charts: bool) -> None:  # pragma: no cover - runs in the wo
         if charts:  # charts to convert are likely: start the JavaScript engine (0.3 s) now
             import vl_convert
 
-            from pestle.report.vendor import VEGA_LITE_VERSION
+            from pestle.present.vendor import VEGA_LITE_VERSION
 
             vl_convert.vegalite_to_svg({"mark": "point"}, vl_version=VEGA_LITE_VERSION)
     gc.collect()

@@ -13,9 +13,9 @@ from typing import Any
 
 from markupsafe import Markup
 
+from pestle.present.vendor import vega_bundle
 from pestle.report.footnotes import plain
 from pestle.report.templating import html_env, template_text
-from pestle.report.vendor import vega_bundle
 from pestle.report.view import Footnote, NotesPart, Report, Section
 
 

@@ -15,7 +15,7 @@ from typing import Any
 import vl_convert as vlc
 
 from pestle import diskcache as cache
-from pestle.report.vendor import VEGA_LITE_VERSION
+from pestle.present.vendor import VEGA_LITE_VERSION
 
 _memory: dict[str, str] = {}
 

@@ -4,7 +4,7 @@
                allowed_hosts=loopback names) -> FastAPI
 
 Presentation only: every number comes from an analysis module and is formatted by
-`pestle.report.format`; charts are `pestle.report.charts` specs.
+`pestle.present.format`; charts are `pestle.present.charts` specs.
 """
 
 from pestle.web.app import create_app

@@ -1,7 +1,7 @@
 """The overview page's key findings and charts, picked from the case's results.
 
 Every figure is a field of the case's `Results` (the one orchestrator, `pestle.results`); this
-module chooses which ones to show and formats them with `pestle.report.format`.
+module chooses which ones to show and formats them with `pestle.present.format`.
 """
 
 from __future__ import annotations
@@ -9,8 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from pestle.report import charts
-from pestle.report import format as fmt
+from pestle.present import charts
+from pestle.present import format as fmt
 from pestle.web import present
 
 if TYPE_CHECKING:

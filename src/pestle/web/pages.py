@@ -15,9 +15,9 @@ from fastapi.responses import HTMLResponse, Response
 import pestle
 from pestle.analysis.ahp import ratio_text
 from pestle.model.judgment import within_name
-from pestle.report import charts
-from pestle.report import format as fmt
-from pestle.report.vendor import vega_bundle
+from pestle.present import charts
+from pestle.present import format as fmt
+from pestle.present.vendor import vega_bundle
 from pestle.web import overview, present
 from pestle.web.api.cases import claim_detail
 from pestle.web.api.common import app_state

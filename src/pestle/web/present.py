@@ -1,8 +1,8 @@
 """Results as people read them: formatted text and chart records for pages and live updates.
 
-Nothing here computes. Numbers become text through `pestle.report.format` (the one place a
+Nothing here computes. Numbers become text through `pestle.present.format` (the one place a
 number becomes a string), display units through `format.in_unit`, chart specs come from
-`pestle.report.charts`; this module only picks fields and arranges them.
+`pestle.present.charts`; this module only picks fields and arranges them.
 
 A chart spec holds its rows as one named dataset; the browser swaps those rows
 (`view.data(name, rows)`) to redraw a chart live. `rows_of(spec)` gives the rows, and
@@ -16,10 +16,10 @@ import copy
 from typing import TYPE_CHECKING, Any
 
 from pestle.analysis.ahp import ratio_text
-from pestle.report import charts
-from pestle.report import format as fmt
-from pestle.report.charts import segment_name
-from pestle.report.sections.demand import parameter_value
+from pestle.present import charts
+from pestle.present import format as fmt
+from pestle.present.charts import segment_name
+from pestle.present.format import parameter_value
 
 if TYPE_CHECKING:
     from pestle.analysis.ahp import AhpResult, HierarchyResult

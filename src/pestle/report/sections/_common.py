@@ -7,7 +7,7 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
-from pestle.report import format as fmt
+from pestle.present import format as fmt
 from pestle.report.footnotes import Notes, num, refs
 from pestle.report.view import Cell, Chart, Column, Num, Table, text
 from pestle.results import Results
@@ -161,7 +161,7 @@ def reference_entry(case: Any, series: str, label: str, value: float | None) -> 
         if len(exact) == 1:
             return exact[0]
         candidates = exact or candidates
-    from pestle.report import format as _fmt
+    from pestle.present import format as _fmt
 
     for e in candidates:
         if e.period is not None and _fmt.period(e.period) == label:

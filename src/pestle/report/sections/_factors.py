@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections import Counter
 from typing import Any
 
-from pestle.report import format as fmt
+from pestle.present import format as fmt
 from pestle.report.footnotes import Notes, num, refs
 from pestle.report.sections._common import Cite
 from pestle.report.view import Block, Fragment, Paragraph, Term, text

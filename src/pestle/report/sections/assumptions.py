@@ -7,10 +7,11 @@ from pathlib import Path
 from typing import Any
 
 from pestle.model import Source
+from pestle.present.format import parameter_value
 from pestle.report.footnotes import Notes, num, refs
 from pestle.report.sections import Body
 from pestle.report.sections._common import numeric, table
-from pestle.report.sections.demand import param_anchor, parameter_note, parameter_value
+from pestle.report.sections.demand import param_anchor, parameter_note
 from pestle.report.view import Bullets, Notice, Paragraph, Term, text
 from pestle.results import Results
 

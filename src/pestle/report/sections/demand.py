@@ -5,9 +5,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from pestle.report import charts
-from pestle.report import format as fmt
-from pestle.report.charts import segment_name
+from pestle.present import charts
+from pestle.present import format as fmt
+from pestle.present.charts import segment_name
+from pestle.present.format import parameter_value
 from pestle.report.footnotes import Notes, num, refs
 from pestle.report.sections import Body
 from pestle.report.sections._common import Cite, chart, entities, numeric, table
@@ -32,17 +33,6 @@ def parameter_note(notes: Notes, p: Any) -> int:
 
 def param_anchor(name: str) -> str:
     return f"param-{name.replace('_', '-')}"
-
-
-def parameter_value(p: Any) -> str:
-    if isinstance(p.base, str):
-        return p.base
-    unit = "" if p.unit in ("year",) else p.unit
-    base = fmt.year(int(p.base)) if p.unit == "year" else fmt.number(p.base)
-    if p.distribution == "fixed" or p.range is None:
-        return f"{base} {unit}".strip()
-    lo, hi = p.range
-    return f"{p.distribution} on {fmt.value_range(lo, hi, '')} {unit}, base {base}".strip()
 
 
 def model_note(results: Results, notes: Notes) -> int:

@@ -5,8 +5,8 @@ from __future__ import annotations
 from typing import Any
 
 from pestle.model.period import Period
-from pestle.report import charts
-from pestle.report import format as fmt
+from pestle.present import charts
+from pestle.present import format as fmt
 from pestle.report.footnotes import Notes, num, refs
 from pestle.report.sections import Body
 from pestle.report.sections._common import Cite, chart, entities, numeric, table

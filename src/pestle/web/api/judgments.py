@@ -6,7 +6,7 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends
 
-from pestle.report import charts
+from pestle.present import charts
 from pestle.web import present
 from pestle.web.api.common import served_case
 from pestle.web.runs import run_judgments

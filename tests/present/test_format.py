@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from pestle.report import format as fmt
+from pestle.present import format as fmt
 
 NB = fmt.NBSP
 

@@ -5,7 +5,7 @@ dashboard, converted to SVG by vl-convert for the PDF and Markdown). Values are 
 display units (kt, GW, billion yuan) by `format.in_unit`; shares, percentiles and effects
 come from the results as they are: no chart computes.
 
-    >>> from pestle.report import charts
+    >>> from pestle.present import charts
     >>> spec = charts.demand_fan(comparison["as_stated"].demand)        # doctest: +SKIP
 """
 
@@ -14,8 +14,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-from pestle.report import chartkit as kit
-from pestle.report import format as fmt
+from pestle.present import chartkit as kit
+from pestle.present import format as fmt
 
 SEGMENT_NAMES = {
     "wind_blades": "Wind-turbine blades",
@@ -476,9 +476,7 @@ def installed_capacity(case: Any, region: str) -> dict | None:
     )
 
 
-def trade_scale(
-    stated: list[tuple[Any, float]], reference: list[Any], region: str
-) -> dict | None:
+def trade_scale(stated: list[tuple[Any, float]], reference: list[Any], region: str) -> dict | None:
     """Trade value over time: the report's (period, value) points and the reference series
     (cumulative from January, one line per year)."""
     records = [

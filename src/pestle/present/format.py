@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import math
 from datetime import date
+from typing import Any
 
 from pestle.model.period import Period
 
@@ -276,3 +277,15 @@ def words(code: str | None) -> str:
     if code is None:
         return "n/a"
     return str(code).replace("_", " ")
+
+
+def parameter_value(p: Any) -> str:
+    """A demand-model parameter as written: its value, or its distribution and range."""
+    if isinstance(p.base, str):
+        return p.base
+    unit = "" if p.unit in ("year",) else p.unit
+    base = year(int(p.base)) if p.unit == "year" else number(p.base)
+    if p.distribution == "fixed" or p.range is None:
+        return f"{base} {unit}".strip()
+    lo, hi = p.range
+    return f"{p.distribution} on {value_range(lo, hi, '')} {unit}, base {base}".strip()
