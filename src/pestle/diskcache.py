@@ -2,9 +2,9 @@
 
 What is stored: the results of a case's expensive steps (`pestle.results.cache`), the
 offline Vega bundle (`present/vendor.py`), and the report's chart SVGs (`report/svg.py`) and
-the PDF pages of each part of its print document (`report/render_pdf.py`). The folder is ``$PESTLE_CACHE``
-or ``$XDG_CACHE_HOME/pestle`` (default ``~/.cache/pestle``). A cache that cannot be read or
-written is never an error: the file is then made again.
+the PDF pages of each part of its print document (`report/render_pdf.py`). The folder is
+``$PESTLE_CACHE`` or ``$XDG_CACHE_HOME/pestle`` (default ``~/.cache/pestle``). A cache that
+cannot be read or written is never an error: the file is then made again.
 """
 
 from __future__ import annotations

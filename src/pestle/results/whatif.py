@@ -1,9 +1,11 @@
-"""What-if runs of the factor evaluation: AHP and DEMATEL on matrices an analyst is editing
-(the dashboard's judgments page), every matrix not given being the case's own.
+"""What-if runs the dashboard asks for, beside the case's own results:
 
-The orchestrator's factor step (`stages._factor_weights`) refuses an inconsistent matrix;
-here an inconsistency is reported, not refused, so the page can show it while it is edited.
-With nothing edited the weights are those of the case's results.
+- `judgment_run`: AHP and DEMATEL on matrices an analyst is editing (the judgments page),
+  every matrix not given being the case's own. The orchestrator's factor step refuses an
+  inconsistent matrix; here an inconsistency is reported, not refused, so the page can show
+  it while it is edited. With nothing edited the weights are those of the case's results.
+- `checks_with_document`: the case's checks with one document added or replaced (an upload),
+  to compare with the case's own findings.
 """
 
 from __future__ import annotations
@@ -15,6 +17,9 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from pestle.analysis.ahp import AhpResult, HierarchyResult, PairwiseMatrix
     from pestle.analysis.dematel import DematelResult, InfluenceMatrix
+    from pestle.case import Case
+    from pestle.checks import CheckReport
+    from pestle.model import Claim
     from pestle.model.judgment import Judgments
 
 
@@ -54,3 +59,23 @@ def judgment_run(
         dematel=dematel(influence or judgments.influence_matrix()),
         names={k: f.name for k, f in judgments.factors.items()},
     )
+
+
+def checks_with_document(
+    case: Case, name: str, text: str, claims: tuple[Claim, ...]
+) -> CheckReport:
+    """The checks of `case` with the document `name` added (or replaced by `text`)."""
+    from pestle.checks import CheckInputs, run_checks
+    from pestle.checks.inputs import DocumentText
+
+    base = CheckInputs.from_case(case)
+    documents = tuple(d for d in base.documents if d.id != name)
+    inputs = CheckInputs(
+        name=base.name,
+        region=base.region,
+        documents=(*documents, DocumentText(id=name, text=text, claims=claims)),
+        entities=base.entities,
+        references=base.references,
+        statuses=base.statuses,
+    )
+    return run_checks(inputs)

@@ -109,7 +109,7 @@ class InfluenceInput(_Body):
 
 
 class JudgmentsRequest(_Body):
-    """Matrices to evaluate; a part left out is the case's own (judgments.yaml)."""
+    """Matrices to evaluate; a part left out is the case's own."""
 
     ahp: AhpInput | None = None
     dematel: InfluenceInput | None = None

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 from pestle.web.security import decode_upload, document_name
 
 if TYPE_CHECKING:
-    from pestle.checks import CheckInputs, CheckReport, ReportDiff
+    from pestle.checks import CheckReport, ReportDiff
     from pestle.model import Claim, Source
     from pestle.store import DocumentImport
     from pestle.web.state import AppState, CaseState
@@ -41,17 +41,18 @@ class Upload:
 def process_upload(
     state: AppState, cs: CaseState, data: bytes, filename: str, name: str | None
 ) -> Upload:
-    from pestle.checks import compare_reports, run_checks
+    from pestle.checks import compare_reports
     from pestle.ingest import extract
     from pestle.model import Source
+    from pestle.results.whatif import checks_with_document
 
     text = decode_upload(data, filename)
     doc = document_name(name, filename)
     claims = tuple(extract(text))
     source = Source.from_text(text, title=filename or doc)
     stored = state.store.import_claims(doc, source, claims).documents[0]
-    inputs = with_document(cs, doc, text, claims)
-    before, after = cs.checks, run_checks(inputs)
+    before = cs.checks
+    after = checks_with_document(cs.case, doc, text, claims)
     return Upload(
         name=doc,
         filename=filename,
@@ -63,23 +64,6 @@ def process_upload(
         before=before,
         after=after,
         changes=compare_reports(before, after),
-    )
-
-
-def with_document(cs: CaseState, name: str, text: str, claims: tuple[Claim, ...]) -> CheckInputs:
-    """The case's check inputs with the document `name` added (or replaced)."""
-    from pestle.checks import CheckInputs
-    from pestle.checks.inputs import DocumentText
-
-    base = CheckInputs.from_case(cs.case)
-    documents = tuple(d for d in base.documents if d.id != name)
-    return CheckInputs(
-        name=base.name,
-        region=base.region,
-        documents=(*documents, DocumentText(id=name, text=text, claims=claims)),
-        entities=base.entities,
-        references=base.references,
-        statuses=base.statuses,
     )
 
 

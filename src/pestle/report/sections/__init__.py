@@ -1,6 +1,5 @@
-"""One module per report section, in reading order: `MODULES`, the pestle modules the
-section needs (a missing one is shown as a notice instead of the section's numbers), and
-`build(results, notes, body)`, which fills the section's `Body`."""
+"""One module per report section, in reading order, each with `build(results, notes, body)`,
+which fills the section's `Body` from the case's `Results`."""
 
 from __future__ import annotations
 
