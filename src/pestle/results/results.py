@@ -127,6 +127,15 @@ class Results:
 
         return forward
 
+    def prepare(self) -> Results:
+        """What the dashboard's pages show at once: the findings, the factor evaluation, the
+        headline scenario with its sensitivity, the ranking and the linkage (the other
+        scenarios are computed when a page or the report asks for them)."""
+        for name in ("findings", "judgments", "factor_weights", "entropy", "indicators",
+                     "policy", "headline_run", "sensitivity", "ranking", "linkage"):  # fmt: skip
+            self._get(name)
+        return self
+
     def compute(self) -> Results:
         """Every step, now (a surface that shows everything calls this once)."""
         for name in STEPS:
@@ -199,8 +208,8 @@ class Results:
 
     @property
     def demand(self) -> ScenarioSummary:
-        """The headline scenario, summarised."""
-        return next(s for s in self.summaries if s.name == self.scenario)
+        """The headline scenario, summarised (needs its run only, not the other scenarios')."""
+        return self._get("demand")
 
     @property
     def sensitivity(self) -> SensitivityResult | None:

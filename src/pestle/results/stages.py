@@ -187,6 +187,10 @@ def _summaries(r: Results) -> tuple[ScenarioSummary, ...]:
     return tuple(summarise(run) for run in r.scenarios.results)
 
 
+def _demand(r: Results) -> ScenarioSummary:
+    return summarise(r.scenario_run)
+
+
 def segment_of(alternative: str, segments: tuple[str, ...]) -> str | None:
     """The demand-model segment a TOPSIS alternative stands for: the same id, or the longest
     segment id the alternative extends ("transmission_insulators_cores" ->
@@ -304,15 +308,16 @@ STEPS: dict[str, Step] = {
             disk=True,
         ),
         Step("summaries", DEMAND_FILES, (), ("scenarios",), _summaries),
+        Step("demand", DEMAND_FILES, (), ("headline_run",), _demand),
         Step(
             "ranking",
             FACTOR_FILES,
             ("draws", "spread", "seed"),
-            ("judgments", "summaries", "scenario"),
+            ("judgments", "demand"),
             _ranking,
             disk=True,
         ),
-        Step("linkage", ("linkage",), (), ("summaries", "scenario"), _linkage, disk=True),
+        Step("linkage", ("linkage",), (), ("demand",), _linkage, disk=True),
         # the JSON form, kept as plain data: a second `pestle analyze --format json` on an
         # unchanged case reads it without importing the models that made it
         Step("json", ALL, (), ("ranking", "sensitivity", "linkage", "findings"), _document, True),

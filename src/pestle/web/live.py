@@ -65,7 +65,7 @@ def reload_case(state: AppState, case_id: str, changed: tuple[Path, ...] = ()) -
         # Every file of the case is read (and its results made) before the swap: an error
         # in parameters.yaml or judgments.yaml is reported now, not at the next request,
         # and the pages that reload find their results ready.
-        fresh.results.compute()
+        fresh.results.prepare()
     except PestleError as exc:
         status = replace(status, error=str(exc), changed=names)
     except Exception as exc:  # a pestle bug, not the edit: the last good case stays served
