@@ -1,4 +1,5 @@
-"""Read the yearly capacity additions of a reference-statistics file (`installed_capacity_w`).
+"""Read capacity statistics of a reference file (`installed_capacity_w`): the yearly
+additions the reference path uses, and the observed installed-capacity history.
 
 The case names the reference that feeds the demand model with `capacity_reference:` in
 case.yaml (an entry of `references:`); `Case.reference_additions` reads it with
@@ -14,7 +15,12 @@ from typing import Any
 
 from pestle.case.yaml_lines import line_at, load_yaml
 from pestle.errors import ParseError
-from pestle.model.capacity import ReferenceAddition, ReferenceAdditions
+from pestle.model.capacity import (
+    CapacityObservation,
+    ObservedCapacity,
+    ReferenceAddition,
+    ReferenceAdditions,
+)
 
 
 def _number(value: Any, what: str, path: Path, line: int | None) -> float:
@@ -85,4 +91,48 @@ def load_reference_additions(path: str | Path) -> ReferenceAdditions:
     return ReferenceAdditions(tuple(out[y] for y in sorted(out)), str(path))
 
 
-__all__ = ["load_reference_additions"]
+def load_observed_capacity(path: str | Path) -> ObservedCapacity:
+    """Installed wind and solar capacity by date (`installed_capacity_w` rows with `date`,
+    `wind` and/or `solar` in W, `source`; or `gap: true` where no figure was found)."""
+    path = Path(path)
+    data = load_yaml(path)
+    rows = data.get("installed_capacity_w") if isinstance(data, dict) else None
+    if not isinstance(rows, list):
+        raise ParseError("expected a list 'installed_capacity_w'", path, 1)
+    out: list[CapacityObservation] = []
+    for i, row in enumerate(rows):
+        where = line_at(data, ("installed_capacity_w", i))
+        if not isinstance(row, dict) or "date" not in row:
+            raise ParseError("entry needs a 'date'", path, where)
+        date = str(row["date"])
+        if re.fullmatch(r"\d{4}", date):
+            date += "-12-31"
+        if not re.fullmatch(r"\d{4}-(0[1-9]|1[0-2])-\d{2}", date):
+            at = line_at(data, ("installed_capacity_w", i, "date"))
+            raise ParseError(f"date {date!r}: expected YYYY-MM-DD", path, at)
+        gap = bool(row.get("gap", False))
+        values = {}
+        for key in ("wind", "solar"):
+            if row.get(key) is not None:
+                at = line_at(data, ("installed_capacity_w", i, key))
+                values[f"{key}_w"] = _number(row[key], key, path, at)
+        if not gap and not values:
+            raise ParseError("entry needs 'wind' and/or 'solar' (W), or 'gap: true'", path, where)
+        if not gap and not str(row.get("source", "")).strip():
+            raise ParseError("entry needs a 'source'", path, where)
+        out.append(
+            CapacityObservation(
+                date=date,
+                qualifier=str(row.get("qualifier", "=")),
+                quality=row.get("quality"),
+                source=str(row.get("source", "")),
+                gap=gap,
+                note=str(row.get("note", "")),
+                line=where,
+                **values,
+            )
+        )
+    return ObservedCapacity(tuple(sorted(out, key=lambda o: o.date)), str(path))
+
+
+__all__ = ["load_observed_capacity", "load_reference_additions"]

@@ -24,7 +24,7 @@ from pestle.case.models import OPTIONAL_FILES, CaseEntity, Document, Factor
 from pestle.case.references import References, frame
 from pestle.errors import InputError, PestleError
 from pestle.model import Claim, EvidenceRef
-from pestle.model.capacity import Overlaps, ReferenceAdditions
+from pestle.model.capacity import ObservedCapacity, Overlaps, ReferenceAdditions
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -142,6 +142,9 @@ class CasePaths(BaseModel):
     factors: tuple[Path, ...] = ()
     capacity_reference: str | None = Field(
         default=None, description="key of `references` that feeds the demand model's additions"
+    )
+    observed_capacity: str | None = Field(
+        default=None, description="key of `references` holding the installed-capacity history"
     )
     judgments: Path | None = None
     parameters: Path | None = None
@@ -320,6 +323,20 @@ class Case(BaseModel):
             return load_reference_additions(self.paths.references[key])
 
         return self._once("reference_additions", read)
+
+    @property
+    def observed_capacity(self) -> ObservedCapacity:
+        """Installed wind and solar capacity by date, from the reference case.yaml names as
+        `observed_capacity`; empty (path None) when it names none."""
+        from pestle.case.capacity_file import load_observed_capacity
+
+        def read() -> ObservedCapacity:
+            key = self.paths.observed_capacity
+            if key is None:
+                return ObservedCapacity()
+            return load_observed_capacity(self.paths.references[key])
+
+        return self._once("observed_capacity", read)
 
     @property
     def linkage(self) -> LinkageConfig | None:

@@ -103,6 +103,7 @@ def load_case(name_or_path: str | Path = DEFAULT_CASE) -> Case:
         entities=entity_files,
         factors=factor_files,
         capacity_reference=info.capacity_reference,
+        observed_capacity=info.observed_capacity,
         **{kind: _optional(folder, getattr(info, kind)) for kind in OPTIONAL_FILES},
     )
     return Case(
@@ -163,14 +164,15 @@ def _check_paths(path: Path, info: CaseInfo, raw: LineDict) -> None:
             continue
         problem = "is a folder, not a file" if target.is_dir() else "no such file"
         raise CaseError(f"{kind}: {name}: {problem}", path, line_at(raw, (kind,)))
-    reference = info.capacity_reference
-    if reference is not None and reference not in info.references:
-        known = ", ".join(info.references) or "none"
-        raise CaseError(
-            f"capacity_reference: {reference!r} is not an entry of references (known: {known})",
-            path,
-            line_at(raw, ("capacity_reference",)),
-        )
+    for key in ("capacity_reference", "observed_capacity"):
+        reference = getattr(info, key)
+        if reference is not None and reference not in info.references:
+            known = ", ".join(info.references) or "none"
+            raise CaseError(
+                f"{key}: {reference!r} is not an entry of references (known: {known})",
+                path,
+                line_at(raw, (key,)),
+            )
 
 
 def _read_all(files: Sequence[Path], default_document: str, read: Any) -> list[Any]:

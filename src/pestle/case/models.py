@@ -212,6 +212,11 @@ class CaseInfo(BaseModel):
         description="the entry of `references` whose installed capacity feeds the demand "
         "model's observed additions (none: no reference additions)",
     )
+    observed_capacity: str | None = Field(
+        default=None,
+        description="the entry of `references` holding the installed wind and solar capacity "
+        "history (year-end stocks) the demand model's observed path starts from",
+    )
     entities: tuple[str, ...] = ("entities.yaml", "entities/*.yaml")
     factors: tuple[str, ...] = ("factors.yaml",)
     judgments: str | None = "judgments.yaml"

@@ -41,6 +41,36 @@ class ReferenceAddition(_Frozen):
     note: str = ""
 
 
+class CapacityObservation(_Frozen):
+    """Installed wind and solar capacity at one date, as a source states it (W), or a gap."""
+
+    date: str = Field(pattern=r"^\d{4}-\d{2}-\d{2}$")
+    wind_w: float | None = Field(default=None, ge=0)
+    solar_w: float | None = Field(default=None, ge=0)
+    qualifier: str = "="
+    quality: str | None = None
+    source: str = ""
+    gap: bool = Field(default=False, description="no public figure found for this date")
+    note: str = ""
+    line: int | None = Field(default=None, exclude=True)
+
+    @property
+    def year(self) -> int:
+        return int(self.date[:4])
+
+    @property
+    def year_end(self) -> bool:
+        return self.date[5:] == "12-31"
+
+
+class ObservedCapacity(NamedTuple):
+    """The installed-capacity history a case declares (`observed_capacity:` in case.yaml),
+    and the file it was read from (for messages and footnotes)."""
+
+    observations: tuple[CapacityObservation, ...] = ()
+    path: str | None = None
+
+
 class Overlaps(NamedTuple):
     """The `overlaps:` block of a parameters file: nestings and overlap groups."""
 
@@ -55,4 +85,11 @@ class ReferenceAdditions(NamedTuple):
     path: str | None = None
 
 
-__all__ = ["Nesting", "OverlapGroup", "Overlaps", "ReferenceAddition", "ReferenceAdditions"]
+__all__ = [
+    "CapacityObservation",
+    "ObservedCapacity",
+    "OverlapGroup",
+    "Overlaps",
+    "ReferenceAddition",
+    "ReferenceAdditions",
+]

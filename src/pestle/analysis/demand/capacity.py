@@ -48,6 +48,7 @@ from pydantic import (
     model_validator,
 )
 
+from pestle.analysis.demand.observed import ObservedAdditions
 from pestle.errors import AnalysisError, CaseError
 from pestle.model.capacity import Nesting, OverlapGroup, ReferenceAddition
 
@@ -131,12 +132,15 @@ class Corridor(_Frozen):
 class BuildOut(_Frozen):
     """Everything the demand model needs to know about the energy build-out."""
 
+    model_config = ConfigDict(frozen=True, extra="forbid", arbitrary_types_allowed=True)
+
     projects: tuple[Project, ...]
     corridors: tuple[Corridor, ...] = ()
     nested: tuple[Nesting, ...] = ()
     overlap_groups: tuple[OverlapGroup, ...] = ()
     reference_additions: tuple[ReferenceAddition, ...] = ()
     reference_file: str | None = None  # where the additions were read from (for messages)
+    observed: ObservedAdditions | None = None  # additions from the installed-capacity history
 
     @model_validator(mode="after")
     def _consistent(self) -> BuildOut:
@@ -382,6 +386,7 @@ def build_out_from_case(
     groups: Iterable[OverlapGroup] = (),
     reference_additions: Iterable[ReferenceAddition] = (),
     reference_file: str | None = None,
+    observed: ObservedAdditions | None = None,
 ) -> BuildOut:
     """The `BuildOut` of a loaded case: its energy bases, hydrogen project and corridors
     (and the reference additions, already read from `reference_file`: `Case.reference_additions`).
@@ -457,4 +462,5 @@ def build_out_from_case(
         overlap_groups=groups,
         reference_additions=tuple(reference_additions),
         reference_file=reference_file,
+        observed=observed,
     )

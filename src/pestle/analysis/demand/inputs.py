@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from pestle.analysis.demand.capacity import BuildOut, build_out_from_case
+from pestle.analysis.demand.observed import yearly_additions
 from pestle.model.parameter import ParameterSet, Scenario
 
 if TYPE_CHECKING:
@@ -53,6 +54,7 @@ def load_demand_inputs(case: str | Path | Case | None = None) -> DemandInputs:
         groups=overlaps.groups,
         reference_additions=reference.additions,
         reference_file=reference.path,
+        observed=yearly_additions(loaded.observed_capacity),
     )
     return DemandInputs(
         folder=Path(loaded.folder), build_out=build_out, parameters=parameters, scenarios=scenarios

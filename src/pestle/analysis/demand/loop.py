@@ -56,7 +56,22 @@ def evaluate_one(
     lag = val("planning_lag_years")
 
     total = [0.0] * len(years)
-    if parameters["capacity_path"].base == "bases":
+    wind_solar: list[tuple[float, float]] | None = None
+    if parameters["capacity_path"].base == "observed":
+        assert build_out.observed is not None
+        known = {a.year: a for a in build_out.observed.until(int(val("observed_until"))).additions}
+        last_known = max(known)
+        share, growth = val("projection_wind_share"), val("projection_growth")
+        wind_solar = []
+        for y in years:
+            if y in known:
+                wind_solar.append((known[y].wind_w, known[y].solar_w))
+            elif y > last_known:
+                t = known[last_known].total_w * (1 + growth) ** (y - last_known)
+                wind_solar.append((t * share, t * (1 - share)))
+            else:
+                wind_solar.append((0.0, 0.0))
+    elif parameters["capacity_path"].base == "bases":
         for c in aggregate(build_out, str(parameters["aggregation"].base)):
             cap = c.capacity_w if c.capacity_w is not None else val("unstated_capacity_w")
             start = _start(c.project.status, c.project.year, build, lag)
@@ -81,8 +96,11 @@ def evaluate_one(
 
     blades, pv, h2, ins = ([0.0] * len(years) for _ in range(4))
     for i in range(len(years)):
-        wind_w = total[i] * val("wind_share")
-        solar_w = total[i] - wind_w
+        if wind_solar is not None:
+            wind_w, solar_w = wind_solar[i]
+        else:
+            wind_w = total[i] * val("wind_share")
+            solar_w = total[i] - wind_w
         blades[i] = wind_w / 1e6 * per_mw
         pv[i] = (
             solar_w / 1e9 * val("pv_glass_fibre_t_per_gw") * val("pv_composite_frame_penetration")

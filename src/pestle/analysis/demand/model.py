@@ -40,6 +40,7 @@ from pestle.analysis.demand.intensity import (
     pv_frames_t,
     wind_blades_t,
 )
+from pestle.analysis.demand.observed import observed_path_w
 from pestle.errors import AnalysisError
 from pestle.model.parameter import ParameterSet
 
@@ -107,6 +108,7 @@ def evaluate(
     years = horizon(parameters)
     path = v.text("capacity_path")
     build = v["commissioning_years"]
+    total_w: np.ndarray | None
     if path == "bases":
         counted = aggregate(build_out, v.text("aggregation"))
         total_w = base_additions_w(
@@ -123,8 +125,23 @@ def evaluate(
             v["reference_growth"],
             source=build_out.reference_file,
         )
+    elif path == "observed":
+        total_w = None
+        if build_out.observed is None:
+            raise AnalysisError(
+                "capacity_path observed: the case declares no installed-capacity history "
+                "(observed_capacity in case.yaml)",
+                parameter="capacity_path",
+            )
+        wind_w, solar_w = observed_path_w(
+            build_out.observed,
+            years,
+            until=int(v["observed_until"]),  # type: ignore[arg-type]
+            growth=v["projection_growth"],
+            wind_share=v["projection_wind_share"],
+        )
     else:
-        raise AnalysisError(f"capacity_path {path!r}: use bases or reference")
+        raise AnalysisError(f"capacity_path {path!r}: use observed, bases or reference")
     waste_years = waste_horizon(parameters)
     # one buffer in `_labels` order; the arrays below are views into it (no copies later)
     n_y, n_s, n_w = len(years), len(SEGMENTS), len(waste_years)
@@ -133,8 +150,12 @@ def evaluate(
     demand = columns[2 * n_y : (2 + n_s) * n_y].reshape(n_s, n_y, v.n)
     w0 = (3 + n_s) * n_y + n_s + 1
     waste = columns[w0 : w0 + n_w]
-    np.multiply(total_w, v["wind_share"], out=capacity[0])
-    np.subtract(total_w, capacity[0], out=capacity[1])
+    if total_w is None:  # the observed path gives wind and solar apart
+        capacity[0] = wind_w
+        capacity[1] = solar_w
+    else:
+        np.multiply(total_w, v["wind_share"], out=capacity[0])
+        np.subtract(total_w, capacity[0], out=capacity[1])
     demand[0] = wind_blades_t(capacity[0], v)
     demand[1] = pv_frames_t(capacity[1], v)
     demand[2] = hydrogen_t(build_out, years, v)
