@@ -66,7 +66,7 @@ def main() -> int:
         params = case / "parameters.yaml"
         text = params.read_text(encoding="utf-8")
         assert BLADE_RANGE.search(text), "blade_mass_t_per_mw range not found"
-        for argv in COMMANDS:
+        for k, argv in enumerate(COMMANDS):
             _, first = run(argv, base)  # fills the cache (not timed)
             run([*argv, str(case)], base)  # ... and for the copy (its checks, its weights)
             uncached, cached, changed = [], [], []
@@ -77,7 +77,8 @@ def main() -> int:
                 wall, out = run(argv, base)
                 cached.append(wall)
                 assert out == first, "cached output differs from the computed one"
-                params.write_text(BLADE_RANGE.sub(rf"\g<1>{14.5 + 0.5 * i}]", text), "utf-8")
+                upper = 14.5 + 0.5 * (i + k * args.runs)  # a value no run has used before
+                params.write_text(BLADE_RANGE.sub(rf"\g<1>{upper}]", text), "utf-8")
                 wall, out = run([*argv, str(case)], base)
                 changed.append(wall)
                 assert out != first, "a changed parameter did not change the results"
