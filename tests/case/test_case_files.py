@@ -68,8 +68,20 @@ def test_files_lists_every_file_of_the_embedded_case_by_kind(case: Case) -> None
         assert files[kind] == (folder / f"{kind}.yaml",)
     every = [p for paths in files.values() for p in paths]
     assert all(p.is_absolute() and p.is_file() for p in every)
-    # every YAML file of the case folder is one of them (nothing is read behind Case's back)
-    assert set(folder.rglob("*.yaml")) <= set(every)
+    # every YAML file of the case folder is one of them (nothing is read behind Case's back),
+    # except the issue-#13 data files that pestle does not read yet (sources/README.md says
+    # so; tests/case/test_source_data.py checks them): drop a name here once case.yaml lists it
+    unread = {
+        folder / "sources" / name
+        for name in (
+            "capacity_history.yaml",
+            "production_plants.yaml",
+            "repowering.yaml",
+            "grid_insulators.yaml",
+        )
+    }
+    assert set(folder.rglob("*.yaml")) - unread <= set(every)
+    assert not unread & set(every), "listed in case.yaml now: remove it from `unread`"
 
 
 def test_region_short_is_declared_and_defaults_to_region(case: Case, case_copy: Path) -> None:
