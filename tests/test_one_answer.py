@@ -115,7 +115,7 @@ def test_the_json_of_every_surface_agrees(surfaces) -> None:
     settings = surfaces["settings"]
     assert cli["settings"]["samples"] == settings.samples
     assert cli["settings"]["seed"] == settings.seed
-    assert cli["headline"] == (settings.scenario or "as_stated")
+    assert cli["headline"] == (settings.scenario or "observed")
     # the three documents are the one JSON form, whole
     assert surfaces["report"] == surfaces["cli"] == surfaces["api"]
 
@@ -169,7 +169,9 @@ def test_the_reports_text_shows_the_same_numbers(surfaces) -> None:
     total = doc["demand"]["scenarios"][doc["demand"]["scenario"]]["segments"]["total"]
     median = fmt.mass(total["cumulative"]["p50"]).replace("\xa0", " ")
     scenario = doc["demand"]["scenario"]
-    assert f"Under scenario {scenario}, the new-energy build-out needs **{median}**" in md
+    assert f"**{median}**[^" in md and f"Why (scenario {scenario})" in md
+    first_year = next(iter(total["yearly"].values()))["p50"]
+    assert f"(median): {fmt.mass(first_year).replace(chr(0xA0), ' ')}[^" in md
     leader = doc["topsis"]["ranking"][0]
     closeness = dict(zip(doc["topsis"]["alternatives"], doc["topsis"]["closeness"], strict=True))[
         leader

@@ -29,6 +29,7 @@ KINDS = (
     "scenarios",
     "linkage",
     "policy_measures",
+    "capacity_history",
 )
 
 
@@ -66,6 +67,7 @@ def test_files_lists_every_file_of_the_embedded_case_by_kind(case: Case) -> None
     assert files["factors"] == (folder / "factors.yaml",)
     for kind in ("judgments", "parameters", "scenarios", "linkage", "policy_measures"):
         assert files[kind] == (folder / f"{kind}.yaml",)
+    assert files["capacity_history"] == (folder / "sources" / "capacity_history.yaml",)
     every = [p for paths in files.values() for p in paths]
     assert all(p.is_absolute() and p.is_file() for p in every)
     # every YAML file of the case folder is one of them (nothing is read behind Case's back),
@@ -74,7 +76,6 @@ def test_files_lists_every_file_of_the_embedded_case_by_kind(case: Case) -> None
     unread = {
         folder / "sources" / name
         for name in (
-            "capacity_history.yaml",
             "production_plants.yaml",
             "repowering.yaml",
             "grid_insulators.yaml",
@@ -101,11 +102,13 @@ def test_accessors_read_each_file_once(case: Case) -> None:
         "reference_additions",
         "linkage",
         "policy_measures",
+        "observed_capacity",
     ):
         assert getattr(case, name) is getattr(case, name), name
     assert len(case.judgments.factors) == len(case.factors)
     assert "blade_mass_t_per_mw" in case.parameters
-    assert case.scenarios[0].name == "as_stated"
+    assert case.scenarios[0].name == "observed"
+    assert case.observed_capacity.path == str(case.folder / "sources" / "capacity_history.yaml")
     nested, groups = case.overlaps
     assert [(n.child, n.parent) for n in nested] == [
         ("base_huadian_tianshan_gobi", "base_northern_tianshan")

@@ -74,7 +74,7 @@ def test_json_shape(json_output) -> None:
     assert json_output["topsis"]["ranking"][0] == "wind_blades"
     assert json_output["demand"]["samples"] == 1000 and json_output["demand"]["seed"] == 3
     assert json_output["settings"]["samples"] == 1000 and json_output["settings"]["seed"] == 3
-    assert json_output["settings"]["scenario"] == "as_stated"
+    assert json_output["settings"]["scenario"] == "observed"
     assert json_output["demand"]["headline"] == "p50"
     linkage = json_output["linkage"]
     assert linkage["note"].startswith("National coefficients")
@@ -112,7 +112,7 @@ def test_table_output(capsys) -> None:
         "Linkage effects",
         "National coefficients",
         "ILLUSTRATIVE",
-        "settings: scenario as_stated, seed 1, 1,000 Monte Carlo samples",
+        "settings: scenario observed, seed 1, 1,000 Monte Carlo samples",
     ):
         assert heading in out, heading
     assert "39.72" in out  # secondary industry share, %
@@ -129,7 +129,7 @@ def test_unknown_scenario(capsys) -> None:
     code, _, err = run(capsys, "--scenario", "nope", *FAST)
     assert code == 2
     assert err.startswith(
-        "error: --scenario: unknown scenario 'nope'; scenarios of this case: as_stated"
+        "error: --scenario: unknown scenario 'nope'; scenarios of this case: observed, as_stated"
     )
     assert len(err.strip().splitlines()) == 1
 

@@ -65,8 +65,8 @@ def test_to_dict_is_strict_json_with_the_settings(result) -> None:
         "demand",
         "linkage",
     }
-    assert data["settings"] == {**SETTINGS.model_dump(mode="json"), "scenario": "as_stated"}
-    assert data["settings_text"].startswith("scenario as_stated, seed 7, 2,000 Monte Carlo")
+    assert data["settings"] == {**SETTINGS.model_dump(mode="json"), "scenario": "observed"}
+    assert data["settings_text"].startswith("scenario observed, seed 7, 2,000 Monte Carlo")
     assert data["judgments"]["illustrative"] is True
     assert "National coefficients" in data["linkage"]["note"]
     assert data["findings"]["summary"] == result.findings.summary
@@ -85,7 +85,7 @@ def test_every_scenario_by_segment_and_year_with_median_and_interval(result) -> 
             for year in run.demand.years:
                 stats = run.demand.get("demand_t", segment, year)
                 assert got[segment]["yearly"][str(year)]["p50"] == pytest.approx(stats["p50"])
-    assert result.demand.name == result.scenario == "as_stated"
+    assert result.demand.name == result.scenario == "observed"
     assert result.demand.total.cumulative.headline == result.demand.total.cumulative.p50
 
 
@@ -104,7 +104,7 @@ def test_frame_of_headline_numbers(result) -> None:
     assert index == pytest.approx(2 / 9)
     efe = frame[frame["group"] == "efe"]["value"].item()
     assert efe == pytest.approx(result.efe.total)
-    median = frame[frame["measure"] == "cumulative demand, as_stated, p50"]
+    median = frame[frame["measure"] == "cumulative demand, observed, p50"]
     assert median[median["item"] == "total"]["value"].item() == pytest.approx(
         result.demand.total.cumulative.p50
     )

@@ -20,6 +20,7 @@ from pestle.model.capacity import (
     ObservedCapacity,
     ReferenceAddition,
     ReferenceAdditions,
+    StatedAddition,
 )
 
 
@@ -92,35 +93,34 @@ def load_reference_additions(path: str | Path) -> ReferenceAdditions:
 
 
 def load_observed_capacity(path: str | Path) -> ObservedCapacity:
-    """Installed wind and solar capacity by date (`installed_capacity_w` rows with `date`,
-    `wind` and/or `solar` in W, `source`; or `gap: true` where no figure was found)."""
+    """The installed-capacity history: `installed_capacity_w` rows (`date`, and `wind`,
+    `solar` and/or `new_energy_total` in W, `source`; or `gap: true` where no figure was
+    found) and `additions_w` rows (`year`, the same measures, `source`) that state a year's
+    additions directly. Rows for part of a year (`period`) are kept in the file as evidence
+    and not read here."""
     path = Path(path)
     data = load_yaml(path)
     rows = data.get("installed_capacity_w") if isinstance(data, dict) else None
     if not isinstance(rows, list):
         raise ParseError("expected a list 'installed_capacity_w'", path, 1)
-    out: list[CapacityObservation] = []
+    stocks: list[CapacityObservation] = []
     for i, row in enumerate(rows):
-        where = line_at(data, ("installed_capacity_w", i))
+        at = ("installed_capacity_w", i)
+        where = line_at(data, at)
         if not isinstance(row, dict) or "date" not in row:
             raise ParseError("entry needs a 'date'", path, where)
         date = str(row["date"])
         if re.fullmatch(r"\d{4}", date):
             date += "-12-31"
         if not re.fullmatch(r"\d{4}-(0[1-9]|1[0-2])-\d{2}", date):
-            at = line_at(data, ("installed_capacity_w", i, "date"))
-            raise ParseError(f"date {date!r}: expected YYYY-MM-DD", path, at)
+            raise ParseError(
+                f"date {date!r}: expected YYYY-MM-DD", path, line_at(data, (*at, "date"))
+            )
         gap = bool(row.get("gap", False))
-        values = {}
-        for key in ("wind", "solar"):
-            if row.get(key) is not None:
-                at = line_at(data, ("installed_capacity_w", i, key))
-                values[f"{key}_w"] = _number(row[key], key, path, at)
-        if not gap and not values:
-            raise ParseError("entry needs 'wind' and/or 'solar' (W), or 'gap: true'", path, where)
-        if not gap and not str(row.get("source", "")).strip():
-            raise ParseError("entry needs a 'source'", path, where)
-        out.append(
+        values = _measures(data, row, at, path)
+        if not gap:
+            _needs(values, row, path, where)
+        stocks.append(
             CapacityObservation(
                 date=date,
                 qualifier=str(row.get("qualifier", "=")),
@@ -132,7 +132,58 @@ def load_observed_capacity(path: str | Path) -> ObservedCapacity:
                 **values,
             )
         )
-    return ObservedCapacity(tuple(sorted(out, key=lambda o: o.date)), str(path))
+    stated: list[StatedAddition] = []
+    extra = data.get("additions_w") or []
+    if not isinstance(extra, list):
+        raise ParseError("'additions_w' must be a list", path, line_at(data, ("additions_w",)))
+    for i, row in enumerate(extra):
+        at = ("additions_w", i)
+        where = line_at(data, at)
+        if not isinstance(row, dict) or ("year" not in row and "period" not in row):
+            raise ParseError("entry needs a 'year' (or a 'period')", path, where)
+        if "year" not in row:
+            continue  # part of a year: evidence for a reader, not a yearly addition
+        year = row["year"]
+        if isinstance(year, bool) or not isinstance(year, int):
+            raise ParseError(f"year {year!r}: expected a year like 2024", path, where)
+        values = _measures(data, row, at, path)
+        _needs(values, row, path, where)
+        stated.append(
+            StatedAddition(
+                year=year,
+                quality=row.get("quality"),
+                source=str(row.get("source", "")),
+                line=where,
+                **values,
+            )
+        )
+    return ObservedCapacity(
+        tuple(sorted(stocks, key=lambda o: o.date)),
+        tuple(sorted(stated, key=lambda a: a.year)),
+        str(path),
+    )
+
+
+_MEASURES = {"wind": "wind_w", "solar": "solar_w", "new_energy_total": "total_w"}
+
+
+def _measures(data: Any, row: dict, at: tuple, path: Path) -> dict[str, float]:
+    return {
+        field: _number(row[key], key, path, line_at(data, (*at, key)))
+        for key, field in _MEASURES.items()
+        if row.get(key) is not None
+    }
+
+
+def _needs(values: dict[str, float], row: dict, path: Path, where: int | None) -> None:
+    if not values:
+        raise ParseError(
+            "entry needs 'wind', 'solar' and/or 'new_energy_total' (W), or 'gap: true'",
+            path,
+            where,
+        )
+    if not str(row.get("source", "")).strip():
+        raise ParseError("entry needs a 'source'", path, where)
 
 
 __all__ = ["load_observed_capacity", "load_reference_additions"]

@@ -123,6 +123,7 @@ _WHAT = {
     "scenarios": "the demand model's scenarios",
     "linkage": "the linkage of composite demand to input-output sectors",
     "policy_measures": "the case's policy measures, coded by level, instrument and target",
+    "capacity_history": "the installed wind and solar capacity history of the region",
 }
 
 
@@ -143,14 +144,12 @@ class CasePaths(BaseModel):
     capacity_reference: str | None = Field(
         default=None, description="key of `references` that feeds the demand model's additions"
     )
-    observed_capacity: str | None = Field(
-        default=None, description="key of `references` holding the installed-capacity history"
-    )
     judgments: Path | None = None
     parameters: Path | None = None
     scenarios: Path | None = None
     linkage: Path | None = None
     policy_measures: Path | None = None
+    capacity_history: Path | None = None
 
     @classmethod
     def defaults(cls, folder: Path) -> CasePaths:
@@ -162,6 +161,7 @@ class CasePaths(BaseModel):
             **{
                 kind: (Path(folder) / str(fields[kind].default)).resolve()
                 for kind in OPTIONAL_FILES
+                if fields[kind].default is not None
             }
         )
 
@@ -326,15 +326,13 @@ class Case(BaseModel):
 
     @property
     def observed_capacity(self) -> ObservedCapacity:
-        """Installed wind and solar capacity by date, from the reference case.yaml names as
-        `observed_capacity`; empty (path None) when it names none."""
+        """Installed wind and solar capacity by date and the additions sources state, from
+        the file case.yaml names as `capacity_history`; empty (path None) without one."""
         from pestle.case.capacity_file import load_observed_capacity
 
         def read() -> ObservedCapacity:
-            key = self.paths.observed_capacity
-            if key is None:
-                return ObservedCapacity()
-            return load_observed_capacity(self.paths.references[key])
+            path = self._path("capacity_history")
+            return load_observed_capacity(path) if path is not None else ObservedCapacity()
 
         return self._once("observed_capacity", read)
 

@@ -103,7 +103,6 @@ def load_case(name_or_path: str | Path = DEFAULT_CASE) -> Case:
         entities=entity_files,
         factors=factor_files,
         capacity_reference=info.capacity_reference,
-        observed_capacity=info.observed_capacity,
         **{kind: _optional(folder, getattr(info, kind)) for kind in OPTIONAL_FILES},
     )
     return Case(
@@ -164,7 +163,7 @@ def _check_paths(path: Path, info: CaseInfo, raw: LineDict) -> None:
             continue
         problem = "is a folder, not a file" if target.is_dir() else "no such file"
         raise CaseError(f"{kind}: {name}: {problem}", path, line_at(raw, (kind,)))
-    for key in ("capacity_reference", "observed_capacity"):
+    for key in ("capacity_reference",):
         reference = getattr(info, key)
         if reference is not None and reference not in info.references:
             known = ", ".join(info.references) or "none"

@@ -189,6 +189,7 @@ OPTIONAL_FILES: tuple[str, ...] = (
     "scenarios",
     "linkage",
     "policy_measures",
+    "capacity_history",
 )
 
 
@@ -212,11 +213,6 @@ class CaseInfo(BaseModel):
         description="the entry of `references` whose installed capacity feeds the demand "
         "model's observed additions (none: no reference additions)",
     )
-    observed_capacity: str | None = Field(
-        default=None,
-        description="the entry of `references` holding the installed wind and solar capacity "
-        "history (year-end stocks) the demand model's observed path starts from",
-    )
     entities: tuple[str, ...] = ("entities.yaml", "entities/*.yaml")
     factors: tuple[str, ...] = ("factors.yaml",)
     judgments: str | None = "judgments.yaml"
@@ -224,6 +220,7 @@ class CaseInfo(BaseModel):
     scenarios: str | None = "scenarios.yaml"
     linkage: str | None = "linkage.yaml"
     policy_measures: str | None = "policy_measures.yaml"
+    capacity_history: str | None = None  # no default: a case names its history or has none
 
 
 class DocumentSpec(BaseModel):

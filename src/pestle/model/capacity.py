@@ -47,6 +47,7 @@ class CapacityObservation(_Frozen):
     date: str = Field(pattern=r"^\d{4}-\d{2}-\d{2}$")
     wind_w: float | None = Field(default=None, ge=0)
     solar_w: float | None = Field(default=None, ge=0)
+    total_w: float | None = Field(default=None, ge=0, description="wind + solar, no split")
     qualifier: str = "="
     quality: str | None = None
     source: str = ""
@@ -60,14 +61,29 @@ class CapacityObservation(_Frozen):
 
     @property
     def year_end(self) -> bool:
-        return self.date[5:] == "12-31"
+        """Stated at the very end of its year (a figure of 30 or 31 December)."""
+        return self.date[5:] in ("12-30", "12-31")
+
+
+class StatedAddition(_Frozen):
+    """Capacity added in one calendar year as a source states it (W): by technology, or
+    wind + solar together."""
+
+    year: int
+    wind_w: float | None = Field(default=None, ge=0)
+    solar_w: float | None = Field(default=None, ge=0)
+    total_w: float | None = Field(default=None, ge=0)
+    quality: str | None = None
+    source: str = ""
+    line: int | None = Field(default=None, exclude=True)
 
 
 class ObservedCapacity(NamedTuple):
-    """The installed-capacity history a case declares (`observed_capacity:` in case.yaml),
-    and the file it was read from (for messages and footnotes)."""
+    """The installed-capacity history a case declares (`observed_capacity:` in case.yaml):
+    stocks by date, additions a source states by year, and the file (for messages)."""
 
     observations: tuple[CapacityObservation, ...] = ()
+    additions: tuple[StatedAddition, ...] = ()
     path: str | None = None
 
 
@@ -92,4 +108,5 @@ __all__ = [
     "Overlaps",
     "ReferenceAddition",
     "ReferenceAdditions",
+    "StatedAddition",
 ]

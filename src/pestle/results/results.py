@@ -37,6 +37,7 @@ if TYPE_CHECKING:
         ScenarioResult,
         SensitivityResult,
     )
+    from pestle.analysis.demand.backtest import Backtest
     from pestle.analysis.dematel import DematelResult
     from pestle.analysis.efe import EfeResult
     from pestle.analysis.factor_panel import FactorEntropy
@@ -132,7 +133,8 @@ class Results:
         headline scenario with its sensitivity, the ranking and the linkage (the other
         scenarios are computed when a page or the report asks for them)."""
         for name in ("findings", "judgments", "factor_weights", "entropy", "indicators",
-                     "policy", "headline_run", "sensitivity", "ranking", "linkage"):  # fmt: skip
+                     "policy", "headline_run", "sensitivity", "ranking", "linkage",
+                     "backtest"):  # fmt: skip
             self._get(name)
         return self
 
@@ -210,6 +212,12 @@ class Results:
     def demand(self) -> ScenarioSummary:
         """The headline scenario, summarised (needs its run only, not the other scenarios')."""
         return self._get("demand")
+
+    @property
+    def backtest(self) -> Backtest:
+        """The observed capacity path's forecasts of years since observed, and their errors
+        (no rows when the case's history is too short)."""
+        return self._get("backtest")
 
     @property
     def sensitivity(self) -> SensitivityResult | None:
@@ -349,6 +357,7 @@ class Results:
                 "overrides": self.settings.override_map,
                 "scenarios": {s.name: s.to_dict() for s in self.summaries},
                 "sensitivity": self.sensitivity.to_dict() if self.sensitivity else None,
+                "backtest": self.backtest.to_dict(),
             },
             "linkage": None
             if linkage is None

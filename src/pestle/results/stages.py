@@ -27,6 +27,7 @@ if TYPE_CHECKING:
         ScenarioResult,
         SensitivityResult,
     )
+    from pestle.analysis.demand.backtest import Backtest
     from pestle.analysis.dematel import DematelResult
     from pestle.analysis.efe import EfeResult
     from pestle.analysis.linkage import CompositeEffects
@@ -183,6 +184,20 @@ def _sensitivity(r: Results) -> SensitivityResult | None:
     )
 
 
+def _backtest(r: Results) -> Backtest:
+    """The observed path's forecasts of the last observed years, from the history as it
+    stood before them, with the headline scenario's parameters (its intensities)."""
+    from pestle.analysis.demand.backtest import backtest
+
+    return backtest(
+        r.demand_inputs.build_out,
+        r.scenario_run.parameters,
+        samples=r.settings.samples,
+        seed=r.settings.seed,
+        scenario=r.scenario,
+    )
+
+
 def _summaries(r: Results) -> tuple[ScenarioSummary, ...]:
     return tuple(summarise(run) for run in r.scenarios.results)
 
@@ -308,6 +323,7 @@ STEPS: dict[str, Step] = {
             disk=True,
         ),
         Step("summaries", DEMAND_FILES, (), ("scenarios",), _summaries),
+        Step("backtest", DEMAND_FILES, (), ("headline_run",), _backtest, disk=True),
         Step("demand", DEMAND_FILES, (), ("headline_run",), _demand),
         Step(
             "ranking",
@@ -320,6 +336,13 @@ STEPS: dict[str, Step] = {
         Step("linkage", ("linkage",), (), ("demand",), _linkage, disk=True),
         # the JSON form, kept as plain data: a second `pestle analyze --format json` on an
         # unchanged case reads it without importing the models that made it
-        Step("json", ALL, (), ("ranking", "sensitivity", "linkage", "findings"), _document, True),
+        Step(
+            "json",
+            ALL,
+            (),
+            ("ranking", "sensitivity", "linkage", "findings", "summaries", "backtest"),
+            _document,
+            disk=True,
+        ),
     )
 }

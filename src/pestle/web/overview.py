@@ -28,11 +28,25 @@ class KeyFinding:
 
 
 @dataclass(frozen=True)
+class BacktestLine:
+    cut: str
+    year: str
+    quantity: str
+    median: str
+    band: str
+    observed: str
+    error: str
+    inside: bool
+
+
+@dataclass(frozen=True)
 class Overview:
     findings: tuple[KeyFinding, ...]
     failed: tuple[Any, ...]  # failed findings, most severe first
     charts: tuple[tuple[str, str, dict[str, Any]], ...]  # (id, caption, spec)
     notes: tuple[str, ...]
+    backtest: tuple[BacktestLine, ...] = ()
+    backtest_note: str = ""
 
 
 def build(cs: CaseState) -> Overview:
@@ -122,4 +136,38 @@ def _build(cs: CaseState) -> Overview:
         ("chart-topsis", "Product segments", charts.topsis_closeness(a.topsis)),
     )
     notes = (a.judgments.note,) if a.illustrative else ()
-    return Overview(findings=tuple(findings), failed=failed, charts=specs, notes=notes)
+    return Overview(
+        findings=tuple(findings),
+        failed=failed,
+        charts=specs,
+        notes=notes,
+        backtest=tuple(_backtest_lines(a.backtest)),
+        backtest_note=a.backtest.note,
+    )
+
+
+QUANTITIES = {
+    "wind_w": "Wind capacity added",
+    "solar_w": "Solar capacity added",
+    "wind_blades_t": "Wind-blade demand",
+}
+
+
+def _backtest_lines(b: Any) -> list[BacktestLine]:
+    lines = []
+    for r in b.rows:
+        capacity = r.measure.endswith("_w")
+        value = fmt.power if capacity else fmt.mass
+        lines.append(
+            BacktestLine(
+                cut=fmt.year(r.cut),
+                year=fmt.year(r.year),
+                quantity=QUANTITIES.get(r.measure, r.measure),
+                median=value(r.p50),
+                band=fmt.value_range(r.p5, r.p95, "W" if capacity else "t"),
+                observed=value(r.observed),
+                error=fmt.signed(fmt.share(r.error, 0), r.error),
+                inside=r.inside,
+            )
+        )
+    return lines

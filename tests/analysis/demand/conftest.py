@@ -18,7 +18,9 @@ def embedded() -> Case:
 
 @pytest.fixture(scope="session")
 def parameters(embedded: Case) -> ParameterSet:
-    return embedded.parameters
+    """The case's parameters on the bases path (the typed build-out below is the bases
+    table; the observed path has tests of its own)."""
+    return embedded.parameters.with_values({"capacity_path": "bases"})
 
 
 @pytest.fixture(scope="session")

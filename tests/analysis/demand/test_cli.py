@@ -64,5 +64,5 @@ def test_unknown_scenario(capsys: pytest.CaptureFixture[str]) -> None:
     code, _, err = _run(capsys, *FAST, "--scenario", "stated")
     assert code == 2
     assert err.startswith(
-        "error: --scenario: unknown scenario 'stated'; scenarios of this case: as_stated"
+        "error: --scenario: unknown scenario 'stated'; scenarios of this case: observed, as_stated"
     )

@@ -37,7 +37,15 @@ def test_embedded_case_build_out() -> None:
     }
     assert totals == pytest.approx({"sum": 46.1e9, "max": 30e9, "union_by_entity": 40e9})
     assert [a.year for a in bo.reference_additions] == [2023, 2024]
-    assert inputs.scenarios[0].name == "as_stated"
+    assert inputs.scenarios[0].name == "observed"
+    # the installed-capacity history: 2023-2024 from the end-2022 and end-2024 stocks
+    observed = bo.observed
+    assert observed is not None
+    a23, a24 = observed.get(2023), observed.get(2024)
+    assert a23 is not None and a24 is not None
+    assert a23.total_w + a24.total_w == pytest.approx((43.64 + 56.66 - 26.15 - 14.51) * 1e9)
+    assert a23.wind_w + a24.wind_w == pytest.approx((43.64 - 26.15) * 1e9)
+    assert a24.total_w == pytest.approx(35.57e9)  # stated by State Grid
 
 
 def test_case_without_parameters(tmp_path: Path) -> None:

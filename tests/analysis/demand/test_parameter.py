@@ -171,7 +171,7 @@ def test_load_scenarios_distribution_override(tmp_path: Path, parameters: Parame
 
 def test_case_scenarios(scenarios) -> None:  # type: ignore[no-untyped-def]
     names = [s.name for s in scenarios]
-    assert names[:3] == ["as_stated", "reference_capacity", "carbon_spar_caps"]
+    assert names[:4] == ["observed", "as_stated", "reference_capacity", "carbon_spar_caps"]
     assert all(s.description for s in scenarios)
 
 

@@ -61,7 +61,9 @@ def test_same_seed_same_comparison(
 def test_unknown_scenario_and_bad_set(
     build_out: BuildOut, parameters: ParameterSet, scenarios
 ) -> None:  # type: ignore[no-untyped-def]
-    with pytest.raises(InputError, match="unknown scenario 'stated'; scenarios of this case: as_"):
+    with pytest.raises(
+        InputError, match="unknown scenario 'stated'; scenarios of this case: observed, as_"
+    ):
         compare_scenarios(build_out, parameters, scenarios, names=["stated"])
     with pytest.raises(InputError, match=r"close names: .*carbon_spar_adoption"):
         compare_scenarios(

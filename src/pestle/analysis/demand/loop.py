@@ -59,13 +59,15 @@ def evaluate_one(
     wind_solar: list[tuple[float, float]] | None = None
     if parameters["capacity_path"].base == "observed":
         assert build_out.observed is not None
-        known = {a.year: a for a in build_out.observed.until(int(val("observed_until"))).additions}
+        known = {a.year: a for a in build_out.observed.additions}
         last_known = max(known)
         share, growth = val("projection_wind_share"), val("projection_growth")
         wind_solar = []
         for y in years:
             if y in known:
-                wind_solar.append((known[y].wind_w, known[y].solar_w))
+                a = known[y]
+                f = share if a.wind_share is None else a.wind_share
+                wind_solar.append((a.total_w * f, a.total_w - a.total_w * f))
             elif y > last_known:
                 t = known[last_known].total_w * (1 + growth) ** (y - last_known)
                 wind_solar.append((t * share, t * (1 - share)))

@@ -136,7 +136,6 @@ def evaluate(
         wind_w, solar_w = observed_path_w(
             build_out.observed,
             years,
-            until=int(v["observed_until"]),  # type: ignore[arg-type]
             growth=v["projection_growth"],
             wind_share=v["projection_wind_share"],
         )

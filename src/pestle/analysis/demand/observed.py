@@ -1,21 +1,32 @@
 """The observed capacity path: what was actually built, then a projection from it.
 
-From the case's installed-capacity history (year-end wind and solar stocks, each with its
-source) come the yearly additions by technology: the difference of two consecutive year-end
-stocks, where both are stated (a gap in the history is a gap in the additions, never
-interpolated). The demand model's `observed` path takes those additions as they are for
-every year up to `observed_until`, and projects later years from the last observed one:
+From the case's installed-capacity history (stocks by date and additions a source states,
+each with its source) come the wind and solar additions of each calendar year, by these
+rules, in this order (nothing is interpolated between figures; a year no rule reaches is a
+gap):
+
+1. two year-end stocks of both technologies, one year apart: their differences;
+2. a stated addition for the year: as stated (its technology split, if the source gives
+   one);
+3. two year-end stocks of both technologies further apart (the years between them have no
+   such stock): the interval's additions, less the years that rule 2 gives, spread evenly
+   over its other years, each year with the interval's wind share;
+4. two year-end stocks of wind + solar together: the difference, with no technology split
+   (the model then draws the split: `projection_wind_share`).
+
+The demand model's `observed` path takes these additions as they are for every observed
+year of its horizon, and projects the years after the last one:
 
     additions(y) = additions(last) x (1 + g) ^ (y - last),   g ~ projection_growth
     wind(y) = additions(y) x s,                              s ~ projection_wind_share
 
-Both `g` and `s` are uncertain parameters with a stated range (the case's parameters file
-says why). A backtest (`pestle.results`) sets `observed_until` earlier than the last
-observation and compares the projection with what was then built.
+A backtest (`backtest.py`) cuts the history at an earlier year and compares the projection
+with what was then built.
 """
 
 from __future__ import annotations
 
+import itertools
 from dataclasses import dataclass
 
 import numpy as np
@@ -26,118 +37,178 @@ from pestle.model.capacity import CapacityObservation, ObservedCapacity
 
 @dataclass(frozen=True)
 class YearlyAdditions:
-    """Wind and solar capacity added in one calendar year (W), from two year-end stocks."""
+    """New wind + solar capacity of one calendar year (W), with the split where known."""
 
     year: int
-    wind_w: float
-    solar_w: float
-    sources: tuple[str, ...]  # the sources of the two stocks
-    lower_bound: bool = False  # a stock is stated as a lower bound ('>')
+    total_w: float
+    wind_share: float | None  # None: the sources give no technology split
+    how: str  # which rule gave it (see the module docstring)
+    sources: tuple[str, ...]
+    lower_bound: bool = False  # a figure it rests on is stated as a lower bound ('>')
 
     @property
-    def total_w(self) -> float:
-        return self.wind_w + self.solar_w
+    def wind_w(self) -> float | None:
+        return None if self.wind_share is None else self.total_w * self.wind_share
 
     @property
-    def wind_share(self) -> float:
-        return self.wind_w / self.total_w if self.total_w > 0 else float("nan")
+    def solar_w(self) -> float | None:
+        return None if self.wind_share is None else self.total_w * (1.0 - self.wind_share)
 
 
 @dataclass(frozen=True)
 class ObservedAdditions:
-    """Additions by year, from the history; `gaps` lists years without them."""
+    """Additions by year derived from a history; `gaps` lists the years after the first
+    stock that no rule reaches."""
 
     additions: tuple[YearlyAdditions, ...]
     gaps: tuple[int, ...]
-    stocks: tuple[CapacityObservation, ...]  # the year-end stocks they come from
-    path: str | None = None
+    history: ObservedCapacity
 
     @property
     def years(self) -> tuple[int, ...]:
         return tuple(a.year for a in self.additions)
 
+    @property
+    def path(self) -> str | None:
+        return self.history.path
+
     def get(self, year: int) -> YearlyAdditions | None:
         return next((a for a in self.additions if a.year == year), None)
 
     def until(self, year: int) -> ObservedAdditions:
-        """The history as it was known at the end of `year` (for a backtest)."""
-        return ObservedAdditions(
-            additions=tuple(a for a in self.additions if a.year <= year),
-            gaps=tuple(g for g in self.gaps if g <= year),
-            stocks=tuple(s for s in self.stocks if s.year <= year),
-            path=self.path,
+        """The additions as they could be derived at the end of `year` (a backtest's view:
+        no later stock or statement is used, not even to split an interval)."""
+        h = self.history
+        return yearly_additions(
+            ObservedCapacity(
+                tuple(o for o in h.observations if o.year <= year),
+                tuple(a for a in h.additions if a.year <= year),
+                h.path,
+            )
         )
+
+
+def _year_end(history: ObservedCapacity, split: bool) -> dict[int, CapacityObservation]:
+    out: dict[int, CapacityObservation] = {}
+    for o in history.observations:
+        if o.gap or not o.year_end:
+            continue
+        has_split = o.wind_w is not None and o.solar_w is not None
+        if has_split if split else _total(o) is not None:
+            out[o.year] = o
+    return out
+
+
+def _total(o: CapacityObservation) -> float | None:
+    if o.total_w is not None:
+        return o.total_w
+    if o.wind_w is not None and o.solar_w is not None:
+        return o.wind_w + o.solar_w
+    return None
 
 
 def yearly_additions(history: ObservedCapacity) -> ObservedAdditions:
-    """Additions by year from the year-end stocks that state both wind and solar."""
-    stocks = {
-        o.year: o
-        for o in history.observations
-        if o.year_end and not o.gap and o.wind_w is not None and o.solar_w is not None
-    }
-    if not stocks:
-        return ObservedAdditions((), (), (), history.path)
-    first, last = min(stocks), max(stocks)
-    additions: list[YearlyAdditions] = []
-    gaps: list[int] = []
-    for year in range(first + 1, last + 1):
-        now, before = stocks.get(year), stocks.get(year - 1)
-        if now is None or before is None:
-            gaps.append(year)
+    """Additions by year from a history, by the rules of the module docstring."""
+    split = _year_end(history, split=True)
+    totals = _year_end(history, split=False)
+    stated = {a.year: a for a in history.additions}
+    found: dict[int, YearlyAdditions] = {}
+    for year, a in stated.items():  # rule 2 (rule 1 overrides it below where it applies)
+        if a.wind_w is not None and a.solar_w is not None:
+            total, share = a.wind_w + a.solar_w, a.wind_w / max(a.wind_w + a.solar_w, 1e-9)
+        elif a.total_w is not None:
+            total, share = a.total_w, None
+        else:
             continue
-        assert now.wind_w is not None and now.solar_w is not None  # filtered above
-        assert before.wind_w is not None and before.solar_w is not None
-        additions.append(
-            YearlyAdditions(
-                year=year,
-                wind_w=max(now.wind_w - before.wind_w, 0.0),
-                solar_w=max(now.solar_w - before.solar_w, 0.0),
-                sources=tuple(dict.fromkeys((before.source, now.source))),
-                lower_bound=">" in (now.qualifier, before.qualifier),
-            )
+        found[year] = YearlyAdditions(year, total, share, "stated", (a.source,))
+    years = sorted(split)
+    for before, after in itertools.pairwise(years):
+        p, q = split[before], split[after]
+        assert p.wind_w is not None and p.solar_w is not None
+        assert q.wind_w is not None and q.solar_w is not None
+        wind = max(q.wind_w - p.wind_w, 0.0)
+        solar = max(q.solar_w - p.solar_w, 0.0)
+        total = wind + solar
+        share = wind / total if total > 0 else None
+        bound = ">" in (p.qualifier, q.qualifier)
+        sources = tuple(dict.fromkeys((p.source, q.source)))
+        if after - before == 1:  # rule 1
+            found[after] = YearlyAdditions(after, total, share, "year-end stocks", sources, bound)
+            continue
+        inside = range(before + 1, after + 1)  # rule 3
+        given = {y: found[y] for y in inside if y in found}
+        rest = [y for y in inside if y not in given]
+        left = max(total - sum(a.total_w for a in given.values()), 0.0)
+        for y in inside:
+            if y in given:
+                a = given[y]
+                found[y] = YearlyAdditions(
+                    y, a.total_w, share if a.wind_share is None else a.wind_share,
+                    f"stated; split as {before}-{after} stocks", (*a.sources, *sources), bound,
+                )  # fmt: skip
+            else:
+                found[y] = YearlyAdditions(
+                    y, left / len(rest), share,
+                    f"{before}-{after} stocks less stated years, spread evenly", sources, bound,
+                )  # fmt: skip
+    years = sorted(totals)
+    for before, after in itertools.pairwise(years):  # rule 4
+        if after - before != 1 or after in found:
+            continue
+        p_total, q_total = _total(totals[before]), _total(totals[after])
+        assert p_total is not None and q_total is not None
+        found[after] = YearlyAdditions(
+            after,
+            max(q_total - p_total, 0.0),
+            None,
+            "year-end totals (no split)",
+            tuple(dict.fromkeys((totals[before].source, totals[after].source))),
+            ">" in (totals[before].qualifier, totals[after].qualifier),
         )
-    return ObservedAdditions(
-        additions=tuple(additions),
-        gaps=tuple(gaps),
-        stocks=tuple(stocks[y] for y in sorted(stocks)),
-        path=history.path,
-    )
+    stocks = sorted(set(split) | set(totals))
+    gaps: tuple[int, ...] = ()
+    if stocks:  # the years after the first stock that no rule reaches
+        last = max(stocks[-1], max(stated, default=stocks[-1]))
+        gaps = tuple(y for y in range(stocks[0] + 1, last + 1) if y not in found)
+    return ObservedAdditions(tuple(found[y] for y in sorted(found)), gaps, history)
 
 
 def observed_path_w(
     observed: ObservedAdditions,
     years: np.ndarray,
     *,
-    until: int,
     growth: np.ndarray | float,
     wind_share: np.ndarray | float,
 ) -> tuple[np.ndarray, np.ndarray]:
-    """Wind and solar additions per year, each (Y, n) in W: observed up to `until`, then
-    projected from the last observed year at or before `until`."""
-    known = observed.until(until)
-    if not known.additions:
+    """Wind and solar additions per year, each (Y, n) in W: observed years as observed (the
+    split drawn where the sources give none), later years projected from the last one."""
+    if not observed.additions:
         where = f"{observed.path}: " if observed.path else ""
         raise AnalysisError(
-            f"{where}no yearly additions up to {until} (two consecutive year-end stocks of "
-            "wind and solar): the observed capacity path needs them",
-            parameter="observed_until",
+            f"{where}no yearly additions can be derived from the installed-capacity history: "
+            "the observed capacity path needs two year-end stocks or a stated addition",
+            parameter="capacity_path",
         )
     g = np.asarray(growth, dtype=float).reshape(1, -1)
     s = np.asarray(wind_share, dtype=float).reshape(1, -1)
     n = max(g.shape[1], s.shape[1])
-    last = known.additions[-1]
-    y = np.asarray(years, dtype=int).reshape(-1, 1)
-    ahead = np.maximum(y - last.year, 0)
-    projected = last.total_w * (1.0 + g) ** ahead
-    by_year = {a.year: a for a in known.additions}
-    observed_wind = np.array([[by_year[v].wind_w if v in by_year else np.nan] for v in y[:, 0]])
-    observed_solar = np.array([[by_year[v].solar_w if v in by_year else np.nan] for v in y[:, 0]])
-    is_observed = np.isfinite(observed_wind)
-    future = y > last.year
-    wind = np.where(is_observed, observed_wind, np.where(future, projected * s, 0.0))
-    solar = np.where(is_observed, observed_solar, np.where(future, projected * (1.0 - s), 0.0))
-    return np.broadcast_to(wind, (len(y), n)).copy(), np.broadcast_to(solar, (len(y), n)).copy()
+    last = observed.additions[-1]
+    by_year = {a.year: a for a in observed.additions}
+    wind = np.zeros((len(years), n))
+    solar = np.zeros((len(years), n))
+    for i, year in enumerate(np.asarray(years, dtype=int)):
+        a = by_year.get(int(year))
+        if a is not None:
+            share = s if a.wind_share is None else a.wind_share
+            total = a.total_w
+        elif year > last.year:
+            share = s
+            total = last.total_w * (1.0 + g) ** (int(year) - last.year)
+        else:
+            continue  # a gap before the last observation: no figure, no demand
+        wind[i] = total * share
+        solar[i] = total - wind[i]
+    return wind, solar
 
 
 __all__ = ["ObservedAdditions", "YearlyAdditions", "observed_path_w", "yearly_additions"]

@@ -71,6 +71,8 @@ def build(results: Results, notes: Notes, body: Body) -> None:
     note = model_note(results, notes)
     body.sub("demand-method", "Model and scenario", *_method(results, notes, result, note))
     body.sub("demand-fan", "Demand by segment and year", *_fan(result, note))
+    body.sub("demand-yearly", "Market size by year", *_yearly(results, note))
+    body.sub("demand-backtest", "How far to trust the forecast", *_backtest(results, notes, note))
     body.sub("demand-scenarios", "Scenario comparison", *_scenarios(comparison, notes, note))
     body.sub("demand-sobol", "What drives the uncertainty", *_sobol(results, notes, body))
     body.sub("demand-eol", "End-of-life blade waste", *_eol(results, notes, result, note, eol))
@@ -156,6 +158,109 @@ def _fan(result: Any, note: int) -> list:
                 "Percentiles do not add across segments; the total row is the distribution of "
                 "the sum."
             ),
+        ),
+    ]
+
+
+def _yearly(results: Results, note: int) -> list:
+    """Total composite demand of each year (median, p5–p95), the market size per year."""
+    d = results.demand
+    rows = [
+        (
+            text(fmt.year(year)),
+            (num(fmt.mass(s.p50), note, strong=True),),
+            (num(fmt.value_range(s.p5, s.p95, "t"), note),),
+            (num(fmt.mass(w.p50), note),),
+        )
+        for year, s, w in zip(d.years, d.total.yearly, d.segment("wind_blades").yearly, strict=True)
+    ]
+    return [
+        Paragraph(text(f"Scenario {d.name}: {d.description}"), tone="lead"),
+        table(
+            "table-demand-yearly",
+            "Composite demand per year, all segments (the market size)",
+            ("Year", numeric("Median"), numeric("p5–p95"), numeric("of which wind blades")),
+            rows,
+        ),
+    ]
+
+
+BACKTEST_MEASURES = {
+    "wind_w": "Wind capacity added",
+    "solar_w": "Solar capacity added",
+    "wind_blades_t": "Wind-blade demand",
+}
+
+
+def backtest_note(results: Results, notes: Notes, demand_note: int) -> int:
+    b = results.backtest
+    return notes.computed(
+        "backtest of the observed capacity path",
+        description=(
+            "For each cut year, the model is run on the installed-capacity history as it "
+            "stood at the end of that year (no later figure), with the headline scenario's "
+            f"parameters ({fmt.count(b.samples)} samples, seed {b.seed}), and its forecast "
+            "of each later observed year is set against what was built. For blade demand "
+            "the observation is the observed wind additions times the blade mass per MW "
+            "(the middle of its stated range; the range in brackets)."
+        ),
+        inputs=[demand_note],
+    )
+
+
+def _backtest(results: Results, notes: Notes, demand_note: int) -> list:
+    b = results.backtest
+    if not b.rows:
+        return [Notice(f"No backtest: {b.note}.")]
+    note = backtest_note(results, notes, demand_note)
+    rows = []
+    for r in b.rows:
+        capacity = r.measure.endswith("_w")
+        value = fmt.power if capacity else fmt.mass
+        unit = "W" if capacity else "t"
+        seen = value(r.observed)
+        if not capacity:
+            seen += f" ({fmt.value_range(r.observed_low, r.observed_high, unit)})"
+        rows.append(
+            (
+                text(fmt.year(r.cut)),
+                text(fmt.year(r.year)),
+                text(BACKTEST_MEASURES.get(r.measure, r.measure)),
+                (num(value(r.p50), note),),
+                (num(fmt.value_range(r.p5, r.p95, unit), note),),
+                (num(seen, note),),
+                (num(fmt.signed(fmt.share(r.error, 0), r.error), note, strong=True),),
+                text("yes" if r.inside else "no"),
+            )
+        )
+    inside = sum(r.inside for r in b.rows)
+    return [
+        Paragraph(
+            text(
+                "The forecast projects the last observed year's additions forward. Run on the "
+                "history as it stood before the years since observed, it put ",
+                num(fmt.count(inside), note, strong=True),
+                " of ",
+                num(fmt.count(len(b.rows)), note),
+                " observed values inside its p5–p95 band. Read the demand of projected years "
+                "with these errors in mind.",
+            )
+        ),
+        table(
+            "table-demand-backtest",
+            "Backtest: forecasts from the history before each cut, against what was built",
+            (
+                "History to end of",
+                "Year",
+                "Quantity",
+                numeric("Forecast median"),
+                numeric("Forecast p5–p95"),
+                numeric("Observed"),
+                numeric("Error of the median"),
+                "Inside p5–p95",
+            ),
+            rows,
+            row_classes=tuple("pass" if r.inside else "fail" for r in b.rows),
         ),
     ]
 

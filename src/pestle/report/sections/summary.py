@@ -56,32 +56,29 @@ def build(results: Results, notes: Notes, body: Body) -> None:
 
 
 def _demand(results: Results, notes: Notes) -> Text:
-    comparison = results.scenarios
-    if comparison is None:
-        return ()
-    result = comparison[results.scenario]
-    d = result.demand
+    """The market size: composite demand per year (median), the total over the horizon
+    with its p5–p95, and the scenario's reasoning in one sentence."""
+    d = results.demand
     note = model_note(results, notes)
-    total = d.get("cumulative_demand_t", "total")
-    segs = [s for s in d.segments if s != "total"]
-    medians = sorted(
-        ((s, d.get("cumulative_demand_t", s)) for s in segs), key=lambda x: -x[1]["p50"]
-    )
-    lead, rest = medians[0], medians[1:]
+    total = d.total.cumulative
+    per_year: list = []
+    for i, (year, s) in enumerate(zip(d.years, d.total.yearly, strict=True)):
+        if i:
+            per_year.append(", ")
+        per_year += [num(fmt.mass(s.p50), note), f" in {fmt.year(year)}"]
+    lead = max((s for s in d.segments if s.segment != "total"), key=lambda s: s.cumulative.p50)
     return text(
-        f"Under scenario {result.name}, the new-energy build-out needs ",
-        num(fmt.mass(total["p50"]), note, strong=True),
-        " of composites over ",
-        num(f"{fmt.year(d.years[0])}{fmt.DASH}{fmt.year(d.years[-1])}", note),
-        " (median; p5–p95 ",
-        num(fmt.value_range(total["p5"], total["p95"], "t"), note),
-        "). ",
-        segment_name(lead[0]),
-        " are the largest segment with ",
-        num(fmt.mass(lead[1]["p50"]), note),
-        "; then ",
-        *_join([(segment_name(s), num(fmt.mass(v["p50"]), note)) for s, v in rest]),
-        ".",
+        "Composites needed by the new-energy build-out each year (median): ",
+        *per_year,
+        "; ",
+        num(fmt.mass(total.p50), note, strong=True),
+        f" over {fmt.year(d.years[0])}{fmt.DASH}{fmt.year(d.years[-1])} (p5–p95 ",
+        num(fmt.value_range(total.p5, total.p95, "t"), note),
+        "), ",
+        segment_name(lead.segment).lower(),
+        " the largest part (",
+        num(fmt.mass(lead.cumulative.p50), note),
+        f"). Why (scenario {d.name}): {d.description}",
     )
 
 
