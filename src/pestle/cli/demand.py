@@ -9,6 +9,7 @@ with the settings.
 from __future__ import annotations
 
 import json
+import sys
 from typing import TYPE_CHECKING, Annotated
 
 import typer
@@ -24,7 +25,8 @@ if TYPE_CHECKING:  # the model pulls in SciPy and SALib: import it only when the
     from pestle.analysis.demand import ScenarioComparison, ScenarioResult, SensitivityResult
     from pestle.results import Results
 
-console = Console(highlight=False, soft_wrap=True)
+# the terminal's width; 120 columns when the output is piped (Rich would assume 80)
+console = Console(highlight=False, soft_wrap=True, width=None if sys.stdout.isatty() else 120)
 
 FORMATS = ("table", "json")
 
@@ -34,6 +36,7 @@ SHORT = {
     "pv_frames": "PV frames",
     "hydrogen_vessels": "H2 vessels",
     "transmission_insulators": "insulators",
+    "wind_repowering": "repowering",
     "total": "total",
 }
 
@@ -85,7 +88,8 @@ def _waste_line(result: ScenarioResult) -> str:
     total = d.get("cumulative_eol_blade_waste_t", "wind_blades")
     years = d.waste_years
     return (
-        f"end-of-life blade waste from these blades, {years[0]}–{years[-1]}: "
+        f"end-of-life blade waste (the fleet before {d.years[0]} leaving service, and these "
+        f"blades after their design life), {years[0]}–{years[-1]}: "
         f"{_t(total['p50'])} t, median (p5–p95 {_t(total['p5'])}–{_t(total['p95'])} t)"
     )
 

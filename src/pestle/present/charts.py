@@ -22,6 +22,7 @@ SEGMENT_NAMES = {
     "pv_frames": "PV module frames",
     "hydrogen_vessels": "Hydrogen pressure vessels",
     "transmission_insulators": "Transmission insulators",
+    "wind_repowering": "Blades for repowered wind farms",
     "total": "All segments",
 }
 COVERAGE = {

@@ -141,6 +141,7 @@ class BuildOut(_Frozen):
     reference_additions: tuple[ReferenceAddition, ...] = ()
     reference_file: str | None = None  # where the additions were read from (for messages)
     observed: ObservedAdditions | None = None  # additions from the installed-capacity history
+    vintages: tuple[tuple[int, float], ...] = ()  # (year, wind W built) of the fleet before
 
     @model_validator(mode="after")
     def _consistent(self) -> BuildOut:
@@ -387,6 +388,7 @@ def build_out_from_case(
     reference_additions: Iterable[ReferenceAddition] = (),
     reference_file: str | None = None,
     observed: ObservedAdditions | None = None,
+    vintages: tuple[tuple[int, float], ...] = (),
 ) -> BuildOut:
     """The `BuildOut` of a loaded case: its energy bases, hydrogen project and corridors
     (and the reference additions, already read from `reference_file`: `Case.reference_additions`).
@@ -463,4 +465,5 @@ def build_out_from_case(
         reference_additions=tuple(reference_additions),
         reference_file=reference_file,
         observed=observed,
+        vintages=vintages,
     )

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from pestle.analysis.demand.capacity import BuildOut, build_out_from_case
-from pestle.analysis.demand.observed import yearly_additions
+from pestle.analysis.demand.observed import wind_vintages, yearly_additions
 from pestle.model.parameter import ParameterSet, Scenario
 
 if TYPE_CHECKING:
@@ -48,13 +48,15 @@ def load_demand_inputs(case: str | Path | Case | None = None) -> DemandInputs:
     )
     overlaps = loaded.overlaps
     reference = loaded.reference_additions
+    observed = yearly_additions(loaded.observed_capacity)
     build_out = build_out_from_case(
         loaded,
         nested=overlaps.nested,
         groups=overlaps.groups,
         reference_additions=reference.additions,
         reference_file=reference.path,
-        observed=yearly_additions(loaded.observed_capacity),
+        observed=observed,
+        vintages=wind_vintages(observed),
     )
     return DemandInputs(
         folder=Path(loaded.folder), build_out=build_out, parameters=parameters, scenarios=scenarios

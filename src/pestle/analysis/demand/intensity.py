@@ -17,8 +17,16 @@ last, so a parameter's draws (n,) broadcast against them.
   fixed at 0 with that source); composites enter through Type III/IV transport vessels, whose
   number and mass are explicit assumptions.
 
-End-of-life blade waste: the blade mass installed in a year becomes waste after the design
-life L (20-30 y); a non-integer L splits the mass between the two neighbouring years.
+- wind_repowering: new blades for the wind fleet built before the horizon as it leaves
+  service: capacity of vintage v leaves at v + A (A = `repowering_age`, 15-20 y: NEA 2023
+  No. 45 encourages repowering farms older than 15 years; design life 20 y), a share r of it
+  (`repowering_share`) is repowered with u times the capacity (`repowering_uplift`), at
+  today's blade mass per MW.
+
+End-of-life blade waste, by year from the horizon's start: the old fleet's blades as it
+leaves service (at the plain per-MW blade mass, no carbon spar caps), and the blade mass
+installed in a horizon year after the design life L (20-30 y). A non-integer L or A splits
+the mass between the two neighbouring years.
 """
 
 from __future__ import annotations
@@ -42,6 +50,7 @@ SEGMENTS: tuple[str, ...] = (
     "pv_frames",
     "hydrogen_vessels",
     "transmission_insulators",
+    "wind_repowering",
 )
 
 Array = np.ndarray
@@ -138,6 +147,52 @@ def hydrogen_t(build_out: BuildOut, years: Array, v: Values) -> Array:
     return out
 
 
+def _split_years(age: Array | float, lo: int, hi: int) -> list[tuple[int, Array]]:
+    """(whole years k, weight (n,)) of an age that may be fractional: the mass of a year
+    falls k years later with weight 1 - frac where floor(age) = k, and frac where it is k-1."""
+    age = np.asarray(age, dtype=float).reshape(-1)
+    whole = np.floor(age)
+    part = age - whole
+    out = []
+    for k in range(lo, hi + 1):
+        weight = (1.0 - part) * (whole == k) + part * (whole + 1.0 == k)
+        if np.any(weight):
+            out.append((k, weight))
+    return out
+
+
+def old_fleet_leaving_w(
+    vintages: tuple[tuple[int, float], ...], years: Array, v: Values, ages: tuple[int, int]
+) -> Array:
+    """Wind capacity of the fleet built before the horizon (vintages before `years[0]`)
+    leaving service in each of `years`, (Y, n) in W."""
+    out = np.zeros((len(years), v.n))
+    first = int(years[0])
+    for k, weight in _split_years(v["repowering_age"], *ages):
+        for year, capacity in vintages:
+            if year >= first:
+                continue  # built in the horizon: its blades are the wind_blades segment
+            i = year + k - first
+            if 0 <= i < len(years):
+                out[i] += capacity * weight
+    return out
+
+
+def repowering_t(leaving_w: Array, v: Values) -> Array:
+    """New blades for the repowered part of the capacity leaving service, (Y, n) in t."""
+    new_w = leaving_w * (v["repowering_share"] * v["repowering_uplift"])
+    return new_w * (1e-6 * blade_t_per_mw(v))
+
+
+def repowering_ages(parameters: ParameterSet) -> tuple[int, int]:
+    """Smallest and largest whole-year age at which the old fleet leaves service."""
+    low, high = parameters.require("repowering_age").support
+    if not 0 < low <= high <= 100:
+        at = f"{parameters.origin}: " if parameters.origin else ""
+        raise AnalysisError(f"{at}repowering_age must be between 0 and 100 years")
+    return math.floor(low), math.ceil(high)
+
+
 def life_offsets(parameters: ParameterSet) -> tuple[int, int]:
     """Smallest and largest whole-year offset a design-life sample can reach."""
     low, high = parameters.require("blade_design_life_years").support
@@ -148,22 +203,20 @@ def life_offsets(parameters: ParameterSet) -> tuple[int, int]:
 
 
 def eol_waste_t(
-    blades_t: Array, v: Values, offsets: tuple[int, int], out: Array | None = None
+    blades_t: Array,
+    v: Values,
+    offsets: tuple[int, int],
+    out: Array,
+    old_leaving_w: Array | None = None,
 ) -> Array:
-    """Blade mass reaching end of life, (Y + hi - lo, n) for waste years first + lo, ...
-    (written into `out` if given)."""
+    """Blade mass reaching end of life in each waste year (the horizon's first year on),
+    written into `out` (W, n): the horizon's blades after the design life, and the old
+    fleet's blades as it leaves service (`old_leaving_w`, (Y', n) W from the first year)."""
     lo, hi = offsets
-    life = np.asarray(v["blade_design_life_years"], dtype=float)
-    whole = np.floor(life)
-    part = life - whole
-    n_years, n = blades_t.shape
-    if out is None:
-        out = np.zeros((n_years + hi - lo, n))
-    else:
-        out[...] = 0.0
-    for k in range(lo, hi + 1):
-        weight = (1.0 - part) * (whole == k) + part * (whole + 1.0 == k)
-        if not np.any(weight):
-            continue
-        out[k - lo : k - lo + n_years] += blades_t * weight
+    n_years = blades_t.shape[0]
+    out[...] = 0.0
+    for k, weight in _split_years(v["blade_design_life_years"], lo, hi):
+        out[k : k + n_years] += blades_t * weight
+    if old_leaving_w is not None:
+        out[: old_leaving_w.shape[0]] += old_leaving_w * (1e-6 * v["blade_mass_t_per_mw"])
     return out

@@ -127,17 +127,35 @@ def evaluate_one(
                 start, build, y
             )
 
-    low, high = parameters["blade_design_life_years"].support
-    lo, hi = math.floor(low), math.ceil(high)
-    waste = [0.0] * (len(years) + hi - lo)
+    _, high = parameters["blade_design_life_years"].support
+    hi = math.ceil(high)
+    waste = [0.0] * (len(years) + hi)  # waste years: the first horizon year on
     life = val("blade_design_life_years")
     whole = math.floor(life)
     part = life - whole
     for i in range(len(years)):
-        waste[i + whole - lo] += blades[i] * (1 - part)
+        waste[i + whole] += blades[i] * (1 - part)
         if part > 0:
-            waste[i + whole + 1 - lo] += blades[i] * part
-    demand = dict(zip(SEGMENTS, (blades, pv, h2, ins), strict=True))
+            waste[i + whole + 1] += blades[i] * part
+
+    # the fleet built before the horizon leaves service at age A (repowered or retired)
+    age = val("repowering_age")
+    a_whole, a_part = math.floor(age), age - math.floor(age)
+    leaving = [0.0] * len(waste)
+    for year, capacity in build_out.vintages:
+        if year >= first:
+            continue
+        for k, weight in ((a_whole, 1 - a_part), (a_whole + 1, a_part)):
+            i = year + k - first
+            if weight > 0 and 0 <= i < len(leaving):
+                leaving[i] += capacity * weight
+    repower = [
+        leaving[i] * val("repowering_share") * val("repowering_uplift") / 1e6 * per_mw
+        for i in range(len(years))
+    ]
+    for i, w in enumerate(leaving):
+        waste[i] += w / 1e6 * val("blade_mass_t_per_mw")
+    demand = dict(zip(SEGMENTS, (blades, pv, h2, ins, repower), strict=True))
     return [demand[s] for s in SEGMENTS], waste
 
 

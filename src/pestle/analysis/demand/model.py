@@ -37,7 +37,10 @@ from pestle.analysis.demand.intensity import (
     hydrogen_t,
     insulators_t,
     life_offsets,
+    old_fleet_leaving_w,
     pv_frames_t,
+    repowering_ages,
+    repowering_t,
     wind_blades_t,
 )
 from pestle.analysis.demand.observed import observed_path_w
@@ -90,9 +93,11 @@ YEARS = (1900, 2200)  # the years a horizon can span
 
 
 def waste_horizon(parameters: ParameterSet) -> np.ndarray:
+    """Years of end-of-life blade waste: from the horizon's first year (the old fleet) to
+    the last year a horizon blade can reach its design life."""
     years = horizon(parameters)
-    lo, hi = life_offsets(parameters)
-    return np.arange(years[0] + lo, years[-1] + hi + 1)
+    _, hi = life_offsets(parameters)
+    return np.arange(years[0], years[-1] + hi + 1)
 
 
 def evaluate(
@@ -159,7 +164,9 @@ def evaluate(
     demand[1] = pv_frames_t(capacity[1], v)
     demand[2] = hydrogen_t(build_out, years, v)
     demand[3] = insulators_t(build_out, years, v)
-    eol_waste_t(demand[0], v, life_offsets(parameters), out=waste)
+    leaving = old_fleet_leaving_w(build_out.vintages, waste_years, v, repowering_ages(parameters))
+    demand[4] = repowering_t(leaving[: len(years)], v)
+    eol_waste_t(demand[0], v, life_offsets(parameters), out=waste, old_leaving_w=leaving)
     return Evaluation(
         years=years,
         capacity_w=capacity,

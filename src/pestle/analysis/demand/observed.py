@@ -173,6 +173,28 @@ def yearly_additions(history: ObservedCapacity) -> ObservedAdditions:
     return ObservedAdditions(tuple(found[y] for y in sorted(found)), gaps, history)
 
 
+def wind_vintages(observed: ObservedAdditions) -> tuple[tuple[int, float], ...]:
+    """Wind capacity built in each year (W), for the fleet's age: the wind part of the
+    yearly additions where they are known by technology; before them, the differences of
+    the wind year-end stocks spread evenly over the years between them; the first wind
+    stock counts as built in its own year (its farms' exact years are not in the data)."""
+    built: dict[int, float] = {a.year: a.wind_w for a in observed.additions if a.wind_w is not None}
+    stocks = sorted(
+        (o.year, o.wind_w)
+        for o in observed.history.observations
+        if o.year_end and not o.gap and o.wind_w is not None
+    )
+    if stocks:
+        first_year, first_w = stocks[0]
+        built.setdefault(first_year, first_w)
+    for (y0, w0), (y1, w1) in itertools.pairwise(stocks):
+        years = [y for y in range(y0 + 1, y1 + 1) if y not in built]
+        left = max(w1 - w0 - sum(built.get(y, 0.0) for y in range(y0 + 1, y1 + 1)), 0.0)
+        for y in years:
+            built[y] = left / len(years)
+    return tuple((y, built[y]) for y in sorted(built))
+
+
 def observed_path_w(
     observed: ObservedAdditions,
     years: np.ndarray,
@@ -211,4 +233,10 @@ def observed_path_w(
     return wind, solar
 
 
-__all__ = ["ObservedAdditions", "YearlyAdditions", "observed_path_w", "yearly_additions"]
+__all__ = [
+    "ObservedAdditions",
+    "YearlyAdditions",
+    "observed_path_w",
+    "wind_vintages",
+    "yearly_additions",
+]

@@ -17,6 +17,7 @@ from pestle.report.view import Link, Notice, Paragraph, Term, text
 from pestle.results import Results
 
 TOP_SECTORS = 10
+SOON = 2035  # the years of blade waste shown one by one (repowering of the old fleet)
 
 
 def parameter_note(notes: Notes, p: Any) -> int:
@@ -385,8 +386,11 @@ def _eol(results: Results, notes: Notes, result: Any, note: int, factors: list) 
         blocks.append(
             Paragraph(
                 text(
-                    "Blades installed over the horizon come back as waste after their design "
-                    "life: ",
+                    "Blades come back as waste from two fleets: the wind farms built before ",
+                    fmt.year(d.years[0]),
+                    " as they leave service (repowered or retired at 15–20 years, NEA 2023 "
+                    "No. 45), which gives the waste of the coming years, and the blades "
+                    "installed over the horizon after their design life. In all: ",
                     num(fmt.mass(cum["p50"]), note, strong=True),
                     " in total (median; p5–p95 ",
                     num(fmt.value_range(cum["p5"], cum["p95"], "t"), note),
@@ -396,6 +400,37 @@ def _eol(results: Results, notes: Notes, result: Any, note: int, factors: list) 
                     num(fmt.year(d.waste_years[-1]), note),
                     ".",
                 )
+            )
+        )
+    soon = [y for y in d.waste_years if y <= SOON]
+    if soon:
+        rows = []
+        for year in soon:
+            w = d.get("eol_blade_waste_t", "wind_blades", year)
+            r = (
+                d.get("demand_t", "wind_repowering", year)
+                if year in d.years and "wind_repowering" in d.segments
+                else None
+            )
+            rows.append(
+                (
+                    text(fmt.year(year)),
+                    (num(fmt.mass(w["p50"]), note),),
+                    (num(fmt.value_range(w["p5"], w["p95"], "t"), note),),
+                    (num(fmt.mass(r["p50"]), note),) if r is not None else ("—",),
+                )
+            )
+        blocks.append(
+            table(
+                "table-demand-eol-soon",
+                f"Blade waste and repowering demand by year to {fmt.year(SOON)}",
+                (
+                    "Year",
+                    numeric("Blade waste, median"),
+                    numeric("p5–p95"),
+                    numeric("New blades for repowering, median"),
+                ),
+                rows,
             )
         )
     eol_spec = charts.eol_waste(d)
