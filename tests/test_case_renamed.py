@@ -36,6 +36,7 @@ RENAMES = {
     "sources/source_report.txt": "docs/report_a.txt",
     "sources/xinjiang_reference.yaml": "data/statistics.yaml",
     "sources/composite_intensity.yaml": "data/intensity.yaml",
+    "sources/capacity_history.yaml": "data/capacity.yaml",
     "factors.yaml": "pestle_factors.yaml",
     "judgments.yaml": "ratings.yaml",
     "parameters.yaml": "model_inputs.yaml",
@@ -67,15 +68,21 @@ def renamed(tmp_path_factory: pytest.TempPathFactory) -> Path:
         (folder / new).parent.mkdir(parents=True, exist_ok=True)
         (folder / old).rename(folder / new)
     (folder / "entities").rename(folder / "things")
-    (folder / "sources" / "README.md").unlink()
-    (folder / "sources").rmdir()
+    (folder / "sources").rename(folder / "notes")  # data files the case does not read yet
     for path in folder.rglob("*.yaml"):
         data = yaml.safe_load(path.read_text(encoding="utf-8"))
         if path.name == "case.yaml":
             for spec in (*data["documents"].values(), *data["references"].values()):
                 spec["path"] = RENAMES[spec["path"]]
                 spec.pop("origin", None)
-            for kind in ("judgments", "parameters", "scenarios", "linkage", "policy_measures"):
+            for kind in (
+                "judgments",
+                "parameters",
+                "scenarios",
+                "linkage",
+                "policy_measures",
+                "capacity_history",
+            ):
                 data[kind] = RENAMES[data[kind]]
             data["factors"] = [RENAMES[f] for f in data["factors"]]
             data["entities"] = ["things/*.yaml"]

@@ -109,9 +109,10 @@ def test_moving_a_slider_changes_the_chart_within_300_ms(watched) -> None:
     page = watched.open("/scenarios")
     before_chart = _canvas(page, "fan-a")
     before_total = page.inner_text("#totals-a tr.total .js-median")
-    slider = page.locator("#p-wind_share")
+    # the split of projected additions: it moves every projected year's blades
+    slider = page.locator("#p-projection_wind_share")
     timings = []
-    for value in ("0.2", "0.75", "0.3", "0.6", "0.4"):
+    for value in ("0.2", "0.45", "0.25", "0.4", "0.3"):
         mark = page.get_attribute("body", "data-updated-a")
         t0 = time.perf_counter()
         slider.fill(value)
@@ -121,7 +122,9 @@ def test_moving_a_slider_changes_the_chart_within_300_ms(watched) -> None:
         timings.append(time.perf_counter() - t0)
     assert _canvas(page, "fan-a") != before_chart
     assert page.inner_text("#totals-a tr.total .js-median") != before_total
-    assert "fixed at 0.4" in page.inner_text('.slider[data-param="wind_share"] .js-value')
+    assert "fixed at 0.3" in page.inner_text(
+        '.slider[data-param="projection_wind_share"] .js-value'
+    )
     assert not page.is_hidden("#overrides-a")
     print("slider update seconds:", [round(t, 3) for t in timings])
     assert statistics.median(timings) < 0.3, timings
