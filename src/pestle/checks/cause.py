@@ -7,8 +7,9 @@ rule) merges the findings of one cause into one finding:
 - its `members` are the merged findings (flattened: grouping a group adds to its members),
   so nothing is lost;
 - status and severity are those of the most severe member (its lead); expected, actual
-  and tolerance are the lead's; readings, benign readings and evidence are the union of
-  the members', in order;
+  and tolerance are the lead's; readings and evidence are the union of the members', in
+  order; benign readings too when the lead is ambiguous (a member that fails with no
+  benign reading keeps the cause a failure);
 - its `rows` are every place the cause affects (a row of a table column), each confirmed
   by reference data or only implied; a row confirmed by any member is confirmed.
 
@@ -157,7 +158,10 @@ def merge(cause: str, findings: list[Finding]) -> Finding:
         tolerance=lead.tolerance,
         evidence=tuple(evidence.values()),
         readings=_union(r for m in members for r in m.readings),
-        benign_readings=_union(r for m in members for r in m.benign_readings),
+        # a member that fails without a benign reading keeps the cause a failure
+        benign_readings=_union(r for m in members for r in m.benign_readings)
+        if lead.status == "ambiguous"
+        else (),
         cause=cause,
         rows=rows,
         members=tuple(members),
