@@ -20,14 +20,18 @@ def report():
 def test_claims_alone_find_the_same_problems(report):
     status = {f.id: (f.status, f.severity) for f in report.findings}
     assert status == {
-        "magnitude:total-import-and-export-value-H12023": ("fail", "error"),
-        "magnitude:total-import-and-export-value-Jan–May2025": ("fail", "warning"),
-        "implied_base:total-import-and-export-value-H12022": ("fail", "warning"),
+        # the trade table's unit: one root cause, three findings
+        "magnitude:cause-unit-total-import-export-value-column-table-expansion-trade-scale": (
+            "fail",
+            "error",
+        ),
         # capacities of one table section: Huadian within Northern Tianshan, and the group
         "double_counting:section-new-energy-industry-demand": ("fail", "warning"),
         "periods:expansion-of-trade-scale": ("unknown", "warning"),
         # without the case's dimensions, shares are added to nothing
         "shares:no-dimension": ("unknown", "warning"),
+        # without the case's base entities there is no bases table to compare
+        "capacity_additions:nothing-to-check": ("unknown", "info"),
         "implied_base:constant-prices": ("unknown", "info"),
         "implied_base:total-import-and-export-value-Jan–May2024": ("unknown", "info"),
         "additivity:gdp-Q12025": ("pass", "info"),
@@ -39,6 +43,16 @@ def test_claims_alone_find_the_same_problems(report):
         "magnitude:gdp-2024": ("pass", "info"),
         "magnitude:gdp-Q12025": ("pass", "info"),
     }
+
+
+def test_the_unit_error_is_one_finding_with_its_members(report):
+    (group,) = [f for f in report.findings if f.members]
+    assert {m.id for m in group.members} == {
+        "magnitude:total-import-and-export-value-H12023",
+        "magnitude:total-import-and-export-value-Jan–May2025",
+        "implied_base:total-import-and-export-value-H12022",
+    }
+    assert [r.label for r in group.rows] == ["First Half of 2023", "First Five Months of 2025"]
 
 
 def test_the_fraction_is_quoted_in_full(report):

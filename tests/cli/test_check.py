@@ -49,12 +49,29 @@ def test_json_shape(capsys, monkeypatch):
             "tolerance",
             "evidence",
             "readings",
+            "benign_readings",
+            "cause",
+            "rows",
+            "members",
         }
         for item in finding["evidence"]:
             assert item["kind"] in {"claim", "passage", "reference", "entity"}
     magnitude = next(f for f in data["findings"] if f["rule"] == "magnitude")
     assert magnitude["tolerance"] == {"value": 3.0, "unit": "×", "why": "same order of magnitude"}
     assert magnitude["evidence"][0]["quote"] == "First Half of 2023 | 149.62 | 65.2 |"
+    # the trade table's unit error: reported once, its three findings kept inside it
+    assert magnitude["cause"].startswith("unit of the total import and export value column")
+    assert [m["id"] for m in magnitude["members"]] == [
+        "magnitude:total-import-and-export-value-H12023",
+        "implied_base:total-import-and-export-value-H12022",
+        "magnitude:total-import-and-export-value-Jan–May2025",
+    ]
+    assert [(r["label"], r["confirmed"]) for r in magnitude["rows"]] == [
+        ("First Half of 2023", True),
+        ("First Five Months of 2025", False),
+    ]
+    assert data["summary"]["checks"] == len(data["findings"])
+    assert data["summary"]["findings"] == len(data["findings"]) + 2
 
 
 def test_strict_fails_on_an_error(capsys, monkeypatch):
@@ -68,13 +85,18 @@ def test_table_is_readable_at_100_columns_failed_first(capsys, monkeypatch):
     assert code == 0
     lines = out.splitlines()
     assert max(len(line) for line in lines) <= 100
-    rows = [line for line in lines if line.startswith("│ ") and line[2:9].strip()]
-    statuses = [row[2:9].strip() for row in rows]
+    cells = [line[1:].split("│")[0].strip() for line in lines if line.startswith("│ ")]
+    statuses = [cell for cell in cells if cell]
     assert statuses[0] == "fail" and statuses[-1] == "pass"
-    assert statuses == sorted(statuses, key=["fail", "unknown", "pass"].index)
+    assert statuses == sorted(statuses, key=["fail", "ambiguous", "unknown", "pass"].index)
     assert "\x1b[" not in out
     assert "evidence: § Expansion of Trade Scale" in out
-    assert lines[-1].startswith("22 checks: 13 pass, 6 fail (1 error, 5 warning), 3 unknown")
+    assert "reading (not an error): overlapping grants" in out
+    assert "row: First Five Months of 2025" in out
+    assert "member: Total import and export value" in out
+    assert lines[-1] == (
+        "21 checks: 13 pass, 4 fail (1 error, 3 warning), 1 ambiguous, 3 unknown (from 23 findings)"
+    )
 
 
 def test_table_has_colour_on_a_terminal(capsys, monkeypatch):

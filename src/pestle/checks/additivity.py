@@ -17,8 +17,9 @@ Two checks.
    of the same kind (`powers_count` and `permissions_count`: see `COUNT_FAMILIES`; the
    plan's `measures_count` is another kind and is never compared). If the parts add up
    to more than the whole, the counts are *not additive*: either grants overlap (the same
-   power delegated to several sections), or the figures disagree. Counts are exact, so
-   there is no tolerance.
+   power delegated to several sections: nothing is wrong), or the figures disagree. With
+   one reading that is not an error, the finding is `ambiguous`, not a failure. Counts are
+   exact, so there is no tolerance.
 """
 
 from __future__ import annotations
@@ -291,17 +292,23 @@ def nested_count_finding(
             message=f"The {noun_part} of {names} add up to {fmt(summed, 0)} ({terms}), not more "
             f"than the {fmt(total, 0)} {noun_whole} of {whole.name}.",
         )
+    overlapping = (
+        f"overlapping grants: the same {noun_whole} were given to several parts, so "
+        f"{fmt(summed, 0)} counts grants, not distinct {noun_whole}; nothing is wrong"
+    )
     return Finding(
         **common,
-        status="fail",
+        status="fail",  # with a benign reading: reported `ambiguous` (see `Finding`)
         severity="warning",
         message=f"Not additive: the {noun_part} of {names} add up to {fmt(summed, 0)} "
-        f"({terms}), more than the {fmt(total, 0)} {noun_whole} of {whole.name}. "
-        f"The section figures cannot be read as a split of the {fmt(total, 0)}.",
+        f"({terms}), more than the {fmt(total, 0)} {noun_whole} of {whole.name}, so they "
+        f"cannot be read as a split of the {fmt(total, 0)}. Two readings: the same "
+        f"{noun_whole} were granted to several parts (no error), or the figures disagree "
+        "(an error); the document does not say which.",
         readings=(
-            f"overlapping grants: the same {noun_whole} were given to several parts, so "
-            f"{fmt(summed, 0)} counts grants, not distinct {noun_whole}",
+            overlapping,
             f"the figures disagree: {fmt(total, 0)} and {terms} cannot both be complete "
             "counts of the same thing",
         ),
+        benign_readings=(overlapping,),
     )

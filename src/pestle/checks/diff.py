@@ -5,7 +5,9 @@ different (another status or another message).
     after = run_checks(inputs)                  # e.g. with an uploaded document
     compare_reports(before, after).to_frame()   # new, gone and changed findings
 
-Findings are matched by their stable id (`<rule>:<what>`). A finding in both reports with
+Findings are matched by their stable id (`<rule>:<what>`); the findings the rules produced
+are compared (`CheckReport.leaves`), not their root causes, so a cause that loses a member
+shows as that member changed, not as a finding gone. A finding in both reports with
 the same status and message is unchanged and left out. The changes come in the order of
 `after` (changed and new findings), then the findings `after` no longer has, in the order
 of `before`. A change shows the finding as `after` has it (as `before` had it when gone).
@@ -87,8 +89,8 @@ def _change(finding_id: str, old: Finding | None, new: Finding) -> FindingChange
 def compare_reports(before: CheckReport, after: CheckReport) -> ReportDiff:
     """The findings that are new in `after`, gone from it, or have another status or message
     (see the module docstring for the order)."""
-    old = {f.id: f for f in before.findings}
-    new = {f.id: f for f in after.findings}
+    old = {f.id: f for f in before.leaves}  # the rules' findings: grouping changes no status
+    new = {f.id: f for f in after.leaves}
     changes = [
         _change(fid, old.get(fid), f)
         for fid, f in new.items()

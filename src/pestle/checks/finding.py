@@ -1,7 +1,7 @@
 """The Finding: one check, its outcome, and everything a reader needs to redo it.
 
 A finding says what was compared (`title`), the outcome (`status`: pass / fail /
-unknown), how much it matters when it fails (`severity`: info / warning / error), a
+ambiguous / unknown), how much it matters when it fails (`severity`: info / warning / error), a
 message in plain words, the two sides of the comparison (`expected`, `actual`, each a
 figure with the arithmetic written out), the `tolerance` with its reason, and the
 `evidence`: claim spans quoted from the document with their section, passages (a
@@ -10,6 +10,18 @@ the attribute used.
 
 A passing check is always `info`; an `unknown` is never a pass — its message says what
 data is missing.
+
+Readings and `ambiguous`: `readings` are the possible explanations of a figure that does
+not add up; `benign_readings` are those of them under which nothing is wrong (the same
+powers granted to several parts). A finding whose readings include a benign one cannot be
+a `fail`: a `fail` with a benign reading becomes `ambiguous` (for every rule, here), and an
+`ambiguous` finding shows at least one benign and one other reading.
+
+Root causes: `cause` names the one error a finding is a symptom of ("unit of the ... column
+('... (100 million yuan)') of the table in § ..."); findings of one cause are reported once
+by `pestle.checks.cause.group` as a finding whose `members` are the findings it merged, and
+whose `rows` are every place the cause affects, each marked confirmed by reference data or
+only implied.
 """
 
 from __future__ import annotations
@@ -18,10 +30,10 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
-Status = Literal["pass", "fail", "unknown"]
+Status = Literal["pass", "fail", "ambiguous", "unknown"]
 Severity = Literal["info", "warning", "error"]
 
-STATUS_ORDER: dict[str, int] = {"fail": 0, "unknown": 1, "pass": 2}
+STATUS_ORDER: dict[str, int] = {"fail": 0, "ambiguous": 1, "unknown": 2, "pass": 3}
 SEVERITY_ORDER: dict[str, int] = {"error": 0, "warning": 1, "info": 2}
 
 
@@ -123,6 +135,28 @@ Evidence = Annotated[
 ]
 
 
+class AffectedRow(BaseModel):
+    """One place a root cause affects (a row of a table column), and how sure that is."""
+
+    model_config = ConfigDict(frozen=True)
+
+    label: str = Field(description="the row as the document labels it, e.g. 'First Half of 2023'")
+    period: str | None = Field(default=None, description="the row's period in words")
+    stated: str = Field(description="the figure as the document states it, with its unit")
+    corrected: str | None = Field(default=None, description="the figure once the cause is fixed")
+    confirmed: bool = Field(description="reference data confirms the corrected figure")
+    basis: str = Field(description="the reference that confirms it, or why it is only implied")
+    document: str | None = None
+    start: int | None = None
+    end: int | None = None
+
+    @property
+    def text(self) -> str:
+        fixed = f" → {self.corrected}" if self.corrected else ""
+        how = "confirmed" if self.confirmed else "implied"
+        return f"{self.label}: {self.stated}{fixed} ({how}: {self.basis})"
+
+
 class Finding(BaseModel):
     """The outcome of one check (see the module docstring)."""
 
@@ -141,6 +175,26 @@ class Finding(BaseModel):
     readings: tuple[str, ...] = Field(
         default=(), description="possible explanations when a figure does not add up"
     )
+    benign_readings: tuple[str, ...] = Field(
+        default=(), description="the readings (of `readings`) under which nothing is wrong"
+    )
+    cause: str | None = Field(
+        default=None, description="the root cause this finding is a symptom of, if known"
+    )
+    rows: tuple[AffectedRow, ...] = Field(
+        default=(), description="every place the cause affects, confirmed or implied"
+    )
+    members: tuple[Finding, ...] = Field(
+        default=(), description="for a finding of a root cause: the findings it merges"
+    )
+
+    @model_validator(mode="before")
+    @classmethod
+    def _benign_is_not_a_fail(cls, data: Any) -> Any:
+        """A failure with a reading under which nothing is wrong is `ambiguous`."""
+        if isinstance(data, dict) and data.get("status") == "fail" and data.get("benign_readings"):
+            return {**data, "status": "ambiguous"}
+        return data
 
     @field_validator("title", "message")
     @classmethod
@@ -153,7 +207,26 @@ class Finding(BaseModel):
             raise ValueError(f"{self.id}: a passing check is 'info', not {self.severity!r}")
         if not self.id.startswith(f"{self.rule}:"):
             raise ValueError(f"finding id {self.id!r} must start with its rule {self.rule!r}")
+        stray = [r for r in self.benign_readings if r not in self.readings]
+        if stray:
+            raise ValueError(f"{self.id}: benign readings must be readings too: {stray}")
+        if self.status == "ambiguous" and not (
+            self.benign_readings and len(self.readings) > len(self.benign_readings)
+        ):
+            raise ValueError(
+                f"{self.id}: an ambiguous finding shows a benign reading and one that is an error"
+            )
         return self
+
+    @property
+    def is_group(self) -> bool:
+        """Whether this finding reports a root cause for the findings in `members`."""
+        return bool(self.members)
+
+    @property
+    def leaves(self) -> tuple[Finding, ...]:
+        """The findings the rules produced: the members of a group, or the finding itself."""
+        return tuple(m for f in self.members for m in f.leaves) if self.members else (self,)
 
     @property
     def sort_key(self) -> tuple[int, int, str]:
@@ -162,3 +235,6 @@ class Finding(BaseModel):
 
 def _short(value: float) -> str:
     return f"{value:.4g}"
+
+
+Finding.model_rebuild()

@@ -13,10 +13,14 @@ and shows the implied base. Growth "at constant prices" (GDP and value added, by
 convention of national accounts, unless the document says "current prices") implies a
 base in this period's prices, which no nominal reference can confirm: those are listed
 in one `unknown` finding, with their bases.
+
+A base off by a power of ten from a value in a table column has the column's unit as its
+root cause (`cause.column_unit_cause`): the same cause the magnitude rule finds.
 """
 
 from __future__ import annotations
 
+from pestle.checks.cause import column_rows, column_unit_cause
 from pestle.checks.compare import satisfies, words
 from pestle.checks.facts import Fact, collect, references
 from pestle.checks.finding import Figure, Finding, Tolerance
@@ -141,6 +145,7 @@ def base_finding(inputs: CheckInputs, value: Fact, growth: Fact, period: Period)
     tol = rounding + ref_rounding
     ok = satisfies(ref_base, value.qualifier, base, tol)
     ref_text = f"{amount(ref_base, value.unit, scale, places)} ({how}; {short_source(ref.source)})"
+    cause, k = None, 0
     if ok:
         message = (
             f"{what}: the implied {label(base_period)} base {arithmetic} agrees with the "
@@ -149,11 +154,13 @@ def base_finding(inputs: CheckInputs, value: Fact, growth: Fact, period: Period)
     else:
         ratio = base / ref_base
         k = power_of_ten(ratio)
+        slip = bool(k) and abs(ratio / 10.0**k - 1) < 0.05
         off = (
             f"off by a factor of {10 ** abs(k):g}, the same power of ten as a unit slip"
-            if k and abs(ratio / 10.0**k - 1) < 0.05
+            if slip
             else f"a ratio of {ratio:.3g}"
         )
+        cause = column_unit_cause(inputs, value) if slip else None
         message = (
             f"{what}: the implied {label(base_period)} base is {arithmetic}, but the reference "
             f"gives {ref_text}: {off}."
@@ -173,6 +180,8 @@ def base_finding(inputs: CheckInputs, value: Fact, growth: Fact, period: Period)
             why="rounding of value and growth carried into the base, and of the reference",
         ),
         evidence=(*evidence, reference_evidence(ref)),
+        cause=cause,
+        rows=column_rows(inputs, value, k) if cause else (),
     )
 
 

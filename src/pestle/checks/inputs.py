@@ -229,6 +229,27 @@ class CheckInputs:
                         return " ".join(table.header[index].text.split())
         return None
 
+    def column_cells(self, doc_id: str | None, offset: int) -> list[tuple[str, int, int]]:
+        """Every cell of the table column holding `offset`: (row label, start, end)."""
+        doc = next((d for d in self.documents if d.id == doc_id), None)
+        parsed = self.parsed(doc) if doc is not None else None
+        for table in getattr(parsed, "tables", ()) or ():
+            if not table.start <= offset < table.end:
+                continue
+            for row in table.rows:
+                for index, cell in enumerate(row.cells):
+                    if cell.start <= offset < max(cell.end, cell.start + 1):
+                        return [
+                            (
+                                " ".join(r.cells[0].text.split()),
+                                r.cells[index].start,
+                                r.cells[index].end,
+                            )
+                            for r in table.rows
+                            if len(r.cells) > index
+                        ]
+        return []
+
     def claim_evidence(self, claim: Claim) -> ClaimEvidence:
         doc = self.document_of(claim)
         return ClaimEvidence(

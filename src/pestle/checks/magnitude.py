@@ -13,12 +13,17 @@ measure and unit is compared with it:
   Seasonality makes this rough, hence the wide factor; beyond it the check fails with
   severity `warning`, naming the power of ten and the unit that would fit.
 - no reference within reach: `unknown`.
+
+A power of ten off in a table column names its root cause, the column's unit
+(`cause.column_unit_cause`), with every row of the column (`cause.column_rows`): the
+runner reports the findings of one column once.
 """
 
 from __future__ import annotations
 
 import math
 
+from pestle.checks.cause import column_rows, column_unit_cause
 from pestle.checks.compare import words
 from pestle.checks.facts import Fact, collect, references
 from pestle.checks.finding import Figure, Finding, Tolerance
@@ -131,12 +136,15 @@ def magnitude_finding(inputs: CheckInputs, fact: Fact, refs: list[Reference]) ->
     readings = ()
     if k:
         readings = (f"the unit should be {fitting}, not {unit}",)
+    cause = column_unit_cause(inputs, fact) if k and header else None
     return Finding(
         **common,
         status="fail",
         severity="warning" if per_day else "error",
         message=f"{stated} for {label(fact.period)} is {how_far}. {fits}",
         readings=readings,
+        cause=cause,
+        rows=column_rows(inputs, fact, k) if cause else (),
     )
 
 

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from pestle.checks import (
     additivity,
     agreement,
+    capacity_additions,
     double_counting,
     implied_base,
     magnitude,
@@ -82,6 +83,13 @@ RULES: tuple[Rule, ...] = (
         "capacities that may contain one another are flagged before anyone adds them",
         "two or more entities of one kind with capacities",
         double_counting.check,
+    ),
+    Rule(
+        capacity_additions.RULE,
+        "capacity a bases table books for its years against observed additions",
+        "entities of a base kind with capacities and time nodes, and reference data of "
+        "installed capacity at the ends of those years (or yearly additions)",
+        capacity_additions.check,
     ),
     Rule(
         undated.RULE,

@@ -4,10 +4,15 @@
     >>> report = run_checks()                  # the embedded case
     >>> report.to_frame()[["status", "severity", "id"]]
 
-Findings are ordered failed first, then unknown, then passed; within each, errors before
-warnings before info. A rule that finds nothing to check is reported `unknown` with what
-it needs; a rule given data it cannot use (`CheckError`) is reported `unknown` with the
-reason. Any other exception is a bug and is not hidden.
+Findings are ordered failed first, then ambiguous, unknown, passed; within each, errors
+before warnings before info. A rule that finds nothing to check is reported `unknown` with
+what it needs; a rule given data it cannot use (`CheckError`) is reported `unknown` with
+the reason. Any other exception is a bug and is not hidden.
+
+Findings that name one root cause (`Finding.cause`) are reported once (`cause.group`): the
+report's `findings` are root causes and findings of no known cause, each counted once in
+`summary`; a merged finding keeps the findings of the rules in its `members` (and
+`leaves` lists every finding the rules produced). `finding(id)` finds a member too.
 """
 
 from __future__ import annotations
@@ -18,6 +23,7 @@ from typing import TYPE_CHECKING, Any
 
 from pydantic import BaseModel, ConfigDict
 
+from pestle.checks.cause import group
 from pestle.checks.finding import Finding
 from pestle.checks.inputs import CheckInputs
 from pestle.checks.registry import RULES, Rule
@@ -37,6 +43,8 @@ FRAME_COLUMNS = [
     "actual",
     "tolerance",
     "evidence",
+    "cause",
+    "members",
 ]
 
 
@@ -58,13 +66,17 @@ class CheckReport(BaseModel):
 
     @property
     def summary(self) -> dict[str, int]:
+        """Counts of the reported findings (a root cause counts once, whatever its members);
+        `findings` is the number of findings the rules produced before grouping."""
         return {
             "checks": len(self.findings),
             "pass": self.count("pass"),
             "fail": self.count("fail"),
+            "ambiguous": self.count("ambiguous"),
             "unknown": self.count("unknown"),
             "errors": self.count("fail", "error"),
             "warnings": self.count("fail", "warning"),
+            "findings": len(self.leaves),
         }
 
     @property
@@ -72,14 +84,21 @@ class CheckReport(BaseModel):
         """Whether any check failed with severity `error` (what `--strict` tests)."""
         return self.count("fail", "error") > 0
 
+    @property
+    def leaves(self) -> tuple[Finding, ...]:
+        """Every finding the rules produced: the members of root causes in their place."""
+        return tuple(leaf for f in self.findings for leaf in f.leaves)
+
     def finding(self, finding_id: str) -> Finding:
-        for f in self.findings:
+        """The reported finding with this id, or else the member finding with it."""
+        for f in (*self.findings, *self.leaves):
             if f.id == finding_id:
                 return f
         raise KeyError(finding_id)
 
     def of_rule(self, rule: str) -> tuple[Finding, ...]:
-        return tuple(f for f in self.findings if f.rule == rule)
+        """The findings one rule produced (members of root causes included)."""
+        return tuple(f for f in self.leaves if f.rule == rule)
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -105,6 +124,8 @@ class CheckReport(BaseModel):
                 "actual": f.actual.text if f.actual else None,
                 "tolerance": f.tolerance.text if f.tolerance else None,
                 "evidence": len(f.evidence),
+                "cause": f.cause,
+                "members": len(f.members),
             }
             for f in self.findings
         ]
@@ -151,10 +172,9 @@ def _run(rule: Rule, inputs: CheckInputs) -> list[Finding]:
 
 def run_checks(case: Any = None, *, rules: Sequence[Rule] = RULES) -> CheckReport:
     """Run `rules` on a case (a loaded `Case`, its name or folder, `CheckInputs`, or None
-    for the embedded case) and return the findings, failed first."""
+    for the embedded case) and return the findings, one per root cause, failed first."""
     inputs = _inputs(case)
     findings = [f for rule in rules for f in _run(rule, inputs)]
-    findings.sort(key=lambda f: f.sort_key)
     return CheckReport(
-        case=inputs.name, rules=tuple(r.name for r in rules), findings=tuple(findings)
+        case=inputs.name, rules=tuple(r.name for r in rules), findings=group(findings)
     )

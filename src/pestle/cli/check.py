@@ -18,7 +18,7 @@ from rich.text import Text
 
 from pestle.cli import app
 
-STATUS_STYLE = {"fail": "bold red", "unknown": "yellow", "pass": "green"}
+STATUS_STYLE = {"fail": "bold red", "ambiguous": "magenta", "unknown": "yellow", "pass": "green"}
 SEVERITY_STYLE = {"error": "bold red", "warning": "yellow", "info": "dim"}
 QUOTE_LIMIT = 110
 
@@ -62,7 +62,12 @@ def _summary(summary: dict[str, int]) -> Text:
     text.append(", ")
     text.append(f"{summary['fail']} fail", style=STATUS_STYLE["fail"])
     text.append(f" ({summary['errors']} error, {summary['warnings']} warning), ")
+    text.append(f"{summary.get('ambiguous', 0)} ambiguous", style=STATUS_STYLE["ambiguous"])
+    text.append(", ")
     text.append(f"{summary['unknown']} unknown", style=STATUS_STYLE["unknown"])
+    merged = summary.get("findings", summary["checks"]) - summary["checks"]
+    if merged > 0:
+        text.append(f" (from {summary['findings']} findings)")
     return text
 
 
@@ -105,7 +110,14 @@ def _body(finding: Any) -> Text:
         body.append_text(_line("tolerance", finding.tolerance.text))
     for reading in finding.readings:
         body.append("\n")
-        body.append_text(_line("reading", reading))
+        benign = reading in getattr(finding, "benign_readings", ())
+        body.append_text(_line("reading (not an error)" if benign else "reading", reading))
+    for row in getattr(finding, "rows", ()):
+        body.append("\n")
+        body.append_text(_line("row", row.text))
+    for member in getattr(finding, "members", ()):
+        body.append("\n")
+        body.append_text(_line("member", f"{member.title} [{member.id}] ({member.status})"))
     for item in finding.evidence:
         body.append("\n")
         body.append_text(_line("evidence", _evidence(item)))

@@ -12,7 +12,7 @@ from pestle.report.sections._common import Cite, chart, evidence_notes, finding_
 from pestle.report.view import Bullets, Paragraph, Table, Term, text
 from pestle.results import Results
 
-STATUS = {"fail": "Failed", "unknown": "Unknown", "pass": "Passed"}
+STATUS = {"fail": "Failed", "ambiguous": "Ambiguous", "unknown": "Unknown", "pass": "Passed"}
 
 
 def build(results: Results, notes: Notes, body: Body) -> None:
@@ -34,11 +34,13 @@ def build(results: Results, notes: Notes, body: Body) -> None:
                 " errors, ",
                 num(fmt.count(summary["warnings"]), method),
                 " warnings), ",
+                num(fmt.count(summary.get("ambiguous", 0)), method),
+                " are ambiguous (one of their readings is not an error), ",
                 num(fmt.count(summary["unknown"]), method),
                 " could not be decided and ",
                 num(fmt.count(summary["pass"]), method),
-                " passed. Failed checks come first; each shows what was compared, the "
-                "arithmetic, the tolerance and the evidence.",
+                " passed. Findings of one root cause count once. Failed checks come first; "
+                "each shows what was compared, the arithmetic, the tolerance and the evidence.",
             ),
             tone="lead",
         )
@@ -53,7 +55,7 @@ def build(results: Results, notes: Notes, body: Body) -> None:
             method,
         )
     )
-    for status in ("fail", "unknown", "pass"):
+    for status in ("fail", "ambiguous", "unknown", "pass"):
         group = [f for f in report.findings if f.status == status]
         if not group:
             continue
@@ -107,5 +109,20 @@ def _details(cite: Cite, findings: list[Any]) -> list:
     for f in findings:
         if f.readings:
             out.append(Paragraph(text(Term(f.title), ": possible readings"), tone="method"))
-            out.append(Bullets(tuple(text(r) for r in f.readings)))
+            out.append(
+                Bullets(
+                    tuple(
+                        text(r, " (not an error)" if r in f.benign_readings else "")
+                        for r in f.readings
+                    )
+                )
+            )
+        if f.rows:
+            out.append(Paragraph(text(Term(f.title), ": every row affected"), tone="method"))
+            out.append(Bullets(tuple(text(r.text) for r in f.rows)))
+        if f.members:
+            out.append(Paragraph(text(Term(f.title), ": the findings merged"), tone="method"))
+            out.append(
+                Bullets(tuple(text(m.title, f" ({m.status}): ", m.message) for m in f.members))
+            )
     return out

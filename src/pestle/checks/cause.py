@@ -1,0 +1,190 @@
+"""Root causes: findings that are symptoms of one error, reported once.
+
+A rule names the error a finding is a symptom of in `Finding.cause`, a key in words: the
+same error found by two rules gives the same key. `group` (run by the runner after every
+rule) merges the findings of one cause into one finding:
+
+- its `members` are the merged findings (flattened: grouping a group adds to its members),
+  so nothing is lost;
+- status and severity are those of the most severe member (its lead); expected, actual
+  and tolerance are the lead's; readings and evidence are the union of the members', in
+  order; benign readings too when the lead is ambiguous (a member that fails with no
+  benign reading keeps the cause a failure);
+- its `rows` are every place the cause affects (a row of a table column), each confirmed
+  by reference data or only implied; a row confirmed by any member is confirmed.
+
+A cause with one finding keeps that finding as it is, so `group` is idempotent.
+
+Causes named here:
+
+- `column_unit_cause`: the unit a table column's header states ("Total ... (100 million
+  yuan)"), when a figure of the column is off from reference data by a power of ten. Its
+  rows (`column_rows`) are every figure of the column, corrected by that power of ten.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from pestle.checks.facts import Fact, collect, references
+from pestle.checks.finding import AffectedRow, Finding
+from pestle.checks.inputs import CheckInputs, short_source
+from pestle.checks.periods import label, same
+from pestle.checks.units import amount, natural, reference_half_unit
+
+#: Words left out of the id of a root cause.
+_STOP = frozenset({"a", "an", "and", "in", "of", "the", "to"})
+_MAX_ID_WORDS = 10
+
+
+# -- causes ---------------------------------------------------------------------------------
+
+
+def column_unit_cause(inputs: CheckInputs, fact: Fact) -> str | None:
+    """The key of 'the unit of the table column holding `fact`', or None outside a table."""
+    if fact.span is None:
+        return None
+    header = inputs.column_header(fact.document, fact.span[0])
+    if header is None:
+        return None
+    where = f" of the table in § {fact.section}" if fact.section else " of a table"
+    return f"unit of the {fact.measure} column ('{header}'){where}"
+
+
+def column_rows(inputs: CheckInputs, fact: Fact, k: int) -> tuple[AffectedRow, ...]:
+    """Every figure of the table column holding `fact`, corrected by 10^-k (the power of
+    ten `fact` is off by), each confirmed by a reference of its period or only implied."""
+    if fact.span is None:
+        return ()
+    cells = inputs.column_cells(fact.document, fact.span[0])
+    facts = [
+        f
+        for f in collect(inputs)
+        if f.document == fact.document
+        and f.span is not None
+        and f.kind == "level"
+        and f.measure == fact.measure
+        and f.unit == fact.unit
+    ]
+    refs = [r for r in references(inputs, fact.measure) if r.unit == fact.unit and r.value]
+    rows = []
+    for row_label, start, end in cells:
+        found = next((f for f in facts if f.span and start <= f.span[0] < end), None)
+        if found is None:
+            continue
+        scale, places = found.scale, found.decimals
+        corrected = found.value * 10.0**-k
+        exact = [r for r in refs if same(found.period, r.period).ok]
+        if exact:
+            ref = exact[0]
+            rounding = found.half_unit / found.value + reference_half_unit(ref.value) / ref.value
+            confirmed = abs(corrected / ref.value - 1) <= rounding
+            given = f"{natural(ref.value, ref.unit or found.unit)} for {label(ref.period)}"
+            source = short_source(ref.source)
+            basis = (
+                f"the reference gives {given} ({source})"
+                if confirmed
+                else f"the reference gives {given} ({source}), ratio "
+                f"{corrected / ref.value:.3g} even after the correction"
+            )
+        else:
+            confirmed = False
+            basis = f"same column; no reference for {label(found.period)}"
+        rows.append(
+            AffectedRow(
+                label=row_label,
+                period=label(found.period) if found.period else None,
+                stated=amount(found.value, found.unit, scale, places),
+                corrected=amount(corrected, found.unit, scale / 10.0**k, places),
+                confirmed=confirmed,
+                basis=basis,
+                document=found.document,
+                start=found.span[0] if found.span else None,
+                end=found.span[1] if found.span else None,
+            )
+        )
+    return tuple(rows)
+
+
+# -- grouping -------------------------------------------------------------------------------
+
+
+def cause_id(rule: str, cause: str) -> str:
+    """The id of the finding of a root cause: '<rule>:cause-<words of the cause>'."""
+    words = re.sub(r"\([^)]*\)", " ", cause.lower())
+    kept = [w for w in re.findall(r"[a-z0-9]+", words) if w not in _STOP][:_MAX_ID_WORDS]
+    return f"{rule}:cause-{'-'.join(kept) or 'unnamed'}"
+
+
+def _union(items: Iterable[str]) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(items))
+
+
+def _rows(members: list[Finding]) -> tuple[AffectedRow, ...]:
+    by_place: dict[tuple[str, int | None], AffectedRow] = {}
+    for row in (r for m in members for r in m.rows):
+        key = (row.label, row.start)
+        if key not in by_place or (row.confirmed and not by_place[key].confirmed):
+            by_place[key] = row
+    return tuple(by_place.values())
+
+
+def merge(cause: str, findings: list[Finding]) -> Finding:
+    """One finding for the findings of `cause` (see the module docstring)."""
+    members = sorted((m for f in findings for m in f.leaves), key=lambda f: f.sort_key)
+    lead = members[0]
+    rows = _rows(members)
+    evidence = {e.model_dump_json(): e for m in members for e in m.evidence}
+    others = [m for m in members if m is not lead]
+    message = f"{len(members)} findings have one root cause: the {cause}. {lead.message}"
+    if rows:
+        confirmed = sum(r.confirmed for r in rows)
+        message += (
+            f" Affected: {len(rows)} row(s) of the column, {confirmed} confirmed by reference "
+            "data: " + "; ".join(r.text for r in rows) + "."
+        )
+    if others:
+        message += " Also found by: " + "; ".join(f"{m.title} ({m.status})" for m in others) + "."
+    return Finding(
+        rule=lead.rule,
+        id=cause_id(lead.rule, cause),
+        title=f"One root cause of {len(members)} findings: the {cause}",
+        status=lead.status,
+        severity=lead.severity,
+        message=message,
+        expected=lead.expected,
+        actual=lead.actual,
+        tolerance=lead.tolerance,
+        evidence=tuple(evidence.values()),
+        readings=_union(r for m in members for r in m.readings),
+        # a member that fails without a benign reading keeps the cause a failure
+        benign_readings=_union(r for m in members for r in m.benign_readings)
+        if lead.status == "ambiguous"
+        else (),
+        cause=cause,
+        rows=rows,
+        members=tuple(members),
+    )
+
+
+def group(findings: Iterable[Finding]) -> tuple[Finding, ...]:
+    """The findings with those of one cause merged into one, most severe first."""
+    order: list[Finding | str] = []
+    by_cause: dict[str, list[Finding]] = {}
+    for f in findings:
+        if f.cause is None:
+            order.append(f)
+            continue
+        if f.cause not in by_cause:
+            by_cause[f.cause] = []
+            order.append(f.cause)
+        by_cause[f.cause].append(f)
+    out = []
+    for item in order:
+        if isinstance(item, Finding):
+            out.append(item)
+            continue
+        found = by_cause[item]
+        out.append(found[0] if len(found) == 1 else merge(item, found))
+    return tuple(sorted(out, key=lambda f: f.sort_key))
