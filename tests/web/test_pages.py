@@ -63,7 +63,7 @@ def test_a_claim_link_works_without_scripts(client) -> None:
 def test_checks_filters_and_failed_first(client) -> None:
     html = client.get("/checks").text
     statuses = re.findall(r'<details class="finding status-(\w+)"', html)
-    order = {"fail": 0, "unknown": 1, "pass": 2}
+    order = {"fail": 0, "ambiguous": 1, "unknown": 2, "pass": 3}
     assert statuses == sorted(statuses, key=order.__getitem__)
     failed = client.get("/checks", params={"status": "fail"}).text
     assert set(re.findall(r'<details class="finding status-(\w+)"', failed)) == {"fail"}

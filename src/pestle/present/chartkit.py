@@ -23,7 +23,12 @@ INK = "#1d2430"
 MUTED = "#5b6573"
 ACCENT = "#1f5f8b"
 PALETTE = ["#1f5f8b", "#e08a2c", "#3d8b5a", "#8a5aa8", "#b8403a", "#6a7a8a", "#c9a227"]
-STATUS_COLORS = {"fail": "#a1261b", "unknown": "#c08a1e", "pass": "#3d8b5a"}
+STATUS_COLORS = {
+    "fail": "#a1261b",
+    "ambiguous": "#7a5aa8",
+    "unknown": "#c08a1e",
+    "pass": "#3d8b5a",
+}
 
 alt.data_transformers.disable_max_rows()
 

@@ -31,7 +31,7 @@ COVERAGE = {
     "local": "local only",
     "none": "not addressed",
 }
-STATUS = {"fail": "Failed", "unknown": "Unknown", "pass": "Passed"}
+STATUS = {"fail": "Failed", "ambiguous": "Ambiguous", "unknown": "Unknown", "pass": "Passed"}
 
 
 def segment_name(code: str) -> str:
@@ -259,10 +259,13 @@ def topsis_closeness(result: Any) -> dict:
 
 # -- checks and policy ------------------------------------------------------------------------
 def check_outcomes(report: Any) -> dict:
-    """Number of checks failed, unknown and passed (`CheckReport`)."""
+    """Number of checks failed, ambiguous, unknown and passed (`CheckReport`)."""
     summary = report.summary
     return _labelled_bars(
-        ((STATUS[s], summary[s], fmt.count(summary[s])) for s in ("fail", "unknown", "pass")),
+        (
+            (STATUS[s], summary.get(s, 0), fmt.count(summary.get(s, 0)))
+            for s in ("fail", "ambiguous", "unknown", "pass")
+        ),
         "status",
         "checks",
         value_title="Checks (count)",

@@ -148,7 +148,7 @@ def evidence_page(
 @router.get("/checks", response_class=HTMLResponse)
 def checks_page(
     request: Request,
-    status: Literal["", "fail", "unknown", "pass"] = "",
+    status: Literal["", "fail", "ambiguous", "unknown", "pass"] = "",
     severity: Literal["", "error", "warning", "info"] = "",
     rule: Annotated[str, Query(max_length=64)] = "",
     q: Annotated[str, Query(max_length=200)] = "",

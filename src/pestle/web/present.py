@@ -29,7 +29,12 @@ if TYPE_CHECKING:
     from pestle.model import Claim
     from pestle.model.parameter import Parameter, ParameterSet
 
-STATUS_WORDS = {"fail": "Failed", "unknown": "Unknown", "pass": "Passed"}
+STATUS_WORDS = {
+    "fail": "Failed",
+    "ambiguous": "Ambiguous",
+    "unknown": "Unknown",
+    "pass": "Passed",
+}
 GROUP_WORDS = {"cause": "Cause", "effect": "Effect", "neutral": "Neutral"}
 FAN_SOURCE = "pestle demand model (Monte Carlo); band p5–p95, line median"
 

@@ -16,7 +16,7 @@ router = APIRouter(tags=["case"])
 
 Served = Annotated[CaseState, Depends(served_case)]
 UnitCode = Literal[UNITS]  # type: ignore[valid-type]
-Status = Literal["pass", "fail", "unknown"]
+Status = Literal["pass", "fail", "ambiguous", "unknown"]
 Severity = Literal["info", "warning", "error"]
 Text = Annotated[str | None, Query(max_length=200)]
 
