@@ -118,7 +118,8 @@ def test_unknown_segment(config: LinkageConfig) -> None:
         final_demand({"boat_hulls": 1.0}, config, china_2020(153))
     assert str(info.value) == (
         f"{DEFAULT_CONFIG}: no sector mapping for segment 'boat_hulls' (known: "
-        "carbon_spar_caps, hydrogen_vessels, pv_frames, transmission_insulators, wind_blades, wind_repowering)"
+        "carbon_spar_caps, hydrogen_vessels, pv_frames, transmission_insulators, wind_blades, "
+        "wind_repowering)"
     )
 
 
