@@ -30,6 +30,7 @@ KINDS = (
     "linkage",
     "policy_measures",
     "capacity_history",
+    "production_plants",
 )
 
 
@@ -68,6 +69,7 @@ def test_files_lists_every_file_of_the_embedded_case_by_kind(case: Case) -> None
     for kind in ("judgments", "parameters", "scenarios", "linkage", "policy_measures"):
         assert files[kind] == (folder / f"{kind}.yaml",)
     assert files["capacity_history"] == (folder / "sources" / "capacity_history.yaml",)
+    assert files["production_plants"] == (folder / "sources" / "production_plants.yaml",)
     every = [p for paths in files.values() for p in paths]
     assert all(p.is_absolute() and p.is_file() for p in every)
     # every YAML file of the case folder is one of them (nothing is read behind Case's back),
@@ -76,7 +78,6 @@ def test_files_lists_every_file_of_the_embedded_case_by_kind(case: Case) -> None
     unread = {
         folder / "sources" / name
         for name in (
-            "production_plants.yaml",
             "repowering.yaml",
             "grid_insulators.yaml",
         )

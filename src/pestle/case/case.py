@@ -25,6 +25,7 @@ from pestle.case.references import References, frame
 from pestle.errors import InputError, PestleError
 from pestle.model import Claim, EvidenceRef
 from pestle.model.capacity import ObservedCapacity, Overlaps, ReferenceAdditions
+from pestle.model.production import ProductionPlants
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -124,6 +125,7 @@ _WHAT = {
     "linkage": "the linkage of composite demand to input-output sectors",
     "policy_measures": "the case's policy measures, coded by level, instrument and target",
     "capacity_history": "the installed wind and solar capacity history of the region",
+    "production_plants": "the region's composite-product plants",
 }
 
 
@@ -150,6 +152,7 @@ class CasePaths(BaseModel):
     linkage: Path | None = None
     policy_measures: Path | None = None
     capacity_history: Path | None = None
+    production_plants: Path | None = None
 
     @classmethod
     def defaults(cls, folder: Path) -> CasePaths:
@@ -335,6 +338,18 @@ class Case(BaseModel):
             return load_observed_capacity(path) if path is not None else ObservedCapacity()
 
         return self._once("observed_capacity", read)
+
+    @property
+    def production_plants(self) -> ProductionPlants:
+        """The region's composite-product plants (the file case.yaml names as
+        `production_plants`); empty (path None) without one."""
+        from pestle.case.plants_file import load_plants
+
+        def read() -> ProductionPlants:
+            path = self._path("production_plants")
+            return load_plants(path) if path is not None else ProductionPlants()
+
+        return self._once("production_plants", read)
 
     @property
     def linkage(self) -> LinkageConfig | None:

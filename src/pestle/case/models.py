@@ -190,6 +190,7 @@ OPTIONAL_FILES: tuple[str, ...] = (
     "linkage",
     "policy_measures",
     "capacity_history",
+    "production_plants",
 )
 
 
@@ -221,6 +222,7 @@ class CaseInfo(BaseModel):
     linkage: str | None = "linkage.yaml"
     policy_measures: str | None = "policy_measures.yaml"
     capacity_history: str | None = None  # no default: a case names its history or has none
+    production_plants: str | None = None  # no default: the region's composite plants
 
 
 class DocumentSpec(BaseModel):

@@ -55,6 +55,8 @@ class ScenarioSummary:
     segments: tuple[SegmentDemand, ...]  # by segment, then "total"
     waste: Spread | None  # cumulative end-of-life blade waste over `waste_years`
     waste_years: tuple[int, ...]
+    regional: tuple[Spread, ...] = ()  # wind blades the region's plants can make, per year
+    regional_total: Spread | None = None  # ... over the horizon
 
     def segment(self, name: str) -> SegmentDemand:
         for s in self.segments:
@@ -79,6 +81,16 @@ class ScenarioSummary:
             "segments": {s.segment: s.to_dict(self.years) for s in self.segments},
             "waste": self.waste.to_dict() if self.waste is not None else None,
             "waste_years": list(self.waste_years),
+            "regional_production": {
+                "segment": "wind_blades",
+                "yearly": {
+                    str(year): s.to_dict()
+                    for year, s in zip(self.years, self.regional, strict=True)
+                },
+                "cumulative": self.regional_total.to_dict() if self.regional_total else None,
+            }
+            if self.regional
+            else None,
         }
 
 
@@ -102,6 +114,11 @@ def summarise(run: ScenarioResult) -> ScenarioSummary:
         waste: Spread | None = spread("cumulative_eol_blade_waste_t", "wind_blades")
     except KeyError:
         waste = None
+    try:
+        regional = tuple(spread("regional_production_t", "wind_blades", y) for y in d.years)
+        regional_total: Spread | None = spread("cumulative_regional_production_t", "wind_blades")
+    except KeyError:
+        regional, regional_total = (), None
     return ScenarioSummary(
         name=run.name,
         description=run.description,
@@ -109,4 +126,6 @@ def summarise(run: ScenarioResult) -> ScenarioSummary:
         segments=segments,
         waste=waste,
         waste_years=tuple(d.waste_years),
+        regional=regional,
+        regional_total=regional_total,
     )

@@ -116,6 +116,20 @@ def _build(cs: CaseState) -> Overview:
             "judgment",
         ),
     ]
+    made = a.demand.regional_total
+    if made is not None:
+        blades = a.demand.segment("wind_blades").cumulative
+        findings.append(
+            KeyFinding(
+                f"Made in the region {present.horizon(d)} (wind blades)",
+                f"{fmt.mass(made.p50)} (median)",
+                f"The region's blade plants against {fmt.mass(blades.p50)} of blades for its "
+                f"own new farms; 90 % interval {fmt.value_range(made.p5, made.p95, 't')}; "
+                "supply outside the region not counted.",
+                "/api/cases/" + cs.id + "/results",
+                "Results as JSON",
+            )
+        )
     if central is not None:
         findings.append(
             KeyFinding(

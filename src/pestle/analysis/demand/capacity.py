@@ -142,6 +142,7 @@ class BuildOut(_Frozen):
     reference_file: str | None = None  # where the additions were read from (for messages)
     observed: ObservedAdditions | None = None  # additions from the installed-capacity history
     vintages: tuple[tuple[int, float], ...] = ()  # (year, wind W built) of the fleet before
+    blade_plants: tuple[tuple[int, float], ...] = ()  # (start year, sets/year) producing
 
     @model_validator(mode="after")
     def _consistent(self) -> BuildOut:
@@ -389,6 +390,7 @@ def build_out_from_case(
     reference_file: str | None = None,
     observed: ObservedAdditions | None = None,
     vintages: tuple[tuple[int, float], ...] = (),
+    blade_plants: tuple[tuple[int, float], ...] = (),
 ) -> BuildOut:
     """The `BuildOut` of a loaded case: its energy bases, hydrogen project and corridors
     (and the reference additions, already read from `reference_file`: `Case.reference_additions`).
@@ -466,4 +468,5 @@ def build_out_from_case(
         reference_file=reference_file,
         observed=observed,
         vintages=vintages,
+        blade_plants=blade_plants,
     )

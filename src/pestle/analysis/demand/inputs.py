@@ -57,6 +57,11 @@ def load_demand_inputs(case: str | Path | Case | None = None) -> DemandInputs:
         reference_file=reference.path,
         observed=observed,
         vintages=wind_vintages(observed),
+        blade_plants=tuple(
+            (p.start_year, p.blade_sets)
+            for p in loaded.production_plants.plants
+            if p.makes_blades and p.producing and p.blade_sets and p.start_year is not None
+        ),
     )
     return DemandInputs(
         folder=Path(loaded.folder), build_out=build_out, parameters=parameters, scenarios=scenarios

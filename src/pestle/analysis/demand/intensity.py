@@ -23,6 +23,12 @@ last, so a parameter's draws (n,) broadcast against them.
   (`repowering_share`) is repowered with u times the capacity (`repowering_uplift`), at
   today's blade mass per MW.
 
+Regional production: the blade plants in production in the region (sets of three blades a
+year, from the year they started), times the turbine rating a set serves, their
+utilisation and the blade mass per MW, is what the region can make; it makes at most the
+share of its own blade demand (new and repowering) that buys locally. Supply to other
+regions is not counted (no volume is sourced).
+
 End-of-life blade waste, by year from the horizon's start: the old fleet's blades as it
 leaves service (at the plain per-MW blade mass, no carbon spar caps), and the blade mass
 installed in a horizon year after the design life L (20-30 y). A non-integer L or A splits
@@ -191,6 +197,18 @@ def repowering_ages(parameters: ParameterSet) -> tuple[int, int]:
         at = f"{parameters.origin}: " if parameters.origin else ""
         raise AnalysisError(f"{at}repowering_age must be between 0 and 100 years")
     return math.floor(low), math.ceil(high)
+
+
+def regional_blades_t(
+    sets_per_year: Array | list[float], blades_t: Array, v: Values, out: Array
+) -> Array:
+    """The region's blade production opportunity, (Y, n) in t: the local plants' output
+    (sets a year x turbine rating x utilisation x blade mass per MW), at most the share of
+    the region's own blade demand that buys locally (`local_capture`)."""
+    sets = np.asarray(sets_per_year, dtype=float).reshape(-1, 1)
+    capacity_t = sets * (v["plant_turbine_mw"] * v["plant_utilisation"] * blade_t_per_mw(v))
+    np.minimum(capacity_t, blades_t * v["local_capture"], out=out)
+    return out
 
 
 def life_offsets(parameters: ParameterSet) -> tuple[int, int]:

@@ -39,6 +39,7 @@ from pestle.analysis.demand.intensity import (
     life_offsets,
     old_fleet_leaving_w,
     pv_frames_t,
+    regional_blades_t,
     repowering_ages,
     repowering_t,
     wind_blades_t,
@@ -167,6 +168,10 @@ def evaluate(
     leaving = old_fleet_leaving_w(build_out.vintages, waste_years, v, repowering_ages(parameters))
     demand[4] = repowering_t(leaving[: len(years)], v)
     eol_waste_t(demand[0], v, life_offsets(parameters), out=waste, old_leaving_w=leaving)
+    p0 = w0 + n_w + 1
+    production = columns[p0 : p0 + n_y]
+    sets = [sum(n for start, n in build_out.blade_plants if start <= y) for y in years]
+    regional_blades_t(sets, demand[0] + demand[4], v, out=production)
     return Evaluation(
         years=years,
         capacity_w=capacity,
@@ -202,12 +207,14 @@ def _labels(years: np.ndarray, waste_years: np.ndarray) -> tuple[Label, ...]:
     out += [("cumulative_demand_t", seg, None) for seg in (*SEGMENTS, "total")]
     out += [("eol_blade_waste_t", "wind_blades", int(y)) for y in waste_years]
     out += [("cumulative_eol_blade_waste_t", "wind_blades", None)]
+    out += [("regional_production_t", "wind_blades", int(y)) for y in years]
+    out += [("cumulative_regional_production_t", "wind_blades", None)]
     return tuple(out)
 
 
 def _n_labels(n_years: int, n_waste: int) -> int:
     n_seg = len(SEGMENTS)
-    return 2 * n_years + (n_seg + 1) * n_years + n_seg + 1 + n_waste + 1
+    return 2 * n_years + (n_seg + 1) * n_years + n_seg + 1 + n_waste + 1 + n_years + 1
 
 
 def _columns(ev: Evaluation) -> np.ndarray:
@@ -221,6 +228,8 @@ def _columns(ev: Evaluation) -> np.ndarray:
     out[i : i + n_seg].sum(axis=0, out=out[i + n_seg])
     i += n_seg + 1 + ev.waste_t.shape[0]
     ev.waste_t.sum(axis=0, out=out[i])
+    i += 1
+    out[i : i + n_years].sum(axis=0, out=out[i + n_years])
     return out
 
 

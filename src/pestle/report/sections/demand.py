@@ -73,6 +73,11 @@ def build(results: Results, notes: Notes, body: Body) -> None:
     body.sub("demand-method", "Model and scenario", *_method(results, notes, result, note))
     body.sub("demand-fan", "Demand by segment and year", *_fan(result, note))
     body.sub("demand-yearly", "Market size by year", *_yearly(results, note))
+    body.sub(
+        "demand-regional",
+        "Installed in the region, and made in the region",
+        *_regional(results, notes, note),
+    )
     body.sub("demand-backtest", "How far to trust the forecast", *_backtest(results, notes, note))
     body.sub("demand-scenarios", "Scenario comparison", *_scenarios(comparison, notes, note))
     body.sub("demand-sobol", "What drives the uncertainty", *_sobol(results, notes, body))
@@ -181,6 +186,71 @@ def _yearly(results: Results, note: int) -> list:
             "table-demand-yearly",
             "Composite demand per year, all segments (the market size)",
             ("Year", numeric("Median"), numeric("p5–p95"), numeric("of which wind blades")),
+            rows,
+        ),
+    ]
+
+
+def _regional(results: Results, notes: Notes, note: int) -> list:
+    """Wind-blade demand from installations in the region beside what its plants can make."""
+    d = results.demand
+    if not d.regional:
+        return [Notice("The case names no composite-product plants of the region.")]
+    plants = results.case.production_plants
+    plant_note = notes.reference(
+        plants.path.rsplit("/", 1)[-1] if plants.path else "the production file",
+        "composite-product plants of the region",
+        source="; ".join(
+            f"{p.name} ({fmt.count(p.blade_sets)} sets a year from {p.start_year})"
+            for p in plants.plants
+            if p.makes_blades and p.producing and p.blade_sets and p.start_year
+        ),
+    )
+    blades = d.segment("wind_blades").yearly
+    repowering = (
+        d.segment("wind_repowering").yearly
+        if any(s.segment == "wind_repowering" for s in d.segments)
+        else None
+    )
+    rows = []
+    for i, (year, made) in enumerate(zip(d.years, d.regional, strict=True)):
+        need = blades[i]
+        rows.append(
+            (
+                text(fmt.year(year)),
+                (num(fmt.mass(need.p50), note),),
+                (num(fmt.mass(repowering[i].p50), note),) if repowering else ("—",),
+                (num(fmt.mass(made.p50), note, plant_note, strong=True),),
+                (num(fmt.value_range(made.p5, made.p95, "t"), note, plant_note),),
+            )
+        )
+    missing = ", ".join(plants.not_found) or "none"
+    return [
+        Paragraph(
+            text(
+                "An investment-promotion office asks a second question: how much of the "
+                "blade demand can be made in the region. The blade plants in production "
+                "there, at their stated capacity, the turbine size a set serves and an "
+                "assumed utilisation, could make ",
+                num(fmt.mass(d.regional_total.p50), note, plant_note, strong=True)
+                if d.regional_total
+                else "—",
+                f" of blades over {fmt.year(d.years[0])}{fmt.DASH}{fmt.year(d.years[-1])} "
+                "(median), at most the share of the region's own demand that buys locally. "
+                "Supply to other regions or Central Asia is not counted: no volume was found. "
+                f"Searched for and not found in the region: {missing}.",
+            )
+        ),
+        table(
+            "table-demand-regional",
+            "Wind blades: demand from installations in the region and regional production",
+            (
+                "Year",
+                numeric("Blades for new farms, median"),
+                numeric("Blades for repowering, median"),
+                numeric("Made in the region, median"),
+                numeric("Made in the region, p5–p95"),
+            ),
             rows,
         ),
     ]
