@@ -37,6 +37,7 @@ RENAMES = {
     "sources/xinjiang_reference.yaml": "data/statistics.yaml",
     "sources/composite_intensity.yaml": "data/intensity.yaml",
     "sources/capacity_history.yaml": "data/capacity.yaml",
+    "sources/production_plants.yaml": "data/plants.yaml",
     "factors.yaml": "pestle_factors.yaml",
     "judgments.yaml": "ratings.yaml",
     "parameters.yaml": "model_inputs.yaml",
@@ -82,6 +83,7 @@ def renamed(tmp_path_factory: pytest.TempPathFactory) -> Path:
                 "linkage",
                 "policy_measures",
                 "capacity_history",
+                "production_plants",
             ):
                 data[kind] = RENAMES[data[kind]]
             data["factors"] = [RENAMES[f] for f in data["factors"]]

@@ -3,6 +3,7 @@ waste, and input-output linkage effects (direct vs indirect, national coefficien
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 from pestle.present import charts
@@ -197,15 +198,18 @@ def _regional(results: Results, notes: Notes, note: int) -> list:
     if not d.regional:
         return [Notice("The case names no composite-product plants of the region.")]
     plants = results.case.production_plants
-    plant_note = notes.reference(
-        plants.path.rsplit("/", 1)[-1] if plants.path else "the production file",
-        "composite-product plants of the region",
-        source="; ".join(
-            f"{p.name} ({fmt.count(p.blade_sets)} sets a year from {p.start_year})"
-            for p in plants.plants
-            if p.makes_blades and p.producing and p.blade_sets and p.start_year
-        ),
-    )
+    folder = Path(results.case.folder)
+    rel = Path(plants.path or "").resolve()
+    where = str(rel.relative_to(folder.resolve())) if folder.resolve() in rel.parents else rel.name
+    plant_notes = [
+        notes.reference(
+            f"{where}:{p.line}",
+            f"{p.name}: {fmt.count(p.blade_sets)} sets of blades a year from {p.start_year}",
+            source=p.source,
+        )
+        for p in plants.plants
+        if p.makes_blades and p.producing and p.blade_sets and p.start_year and p.line
+    ]
     blades = d.segment("wind_blades").yearly
     repowering = (
         d.segment("wind_repowering").yearly
@@ -220,8 +224,8 @@ def _regional(results: Results, notes: Notes, note: int) -> list:
                 text(fmt.year(year)),
                 (num(fmt.mass(need.p50), note),),
                 (num(fmt.mass(repowering[i].p50), note),) if repowering else ("—",),
-                (num(fmt.mass(made.p50), note, plant_note, strong=True),),
-                (num(fmt.value_range(made.p5, made.p95, "t"), note, plant_note),),
+                (num(fmt.mass(made.p50), note, *plant_notes, strong=True),),
+                (num(fmt.value_range(made.p5, made.p95, "t"), note, *plant_notes),),
             )
         )
     missing = ", ".join(plants.not_found) or "none"
@@ -232,7 +236,7 @@ def _regional(results: Results, notes: Notes, note: int) -> list:
                 "blade demand can be made in the region. The blade plants in production "
                 "there, at their stated capacity, the turbine size a set serves and an "
                 "assumed utilisation, could make ",
-                num(fmt.mass(d.regional_total.p50), note, plant_note, strong=True)
+                num(fmt.mass(d.regional_total.p50), note, *plant_notes, strong=True)
                 if d.regional_total
                 else "—",
                 f" of blades over {fmt.year(d.years[0])}{fmt.DASH}{fmt.year(d.years[-1])} "
