@@ -271,7 +271,7 @@ def test_embedded_case_is_not_applicable_and_says_why() -> None:
         "values has; they share none — "
         "economic_growth/gdp_cny: 2021, 2022, 2023, Jan-Jun 2024 [bounds left out: 2024 (>)]; "
         "trade_expansion/foreign_trade_cny: Jan-Apr 2023, Jan-May 2023, Jan-Jun 2023, "
-        "Jan-Jul 2023, Jan-Nov 2023, Jan-Feb 2024 [bounds left out: 2023 (>)]; "
+        "Jan-Jul 2023, Jan-Nov 2023, Jan-Feb 2024, Jan-May 2025 [bounds left out: 2023 (>)]; "
         "new_energy_demand/installed_capacity_w.wind: 2022-12-31 "
         "[bounds left out: 2023-04-30 (>)]; "
         "new_energy_demand/installed_capacity_w.solar: 2022-12-31 "

@@ -36,7 +36,7 @@ def test_series_rows_keep_period_value_qualifier_quality_and_source(refs) -> Non
     h1 = refs.get("foreign_trade_cny@2023-01-01/2023-06-30")
     assert (h1.value, h1.growth_pct) == (149.62e9, 65.2)
     assert h1.source.startswith("People's Daily English 2023-07-24")
-    assert len(refs.series("foreign_trade_cny")) == 7
+    assert len(refs.series("foreign_trade_cny")) == 8
 
 
 def test_dated_rows_become_one_entry_per_measure(refs) -> None:
@@ -79,7 +79,7 @@ def test_intensity_entries_keep_ranges_status_and_sources(refs) -> None:
 
 def test_frames(refs) -> None:
     frame = refs.to_frame()
-    assert len(frame) == len(refs.entries) == 21
+    assert len(frame) == len(refs.entries) == 22
     assert set(frame["quality"]) == {"firm", "verify"}
     assert frame["source"].notna().all()
     assert len(refs.corridors_frame()) == 3

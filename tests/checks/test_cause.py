@@ -18,6 +18,7 @@ MEMBERS = {
     "magnitude:total-import-and-export-value-H12023",
     "magnitude:total-import-and-export-value-Jan–May2025",
     "implied_base:total-import-and-export-value-H12022",
+    "implied_base:total-import-and-export-value-Jan–May2024",
 }
 
 
@@ -37,11 +38,11 @@ def test_the_trade_unit_error_is_reported_once_with_every_row(report):
     rows = [(r.label, r.stated, r.corrected, r.confirmed) for r in f.rows]
     assert rows == [
         ("First Half of 2023", "149.62 × 100 million yuan", "149.62 billion yuan", True),
-        ("First Five Months of 2025", "227.67 × 100 million yuan", "227.67 billion yuan", False),
+        ("First Five Months of 2025", "227.67 × 100 million yuan", "227.67 billion yuan", True),
     ]
     assert "People's Daily" in f.rows[0].basis
-    assert "no reference for Jan–May 2025" in f.rows[1].basis
-    assert "1 confirmed by reference data" in f.message
+    assert "Xinhua" in f.rows[1].basis  # the case's reference for Jan–May 2025
+    assert "2 confirmed by reference data" in f.message
     # the members stay reachable by their ids
     assert report.finding("magnitude:total-import-and-export-value-H12023").status == "fail"
     assert len(report.of_rule("magnitude")) == 4
@@ -106,7 +107,7 @@ def test_json_keeps_the_members_and_round_trips(report):
     assert {m["id"] for m in group_["members"]} == MEMBERS
     assert CheckReport.model_validate(data) == report
     frame = report.to_frame()
-    assert frame.loc[frame["id"] == TRADE_UNIT, "members"].item() == 3
+    assert frame.loc[frame["id"] == TRADE_UNIT, "members"].item() == 4
 
 
 # -- properties of the grouping -------------------------------------------------------------

@@ -21,16 +21,17 @@ Passes
 
 Fails
 - magnitude:cause-unit-…-trade-scale (error) — one root cause, the unit of the trade
-  table's value column, reported once with its three findings as members:
+  table's value column, reported once with its four findings as members:
   - magnitude:…-H12023 (error) — the table's 149.62 × 100 million yuan = 14.962 bn is
     exactly 10× smaller than the reference 149.62 bn (People's Daily, Urumqi Customs): the
     column header should say billion yuan.
-  - magnitude:…-Jan–May2025 (warning) — 227.67 × 100 million yuan over 151 days against
-    63.69 bn over Jan–Feb 2024 (60 days): 7.0× smaller per day; in billion yuan, 1.42×.
+  - magnitude:…-Jan–May2025 (error) — 227.67 × 100 million yuan is exactly 10× smaller
+    than the reference 227.67 bn for Jan–May 2025 (Xinhua 2025-06-19, Urumqi Customs).
   - implied_base:…-H12022 (warning) — 149.62 / 1.652 = 90.57 (100 million yuan), but the
     reference implies 149.62 bn / 1.652 = 905.69: off by 10, the same unit slip.
-  Rows: First Half of 2023 (confirmed by the reference), First Five Months of 2025
-  (implied: no reference for Jan–May 2025 in the case's data).
+  - implied_base:…-Jan–May2024 (warning) — 227.67 / 1.229 = 185.25 (100 million yuan),
+    but the reference implies 227.67 bn / 1.229 = 1,852.48: off by 10 as well.
+  Rows: First Half of 2023 and First Five Months of 2025, both confirmed by the reference.
 - capacity_additions:energy_base-2023–2024 (warning) — the bases table books 10 + 6.1 + 30 =
   46.1 GW over 2023–2024; installed end-2024 (> 100 GW) minus end-2022 (26.15 + 14.51 =
   40.66 GW) is > 59.34 GW added: a gap of at least 13.24 GW (22 %).
@@ -48,7 +49,6 @@ Ambiguous
 Unknown
 - periods:expansion-of-trade-scale — the trade-structure table states no period.
 - implied_base:constant-prices — five real growth rates, no nominal base to compare.
-- implied_base:…-Jan–May2024 — 227.67 / 1.229 = 185.25, no reference for Jan–May 2024.
 """
 
 from __future__ import annotations
@@ -81,7 +81,6 @@ EXPECTED = {
     "double_counting:energy_base": ("fail", "warning"),
     "periods:expansion-of-trade-scale": ("unknown", "warning"),
     "implied_base:constant-prices": ("unknown", "info"),
-    "implied_base:total-import-and-export-value-Jan–May2024": ("unknown", "info"),
 }
 
 
@@ -92,13 +91,13 @@ def report():
 
 def test_every_finding_is_expected(report):
     assert {f.id: (f.status, f.severity) for f in report.findings} == EXPECTED
-    # root causes count once: 23 findings of the rules, the trade unit's 3 reported as 1
+    # root causes count once: 23 findings of the rules, the trade unit's 4 reported as 1
     assert report.summary == {
-        "checks": 21,
+        "checks": 20,
         "pass": 13,
         "fail": 4,
         "ambiguous": 1,
-        "unknown": 3,
+        "unknown": 2,
         "errors": 1,
         "warnings": 3,
         "findings": 23,
@@ -147,7 +146,8 @@ def test_trade_table_is_in_the_wrong_unit(report):
     ref = next(e for e in f.evidence if e.kind == "reference")
     assert "People's Daily" in ref.source and ref.display == "149.62 billion yuan"
     jan_may = report.finding("magnitude:total-import-and-export-value-Jan–May2025")
-    assert "7.04× smaller" in jan_may.message and "1.42 times" in jan_may.message
+    assert "exactly 10× smaller" in jan_may.message and "Xinhua" in jan_may.message
+    assert (jan_may.status, jan_may.severity) == ("fail", "error")
 
 
 def test_growth_implied_bases(report):
@@ -156,6 +156,7 @@ def test_growth_implied_bases(report):
     assert h1.expected.value == pytest.approx(1496.2 / 1.652, abs=0.01)
     jan_may = report.finding("implied_base:total-import-and-export-value-Jan–May2024")
     assert jan_may.actual.text == "227.67 / 1.229 = 185.25 × 100 million yuan"
+    assert jan_may.status == "fail" and "off by a factor of 10" in jan_may.message
 
 
 def test_permissions_are_not_additive(report):
