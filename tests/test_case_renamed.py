@@ -19,6 +19,7 @@ import pytest
 import yaml
 
 import pestle
+from pestle.case.models import OPTIONAL_FILES
 from pestle.cli import main
 from pestle.report.build import build_report
 from pestle.results import Settings
@@ -76,15 +77,7 @@ def renamed(tmp_path_factory: pytest.TempPathFactory) -> Path:
             for spec in (*data["documents"].values(), *data["references"].values()):
                 spec["path"] = RENAMES[spec["path"]]
                 spec.pop("origin", None)
-            for kind in (
-                "judgments",
-                "parameters",
-                "scenarios",
-                "linkage",
-                "policy_measures",
-                "capacity_history",
-                "production_plants",
-            ):
+            for kind in OPTIONAL_FILES:
                 data[kind] = RENAMES[data[kind]]
             data["factors"] = [RENAMES[f] for f in data["factors"]]
             data["entities"] = ["things/*.yaml"]

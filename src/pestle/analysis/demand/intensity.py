@@ -190,13 +190,18 @@ def repowering_t(leaving_w: Array, v: Values) -> Array:
     return new_w * (1e-6 * blade_t_per_mw(v))
 
 
+def _whole_years(parameters: ParameterSet, name: str, most: int) -> tuple[int, int]:
+    """Smallest and largest whole number of years a sample of `name` can reach."""
+    low, high = parameters.require(name).support
+    if not 0 < low <= high <= most:
+        at = f"{parameters.origin}: " if parameters.origin else ""
+        raise AnalysisError(f"{at}{name} must be between 0 and {most} years")
+    return math.floor(low), math.ceil(high)
+
+
 def repowering_ages(parameters: ParameterSet) -> tuple[int, int]:
     """Smallest and largest whole-year age at which the old fleet leaves service."""
-    low, high = parameters.require("repowering_age").support
-    if not 0 < low <= high <= 100:
-        at = f"{parameters.origin}: " if parameters.origin else ""
-        raise AnalysisError(f"{at}repowering_age must be between 0 and 100 years")
-    return math.floor(low), math.ceil(high)
+    return _whole_years(parameters, "repowering_age", 100)
 
 
 def regional_blades_t(
@@ -213,11 +218,7 @@ def regional_blades_t(
 
 def life_offsets(parameters: ParameterSet) -> tuple[int, int]:
     """Smallest and largest whole-year offset a design-life sample can reach."""
-    low, high = parameters.require("blade_design_life_years").support
-    if not 0 < low <= high <= 200:
-        at = f"{parameters.origin}: " if parameters.origin else ""
-        raise AnalysisError(f"{at}blade_design_life_years must be between 0 and 200 years")
-    return math.floor(low), math.ceil(high)
+    return _whole_years(parameters, "blade_design_life_years", 200)
 
 
 def eol_waste_t(
