@@ -127,3 +127,15 @@ def test_memory_budget_caps_the_samples(build_out: BuildOut, parameters: Paramet
     longer = parameters.with_values({"horizon_end": 2100})
     with pytest.raises(AnalysisError, match="exceed the memory budget; use at most"):
         simulate(build_out, longer, samples=2_000_000)
+
+
+def test_the_rotor_scaling_law_is_not_extrapolated(build_out, parameters) -> None:
+    from pestle.analysis.demand import simulate
+    from pestle.errors import AnalysisError
+
+    scaled = parameters.with_values({"blade_mass_method": "rotor_scaling"})
+    simulate(build_out, scaled, samples=200, seed=1)  # inside the law's range: runs
+    today = scaled.with_values({"rotor_diameter_m": 190})  # a 6.7 MW turbine's rotor
+    with pytest.raises(AnalysisError, match="beyond the 126 m the blade scaling law") as info:
+        simulate(build_out, today, samples=200, seed=1)
+    assert info.value.parameter == "overrides"

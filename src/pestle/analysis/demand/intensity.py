@@ -59,6 +59,20 @@ SEGMENTS: tuple[str, ...] = (
     "wind_repowering",
 )
 
+# Composite products the model leaves out, and why (the report lists them beside the model)
+NOT_MODELLED: tuple[tuple[str, str], ...] = (
+    (
+        "FRP pipes and tanks for oil, gas and coal chemicals",
+        "no public tonnes per unit of activity found",
+    ),
+    (
+        "composite insulators by line length",
+        "no public count or mass per km of UHV or 750 kV line found; insulators are counted "
+        "per corridor",
+    ),
+    ("nacelle covers and other turbine parts", "no public mass per MW found"),
+)
+
 Array = np.ndarray
 
 

@@ -112,6 +112,7 @@ def evaluate(
     parameters not drawn take their base value; with no draws, n copies of the base)."""
     v = Values(parameters, draws, n=n)
     years = horizon(parameters)
+    check_scaling_range(parameters)
     path = v.text("capacity_path")
     build = v["commissioning_years"]
     total_w: np.ndarray | None
@@ -180,6 +181,24 @@ def evaluate(
         waste_t=waste,
         columns=columns,
     )
+
+
+def check_scaling_range(parameters: ParameterSet) -> None:
+    """The rotor-size scaling law is not extrapolated: a rotor diameter beyond the largest
+    its source was fitted on is refused (`blade_scaling_max_rotor_m`)."""
+    method = parameters.require("blade_mass_method").value
+    if method != "rotor_scaling" or "blade_scaling_max_rotor_m" not in parameters:
+        return
+    largest = float(parameters["blade_scaling_max_rotor_m"].base)  # type: ignore[arg-type]
+    _, high = parameters.require("rotor_diameter_m").support
+    if high > largest:
+        at = f"{parameters.origin}: " if parameters.origin else ""
+        raise AnalysisError(
+            f"{at}rotor_diameter_m reaches {high:g} m, beyond the {largest:g} m the blade "
+            "scaling law was fitted on: the model does not extrapolate it (use "
+            "blade_mass_method per_mw, or a scaling source fitted on today's rotors)",
+            parameter="overrides",
+        )
 
 
 def uncertain_names(parameters: ParameterSet) -> tuple[str, ...]:

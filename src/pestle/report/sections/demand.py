@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from pestle.analysis.demand.intensity import NOT_MODELLED
 from pestle.present import charts
 from pestle.present import format as fmt
 from pestle.present.charts import segment_name
@@ -108,8 +109,9 @@ def _method(results: Results, notes: Notes, result: Any, note: int) -> list:
                 "Presented scenario: ",
                 Term(result.name),
                 f" — {result.description} ",
-                "The model turns the new-energy bases' capacity into tonnes of composites by "
-                "segment and year; every uncertain parameter is drawn from its stated range "
+                "The model turns new wind and solar capacity (observed, then projected; or the "
+                "report's bases table) into tonnes of composites by segment and year; every "
+                "uncertain parameter is drawn from its stated range "
                 "(see ",
                 Link("Assumptions and sources", "assumptions"),
                 "). ",
@@ -126,6 +128,14 @@ def _method(results: Results, notes: Notes, result: Any, note: int) -> list:
             )
         ),
         *blocks,
+        Paragraph(
+            text(
+                "Not modelled, for want of a public intensity: ",
+                "; ".join(f"{what} ({why})" for what, why in NOT_MODELLED),
+                ".",
+            ),
+            tone="method",
+        ),
     ]
 
 
