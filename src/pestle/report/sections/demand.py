@@ -234,8 +234,8 @@ def _regional(results: Results, notes: Notes, note: int) -> list:
                 text(fmt.year(year)),
                 (num(fmt.mass(need.p50), note),),
                 (num(fmt.mass(repowering[i].p50), note),) if repowering else ("—",),
-                (num(fmt.mass(made.p50), note, *plant_notes, strong=True),),
-                (num(fmt.value_range(made.p5, made.p95, "t"), note, *plant_notes),),
+                (num(fmt.mass(made.p50), note, strong=True),),
+                (num(fmt.value_range(made.p5, made.p95, "t"), note),),
             )
         )
     missing = ", ".join(plants.not_found) or "none"
@@ -257,7 +257,8 @@ def _regional(results: Results, notes: Notes, note: int) -> list:
         ),
         table(
             "table-demand-regional",
-            "Wind blades: demand from installations in the region and regional production",
+            "Wind blades: demand from installations in the region and regional production "
+            "(the plants' sources are in the notes of the paragraph above)",
             (
                 "Year",
                 numeric("Blades for new farms, median"),
