@@ -113,6 +113,10 @@ def test_table_output(capsys) -> None:
         "National coefficients",
         "ILLUSTRATIVE",
         "settings: scenario observed, seed 1, 1,000 Monte Carlo samples",
+        "Market size by year",
+        "made in region",
+        "Backtest: forecast from the history before each cut",
+        "blade demand",
     ):
         assert heading in out, heading
     assert "39.72" in out  # secondary industry share, %

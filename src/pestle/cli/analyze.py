@@ -463,6 +463,65 @@ def _demand(console: Console, result: Any) -> None:
         c = s.cumulative
         _add(t, s.segment, *(f"{x:,.0f}" for x in (c.p50, c.p5, c.p95, c.mean)), style=style)
     console.print(t)
+    console.print(Text(f"{d.name}: {d.description}", style="dim"))
+    blades = d.segment("wind_blades").yearly
+    t = _table(
+        "Market size by year, t (all segments; wind blades and what the region's plants make)",
+        "year",
+        "median",
+        "p5–p95",
+        "wind blades",
+        "made in region",
+        right=(1, 2, 3, 4),
+    )
+    for i, (year, s) in enumerate(zip(d.years, d.total.yearly, strict=True)):
+        made = f"{d.regional[i].p50:,.0f}" if d.regional else "–"
+        _add(
+            t,
+            str(year),
+            f"{s.p50:,.0f}",
+            f"{s.p5:,.0f}–{s.p95:,.0f}",
+            f"{blades[i].p50:,.0f}",
+            made,
+        )
+    console.print(t)
+    _backtest(console, result)
+
+
+QUANTITY = {"wind_w": "wind added", "solar_w": "solar added", "wind_blades_t": "blade demand"}
+
+
+def _backtest(console: Console, result: Any) -> None:
+    b = result.backtest
+    if not b.rows:
+        console.print(Text(f"No backtest: {b.note}.", style="dim"))
+        return
+    t = _table(
+        "Backtest: forecast from the history before each cut, against what was built",
+        "cut",
+        "year",
+        "quantity",
+        "median",
+        "p5–p95",
+        "observed",
+        "error",
+        "inside",
+        right=(3, 4, 5, 6),
+    )
+    for r in b.rows:
+        scale, unit = (1e9, " GW") if r.measure.endswith("_w") else (1e3, " kt")
+        _add(
+            t,
+            str(r.cut),
+            str(r.year),
+            QUANTITY.get(r.measure, r.measure),
+            f"{r.p50 / scale:,.2f}{unit}",
+            f"{r.p5 / scale:,.2f}–{r.p95 / scale:,.2f}{unit}",
+            f"{r.observed / scale:,.2f}{unit}",
+            f"{100 * r.error:+.0f} %",
+            "yes" if r.inside else "no",
+        )
+    console.print(t)
 
 
 def _linkage(console: Console, result: Any) -> None:
