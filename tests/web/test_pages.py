@@ -40,7 +40,7 @@ def test_page_renders_without_inline_code_or_external_origin(client, path) -> No
 def test_the_overview_shows_key_findings_and_charts(client) -> None:
     html = client.get("/").text
     assert "Key findings" in html
-    assert html.count('class="vega"') == 5
+    assert html.count('class="vega"') == 6  # with the backtest's
     report = client.get("/api/cases/xinjiang_composites/checks").json()
     assert f"{report['summary']['fail']} of {report['summary']['checks']} failed" in html
 

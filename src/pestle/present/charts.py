@@ -133,6 +133,44 @@ def scenario_comparison(comparison: Any) -> dict:
     )
 
 
+def backtest(result: Any) -> dict | None:
+    """Blade demand forecast from the history before each cut (median, p5–p95) against the
+    demand the observed additions imply (`Backtest`); None without a backtest."""
+    records = []
+    for r in result.rows:
+        if r.measure != "wind_blades_t":
+            continue
+        label = f"{r.year}, history to end-{r.cut}"
+        records.append(
+            {
+                "forecast": label,
+                "series": "forecast",
+                **_band({"p5": r.p5, "p50": r.p50, "p95": r.p95}),
+            }
+        )
+        records.append(
+            {
+                "forecast": label,
+                "series": "observed additions x blade mass",
+                **_band({"p5": r.observed_low, "p50": r.observed, "p95": r.observed_high}),
+            }
+        )
+    if not records:
+        return None
+    return kit.intervals(
+        records,
+        category="forecast",
+        low="p5",
+        mid="p50",
+        high="p95",
+        color="series",
+        value_title="Wind-blade demand in the year (kt)",
+        title="Backtest: forecast blade demand against what was built",
+        source="pestle demand model on the capacity history before each cut",
+        description="Forecast median and p5–p95 of blade demand against the observed range",
+    )
+
+
 def sobol(sensitivity: Any) -> dict:
     """Total- and first-order Sobol' indices per parameter, inert ones left out."""
     frame = sensitivity.to_frame()

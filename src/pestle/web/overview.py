@@ -149,6 +149,9 @@ def _build(cs: CaseState) -> Overview:
         ("chart-weights", "Factor weights", charts.ahp_weights(a.ahp, names)),
         ("chart-topsis", "Product segments", charts.topsis_closeness(a.topsis)),
     )
+    drawn = charts.backtest(a.backtest)
+    if drawn is not None:
+        specs = (*specs, ("chart-backtest", "How far to trust the forecast", drawn))
     notes = (a.judgments.note,) if a.illustrative else ()
     return Overview(
         findings=tuple(findings),

@@ -320,6 +320,21 @@ def _backtest(results: Results, notes: Notes, demand_note: int) -> list:
             )
         )
     inside = sum(r.inside for r in b.rows)
+    spec = charts.backtest(b)
+    drawn = (
+        [
+            chart(
+                "chart-demand-backtest",
+                "Backtest: forecast blade demand against what was built",
+                spec,
+                "Interval chart: forecast median and p5–p95 against the observed range, kt",
+                "Source: pestle.analysis.demand on the capacity history before each cut.",
+                note,
+            )
+        ]
+        if spec is not None
+        else []
+    )
     return [
         Paragraph(
             text(
@@ -348,6 +363,7 @@ def _backtest(results: Results, notes: Notes, demand_note: int) -> list:
             rows,
             row_classes=tuple("pass" if r.inside else "fail" for r in b.rows),
         ),
+        *drawn,
     ]
 
 
