@@ -248,25 +248,8 @@ def eol_waste_t(
     lo, hi = offsets
     n_years = blades_t.shape[0]
     out[...] = 0.0
-    life = v["blade_design_life_years"]
-    if np.ndim(life) == 0:  # one design life: two shifted copies, no per-sample weights
-        for k, weight in _split_years(life, lo, hi):
-            out[k : k + n_years] += blades_t * float(weight[0])
-    else:
-        # each sample's blades land `whole` and `whole + 1` years later: per possible
-        # whole year, only the samples with that life (a tenth of them each)
-        life = np.asarray(life, dtype=float)
-        whole = np.floor(life).astype(np.int64)
-        part = life - whole
-        for k in range(lo, hi + 1):
-            cols = np.flatnonzero(whole == k)
-            if cols.size == 0:
-                continue
-            sel = blades_t[:, cols]
-            out[k : k + n_years, cols] += sel * (1.0 - part[cols])
-            m = min(n_years, out.shape[0] - k - 1)  # a life of exactly `hi` has no part
-            if m > 0:
-                out[k + 1 : k + 1 + m, cols] += sel[:m] * part[cols]
+    for k, weight in _split_years(v["blade_design_life_years"], lo, hi):
+        out[k : k + n_years] += blades_t * weight
     if old_leaving_w is not None:
         out[: old_leaving_w.shape[0]] += old_leaving_w * (1e-6 * v["blade_mass_t_per_mw"])
     return out
