@@ -72,6 +72,18 @@ def test_no_string_in_the_code_names_a_particular_case() -> None:
     assert found == []
 
 
+def test_no_comment_or_docstring_names_a_particular_case() -> None:
+    # examples in comments use a made-up region ("Northland"): a case's facts live in its files
+    found = [
+        f"{path.relative_to(SRC)}:{n}"
+        for path in _modules()
+        if "cases" not in path.relative_to(SRC).parts
+        for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1)
+        if any(name in line.lower() for name in ("xinjiang", "urumqi", "kashgar", "horgos"))
+    ]
+    assert found == []
+
+
 def test_the_web_imports_no_report_section_and_the_kit_neither_report_nor_web() -> None:
     for path in _modules("web"):
         assert not any(m.startswith("pestle.report.sections") for m in _imports(path)), path

@@ -12,8 +12,8 @@ Two checks.
 2. **Nested counts**: counts given to the parts of something (permissions received by
    each free-trade-zone section) against the count given to the whole (powers the region
    delegated to the zone). The case says what nests: a part names its whole by an
-   attribute holding the whole's id (`ftz: ftz_xinjiang`); what the whole received is a
-   count attribute of the whole, or of an entity giving to it (`target: ftz_xinjiang`),
+   attribute holding the whole's id (`ftz: ftz_region`); what the whole received is a
+   count attribute of the whole, or of an entity giving to it (`target: ftz_region`),
    of the same kind (`powers_count` and `permissions_count`: see `COUNT_FAMILIES`; the
    plan's `measures_count` is another kind and is never compared). If the parts add up
    to more than the whole, the counts are *not additive*: either grants overlap (the same
@@ -218,9 +218,9 @@ def _counts(entity: Entity) -> list[str]:
 def check_nested_counts(inputs: CheckInputs) -> list[Finding]:
     """Counts given to the parts of an entity against the count given to the entity.
 
-    A part names its whole by any attribute holding the whole's id (`ftz: ftz_xinjiang`);
+    A part names its whole by any attribute holding the whole's id (`ftz: ftz_region`);
     what the whole received is a count attribute of the whole itself, or of an entity
-    that gives to it (`target: ftz_xinjiang`), of the same kind (`COUNT_FAMILIES`).
+    that gives to it (`target: ftz_region`), of the same kind (`COUNT_FAMILIES`).
     """
     ids = {e.id for e in inputs.entities}
     groups: dict[str, list[Entity]] = {}

@@ -2,7 +2,7 @@
 
 A case states quantities two ways: as claims the extractor read from a document
 (measure "added value", subject "Primary Industry") and as curated indicator entities
-(measure "added value, primary industry", subject "Xinjiang"). Both become a `Fact`:
+(measure "added value, primary industry", subject "Northland"). Both become a `Fact`:
 
     measure  the base measure, normalised        "gdp", "added value", "share"
     kind     level | growth | gap | share        "growth" for "GDP growth, year on year"

@@ -1,6 +1,6 @@
 """Matching names, subjects and measures the way documents write them.
 
-Documents vary case, punctuation and possessives ("Xinjiang's", "Hami - Chongqing",
+Documents vary case, punctuation and possessives ("Northland's", "North - South",
 "Zhundong (Changji) - Wannan (Guquan)"); the rules compare normalised forms.
 """
 

@@ -2,7 +2,7 @@
 
 A trade-structure table may mix categories of different dimensions: a trade mode
 ("general trade", 54.9 %), a product category ("electromechanical products", 40.2 %),
-a zone channel ("Urumqi bonded logistics", 5.2 %). Categories of different dimensions
+a zone channel ("Northport bonded logistics", 5.2 %). Categories of different dimensions
 overlap (electromechanical exports travel under general trade), so their shares are
 never added: 54.9 + 40.2 + 5.2 + 0.4 = 100.7 % would be a false alarm.
 

@@ -296,7 +296,7 @@ class _Extractor(TableReader):
                 measured, named = self._sentence(
                     s_start, s_end, s_mentions, s_periods, subj, ctx, state, overrides
                 )
-                # "the total value of imports and exports of Xinjiang": its owner is named
+                # "the total value of imports and exports of Northland": its owner is named
                 owners = subj.owners if named is None else ((named, s_start), *subj.owners)
                 if measured:  # "Exports rose 5%": the subject phrase is what is measured
                     subj = SentenceSubject(owners=owners)
@@ -404,7 +404,7 @@ class _Extractor(TableReader):
             else:
                 subject = self._subject(m, q.start, s_start, subj, owner, respective, state, ctx)
                 if subject is None or subject == ctx.subject:
-                    subject = named or subject  # "... of Xinjiang reached N, up 12.6%"
+                    subject = named or subject  # "... of Northland reached N, up 12.6%"
                 period, inherited = self._period(i, mentions, periods, owners, bases, ctx)
                 if inherited:
                     period = self._inherited(period, s_start, s_end, m.start, measure, ctx)

@@ -233,7 +233,7 @@ _COST = re.compile(r"\b(?:will\s+|would\s+)?cost(?:s|ing)?[ \t]*$", re.IGNORECAS
 def level_measure(
     text: str, anchor: int, floor: int, verbal: bool, skips: Spans = ()
 ) -> Measured | None:
-    """The measure phrase a level claim states: "a regional GDP of N", "Xinjiang's GDP exceeded N".
+    """The measure phrase a level claim states: "a regional GDP of N", "Northland's GDP exceeded N".
 
     A phrase that names no measure ("hit a record high of N") defers to the phrase before it.
     """

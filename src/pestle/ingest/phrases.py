@@ -271,7 +271,7 @@ _LETTERS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
 def _word_before(text: str, p: int, floor: int) -> _Word | None:
     """The word right before ``p`` (a closing quote and spaces may follow it), stepping over
     a parenthesis ("product (GDP) of"). Words are ASCII letters and digits joined by "&",
-    hyphens or apostrophes, and start with a letter ("value-added", "Xinjiang's")."""
+    hyphens or apostrophes, and start with a letter ("value-added", "Northland's")."""
     q = p
     while q > floor and text[q - 1].isspace():
         q -= 1
@@ -288,7 +288,7 @@ def _word_before(text: str, p: int, floor: int) -> _Word | None:
     while b > floor:
         while b > floor and text[b - 1] in chars:
             b -= 1
-        # a hyphen or apostrophe joins two parts of one word ("value-added", "Xinjiang's")
+        # a hyphen or apostrophe joins two parts of one word ("value-added", "Northland's")
         if b - 1 > floor and b < e and text[b - 1] in "-’'" and text[b - 2] in chars:
             b -= 1
             continue
@@ -301,7 +301,7 @@ def _word_before(text: str, p: int, floor: int) -> _Word | None:
 
 
 def phrase_before(text: str, end: int, floor: int, skips: Spans = ()) -> Measured | None:
-    """The noun phrase ending at ``text[:end]`` ("Xinjiang's GDP" -> GDP, owner Xinjiang).
+    """The noun phrase ending at ``text[:end]`` ("Northland's GDP" -> GDP, owner Northland).
 
     A name after "of", "with", "in", ... is the owner, not the measure: "the gross domestic
     product (GDP) of China" -> GDP of China; "trade with Latin America" -> trade.
@@ -381,7 +381,7 @@ def phrase_before(text: str, end: int, floor: int, skips: Spans = ()) -> Measure
     ordered = list(reversed(words))
     of = [k for k, (w, _) in enumerate(ordered) if w.lower() == "of"]
     if of and 0 < of[-1] < len(ordered) - 1 and _name(ordered[of[-1] + 1 :]) and owner is None:
-        owner = " ".join(w for w, _ in ordered[of[-1] + 1 :])  # "capacity of Xinjiang"
+        owner = " ".join(w for w, _ in ordered[of[-1] + 1 :])  # "capacity of Northland"
         end = ordered[of[-1]][1]
     start = words[-1][1]
     return Measured(text[start:end].strip().rstrip("\"”’'").strip(), start, owner)

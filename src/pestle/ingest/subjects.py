@@ -2,8 +2,8 @@
 
 The subject is the noun phrase before the first finite verb, after introductory phrases
 ("In 2024, ...", "At the local level, ...", "Based on ..., ..."). It names an entity when
-it is a proper name ("Xinjiang", the quoted title of a plan), the owner of a possessive
-("Xinjiang's GDP" -> Xinjiang), or an anaphor ("these clusters") resolved by the caller.
+it is a proper name ("Northland", the quoted title of a plan), the owner of a possessive
+("Northland's GDP" -> Northland), or an anaphor ("these clusters") resolved by the caller.
 """
 
 from __future__ import annotations
@@ -149,7 +149,7 @@ _NAME_BEFORE = re.compile(r"(?:(?<![\w-])(?:The|the|A|An)\s+)?((?:[A-Z][\w-]*\s+
 def _owners(
     text: str, start: int, end: int, proper: frozenset[str] | set[str]
 ) -> tuple[tuple[str, int], ...]:
-    """Proper names in possessive form ("Xinjiang's") in ``text[start:end]``, with offsets."""
+    """Proper names in possessive form ("Northland's") in ``text[start:end]``, with offsets."""
     found = []
     for m in _APOSTROPHE_S.finditer(text, start, end):
         name = _NAME_BEFORE.search(text, max(start, m.start() - 80), m.start())
@@ -163,7 +163,7 @@ def _owners(
     return tuple(found)
 
 
-# "KASHGAR, May 22 (Tianshannet) --", "(2)": a dateline or list marker opening a sentence
+# "NORTHPORT, May 22 (Agency) --", "(2)": a dateline or list marker opening a sentence
 _LEAD = re.compile(
     r"[ \t\"“]*(?:[A-Z][A-Za-z.'’/ -]{1,40},[^\n]{1,60}?(?:--|—)|\(\d{1,2}\)|\d{1,2}[.)](?=[ \t]))"
 )
@@ -227,7 +227,7 @@ def _subject_end(text: str, pos: int, end: int) -> tuple[int, str] | None:
 
 
 def _proper_name(clean: str, at_start: bool, proper: frozenset[str] | set[str]) -> str | None:
-    """A name in ``clean`` ("the GDP of Xinjiang" -> Xinjiang), or None if it names nothing."""
+    """A name in ``clean`` ("the GDP of Northland" -> Northland), or None if it names nothing."""
     words = clean.split()
     if not any(_is_proper(w, at_start and i == 0, proper) for i, w in enumerate(words)):
         return None
@@ -247,7 +247,7 @@ def _proper_name(clean: str, at_start: bool, proper: frozenset[str] | set[str]) 
 
 
 def _coordination(clean: str) -> tuple[str, ...] | None:
-    """ "Urumqi, Kashgar, and Horgos sections" -> (Urumqi section, Kashgar section, ...)."""
+    """ "Northport, Eastgate, and Westbridge sections" -> (Northport section, ...)."""
     parts = [p.strip() for p in _COORD_SPLIT.split(clean) if p.strip()]
     if len(parts) < 2:
         return None

@@ -6,7 +6,7 @@ Column layout (first row is the header; names are case-insensitive, order is fre
     value      required  a plain number in the canonical unit (e.g. 472909000000, not "4729亿")
     unit       required  one of CNY USD W Wh t kg km % pp count
     source     required  where the figure comes from (report, table, URL)
-    subject    optional  what it is measured of, e.g. "Xinjiang"
+    subject    optional  what it is measured of, e.g. "Northland"
     period     optional  ISO interval 2025-01-01/2025-03-31, or 2024, 2025-Q1, 2023-H1,
                          2025-05 (a month), 2025-05-31 (a day); empty for none
     qualifier  optional  one of = > >= < <= ~ (default =)
