@@ -200,6 +200,11 @@ def test_cache_reuses_unchanged_steps_and_recomputes_what_a_change_reaches(
     assert "ranking" in edited.computed and "factor_weights" in edited.computed
     assert "scenarios" not in edited.computed and "sensitivity" not in edited.computed
     assert edited.topsis.closeness == pytest.approx(first.topsis.closeness)
+    # a changed capacity history (read by the demand model): the demand steps again
+    history = folder / "sources" / "capacity_history.yaml"
+    history.write_text(history.read_text(encoding="utf-8") + "\n# edited\n", encoding="utf-8")
+    observed = Results(pestle.load_case(folder), SETTINGS).compute()
+    assert {"scenarios", "headline_run", "backtest"} <= set(observed.computed)
     # other settings: the demand steps again, the checks not
     other = Results(pestle.load_case(folder), SETTINGS.replace(seed=9)).compute()
     assert "scenarios" in other.computed and "findings" not in other.computed

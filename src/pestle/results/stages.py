@@ -16,6 +16,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from pestle.case.case import FILE_KINDS
 from pestle.errors import AnalysisError
 from pestle.results.summary import ScenarioSummary, summarise
 
@@ -41,7 +42,14 @@ DEMAND_CRITERION = "demand_size"  # the TOPSIS criterion the demand model can su
 # kinds of case files (`Case.fingerprint`) each group of steps reads
 ALL = ("*",)
 FACTOR_FILES = ("case", "factors", "judgments")
-DEMAND_FILES = ("case", "documents", "references", "entities", "parameters", "scenarios")
+# the demand model reads every kind but these (capacity history, plants, parameters, the
+# entities and the documents they are checked against, ...): a kind added to the case later
+# enters its key by default, so a cached value can be needlessly recomputed, never stale
+DEMAND_FILES = tuple(
+    kind
+    for kind in FILE_KINDS
+    if kind not in ("factors", "judgments", "linkage", "policy_measures")
+)
 
 
 @dataclass(frozen=True)
