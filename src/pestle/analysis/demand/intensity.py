@@ -128,8 +128,9 @@ def blade_t_per_mw(v: Values) -> Array | float:
     return mass * (1.0 - v["carbon_spar_adoption"] * v["carbon_spar_mass_saving"])
 
 
-def wind_blades_t(wind_w: Array, v: Values) -> Array:
-    return wind_w * (1e-6 * blade_t_per_mw(v))
+def wind_blades_t(wind_w: Array, per_mw: Array | float) -> Array:
+    """Blade mass of new wind capacity, t, at `per_mw` t/MW (`blade_t_per_mw`)."""
+    return wind_w * (1e-6 * per_mw)
 
 
 def pv_frames_t(solar_w: Array, v: Values) -> Array:
@@ -198,10 +199,10 @@ def old_fleet_leaving_w(
     return out
 
 
-def repowering_t(leaving_w: Array, v: Values) -> Array:
+def repowering_t(leaving_w: Array, v: Values, per_mw: Array | float) -> Array:
     """New blades for the repowered part of the capacity leaving service, (Y, n) in t."""
     new_w = leaving_w * (v["repowering_share"] * v["repowering_uplift"])
-    return new_w * (1e-6 * blade_t_per_mw(v))
+    return new_w * (1e-6 * per_mw)
 
 
 def _whole_years(parameters: ParameterSet, name: str, most: int) -> tuple[int, int]:
@@ -219,13 +220,17 @@ def repowering_ages(parameters: ParameterSet) -> tuple[int, int]:
 
 
 def regional_blades_t(
-    sets_per_year: Array | list[float], blades_t: Array, v: Values, out: Array
+    sets_per_year: Array | list[float],
+    blades_t: Array,
+    v: Values,
+    per_mw: Array | float,
+    out: Array,
 ) -> Array:
     """The region's blade production opportunity, (Y, n) in t: the local plants' output
     (sets a year x turbine rating x utilisation x blade mass per MW), at most the share of
     the region's own blade demand that buys locally (`local_capture`)."""
     sets = np.asarray(sets_per_year, dtype=float).reshape(-1, 1)
-    capacity_t = sets * (v["plant_turbine_mw"] * v["plant_utilisation"] * blade_t_per_mw(v))
+    capacity_t = sets * (v["plant_turbine_mw"] * v["plant_utilisation"] * per_mw)
     np.minimum(capacity_t, blades_t * v["local_capture"], out=out)
     return out
 

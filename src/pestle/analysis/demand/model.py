@@ -33,6 +33,7 @@ from pestle.analysis.demand.capacity import (
 from pestle.analysis.demand.intensity import (
     SEGMENTS,
     Values,
+    blade_t_per_mw,
     eol_waste_t,
     hydrogen_t,
     insulators_t,
@@ -162,17 +163,18 @@ def evaluate(
     else:
         np.multiply(total_w, v["wind_share"], out=capacity[0])
         np.subtract(total_w, capacity[0], out=capacity[1])
-    demand[0] = wind_blades_t(capacity[0], v)
+    per_mw = blade_t_per_mw(v)  # once: new, repowering and regional blades share it
+    demand[0] = wind_blades_t(capacity[0], per_mw)
     demand[1] = pv_frames_t(capacity[1], v)
     demand[2] = hydrogen_t(build_out, years, v)
     demand[3] = insulators_t(build_out, years, v)
     leaving = old_fleet_leaving_w(build_out.vintages, waste_years, v, repowering_ages(parameters))
-    demand[4] = repowering_t(leaving[: len(years)], v)
+    demand[4] = repowering_t(leaving[: len(years)], v, per_mw)
     eol_waste_t(demand[0], v, life_offsets(parameters), out=waste, old_leaving_w=leaving)
     p0 = w0 + n_w + 1
     production = columns[p0 : p0 + n_y]
     sets = [sum(n for start, n in build_out.blade_plants if start <= y) for y in years]
-    regional_blades_t(sets, demand[0] + demand[4], v, out=production)
+    regional_blades_t(sets, demand[0] + demand[4], v, per_mw, out=production)
     return Evaluation(
         years=years,
         capacity_w=capacity,
