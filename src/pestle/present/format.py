@@ -289,3 +289,28 @@ def parameter_value(p: Any) -> str:
         return f"{base} {unit}".strip()
     lo, hi = p.range
     return f"{p.distribution} on {value_range(lo, hi, '')} {unit}, base {base}".strip()
+
+
+BACKTEST_QUANTITIES = {
+    "wind_w": "Wind capacity added",
+    "solar_w": "Solar capacity added",
+    "wind_blades_t": "Wind-blade demand",
+}
+
+
+def backtest_row(r: Any) -> dict[str, str]:
+    """One backtest row as printed (report and dashboard): the quantity, the forecast's
+    median and p5–p95, the observed value (and, for demand, the range it implies), the
+    error of the median."""
+    capacity = r.measure.endswith("_w")
+    value, unit = (power, "W") if capacity else (mass, "t")
+    return {
+        "cut": year(r.cut),
+        "year": year(r.year),
+        "quantity": BACKTEST_QUANTITIES.get(r.measure, r.measure),
+        "median": value(r.p50),
+        "band": value_range(r.p5, r.p95, unit),
+        "observed": value(r.observed),
+        "observed_range": "" if capacity else value_range(r.observed_low, r.observed_high, unit),
+        "error": signed(share(r.error, 0), r.error),
+    }

@@ -163,27 +163,19 @@ def _build(cs: CaseState) -> Overview:
     )
 
 
-QUANTITIES = {
-    "wind_w": "Wind capacity added",
-    "solar_w": "Solar capacity added",
-    "wind_blades_t": "Wind-blade demand",
-}
-
-
 def _backtest_lines(b: Any) -> list[BacktestLine]:
     lines = []
     for r in b.rows:
-        capacity = r.measure.endswith("_w")
-        value = fmt.power if capacity else fmt.mass
+        c = fmt.backtest_row(r)
         lines.append(
             BacktestLine(
-                cut=fmt.year(r.cut),
-                year=fmt.year(r.year),
-                quantity=QUANTITIES.get(r.measure, r.measure),
-                median=value(r.p50),
-                band=fmt.value_range(r.p5, r.p95, "W" if capacity else "t"),
-                observed=value(r.observed),
-                error=fmt.signed(fmt.share(r.error, 0), r.error),
+                cut=c["cut"],
+                year=c["year"],
+                quantity=c["quantity"],
+                median=c["median"],
+                band=c["band"],
+                observed=c["observed"],
+                error=c["error"],
                 inside=r.inside,
             )
         )

@@ -74,12 +74,15 @@ class Cite:
         )
 
     def _where(self, entry: Any) -> str:
-        file = getattr(entry, "file", None) or "reference data"
+        return self.where(getattr(entry, "file", None), getattr(entry, "line", None))
+
+    def where(self, file: str | None, line: int | None = None) -> str:
+        """A case file as a note names it: relative to the case folder, with its line."""
+        file = file or "reference data"
         folder = getattr(self.case, "folder", None)
         if folder is not None:
             with contextlib.suppress(ValueError):
                 file = str(Path(file).resolve().relative_to(Path(folder).resolve()))
-        line = getattr(entry, "line", None)
         return f"{file}:{line}" if line else file
 
     def attr(self, entity: Any, name: str) -> tuple[int, ...]:

@@ -3,7 +3,6 @@ waste, and input-output linkage effects (direct vs indirect, national coefficien
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Any
 
 from pestle.analysis.demand.intensity import NOT_MODELLED
@@ -208,12 +207,10 @@ def _regional(results: Results, notes: Notes, note: int) -> list:
     if not d.regional:
         return [Notice("The case names no composite-product plants of the region.")]
     plants = results.case.production_plants
-    folder = Path(results.case.folder)
-    rel = Path(plants.path or "").resolve()
-    where = str(rel.relative_to(folder.resolve())) if folder.resolve() in rel.parents else rel.name
+    cite = Cite(results.case, notes)
     plant_notes = [
         notes.reference(
-            f"{where}:{p.line}",
+            cite.where(plants.path, p.line),
             f"{p.name}: {fmt.count(p.blade_sets)} sets of blades a year from {p.start_year}",
             source=p.source,
         )
@@ -271,13 +268,6 @@ def _regional(results: Results, notes: Notes, note: int) -> list:
     ]
 
 
-BACKTEST_MEASURES = {
-    "wind_w": "Wind capacity added",
-    "solar_w": "Solar capacity added",
-    "wind_blades_t": "Wind-blade demand",
-}
-
-
 def backtest_note(results: Results, notes: Notes, demand_note: int) -> int:
     b = results.backtest
     return notes.computed(
@@ -301,21 +291,17 @@ def _backtest(results: Results, notes: Notes, demand_note: int) -> list:
     note = backtest_note(results, notes, demand_note)
     rows = []
     for r in b.rows:
-        capacity = r.measure.endswith("_w")
-        value = fmt.power if capacity else fmt.mass
-        unit = "W" if capacity else "t"
-        seen = value(r.observed)
-        if not capacity:
-            seen += f" ({fmt.value_range(r.observed_low, r.observed_high, unit)})"
+        c = fmt.backtest_row(r)
+        seen = c["observed"] + (f" ({c['observed_range']})" if c["observed_range"] else "")
         rows.append(
             (
-                text(fmt.year(r.cut)),
-                text(fmt.year(r.year)),
-                text(BACKTEST_MEASURES.get(r.measure, r.measure)),
-                (num(value(r.p50), note),),
-                (num(fmt.value_range(r.p5, r.p95, unit), note),),
+                text(c["cut"]),
+                text(c["year"]),
+                text(c["quantity"]),
+                (num(c["median"], note),),
+                (num(c["band"], note),),
                 (num(seen, note),),
-                (num(fmt.signed(fmt.share(r.error, 0), r.error), note, strong=True),),
+                (num(c["error"], note, strong=True),),
                 text("yes" if r.inside else "no"),
             )
         )
