@@ -137,7 +137,9 @@ def _scenario_name(r: Results) -> str:
     return chosen
 
 
-def _scenarios(r: Results) -> ScenarioComparison:
+def _compare(r: Results, names: list[str] | None) -> ScenarioComparison:
+    """The demand model under the settings, for the named scenarios (None: all of them);
+    Sobol' is for the headline scenario only (`_sensitivity`)."""
     from pestle.analysis.demand import compare_scenarios
 
     inputs = r.demand_inputs
@@ -146,34 +148,25 @@ def _scenarios(r: Results) -> ScenarioComparison:
         inputs.build_out,
         inputs.parameters,
         inputs.scenarios,
-        overrides=s.override_map,
-        samples=s.samples,
-        seed=s.seed,
-        sobol_samples=None,  # Sobol' for the headline scenario only: `_sensitivity`
-        progress=r.progress_of("demand"),
-    )
-
-
-def _headline_run(r: Results) -> ScenarioResult:
-    """The headline scenario alone (a what-if on the dashboard needs no other); the same
-    numbers as its run among all scenarios, which share the seed."""
-    from pestle.analysis.demand import compare_scenarios
-
-    if r.has("scenarios"):
-        return r.scenarios[r.scenario]
-    inputs = r.demand_inputs
-    s = r.settings
-    return compare_scenarios(
-        inputs.build_out,
-        inputs.parameters,
-        inputs.scenarios,
-        names=[r.scenario],
+        names=names,
         overrides=s.override_map,
         samples=s.samples,
         seed=s.seed,
         sobol_samples=None,
         progress=r.progress_of("demand"),
-    )[r.scenario]
+    )
+
+
+def _scenarios(r: Results) -> ScenarioComparison:
+    return _compare(r, None)
+
+
+def _headline_run(r: Results) -> ScenarioResult:
+    """The headline scenario alone (a what-if on the dashboard needs no other); the same
+    numbers as its run among all scenarios, which share the seed."""
+    if r.has("scenarios"):
+        return r.scenarios[r.scenario]
+    return _compare(r, [r.scenario])[r.scenario]
 
 
 def _sensitivity(r: Results) -> SensitivityResult | None:
