@@ -3,8 +3,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
-from contextlib import contextmanager
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
@@ -29,39 +28,29 @@ def build(
     return Results(loaded, chosen, progress=_bar_progress())
 
 
-_bar: Progress | None = None
-
-
 def _bar_progress() -> Any:
-    """A progress callback drawing one bar per long step on stderr (nothing when piped)."""
+    """A progress callback drawing one bar per long step on stderr (nothing when piped);
+    the display is up only while a step runs."""
     if not err_console.is_terminal:
         return None
+    bar = Progress(
+        TextColumn("{task.description}"),
+        BarColumn(),
+        TimeElapsedColumn(),
+        console=err_console,
+        transient=True,
+    )
     tasks: dict[str, Any] = {}
 
     def report(step: str, done: int, total: int) -> None:
-        with _progress() as bar:
-            if step not in tasks:
-                tasks[step] = bar.add_task(step, total=total)
-            bar.update(tasks[step], completed=done, total=total)
-            if done >= total:
-                bar.remove_task(tasks.pop(step))
+        if step not in tasks:
+            if not tasks:
+                bar.start()
+            tasks[step] = bar.add_task(step, total=total)
+        bar.update(tasks[step], completed=done, total=total)
+        if done >= total:
+            bar.remove_task(tasks.pop(step))
+            if not tasks:
+                bar.stop()
 
     return report
-
-
-@contextmanager
-def _progress() -> Iterator[Progress]:
-    global _bar
-    if _bar is None:
-        _bar = Progress(
-            TextColumn("{task.description}"),
-            BarColumn(),
-            TimeElapsedColumn(),
-            console=err_console,
-            transient=True,
-        )
-        _bar.start()
-    yield _bar
-    if not _bar.tasks:
-        _bar.stop()
-        _bar = None
