@@ -49,7 +49,12 @@ from pestle.analysis.demand.observed import observed_path_w
 from pestle.errors import AnalysisError
 from pestle.model.parameter import ParameterSet
 
-CHUNK = 65_536
+CHUNK = 65_536  # samples per seed stream: chunk k always draws from the k-th child seed
+# samples per `evaluate` call: a chunk is evaluated in slices this small so that the
+# model's temporaries ((Y, n) float64 arrays, a few hundred KB) stay in the CPU cache;
+# on the 2-core reference machine this halves the time of 65,536-sample slices
+# (benchmarks/demand.py). Slicing does not change the samples or the percentiles.
+SLICE = 8_192
 QUANTILES: tuple[float, ...] = (0.05, 0.50, 0.95)
 STATS: tuple[str, ...] = ("mean", "p5", "p50", "p95")
 MAX_SAMPLES = 10_000_000
@@ -363,10 +368,12 @@ def simulate(
         lo, hi = k * CHUNK, min((k + 1) * CHUNK, samples)
         gen = np.random.default_rng(children[k])
         u = gen.random((len(uncertain), hi - lo))
-        ev = evaluate(build_out, parameters, draw(parameters, u), n=hi - lo)
-        cols = _columns(ev)
-        sums[k] = cols.sum(axis=1)
-        store[:, lo:hi] = cols
+        for a in range(0, hi - lo, SLICE):
+            b = min(a + SLICE, hi - lo)
+            ev = evaluate(build_out, parameters, draw(parameters, u[:, a:b]), n=b - a)
+            cols = _columns(ev)
+            sums[k] += cols.sum(axis=1)
+            store[:, lo + a : lo + b] = cols
 
     done = 0
     with ThreadPoolExecutor(max_workers=max(1, threads)) as pool:
