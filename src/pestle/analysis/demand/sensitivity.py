@@ -35,7 +35,7 @@ from SALib.analyze import sobol as sobol_analyze
 from SALib.sample import sobol as sobol_sample
 
 from pestle.analysis.demand.capacity import BuildOut
-from pestle.analysis.demand.model import CHUNK, draw, evaluate, uncertain_names
+from pestle.analysis.demand.model import SLICE, draw, evaluate, uncertain_names
 from pestle.errors import AnalysisError
 from pestle.model.parameter import ParameterSet
 
@@ -180,7 +180,7 @@ def sobol_indices(
         raise AnalysisError("no uncertain inputs: nothing to analyse")
     spec = problem.to_salib()
     x = sobol_sample.sample(spec, base_samples, calc_second_order=calc_second_order, seed=seed)
-    y = np.concatenate([func(x[i : i + CHUNK]) for i in range(0, len(x), CHUNK)])
+    y = np.concatenate([func(x[i : i + SLICE]) for i in range(0, len(x), SLICE)])
     if y.shape != (len(x),):
         raise AnalysisError(f"the model returned shape {y.shape}; expected ({len(x)},)")
     d = len(problem.names)
