@@ -66,7 +66,12 @@ def build_out(embedded: Case) -> BuildOut:
         corridors=(
             Corridor(id="corridor_hami_zhengzhou", capacity_w=8e9, in_operation="2014-01"),
             Corridor(id="corridor_zhundong_wannan", capacity_w=12e9, in_operation="2018-12-31"),
-            Corridor(id="corridor_hami_chongqing", capacity_w=8e9, in_operation="2025-06-10"),
+            Corridor(
+                id="corridor_hami_chongqing",
+                capacity_w=8e9,
+                length_km=2275,
+                in_operation="2025-06-10",
+            ),
         ),
         nested=nested,
         overlap_groups=groups,

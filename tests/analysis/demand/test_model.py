@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from pestle.analysis.demand import BuildOut, evaluate, simulate
+from pestle.analysis.demand import BuildOut, Corridor, evaluate, simulate
 from pestle.analysis.demand.loop import evaluate_loop
 from pestle.analysis.demand.model import CHUNK, draw, uncertain_names
 from pestle.errors import AnalysisError
@@ -23,12 +23,46 @@ ANALYTIC = {
     "pv_glass_fibre_t_per_gw": 3600.0,
     "pv_composite_frame_penetration": 0.2,
     "blade_design_life_years": 20.0,
+    "backbone_line_km_per_year": 0.0,
 }
 
 
 @pytest.fixture()
 def analytic(fixed: ParameterSet) -> ParameterSet:
     return fixed.with_values(ANALYTIC)
+
+
+def test_insulators_scale_with_line_length(fixed: ParameterSet) -> None:
+    """A 1,000 km corridor in operation at the start of 2026 after a 1-year build, plus
+    300 km of backbone line a year: km x towers/km x insulators/tower x kg / 1000."""
+    corridor = Corridor(id="line", length_km=1000, in_operation="2026-01-01")
+    bo = BuildOut(projects=(), corridors=(corridor,))
+    params = fixed.with_values(
+        {
+            "towers_per_km": 2.0,
+            "insulators_per_tower": 6.0,
+            "insulator_mass_kg": 50.0,
+            "corridor_build_years": 1.0,
+            "backbone_line_km_per_year": 300.0,
+        }
+    )
+    r = simulate(bo, params, samples=100, seed=1)
+    per_km = 2.0 * 6.0 * 50.0 / 1000  # 0.6 t
+    late = 1000 * 0.5 / 365  # a date is read as the middle of its day: 1.4 km fall in 2026
+    for year, km in ((2024, 300), (2025, 1300 - late), (2026, 300 + late), (2027, 300)):
+        got = r.get("demand_t", "transmission_insulators", year)["p50"]
+        assert got == pytest.approx(km * per_km, rel=1e-6)
+    longer = BuildOut(projects=(), corridors=(corridor.model_copy(update={"length_km": 2000}),))
+    doubled = simulate(longer, params, samples=100, seed=1)
+    assert doubled.get("demand_t", "transmission_insulators", 2025)["p50"] == pytest.approx(
+        (2300 - 2 * late) * per_km, rel=1e-6
+    )
+
+
+def test_a_corridor_without_length_is_refused(fixed: ParameterSet) -> None:
+    bo = BuildOut(projects=(), corridors=(Corridor(id="line", in_operation="2026-01-01"),))
+    with pytest.raises(AnalysisError, match="corridor line: .*length_km"):
+        simulate(bo, fixed, samples=10, seed=1)
 
 
 def test_all_fixed_gives_the_exact_product(one_base: BuildOut, analytic: ParameterSet) -> None:

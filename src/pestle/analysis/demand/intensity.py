@@ -9,8 +9,9 @@ last, so a parameter's draws (n,) broadcast against them.
   `blade_mass_method = rotor_scaling`, the NREL scaling law for one blade,
   a * R^b kg with R the rotor radius (Fingersh, Hand & Laxson 2006), x 3 blades / rating.
 - pv_frames: glass fibre per GW of modules with composite frames x frame penetration.
-- transmission_insulators: composite insulators per UHV line x mass per insulator, spread
-  over each corridor's build window before it went into operation.
+- transmission_insulators: line length x towers per km x composite insulators per tower x
+  mass per insulator, for the UHV corridors (spread over each corridor's build window
+  before it went into operation) and the backbone (750 kV-class) lines built each year.
 - hydrogen_vessels: composite transport vessels only. Large stationary hydrogen stores use
   steel pipes / vessels or caverns, not composite vessels (Papadias & Ahluwalia, Int. J.
   Hydrogen Energy 46 (2021) 34527), so the stationary path is ~0 (`h2_stationary_composite_t`,
@@ -64,11 +65,6 @@ NOT_MODELLED: tuple[tuple[str, str], ...] = (
     (
         "FRP pipes and tanks for oil, gas and coal chemicals",
         "no public tonnes per unit of activity found",
-    ),
-    (
-        "composite insulators by line length",
-        "no public count or mass per km of UHV or 750 kV line found; insulators are counted "
-        "per corridor",
     ),
     ("nacelle covers and other turbine parts", "no public mass per MW found"),
 )
@@ -139,15 +135,24 @@ def pv_frames_t(solar_w: Array, v: Values) -> Array:
 
 
 def insulators_t(build_out: BuildOut, years: Array, v: Values) -> Array:
-    """Composite insulators of the corridors built within the horizon, (n, Y) in t."""
-    t_per_line = v["insulators_per_uhv_line"] * v["insulator_mass_kg"] / 1000.0
+    """Composite insulators, (Y, n) in t: line length x towers per km x insulators per
+    tower x mass per insulator, for the UHV corridors built within the horizon (spread over
+    each corridor's build window before it went into operation) and for the backbone grid's
+    lines built each year (`backbone_line_km_per_year`)."""
+    t_per_km = v["towers_per_km"] * v["insulators_per_tower"] * v["insulator_mass_kg"] / 1000.0
     build = v["corridor_build_years"]
-    out = np.zeros((len(years), v.n))
+    km = np.zeros((len(years), v.n))
     for corridor in build_out.corridors:
         if corridor.year <= years[0]:
             continue  # in operation before the horizon: built before it
-        out += yearly_fractions(corridor.year - build, build, years)
-    return out * t_per_line
+        if corridor.length_km is None:
+            raise AnalysisError(
+                f"corridor {corridor.id}: the insulator segment needs its line length "
+                "(length_km, or length_km_min / length_km_max)"
+            )
+        km += corridor.length_km * yearly_fractions(corridor.year - build, build, years)
+    km += v["backbone_line_km_per_year"]
+    return km * t_per_km
 
 
 def hydrogen_t(build_out: BuildOut, years: Array, v: Values) -> Array:

@@ -108,13 +108,17 @@ def evaluate_one(
             solar_w / 1e9 * val("pv_glass_fibre_t_per_gw") * val("pv_composite_frame_penetration")
         )
 
-    line_t = val("insulators_per_uhv_line") * val("insulator_mass_kg") / 1000
+    km_t = val("towers_per_km") * val("insulators_per_tower") * val("insulator_mass_kg") / 1000
     corridor_build = val("corridor_build_years")
-    for corridor in build_out.corridors:
-        if corridor.year <= first:
-            continue
-        for i, y in enumerate(years):
-            ins[i] += line_t * _share(corridor.year - corridor_build, corridor_build, y)
+    for i, y in enumerate(years):
+        km = val("backbone_line_km_per_year")
+        for corridor in build_out.corridors:
+            if corridor.year > first:
+                assert corridor.length_km is not None
+                km += corridor.length_km * _share(
+                    corridor.year - corridor_build, corridor_build, y
+                )
+        ins[i] = km * km_t
 
     vessels_t = val("h2_transport_vessels_per_year") * val("h2_vessel_composite_t")
     for project in build_out.projects:
