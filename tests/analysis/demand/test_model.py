@@ -61,7 +61,7 @@ def test_insulators_scale_with_line_length(fixed: ParameterSet) -> None:
 
 def test_a_corridor_without_length_is_refused(fixed: ParameterSet) -> None:
     bo = BuildOut(projects=(), corridors=(Corridor(id="line", in_operation="2026-01-01"),))
-    with pytest.raises(AnalysisError, match="corridor line: .*length_km"):
+    with pytest.raises(AnalysisError, match=r"corridor line: .*length_km"):
         simulate(bo, fixed, samples=10, seed=1)
 
 
