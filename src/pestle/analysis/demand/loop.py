@@ -115,9 +115,7 @@ def evaluate_one(
         for corridor in build_out.corridors:
             if corridor.year > first:
                 assert corridor.length_km is not None
-                km += corridor.length_km * _share(
-                    corridor.year - corridor_build, corridor_build, y
-                )
+                km += corridor.length_km * _share(corridor.year - corridor_build, corridor_build, y)
         ins[i] = km * km_t
 
     vessels_t = val("h2_transport_vessels_per_year") * val("h2_vessel_composite_t")
