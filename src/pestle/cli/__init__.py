@@ -37,6 +37,7 @@ def _register() -> None:
     from pestle.cli import extract as _extract  # noqa: F401
     from pestle.cli import report as _report  # noqa: F401
     from pestle.cli import serve as _serve  # noqa: F401
+    from pestle.cli import sweep as _sweep  # noqa: F401
 
 
 _register()
@@ -64,6 +65,10 @@ FLAGS = {
     "sobol_samples": "--sobol-samples",
     "draws": "--draws",
     "formats": "--format",
+    "grid": "--grid",
+    "seeds": "--seeds",
+    "scheduler": "--scheduler",
+    "workers": "--workers",
 }
 
 

@@ -54,3 +54,16 @@ def _bar_progress() -> Any:
                 bar.stop()
 
     return report
+
+
+def step_progress(step: str) -> Any:
+    """A (done, total) progress callback of one named step: a bar on stderr, or None when
+    stderr is not a terminal."""
+    report = _bar_progress()
+    if report is None:
+        return None
+
+    def progress(done: int, total: int) -> None:
+        report(step, done, total)
+
+    return progress

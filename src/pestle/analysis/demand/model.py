@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import Callable, Mapping
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import Executor, ThreadPoolExecutor, as_completed
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -334,6 +334,32 @@ class DemandResult:
         }
 
 
+def run_chunk(
+    build_out: BuildOut,
+    parameters: ParameterSet,
+    child: np.random.SeedSequence,
+    size: int,
+    out: np.ndarray | None = None,
+) -> tuple[np.ndarray, np.ndarray]:
+    """One seed chunk of a Monte Carlo run: `size` samples drawn from `child`, evaluated in
+    cache-sized slices. Returns the per-output sums over the chunk and the per-sample outputs
+    (K, size) float32, written into `out` when given (threads of one process) or returned
+    (a process pool or a Dask cluster; the function and its arguments pickle)."""
+    uncertain = uncertain_names(parameters)
+    u = np.random.default_rng(child).random((len(uncertain), size))
+    if out is None:
+        n_w = len(waste_horizon(parameters))
+        out = np.empty((_n_labels(len(horizon(parameters)), n_w), size), dtype=np.float32)
+    sums = np.zeros(out.shape[0])
+    for a in range(0, size, SLICE):
+        b = min(a + SLICE, size)
+        ev = evaluate(build_out, parameters, draw(parameters, u[:, a:b]), n=b - a)
+        cols = _columns(ev)
+        sums += cols.sum(axis=1)
+        out[:, a:b] = cols
+    return sums, out
+
+
 def simulate(
     build_out: BuildOut,
     parameters: ParameterSet,
@@ -343,13 +369,20 @@ def simulate(
     scenario: str | None = None,
     progress: Progress | None = None,
     threads: int = 2,
+    executor: Executor | None = None,
 ) -> DemandResult:
-    """Monte Carlo of the demand model: `samples` draws, seeded, summarised per output."""
+    """Monte Carlo of the demand model: `samples` draws, seeded, summarised per output.
+
+    The chunks run on `threads` threads of this process, or on `executor` (any
+    `concurrent.futures.Executor`: a process pool, or a Dask cluster's
+    `Client.get_executor()`). Chunk k always draws from the k-th child of
+    `SeedSequence(seed)`, so the result is the same on every executor. Percentiles need every
+    sample: the per-sample outputs (float32) are gathered here, exactly, not merged from
+    per-chunk summaries."""
     if not 1 <= samples <= MAX_SAMPLES:
         raise AnalysisError(
             f"samples must be between 1 and {MAX_SAMPLES:,}; got {samples}", parameter="samples"
         )
-    uncertain = uncertain_names(parameters)
     years = horizon(parameters)
     waste_years = waste_horizon(parameters)
     labels = _labels(years, waste_years)
@@ -363,24 +396,35 @@ def simulate(
     children = np.random.SeedSequence(seed).spawn(n_chunks)
     store = np.empty((len(labels), samples), dtype=np.float32)
     sums = np.zeros((n_chunks, len(labels)))
+    bounds = [(k * CHUNK, min((k + 1) * CHUNK, samples)) for k in range(n_chunks)]
 
-    def run(k: int) -> None:
-        lo, hi = k * CHUNK, min((k + 1) * CHUNK, samples)
-        gen = np.random.default_rng(children[k])
-        u = gen.random((len(uncertain), hi - lo))
-        for a in range(0, hi - lo, SLICE):
-            b = min(a + SLICE, hi - lo)
-            ev = evaluate(build_out, parameters, draw(parameters, u[:, a:b]), n=b - a)
-            cols = _columns(ev)
-            sums[k] += cols.sum(axis=1)
-            store[:, lo + a : lo + b] = cols
+    def finished(done: int) -> None:
+        if progress is not None:
+            progress(done, n_chunks + 1)
 
-    done = 0
-    with ThreadPoolExecutor(max_workers=max(1, threads)) as pool:
-        for _ in pool.map(run, range(n_chunks)):
-            done += 1
-            if progress is not None:
-                progress(done, n_chunks + 1)
+    if executor is None:  # threads of this process write straight into the store
+        with ThreadPoolExecutor(max_workers=max(1, threads)) as pool:
+            futures = [
+                pool.submit(run_chunk, build_out, parameters, children[k], hi - lo, store[:, lo:hi])
+                for k, (lo, hi) in enumerate(bounds)
+            ]
+            for done, future in enumerate(as_completed(futures), start=1):
+                future.result()
+                finished(done)
+        for k, future in enumerate(futures):
+            sums[k] = future.result()[0]
+    else:  # another process or machine: each chunk comes back and is copied in
+        futures = {
+            executor.submit(run_chunk, build_out, parameters, children[k], hi - lo): k
+            for k, (lo, hi) in enumerate(bounds)
+        }
+        for done, future in enumerate(as_completed(futures), start=1):
+            k = futures[future]
+            chunk_sums, cols = future.result()
+            lo, hi = bounds[k]
+            sums[k] = chunk_sums
+            store[:, lo:hi] = cols
+            finished(done)
     means = sums.sum(axis=0) / samples
     edges = np.linspace(0, len(labels), max(1, threads) + 1).astype(int)
     blocks = [store[a:b] for a, b in itertools.pairwise(edges) if b > a]

@@ -8,6 +8,7 @@ seed, so differences between scenarios are not sampling noise in the shared para
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
+from concurrent.futures import Executor
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -124,8 +125,13 @@ def compare_scenarios(
     seed: int = 0,
     sobol_samples: int | None = 2**12,
     progress: ScenarioProgress | None = None,
+    executor: Executor | None = None,
 ) -> ScenarioComparison:
-    """Run each chosen scenario (with `overrides` on top); Sobol' unless sobol_samples=None."""
+    """Run each chosen scenario (with `overrides` on top); Sobol' unless sobol_samples=None.
+
+    Scenarios run one after another; the chunks of each run (and the Sobol' evaluations) go
+    to `executor` when given (see `simulate`), so a cluster is busy within every scenario
+    and the result does not depend on where it ran."""
     chosen = select(scenarios, names)
     overrides = dict(overrides or {})
     # check every option, override and scenario before any work starts
@@ -149,11 +155,19 @@ def compare_scenarios(
                 progress(name, done, total + (1 if sobol_samples else 0))
 
         demand = simulate(
-            build_out, params, samples=samples, seed=seed, scenario=scenario.name, progress=step
+            build_out,
+            params,
+            samples=samples,
+            seed=seed,
+            scenario=scenario.name,
+            progress=step,
+            executor=executor,
         )
         sens = None
         if sobol_samples and any(p.uncertain for p in params):
-            sens = demand_sensitivity(build_out, params, base_samples=sobol_samples, seed=seed)
+            sens = demand_sensitivity(
+                build_out, params, base_samples=sobol_samples, seed=seed, executor=executor
+            )
         if progress is not None:
             progress(scenario.name, 1, 1)
         results.append(

@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import warnings
 from collections.abc import Callable
+from concurrent.futures import Executor
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -170,8 +171,12 @@ def sobol_indices(
     conf_level: float = 0.95,
     output: str = "y",
     assumption: tuple[bool, ...] = (),
+    executor: Executor | None = None,
 ) -> SensitivityResult:
-    """Sobol' first and total order indices of `func` (rows of X -> one value each)."""
+    """Sobol' first and total order indices of `func` (rows of X -> one value each).
+
+    The rows are evaluated in slices, in this thread or on `executor` (then `func` must
+    pickle); the slices come back in order, so the indices do not depend on the executor."""
     if not is_power_of_two(base_samples):
         raise AnalysisError(
             f"Sobol base samples must be a power of 2 (e.g. {2**12} or {2**13}); got {base_samples}"
@@ -180,7 +185,8 @@ def sobol_indices(
         raise AnalysisError("no uncertain inputs: nothing to analyse")
     spec = problem.to_salib()
     x = sobol_sample.sample(spec, base_samples, calc_second_order=calc_second_order, seed=seed)
-    y = np.concatenate([func(x[i : i + SLICE]) for i in range(0, len(x), SLICE)])
+    slices = [x[i : i + SLICE] for i in range(0, len(x), SLICE)]
+    y = np.concatenate(list(executor.map(func, slices)) if executor else [func(s) for s in slices])
     if y.shape != (len(x),):
         raise AnalysisError(f"the model returned shape {y.shape}; expected ({len(x)},)")
     d = len(problem.names)
@@ -227,23 +233,33 @@ def demand_sensitivity(
     base_samples: int = 2**13,
     seed: int = 0,
     calc_second_order: bool = False,
+    executor: Executor | None = None,
 ) -> SensitivityResult:
     """Sobol' indices of total composite demand (t, all segments over the horizon)."""
     names = uncertain_names(parameters)
     if not names:
         raise AnalysisError("every parameter is fixed: there is no uncertainty to analyse")
     problem = SobolProblem(names=names, bounds=tuple((0.0, 1.0) for _ in names))
-
-    def total(x: np.ndarray) -> np.ndarray:
-        u = np.clip(x.T, 0.0, 1.0)
-        return evaluate(build_out, parameters, draw(parameters, u), n=len(x)).total_t
-
     return sobol_indices(
-        total,
+        TotalDemand(build_out, parameters),
         problem,
         base_samples=base_samples,
         seed=seed,
         calc_second_order=calc_second_order,
         output="cumulative_demand_t/total",
         assumption=tuple(parameters[n].assumption for n in names),
+        executor=executor,
     )
+
+
+@dataclass(frozen=True)
+class TotalDemand:
+    """Total composite demand of Sobol' sample rows (in [0, 1]^D): a picklable function, so
+    the evaluation can run on another process or a Dask worker."""
+
+    build_out: BuildOut
+    parameters: ParameterSet
+
+    def __call__(self, x: np.ndarray) -> np.ndarray:
+        u = np.clip(x.T, 0.0, 1.0)
+        return evaluate(self.build_out, self.parameters, draw(self.parameters, u), n=len(x)).total_t

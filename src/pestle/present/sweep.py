@@ -1,0 +1,38 @@
+"""The chart of a parameter sweep: cumulative demand against each swept parameter."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from pestle.present import chartkit as kit
+
+
+def sweep_headline(sweep: Any) -> dict:
+    """Main effects of a `SweepResult`: for each swept parameter (and scenario), the median
+    and p5–p95 of cumulative demand at each of its values, in kt (`SweepResult.headline`)."""
+    records = [
+        {
+            "panel": f"{row['parameter']} · {row['scenario']}",
+            "value": row["value"],
+            **{k: row[k] / 1e3 for k in ("p5", "p50", "p95")},
+        }
+        for row in sweep.headline().to_dict(orient="records")
+    ]
+    first, last = min(sweep.seeds), max(sweep.seeds)
+    seeds = f"seed {first}" if first == last else f"seeds {first}–{last}"
+    return kit.fan(
+        records,
+        x="value",
+        low="p5",
+        mid="p50",
+        high="p95",
+        facet="panel",
+        y_title="Cumulative composites (kt)",
+        title="Cumulative composite demand against each swept parameter (median, p5–p95)",
+        source=(
+            f"pestle demand model, {sweep.samples:,} samples a point, {seeds}; each value "
+            "averaged over the other swept parameters' values"
+        ),
+        band_label="p5–p95",
+        description="Main effects of the swept parameters on cumulative demand",
+    )
