@@ -73,7 +73,9 @@ def init(db: DbOption = None) -> None:
 
 @db_app.command("import")
 def import_(
-    files: Annotated[list[Path], typer.Argument(help="Text documents, or .csv/.xlsx tables.")],
+    files: Annotated[
+        list[Path] | None, typer.Argument(help="Text documents, or .csv/.xlsx tables.")
+    ] = None,
     name: Annotated[
         str | None,
         typer.Option("--name", help="Document name (one file only; default: the file's stem)."),
@@ -82,9 +84,25 @@ def import_(
         int | None,
         typer.Option("--max-bytes", help="Refuse text documents larger than this.", min=1),
     ] = None,
+    parquet: Annotated[
+        Path | None,
+        typer.Option(
+            "--parquet",
+            help="A claims dataset of `pestle extract --corpus`: one revision per document, "
+            "one transaction per part, idempotent on re-run.",
+        ),
+    ] = None,
     db: DbOption = None,
 ) -> None:
     """Import files in one transaction: each changed document becomes a new revision."""
+    if parquet is not None:
+        if files or name is not None:
+            _usage("--parquet imports a dataset alone: give no files and no --name")
+        _import_dataset(parquet, db)
+        return
+    files = files or []
+    if not files:
+        _usage("nothing to import: give one or more files, or --parquet DATASET")
     if name is not None and len(files) != 1:
         _usage("--name names one document: give exactly one file")
     store = _open(db)
@@ -95,6 +113,18 @@ def import_(
             err_console.print(f"error: {problem}", markup=False)
         raise ParseError("nothing was imported") from exc
     _print_import(result)
+
+
+def _import_dataset(dataset: Path, db: str | None) -> None:
+    from pestle.cli.results import step_progress
+
+    result = _open(db).import_parquet(dataset, progress=step_progress("import"))
+    console.print(
+        f"{dataset}: {len(result.documents):,} documents — {result.count('new'):,} new, "
+        f"{result.count('revised'):,} revised, {result.count('unchanged'):,} unchanged "
+        f"(nothing written); {result.claims_written:,} claims written",
+        markup=False,
+    )
 
 
 def _print_import(result: ImportResult) -> None:

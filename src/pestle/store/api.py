@@ -188,6 +188,24 @@ class Store:
         doc = PreparedDocument(name=name, source=source, claims=claims, path=path)
         return self._import([doc], progress)
 
+    def import_parquet(
+        self, dataset: str | Path, *, progress: Progress | None = None
+    ) -> ImportResult:
+        """Import a claims dataset (`pestle extract --corpus`): one revision per document,
+        one transaction per part file, PostgreSQL COPY / SQLite batches; documents already
+        stored with the same content write nothing, so a re-run is idempotent.
+        `progress(parts done, parts)`."""
+        from pestle.corpus import dataset_parts
+        from pestle.store.parquet import prepared_parts
+
+        total = len(dataset_parts(dataset))
+        outcomes = []
+        for done, (_, documents) in enumerate(prepared_parts(dataset), start=1):
+            outcomes.extend(self._import(documents, None).documents)
+            if progress is not None:
+                progress(done, total)
+        return ImportResult(documents=tuple(outcomes))
+
     @staticmethod
     def _prepare(path: Path, name: str | None, max_bytes: int | None) -> PreparedDocument:
         if path.suffix.lower() in TABLE_SUFFIXES:

@@ -91,6 +91,10 @@ class ImportResult(_Record):
     def claims_written(self) -> int:
         return sum(d.claims for d in self.documents if d.status != "unchanged")
 
+    def count(self, status: str) -> int:
+        """Documents with this outcome (new, revised or unchanged)."""
+        return sum(1 for d in self.documents if d.status == status)
+
 
 class ClaimChange(_Record):
     """A claim present in both revisions whose content differs."""
