@@ -15,6 +15,7 @@ from rich.console import Console
 from rich.table import Table
 
 from pestle.cli import app
+from pestle.errors import NumberTooLarge
 from pestle.ingest import DEFAULT_MAX_BYTES, EMBEDDED_REPORT, extract_file
 from pestle.model import Claim
 
@@ -94,7 +95,10 @@ def extract_command(
 ) -> None:
     """Extract every numeric claim of a document: value, unit, period, measure, subject, span."""
     path = file if file is not None else EMBEDDED_REPORT
-    result = extract_file(path, title=title, max_bytes=max_bytes)
+    try:
+        result = extract_file(path, title=title, max_bytes=max_bytes)
+    except NumberTooLarge as exc:  # the extractor knows the number, not the file
+        raise NumberTooLarge(f"{path}: {exc}") from None
     if output_format is Format.json:
         typer.echo(json.dumps(result.to_json_dict(), ensure_ascii=False, indent=2))
     elif output_format is Format.csv:

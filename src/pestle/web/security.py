@@ -31,6 +31,7 @@ from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 
 from pestle.errors import InputError, PestleError
 from pestle.ingest.reader import decode_text
+from pestle.model.names import document_name_problem
 
 Scope = MutableMapping[str, Any]
 Message = MutableMapping[str, Any]
@@ -281,18 +282,14 @@ async def _refuse(send: Send, status: int, kind: str, detail: str, bearer: bool 
 
 # -- uploads --------------------------------------------------------------------------------
 
-_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,99}$")
-
 
 def document_name(name: str | None, filename: str | None) -> str:
     """The store name of an uploaded document: the given name, else the file's stem with
     anything but letters, digits, '_', '.' and '-' replaced; never a path."""
     if name:
-        if not _NAME.match(name):
-            raise InputError(
-                f"document name {name!r}: use 1-100 letters, digits, '_', '.' or '-', "
-                "starting with a letter or digit"
-            )
+        problem = document_name_problem(name)
+        if problem is not None:
+            raise InputError(problem)
         return name
     stem = (filename or "").replace("\\", "/").rsplit("/", 1)[-1]
     stem = stem.rsplit(".", 1)[0] if "." in stem.lstrip(".") else stem
