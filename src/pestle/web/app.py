@@ -12,6 +12,7 @@ pages, /static. One exception handler answers every error (errors.py).
 
 from __future__ import annotations
 
+import sys
 from collections.abc import AsyncIterator, Callable, Sequence
 from contextlib import asynccontextmanager
 from importlib import resources
@@ -113,6 +114,7 @@ def create_app(
             state.watchers.extend(CaseWatcher(state, cid).start() for cid in state.cases)
         yield
         state.close()
+        _stop_pools()
 
     app = FastAPI(
         title="pestle",
@@ -168,6 +170,14 @@ def _writes(app: FastAPI) -> Callable[[dict[str, Any]], bool]:
         )
 
     return writes
+
+
+def _stop_pools() -> None:
+    """End the PDF worker processes a report download started (if one did), with the
+    server: its shutdown must not leave processes behind."""
+    workers = sys.modules.get("pestle.report.pdf_workers")
+    if workers is not None:
+        workers.stop()
 
 
 def _document_cases(app: FastAPI, served: tuple[str, ...]) -> None:
