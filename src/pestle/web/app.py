@@ -21,7 +21,6 @@ from typing import TYPE_CHECKING, Any
 
 from fastapi import FastAPI
 from fastapi.middleware.gzip import GZipMiddleware
-from fastapi.routing import APIRoute
 from fastapi.staticfiles import StaticFiles
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from starlette.middleware.trustedhost import TrustedHostMiddleware
@@ -42,7 +41,6 @@ from pestle.web.security import (
     SecurityHeaders,
     TokenGate,
     new_token,
-    require_token,
 )
 from pestle.web.state import AppState, CaseState
 
@@ -144,32 +142,13 @@ def create_app(
         default=MAX_JSON_BODY,
         limits={"/api/documents": max_upload_bytes + MULTIPART_OVERHEAD},
     )
-    app.add_middleware(TokenGate, writes=_writes(app), token=lambda: state.token)
+    app.add_middleware(TokenGate, token=lambda: state.token)
     app.add_middleware(CatchErrors, handler=errors.handle_scope)
     hosts = list(allowed_hosts) if allowed_hosts else ["*"]
     if "*" not in hosts:
         app.add_middleware(TrustedHostMiddleware, allowed_hosts=hosts)
     app.add_middleware(SecurityHeaders)
     return app
-
-
-def _writes(app: FastAPI) -> Callable[[dict[str, Any]], bool]:
-    """Whether a request goes to an endpoint that needs the token (one depending on
-    `require_token`), decided from its method and path alone, before its body is read."""
-    guarded = [
-        route
-        for route in app.routes
-        if isinstance(route, APIRoute)
-        and any(d.dependency is require_token for d in route.dependencies)
-    ]
-
-    def writes(scope: dict[str, Any]) -> bool:
-        path, method = scope.get("path", ""), scope.get("method", "")
-        return any(
-            method in (r.methods or ()) and r.path_regex.match(path) is not None for r in guarded
-        )
-
-    return writes
 
 
 def _stop_pools() -> None:
