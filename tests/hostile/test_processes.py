@@ -8,6 +8,7 @@ ended without its exit handlers and the pool was never shut down.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import re
 import signal
@@ -85,7 +86,5 @@ def test_no_process_outlives_serve_after_a_pdf_download(tmp_path: Path, stop: in
         if server.poll() is None:
             server.kill()
         for p in children:  # a failed test leaves nothing running either
-            try:
+            with contextlib.suppress(psutil.NoSuchProcess):
                 p.kill()
-            except psutil.NoSuchProcess:
-                pass
