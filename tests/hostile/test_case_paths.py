@@ -117,11 +117,16 @@ def test_an_entity_glob_outside_the_case_or_through_a_link_is_refused(hostile_ca
         load_case(hostile_case)
 
 
-def test_the_evidence_page_serves_only_the_case_documents() -> None:
+def test_the_evidence_page_never_serves_a_file_outside_the_case(hostile_case: Path) -> None:
     from pestle.web import create_app
 
-    app = create_app(token="t")
-    with TestClient(app, base_url="http://127.0.0.1") as client:
+    # before: a document linked to /etc/passwd was loaded and its text served as evidence
+    target, _ = _hostile_targets(hostile_case)["symlink"]
+    _point_document_at(hostile_case, target)
+    with pytest.raises(CaseError, match="is a symbolic link"):
+        create_app(hostile_case, token="t")
+    # a served case answers a document name that is a path with 404, never a file's text
+    with TestClient(create_app(token="t"), base_url="http://127.0.0.1") as client:
         for document in ("../../../../etc/passwd", "/etc/passwd", "%2e%2e/etc/passwd", "x"):
             r = client.get("/evidence", params={"document": document})
             assert r.status_code in (404, 422), (document, r.status_code)
