@@ -144,3 +144,12 @@ def test_an_empty_document_to_extract_is_one_line_and_non_zero(
     path.write_text(content, encoding="utf-8")
     line = bounded.one_line_error(bounded.pestle("extract", str(path)))
     assert line == f"error: {path}: the document is empty; give a text with content"
+
+
+def test_extract_shows_a_hostile_file_name_escaped(tmp_path: Path) -> None:
+    path = tmp_path / "evil\x1b]0;pwned\x07\x1b[31mred.txt"
+    path.write_text("GDP reached 5 billion yuan in 2024.\n", encoding="utf-8")
+    ran = bounded.pestle("extract", str(path))
+    assert ran.returncode == 0, ran.stderr
+    assert "\x1b" not in ran.stdout and "\x07" not in ran.stdout
+    assert "evil\\u001b]0;pwned\\u0007\\u001b[31mred: 1 claims" in ran.stdout
