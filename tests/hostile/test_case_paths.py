@@ -132,3 +132,11 @@ def test_the_evidence_page_never_serves_a_file_outside_the_case(hostile_case: Pa
             assert r.status_code in (404, 422), (document, r.status_code)
             assert "root:x:0:0" not in r.text
         assert client.get("/evidence").status_code == 200
+
+
+def test_a_case_yaml_that_is_a_link_is_refused(hostile_case: Path, tmp_path: Path) -> None:
+    real = tmp_path / "elsewhere.yaml"
+    (hostile_case / "case.yaml").rename(real)
+    (hostile_case / "case.yaml").symlink_to(real)
+    with pytest.raises(CaseError, match=r"case\.yaml: case\.yaml is a symbolic link"):
+        load_case(hostile_case)

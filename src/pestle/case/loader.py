@@ -70,6 +70,9 @@ def case_paths(name_or_path: str | Path = DEFAULT_CASE) -> tuple[Path, ...]:
 def load_case(name_or_path: str | Path = DEFAULT_CASE) -> Case:
     """Read, resolve and check a case; `CaseError`/`ParseError` name file and line."""
     folder = case_folder(name_or_path)
+    problem = problem_of(folder, "case.yaml")  # the one file not named in case.yaml
+    if problem is not None:
+        raise CaseError(f"case.yaml: {problem}", folder / "case.yaml")
     info = _read_info(folder / "case.yaml")
     documents = load_documents(folder, info)
     references = load_references({k: folder / r.path for k, r in info.references.items()})

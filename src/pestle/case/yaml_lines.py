@@ -230,13 +230,16 @@ def _refuse(problem: str, event: yaml.Event) -> yaml.MarkedYAMLError:
     return yaml.MarkedYAMLError(problem=problem, problem_mark=event.start_mark)
 
 
-def loads_yaml(text: str, file: str | Path = "<string>") -> Any:
-    """Parse YAML text; malformed YAML raises `ParseError` naming `file:line:col`."""
-    size = len(text.encode("utf-8", "surrogatepass"))
+def _check_size(size: int, file: str | Path) -> None:
     if size > MAX_BYTES:
         raise ParseError(
             f"{size:,} bytes is over the limit of {MAX_BYTES:,} bytes for a case file", file, 1
         )
+
+
+def loads_yaml(text: str, file: str | Path = "<string>") -> Any:
+    """Parse YAML text; malformed YAML raises `ParseError` naming `file:line:col`."""
+    _check_size(len(text.encode("utf-8", "surrogatepass")), file)
     try:
         _Bounds().check(text)
         return yaml.load(text, Loader=_LineLoader)  # a SafeLoader subclass
@@ -262,6 +265,7 @@ def load_yaml(path: str | Path) -> Any:
     """Read and parse one YAML file (UTF-8)."""
     path = Path(path)
     try:
+        _check_size(path.stat().st_size, path)  # before a byte of it is held in memory
         text = path.read_text(encoding="utf-8")
     except FileNotFoundError:
         raise InputError(f"{path}: file not found") from None
