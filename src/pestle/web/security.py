@@ -128,7 +128,9 @@ def _bearer_of(scope: Scope) -> str | None:
     for key, value in scope.get("headers", []):
         if key.lower() == b"authorization":
             scheme, _, token = value.decode("latin-1").partition(" ")
-            return token.strip() or None if scheme.lower() == "bearer" else None
+            if scheme.lower() != "bearer":
+                return None
+            return token.strip() or None
     return None
 
 
