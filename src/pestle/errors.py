@@ -2,6 +2,7 @@
 
     PestleError                 root: caught once at the CLI / web boundary
     ├── InputError              a file cannot be read (missing, binary, too big, not UTF-8)
+    │   └── NumberTooLarge      a document writes a number beyond the float range
     ├── ParseError              a file was read but its content is malformed (file:line:col)
     ├── CaseError               a case folder is inconsistent (unresolved evidence, bad value)
     ├── StoreError              the database cannot be reached or refused an operation
@@ -32,6 +33,18 @@ class PestleError(Exception):
 
 class InputError(PestleError):
     """A file could not be read as a text document."""
+
+
+class NumberTooLarge(InputError):
+    """A document writes a number no float holds (over 1.8e308): it is refused where the
+    number is read, rather than stored and exported as `Infinity` (which is not JSON)."""
+
+
+def too_large(digits: str, exponent: int = 0) -> str:
+    """The message of `NumberTooLarge` for the number `digits` x 10**`exponent`."""
+    shown = digits if len(digits) <= 20 else f"{digits[:12]}...({len(digits)} digits)"
+    scale = f" x 10^{exponent}" if exponent else ""
+    return f"the number {shown}{scale} is beyond the largest number a claim can hold (1.8e308)"
 
 
 class ParseError(PestleError):

@@ -630,20 +630,24 @@ def test_judgments_must_agree_with_the_case_factors(case_copy: Path) -> None:
     )
 
 
-def test_case_paths_are_the_folder_and_folders_of_files_named_outside_it(
-    case_copy: Path, tmp_path: Path
-) -> None:
+def test_case_paths_are_the_case_folder_alone(case_copy: Path, tmp_path: Path) -> None:
+    # a case reads only inside its folder (tests/hostile/test_case_paths.py), so watching
+    # the folder sees every file the case reads
     assert case_paths(case_copy) == (case_copy.resolve(),)
     elsewhere = tmp_path / "documents"
     elsewhere.mkdir()
     (case_copy / "sources" / "source_report.txt").rename(elsewhere / "report.txt")
-    edit_line(
+    line = edit_line(
         case_copy / "case.yaml", "path: sources/source_report.txt", "path: ../documents/report.txt"
     )
-    assert case_paths(case_copy) == (case_copy.resolve(), elsewhere.resolve())
-    load_case(case_copy)  # the moved document still loads
-    (case_copy / "case.yaml").write_text("id: [", encoding="utf-8")
-    assert case_paths(case_copy) == (case_copy.resolve(),)  # unreadable: the folder alone
+    with pytest.raises(CaseError) as caught:
+        load_case(case_copy)
+    assert str(caught.value) == (
+        f"{case_copy.resolve() / 'case.yaml'}:{line}: documents.source_report.path: "
+        "../documents/report.txt: leaves the case folder ('..'); a case may read only files "
+        "inside its folder"
+    )
+    assert case_paths(case_copy) == (case_copy.resolve(),)
 
 
 @pytest.mark.parametrize(

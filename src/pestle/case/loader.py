@@ -29,10 +29,11 @@ from pestle.case.models import (
     Document,
     Factor,
 )
+from pestle.case.paths import check_inside, problem_of
 from pestle.case.references import load_references
 from pestle.case.yaml_lines import LineDict, LineList, line_at, line_of, load_yaml
 from pestle.cases import DEFAULT_CASE
-from pestle.errors import CaseError, InputError, PestleError
+from pestle.errors import CaseError, InputError
 
 CASES_DIR = Path(__file__).resolve().parent.parent / "cases"
 
@@ -61,36 +62,25 @@ def case_folder(name_or_path: str | Path = DEFAULT_CASE) -> Path:
 
 
 def case_paths(name_or_path: str | Path = DEFAULT_CASE) -> tuple[Path, ...]:
-    """The folders a case is made of: its own folder, and the folder of each document or
-    reference file case.yaml names outside it (what `pestle report --watch` watches). A
-    case.yaml that does not read gives the case folder alone (the build says what is wrong).
-    """
-    folder = case_folder(name_or_path)
-    try:
-        info = _read_info(folder / "case.yaml")
-    except PestleError:
-        return (folder,)
-    named = [spec.path for spec in (*info.documents.values(), *info.references.values())]
-    named += [p for p in (getattr(info, kind) for kind in OPTIONAL_FILES) if p is not None]
-    outside = {
-        path.parent
-        for path in ((folder / name).resolve() for name in named)
-        if folder not in path.parents and path.parent.is_dir()
-    }
-    return (folder, *sorted(outside))
+    """The folders a case is made of (what `pestle report --watch` watches): its own folder
+    only, since every file a case reads lies inside it (`pestle.case.paths`)."""
+    return (case_folder(name_or_path),)
 
 
 def load_case(name_or_path: str | Path = DEFAULT_CASE) -> Case:
     """Read, resolve and check a case; `CaseError`/`ParseError` name file and line."""
     folder = case_folder(name_or_path)
+    problem = problem_of(folder, "case.yaml")  # the one file not named in case.yaml
+    if problem is not None:
+        raise CaseError(f"case.yaml: {problem}", folder / "case.yaml")
     info = _read_info(folder / "case.yaml")
     documents = load_documents(folder, info)
     references = load_references({k: folder / r.path for k, r in info.references.items()})
     default_document = next(iter(info.documents))
-    entity_files = tuple(_files(folder, info.entities))
+    entity_files = tuple(_files(folder, info.entities, "entities"))
     entities = _read_all(entity_files, default_document, _entities)
     _check_unique_ids(entities, "entity")
-    factor_files = tuple(_files(folder, info.factors))
+    factor_files = tuple(_files(folder, info.factors, "factors"))
     factors = _read_all(factor_files, default_document, _factors)
     _check_unique_ids(factors, "factor")
     indexes = ev.index_documents(documents)
@@ -145,21 +135,27 @@ def _check_paths(path: Path, info: CaseInfo, raw: LineDict) -> None:
     """Each file case.yaml names exists: a wrong path is an error at its line of case.yaml
     (a file that exists but does not read names that file). An optional file (judgments,
     parameters, ...) that case.yaml does not name takes its default name and may be absent;
-    `capacity_reference` must name an entry of `references`."""
+    `capacity_reference` must name an entry of `references`. Every path stays inside the
+    case folder, with no symbolic link on the way (`pestle.case.paths`)."""
+    folder = path.parent
+    for key in ("entities", "factors"):
+        for i, pattern in enumerate(getattr(info, key)):
+            check_inside(folder, pattern, f"{key}[{i}]", path, line_at(raw, (key, i)))
     for group, specs in (("documents", info.documents), ("references", info.references)):
         for key, spec in specs.items():
-            target = path.parent / spec.path
+            line = line_at(raw, (group, key, "path"))
+            target = check_inside(folder, spec.path, f"{group}.{key}.path", path, line)
             if target.is_file():
                 continue
             problem = "is a folder, not a file" if target.is_dir() else "no such file"
-            line = line_at(raw, (group, key, "path"))
             raise CaseError(f"{group}.{key}.path: {spec.path}: {problem}", path, line)
     for kind in OPTIONAL_FILES:
         name = getattr(info, kind)
-        if kind not in info.model_fields_set or name is None:
+        if name is None:
             continue
-        target = path.parent / name
-        if target.is_file():
+        # a default name is checked too: a link named judgments.yaml would be read
+        target = check_inside(folder, name, kind, path, line_at(raw, (kind,)))
+        if kind not in info.model_fields_set or target.is_file():
             continue
         problem = "is a folder, not a file" if target.is_dir() else "no such file"
         raise CaseError(f"{kind}: {name}: {problem}", path, line_at(raw, (kind,)))
@@ -186,10 +182,15 @@ def _read_all(files: Sequence[Path], default_document: str, read: Any) -> list[A
     return items
 
 
-def _files(folder: Path, patterns: Sequence[str]) -> Iterator[Path]:
+def _files(folder: Path, patterns: Sequence[str], key: str) -> Iterator[Path]:
+    """The files the glob `patterns` match (checked inside the folder by `_check_paths`);
+    a match that is a symbolic link, or inside a linked folder, is refused."""
     seen: set[Path] = set()
     for pattern in patterns:
         for path in sorted(folder.glob(pattern)):
+            problem = problem_of(folder, str(path.relative_to(folder)))
+            if problem is not None:
+                raise CaseError(f"{key}: {pattern}: {problem}", folder / "case.yaml")
             if path.is_file() and path not in seen:
                 seen.add(path)
                 yield path

@@ -21,6 +21,7 @@ from pydantic import ValidationError
 from pestle.case.yaml_lines import line_at, load_yaml
 from pestle.errors import InputError, ParseError
 from pestle.model.capacity import Nesting, OverlapGroup, Overlaps
+from pestle.model.number import number_or_text
 from pestle.model.parameter import Override, Parameter, ParameterSet, Scenario, Value
 
 
@@ -192,9 +193,9 @@ def parse_assignment(text: str) -> tuple[str, Value]:
             parameter="overrides",
         )
     try:
-        return name, float(raw)
-    except ValueError:
-        return name, raw
+        return name, number_or_text(raw)  # the one number parser: bounded, finite
+    except ValueError as exc:
+        raise InputError(f"overrides: {name}: {exc}", parameter="overrides") from None
 
 
 __all__ = ["load_overlaps", "load_parameters", "load_scenarios", "parse_assignment"]

@@ -1,8 +1,8 @@
 """Watch the files of a case: each save yields the files it changed.
 
 Used by `pestle report --watch` (rebuild the report) and `pestle serve --watch` (reload the
-served case). Watched: the case folder, recursively, and the folders of the document and
-reference files case.yaml names outside it (`case_paths`). Editor swap files, caches and
+served case). Watched: the case folder, recursively (a case reads no file outside it,
+`case_paths`). Editor swap files, caches and
 version-control folders are ignored (watchfiles' default filter), and so is any folder the
 caller names in `ignore` (a report written inside the case folder must not trigger the next
 build). A file created and deleted within one burst of changes (an editor's or sed's

@@ -13,6 +13,13 @@ without a dot or sign (`6.1e9`, `1e10`, `.5e3`) is a number, as in YAML 1.2 (PyY
 YAML 1.1 rules would read it as text). This is the one YAML reader of case files: every
 file of a case reads the same text as the same value, and malformed YAML is one wording,
 `file:line:col: malformed YAML: ...`.
+
+Hostile files are refused before they are built (each a `ParseError` at the line where the
+bound is crossed, in well under a second): a file over `MAX_BYTES`; nesting deeper than
+`MAX_DEPTH`; more than `MAX_NODES` values once aliases are expanded (a "billion laughs" file
+is a few hundred bytes that expand to 10^9 values when a validator walks them); a number
+that is not finite (`.inf`, `.nan`, `1e400`) or whose text is longer than a number is
+(`pestle.model.number`, the one number parser).
 """
 
 from __future__ import annotations
@@ -25,8 +32,13 @@ from typing import Any
 import yaml
 
 from pestle.errors import InputError, ParseError
+from pestle.model.number import MAX_CHARS, finite
 
 _BaseLoader: type = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+MAX_BYTES = 2_000_000  # 100 times the largest file of the embedded case
+MAX_DEPTH = 64  # case files nest a handful of levels; PyYAML's composer recurses per level
+MAX_NODES = 200_000  # values after alias expansion: about what MAX_BYTES of plain values hold
 
 
 class LineDict(dict):
@@ -137,6 +149,23 @@ def _construct_timestamp(loader: Any, node: yaml.ScalarNode) -> str:
     return str(loader.construct_scalar(node))
 
 
+def _construct_float(loader: Any, node: yaml.ScalarNode) -> float:
+    # the same rules as every other text that becomes a number: bounded, finite
+    text = str(loader.construct_scalar(node))
+    if len(text) > MAX_CHARS:
+        raise ValueError(f"a number of {len(text)} characters (at most {MAX_CHARS})")
+    return finite(yaml.constructor.SafeConstructor.construct_yaml_float(loader, node), text)
+
+
+def _construct_int(loader: Any, node: yaml.ScalarNode) -> int:
+    text = str(loader.construct_scalar(node))
+    if len(text) > MAX_CHARS:
+        raise ValueError(f"a number of {len(text)} characters (at most {MAX_CHARS})")
+    value = int(yaml.constructor.SafeConstructor.construct_yaml_int(loader, node))
+    finite(value, text)  # an integer beyond the float range cannot enter any model
+    return value
+
+
 _LineLoader.add_implicit_resolver(
     "tag:yaml.org,2002:float",
     re.compile(r"^[-+]?(?:[0-9][0-9_]*(?:\.[0-9_]*)?|\.[0-9][0-9_]*)[eE][-+]?[0-9]+$"),
@@ -146,11 +175,73 @@ _LineLoader.add_constructor("tag:yaml.org,2002:map", _construct_mapping)
 _LineLoader.add_constructor("tag:yaml.org,2002:omap", _construct_mapping)
 _LineLoader.add_constructor("tag:yaml.org,2002:seq", _construct_sequence)
 _LineLoader.add_constructor("tag:yaml.org,2002:timestamp", _construct_timestamp)
+_LineLoader.add_constructor("tag:yaml.org,2002:float", _construct_float)
+_LineLoader.add_constructor("tag:yaml.org,2002:int", _construct_int)
+
+
+class _Bounds:
+    """Depth and alias-expanded size of a YAML stream, counted from its events (libyaml's
+    parser keeps its own stack, so even 50,000 levels are read without recursion) before any
+    node is composed; each anchor's expanded size is known when its collection ends, so an
+    alias costs one lookup and a bomb is refused after a few hundred events."""
+
+    def __init__(self) -> None:
+        self.sizes: dict[str, int] = {}  # anchor -> values it expands to
+        self.stack: list[list[Any]] = []  # open collections: [size so far, anchor]
+        self.total = 0
+
+    def check(self, text: str) -> None:
+        for event in yaml.parse(text, Loader=_BaseLoader):
+            if isinstance(event, yaml.CollectionStartEvent):
+                if len(self.stack) >= MAX_DEPTH:
+                    raise _refuse(f"nested deeper than {MAX_DEPTH} levels", event)
+                self._count(1, event)
+                self.stack.append([1, event.anchor])
+            elif isinstance(event, yaml.CollectionEndEvent):
+                size, anchor = self.stack.pop()
+                self._close(size, anchor)
+            elif isinstance(event, yaml.ScalarEvent):
+                self._count(1, event)
+                self._close(1, event.anchor)
+            elif isinstance(event, yaml.AliasEvent):
+                size = self.sizes.get(event.anchor or "", 1)
+                self._count(size, event)
+                self._close(size, None)
+
+    def _count(self, size: int, event: yaml.Event) -> None:
+        self.total += size
+        if self.total > MAX_NODES:
+            raise _refuse(
+                f"more than {MAX_NODES:,} values once aliases are expanded "
+                "(an alias bomb, or too large for a case file)",
+                event,
+            )
+
+    def _close(self, size: int, anchor: str | None) -> None:
+        """A value of `size` values ended: its anchor now stands for that many, and it is
+        part of the collection around it."""
+        if anchor:
+            self.sizes[anchor] = size
+        if self.stack:
+            self.stack[-1][0] += size
+
+
+def _refuse(problem: str, event: yaml.Event) -> yaml.MarkedYAMLError:
+    return yaml.MarkedYAMLError(problem=problem, problem_mark=event.start_mark)
+
+
+def _check_size(size: int, file: str | Path) -> None:
+    if size > MAX_BYTES:
+        raise ParseError(
+            f"{size:,} bytes is over the limit of {MAX_BYTES:,} bytes for a case file", file, 1
+        )
 
 
 def loads_yaml(text: str, file: str | Path = "<string>") -> Any:
     """Parse YAML text; malformed YAML raises `ParseError` naming `file:line:col`."""
+    _check_size(len(text.encode("utf-8", "surrogatepass")), file)
     try:
+        _Bounds().check(text)
         return yaml.load(text, Loader=_LineLoader)  # a SafeLoader subclass
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
@@ -174,6 +265,7 @@ def load_yaml(path: str | Path) -> Any:
     """Read and parse one YAML file (UTF-8)."""
     path = Path(path)
     try:
+        _check_size(path.stat().st_size, path)  # before a byte of it is held in memory
         text = path.read_text(encoding="utf-8")
     except FileNotFoundError:
         raise InputError(f"{path}: file not found") from None

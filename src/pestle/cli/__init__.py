@@ -13,6 +13,7 @@ import sys
 import typer
 from rich.console import Console
 
+from pestle.cli.output import printable
 from pestle.errors import PestleError
 
 app = typer.Typer(
@@ -52,7 +53,8 @@ def main(argv: list[str] | None = None) -> None:
     try:
         app(args=argv, prog_name="pestle")
     except PestleError as exc:
-        err_console.print(f"error: {flag_wording(exc)}", markup=False)
+        # a message may quote stored or given text: no control character reaches the terminal
+        err_console.print(f"error: {printable(flag_wording(exc))}", markup=False)
         sys.exit(2)
 
 
@@ -69,6 +71,7 @@ FLAGS = {
     "seeds": "--seeds",
     "scheduler": "--scheduler",
     "workers": "--workers",
+    "out": "--out",
 }
 
 

@@ -13,7 +13,9 @@ import typer
 from rich.console import Console
 
 from pestle.cli import app, err_console
-from pestle.errors import ParseError, StoreError
+from pestle.cli.output import check_out_file, printable, write_out_file
+from pestle.errors import NumberTooLarge, ParseError, StoreError
+from pestle.model.names import document_name_problem
 
 if TYPE_CHECKING:  # the store pulls in SQLAlchemy and pandas: import it only when a command runs
     from pestle.store import Diff, ImportResult, RevisionInfo, Store, StoredClaim
@@ -33,6 +35,13 @@ db_app = typer.Typer(
 app.add_typer(db_app, name="db")
 
 console = Console(highlight=False, soft_wrap=True)
+
+
+def _say(text: str) -> None:
+    """Print a line that holds stored text (titles, names, paths, sections, claims): control
+    characters are shown as escapes, never sent to the terminal."""
+    console.print(printable(text), markup=False)
+
 
 DbOption = Annotated[
     str | None,
@@ -66,7 +75,7 @@ def init(db: DbOption = None) -> None:
     """Create the store's schema, or upgrade it to the newest migration."""
     result = _open(db).init()
     if result.changed:
-        console.print(f"initialised {result.url}: schema {result.after}")
+        _say(f"initialised {result.url}: schema {result.after}")
     else:
         console.print(f"{result.url} is up to date: schema {result.after}")
 
@@ -77,7 +86,7 @@ def import_(
         list[Path] | None, typer.Argument(help="Text documents, or .csv/.xlsx tables.")
     ] = None,
     name: Annotated[
-        str | None,
+        list[str] | None,
         typer.Option("--name", help="Document name (one file only; default: the file's stem)."),
     ] = None,
     max_bytes: Annotated[
@@ -96,22 +105,29 @@ def import_(
 ) -> None:
     """Import files in one transaction: each changed document becomes a new revision."""
     if parquet is not None:
-        if files or name is not None:
+        if files or name:
             _usage("--parquet imports a dataset alone: give no files and no --name")
         _import_dataset(parquet, db)
         return
     files = files or []
     if not files:
         _usage("nothing to import: give one or more files, or --parquet DATASET")
-    if name is not None and len(files) != 1:
+    if name and len(name) > 1:  # Click keeps the last of a repeated option without a word
+        _usage(f"--name given {len(name)} times: a document has one name")
+    if name and len(files) != 1:
         _usage("--name names one document: give exactly one file")
+    if name and (problem := document_name_problem(name[0])) is not None:
+        _usage(f"--name: {problem}")  # the rule of the web upload
     store = _open(db)
     try:
-        result = store.import_documents(files, names=[name] if name else None, max_bytes=max_bytes)
+        result = store.import_documents(files, names=name or None, max_bytes=max_bytes)
     except _table_error() as exc:  # every bad row on a line of its own, then the verdict
         for problem in exc.problems:
-            err_console.print(f"error: {problem}", markup=False)
+            err_console.print(f"error: {printable(str(problem))}", markup=False)
         raise ParseError("nothing was imported") from exc
+    except NumberTooLarge as exc:  # the extractor knows the number, not the file
+        where = str(files[0]) if len(files) == 1 else "one of the files"
+        raise NumberTooLarge(f"{where}: {exc}; nothing was imported") from None
     _print_import(result)
 
 
@@ -131,17 +147,15 @@ def _print_import(result: ImportResult) -> None:
     for d in result.documents:
         where = d.path or d.document
         if d.status == "unchanged":
-            console.print(
+            _say(
                 f"{where}: unchanged, same content (sha256 {_short(d.sha256)}) as "
-                f"{d.document}@{d.number} (revision {d.revision}); nothing written",
-                markup=False,
+                f"{d.document}@{d.number} (revision {d.revision}); nothing written"
             )
         else:
             what = "new document" if d.status == "new" else "new revision of"
-            console.print(
+            _say(
                 f"{where}: {what} {d.document!r} -> {d.document}@{d.number} "
-                f"(revision {d.revision}), {d.claims} claims",
-                markup=False,
+                f"(revision {d.revision}), {d.claims} claims"
             )
 
 
@@ -168,11 +182,11 @@ def list_(
     if format == "json":
         typer.echo(json.dumps([r.to_dict() for r in revisions], indent=2))
     elif not revisions:
-        console.print("no revisions yet: `pestle db import FILE` adds one", markup=False)
+        _say("no revisions yet: `pestle db import FILE` adds one")
     else:
-        console.print(f"{'rev':>5}  revision, kind, claims, sha256, imported (UTC), path")
+        _say(f"{'rev':>5}  revision, kind, claims, sha256, imported (UTC), path")
         for line in _revision_lines(revisions):
-            console.print(line, markup=False)
+            _say(line)
 
 
 def _number(value: float) -> str:
@@ -197,8 +211,8 @@ def _print_claims(claims: list[StoredClaim]) -> None:
     for stored in claims:
         if stored.claim.section != section:
             section = stored.claim.section
-            console.print(f"[{section or 'no section'}]", markup=False)
-        console.print(_claim_line(stored), markup=False)
+            _say(f"[{section or 'no section'}]")
+        _say(_claim_line(stored))
 
 
 @db_app.command("show")
@@ -215,22 +229,20 @@ def show(
         return
     info = store.revision(rev)
     claims = store.stored_claims(info.id)
-    console.print(
+    _say(
         f"revision {info.id}: {info.label} ({info.kind}), {info.claims} claims\n"
         f"title: {info.title}\nsha256: {info.sha256}\npath: {info.path or '-'}\n"
         f"imported: {info.created_at.isoformat(timespec='seconds')}"
-        + (f"\nparent: revision {info.parent}" if info.parent else ""),
-        markup=False,
+        + (f"\nparent: revision {info.parent}" if info.parent else "")
     )
     _print_claims(claims)
 
 
 def _print_diff(d: Diff) -> None:
-    console.print(
+    _say(
         f"{d.old.label} (revision {d.old.id}) -> {d.new.label} (revision {d.new.id}): "
         f"{len(d.changed)} changed, {len(d.added)} added, {len(d.removed)} removed, "
-        f"{d.unchanged} unchanged",
-        markup=False,
+        f"{d.unchanged} unchanged"
     )
     for change in d.changed:
         details = [
@@ -238,17 +250,16 @@ def _print_diff(d: Diff) -> None:
             for f in change.fields
             if f != "text"
         ]
-        console.print(
+        _say(
             f"~ [{change.new.section or '-'}] {change.old.text!r} -> {change.new.text!r}"
-            + (f" ({'; '.join(details)})" if details else ""),
-            markup=False,
+            + (f" ({'; '.join(details)})" if details else "")
         )
     if d.is_empty and d.old.sha256 != d.new.sha256:
-        console.print("no claim differs: the texts differ outside the claims", markup=False)
+        _say("no claim differs: the texts differ outside the claims")
     for claim in d.removed:
-        console.print(f"- [{claim.section or '-'}] {claim.text!r}", markup=False)
+        _say(f"- [{claim.section or '-'}] {claim.text!r}")
     for claim in d.added:
-        console.print(f"+ [{claim.section or '-'}] {claim.text!r}", markup=False)
+        _say(f"+ [{claim.section or '-'}] {claim.text!r}")
 
 
 def _field(claim: object, name: str) -> str:
@@ -287,12 +298,14 @@ def export(
 ) -> None:
     """Export one revision's claims as JSON or CSV."""
     _check_format(format, ("json", "csv"))
+    if out is not None:
+        check_out_file(out)  # before the store is opened: a bad --out is one line
     text = _open(db).export(rev, format)  # type: ignore[arg-type]
     if out is None:
         sys.stdout.write(text)
     else:
-        out.write_text(text, encoding="utf-8")
-        console.print(f"wrote {out}", markup=False)
+        write_out_file(out, text)
+        _say(f"wrote {out}")
 
 
 @db_app.command("verify")
@@ -301,10 +314,10 @@ def verify(db: DbOption = None) -> None:
     store = _open(db)
     problems = store.verify()
     for problem in problems:
-        console.print(problem, markup=False)
+        _say(problem)
     if problems:
         raise StoreError(f"{len(problems)} problem(s) in {store.location}")
-    console.print("consistent", markup=False)
+    _say("consistent")
 
 
 def _table_error() -> type[Exception]:

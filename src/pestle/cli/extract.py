@@ -15,6 +15,8 @@ from rich.console import Console
 from rich.table import Table
 
 from pestle.cli import app
+from pestle.cli.output import printable
+from pestle.errors import NumberTooLarge
 from pestle.ingest import DEFAULT_MAX_BYTES, EMBEDDED_REPORT, extract_file
 from pestle.model import Claim
 
@@ -33,8 +35,9 @@ def format_value(value: float) -> str:
 
 
 def claims_table(claims: list[Claim], title: str | None = None) -> Table:
-    """The claims as a rich table (section, text, value, unit, qualifier, period, ...)."""
-    table = Table(title=title, show_lines=False, expand=False)
+    """The claims as a rich table (section, text, value, unit, qualifier, period, ...); text
+    from the document is shown with its control characters escaped (`printable`)."""
+    table = Table(title=printable(title) if title else title, show_lines=False, expand=False)
     for name in ("section", "text", "value", "unit", "qualifier", "period", "measure", "subject"):
         fixed = name in {"value", "unit", "qualifier", "period"}
         table.add_column(
@@ -44,7 +47,7 @@ def claims_table(claims: list[Claim], title: str | None = None) -> Table:
             max_width=28 if name == "section" else None,
         )
     for c in claims:
-        table.add_row(
+        cells = (
             c.section or "",
             c.text,
             format_value(c.value),
@@ -54,6 +57,7 @@ def claims_table(claims: list[Claim], title: str | None = None) -> Table:
             c.measure or "",
             c.subject or "",
         )
+        table.add_row(*(printable(cell) for cell in cells))
     return table
 
 
@@ -94,7 +98,10 @@ def extract_command(
 ) -> None:
     """Extract every numeric claim of a document: value, unit, period, measure, subject, span."""
     path = file if file is not None else EMBEDDED_REPORT
-    result = extract_file(path, title=title, max_bytes=max_bytes)
+    try:
+        result = extract_file(path, title=title, max_bytes=max_bytes)
+    except NumberTooLarge as exc:  # the extractor knows the number, not the file
+        raise NumberTooLarge(f"{path}: {exc}") from None
     if output_format is Format.json:
         typer.echo(json.dumps(result.to_json_dict(), ensure_ascii=False, indent=2))
     elif output_format is Format.csv:

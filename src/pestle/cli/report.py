@@ -10,6 +10,8 @@ import typer
 from rich.console import Console
 
 from pestle.cli import app
+from pestle.cli.output import check_out_folder
+from pestle.errors import InputError
 from pestle.results.settings import DEFAULTS, Settings
 
 console = Console(highlight=False, soft_wrap=True)
@@ -80,17 +82,24 @@ def report(
 
     overrides = dict(parse_assignment(item) for item in set_ or [])
     settings = Settings.of(scenario=scenario, samples=samples, seed=seed, overrides=overrides)
+    check_out_folder(out)  # an unwritable --out is one line before a minute of work
     if watch:
         parse_formats(format)  # a bad --format is an error before anything starts
         _watch(case, out, format, settings, quiet)
         return
-    result = build_report(
-        case=case,
-        out=out,
-        formats=format,
-        settings=settings,
-        progress=None if quiet else _Progress(),
-    )
+    try:
+        result = build_report(
+            case=case,
+            out=out,
+            formats=format,
+            settings=settings,
+            progress=None if quiet else _Progress(),
+        )
+    except OSError as exc:  # e.g. the disk filled up while writing: one line, not a traceback
+        raise InputError(
+            f"out: {out}: cannot write ({exc.strerror or exc})", parameter="out"
+        ) from None
+
     if not quiet:
         console.print(f"[bold]report built[/bold] in {result.total_seconds:.2f} s")
     for path in result.files.values():

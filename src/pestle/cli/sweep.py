@@ -19,6 +19,7 @@ from rich.table import Table
 
 from pestle.case.parameters_file import parse_assignment
 from pestle.cli import app
+from pestle.cli.output import check_out_folder
 from pestle.errors import InputError
 from pestle.results.settings import DEFAULTS
 
@@ -28,10 +29,7 @@ TABLE = "sweep.parquet"
 
 
 def _out_folder(out: Path) -> Path:
-    if out.exists() and not out.is_dir():
-        raise InputError(f"--out {out}: exists and is not a folder")
-    if not out.parent.is_dir():
-        raise InputError(f"--out {out}: its parent folder {out.parent} does not exist")
+    check_out_folder(out)
     try:
         out.mkdir(exist_ok=True)
     except OSError as exc:

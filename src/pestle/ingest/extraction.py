@@ -8,6 +8,7 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict
 
 from pestle.cases import EMBEDDED_REPORT
+from pestle.errors import InputError
 from pestle.ingest.extractor import extract
 from pestle.ingest.reader import DEFAULT_MAX_BYTES, read_text
 from pestle.model import Claim, Source
@@ -36,5 +37,7 @@ def extract_file(
 ) -> Extraction:
     """Read ``path`` (see `read_text` for the errors) and extract its claims."""
     text = read_text(path, max_bytes=max_bytes)
+    if not text.strip():  # as an upload is refused (pestle.web.security.decode_upload)
+        raise InputError(f"{path}: the document is empty; give a text with content")
     source = Source.from_text(text, title=title or Path(path).stem, path=path)
     return Extraction(source=source, claims=extract(text))

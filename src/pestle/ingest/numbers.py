@@ -6,7 +6,10 @@ Values are built as ``float(f"{digits}e{exponent}")`` so that "472.909 billion" 
 
 from __future__ import annotations
 
+import math
 import re
+
+from pestle.errors import NumberTooLarge, too_large
 
 # 1,878.48 | 142.45 | 25 | .5  (a thousands group must be exactly three digits)
 NUMERAL = r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)"
@@ -128,6 +131,7 @@ def magnitude_exponent(text: str) -> int:
 
 def scaled(digits: str, exponent: int) -> float:
     """``digits`` x 10**``exponent`` as one correctly rounded float."""
-    if exponent == 0:
-        return float(digits)
-    return float(f"{digits}e{exponent}")
+    value = float(digits) if exponent == 0 else float(f"{digits}e{exponent}")
+    if not math.isfinite(value):  # else JSON output would hold `Infinity` (not JSON)
+        raise NumberTooLarge(too_large(digits, exponent))
+    return value

@@ -23,7 +23,6 @@ at the line of the row that starts the worst triad, using the lines kept in `Jud
 from __future__ import annotations
 
 import re
-from fractions import Fraction
 from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
@@ -36,6 +35,7 @@ from pestle.model.matrices import (
     PairwiseMatrix,
     efe_matrix,
 )
+from pestle.model.number import _ratio
 
 DIMENSIONS: tuple[str, ...] = (
     "political",
@@ -52,20 +52,9 @@ FACTOR_ID = re.compile(r"[a-z0-9_]+")
 
 
 def _number(value: Any) -> Any:
-    """A judgment as written: 3, 0.5, "1/3", "2.5" -> float; ~ -> None."""
-    if isinstance(value, bool):
-        raise ValueError(f"{value!r} is not a number (YAML reads yes/no/true/false as booleans)")
-    if value is None:
-        return value
-    if isinstance(value, int | float):
-        return float(value)
-    if isinstance(value, str):
-        text = value.strip()
-        try:
-            return float(Fraction(text))
-        except (ValueError, ZeroDivisionError):
-            raise ValueError(f"{value!r} is not a number or a fraction like 1/3") from None
-    return value
+    """A judgment as written: 3, 0.5, "1/3", "2.5" -> float; ~ -> None. The text goes through
+    the one safe number parser (bounded length and exponent, finite values only)."""
+    return _ratio(value)
 
 
 Judgment = Annotated[float | None, BeforeValidator(_number)]

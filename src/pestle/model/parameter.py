@@ -242,6 +242,58 @@ class ParameterSet(BaseModel):
                 ) from None
         return result
 
+    def checked_overrides(
+        self, values: Mapping[str, object], *, unranged: bool = True
+    ) -> dict[str, Value]:
+        """The overrides of a run (name -> value), each checked against its parameter: one
+        of its choices, or a finite number inside its stated range. A parameter with no
+        stated range (a horizon, a fixed coefficient) takes any finite number when
+        `unranged`, else it is refused. Every front end checks a user's overrides here
+        (`--set`, the API), so they are refused the same way; errors name `overrides`."""
+        out: dict[str, Value] = {}
+        for name, value in sorted(values.items()):
+            if name not in self:
+                raise InputError(
+                    f"overrides: {unknown_name_message(name, self.names)}", parameter="overrides"
+                )
+            p = self[name]
+            if p.categorical:
+                choices = tuple(p.choices or ())
+                if not isinstance(value, str) or value not in choices:
+                    raise InputError(
+                        f"overrides: {name} must be one of {', '.join(choices)}; got {value!r}",
+                        parameter="overrides",
+                    )
+                out[name] = value
+                continue
+            if isinstance(value, str | bool) or not isinstance(value, int | float):
+                raise InputError(
+                    f"overrides: {name} is a number ({p.unit}); got {value!r}",
+                    parameter="overrides",
+                )
+            if not math.isfinite(value):
+                raise InputError(
+                    f"overrides: {name} = {value}: not a finite number", parameter="overrides"
+                )
+            if p.range is None:
+                if unranged:
+                    out[name] = float(value)
+                    continue
+                raise InputError(
+                    f"overrides: {name} has no stated range, so it cannot be changed here; "
+                    f"use `pestle demand --set {name}=VALUE`",
+                    parameter="overrides",
+                )
+            low, high = p.range
+            if not low <= value <= high:
+                raise InputError(
+                    f"overrides: {name} = {value:g} is outside its stated range "
+                    f"[{low:g}, {high:g}]",
+                    parameter="overrides",
+                )
+            out[name] = float(value)
+        return out
+
     def apply(self, scenario: Scenario) -> ParameterSet:
         """This set with a scenario's overrides applied."""
         result = self

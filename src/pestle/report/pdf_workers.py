@@ -8,6 +8,12 @@ them. The pool starts when a build starts, so its processes import WeasyPrint an
 fonts while the case is loaded and analysed, and it stays up for later builds of the same
 process (a server, a notebook, the benchmark's rebuild). A pool that cannot start or
 breaks leaves the work to this process.
+
+The workers end with the process that started them: `stop()` at a server's shutdown, and in
+each worker a watchdog thread that ends it once its parent is gone. The watchdog is what
+holds when the parent ends without running its exit handlers: uvicorn, after a graceful
+shutdown, raises the SIGTERM or SIGINT it caught again with the default action, which ends
+the process at once and left the workers running under PID 1.
 """
 
 from __future__ import annotations
@@ -18,6 +24,7 @@ import multiprocessing
 import os
 import sys
 import threading
+import time
 from collections.abc import Iterator, Mapping, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor, as_completed
 from concurrent.futures.process import BrokenProcessPool
@@ -25,6 +32,7 @@ from contextlib import contextmanager
 from typing import Any
 
 MAX_WORKERS = 4
+PARENT_POLL_S = 0.5  # how often a worker checks that the process that started it is alive
 SVG_SRC = "pestle-svg:"  # an image source to be replaced by the chart's SVG (a data URL)
 
 _lock = threading.Lock()
@@ -46,6 +54,7 @@ def pdf_bytes(html: str) -> bytes:
 def _warm(turn: Any, charts: bool) -> None:  # pragma: no cover - runs in the workers
     global _in_worker
     _in_worker = True
+    _watch_parent(os.getppid())
     # One process warms up at a time: the build's own process keeps a core to itself
     # while it loads and analyses the case, and the processes are ready long before the
     # view model is.
@@ -59,6 +68,18 @@ def _warm(turn: Any, charts: bool) -> None:  # pragma: no cover - runs in the wo
             vl_convert.vegalite_to_svg({"mark": "point"}, vl_version=VEGA_LITE_VERSION)
     gc.collect()
     gc.freeze()  # what is loaded now stays: later collections need not look at it
+
+
+def _watch_parent(parent: int) -> None:  # pragma: no cover - runs in the workers
+    """End this worker when the process that started it has gone (it is then re-parented,
+    so `getppid` changes); a daemon thread, so it never keeps the worker alive."""
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(PARENT_POLL_S)
+        os._exit(0)  # nothing to flush: a worker's results go only to its parent
+
+    threading.Thread(target=watch, name="pestle-parent-watch", daemon=True).start()
 
 
 def _ready() -> bool:  # pragma: no cover - runs in the worker processes

@@ -144,12 +144,15 @@ def _compare(r: Results, names: list[str] | None) -> ScenarioComparison:
 
     inputs = r.demand_inputs
     s = r.settings
+    # a user's overrides are checked as the API checks them: a choice, or a finite number
+    # inside the parameter's stated range (an unranged one takes any finite number)
+    overrides = inputs.parameters.checked_overrides(s.override_map)
     return compare_scenarios(
         inputs.build_out,
         inputs.parameters,
         inputs.scenarios,
         names=names,
-        overrides=s.override_map,
+        overrides=overrides,
         samples=s.samples,
         seed=s.seed,
         sobol_samples=None,

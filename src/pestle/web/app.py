@@ -12,6 +12,7 @@ pages, /static. One exception handler answers every error (errors.py).
 
 from __future__ import annotations
 
+import sys
 from collections.abc import AsyncIterator, Callable, Sequence
 from contextlib import asynccontextmanager
 from importlib import resources
@@ -36,7 +37,9 @@ from pestle.web.security import (
     MAX_JSON_BODY,
     MULTIPART_OVERHEAD,
     BodyLimit,
+    CatchErrors,
     SecurityHeaders,
+    TokenGate,
     new_token,
 )
 from pestle.web.state import AppState, CaseState
@@ -109,6 +112,7 @@ def create_app(
             state.watchers.extend(CaseWatcher(state, cid).start() for cid in state.cases)
         yield
         state.close()
+        _stop_pools()
 
     app = FastAPI(
         title="pestle",
@@ -131,17 +135,28 @@ def create_app(
     app.include_router(pages.router)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
 
+    # each add_middleware wraps the ones before it: the last added sees a request first
     app.add_middleware(GZipMiddleware, minimum_size=2048)
     app.add_middleware(
         BodyLimit,
         default=MAX_JSON_BODY,
         limits={"/api/documents": max_upload_bytes + MULTIPART_OVERHEAD},
     )
-    app.add_middleware(SecurityHeaders)
+    app.add_middleware(TokenGate, token=lambda: state.token)
+    app.add_middleware(CatchErrors, handler=errors.handle_scope)
     hosts = list(allowed_hosts) if allowed_hosts else ["*"]
     if "*" not in hosts:
         app.add_middleware(TrustedHostMiddleware, allowed_hosts=hosts)
+    app.add_middleware(SecurityHeaders)
     return app
+
+
+def _stop_pools() -> None:
+    """End the PDF worker processes a report download started (if one did), with the
+    server: its shutdown must not leave processes behind."""
+    workers = sys.modules.get("pestle.report.pdf_workers")
+    if workers is not None:
+        workers.stop()
 
 
 def _document_cases(app: FastAPI, served: tuple[str, ...]) -> None:

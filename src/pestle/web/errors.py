@@ -142,6 +142,11 @@ async def handle(request: Request, exc: Exception) -> Response:
     )
 
 
+async def handle_scope(scope: Any, exc: Exception) -> Response:
+    """`handle` for an exception caught by a middleware, which has the scope, not a Request."""
+    return await handle(Request(scope), exc)
+
+
 def _wants_html(request: Request) -> bool:
     accept = request.headers.get("accept", "")
     return "text/html" in accept or "*/*" in accept or not accept

@@ -15,9 +15,9 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from pestle.errors import InputError
-from pestle.model.parameter import ParameterSet, unknown_name_message
+from pestle.model.parameter import ParameterSet
 from pestle.results.whatif import JudgmentRun, judgment_run
-from pestle.web.schemas import DemandRequest, JudgmentsRequest
+from pestle.web.schemas import AhpInput, DemandRequest, JudgmentsRequest
 
 if TYPE_CHECKING:
     from pestle.analysis.demand import ScenarioResult
@@ -40,34 +40,9 @@ def scenario_parameters(cs: CaseState, scenario: str) -> ParameterSet:
 
 
 def checked_overrides(params: ParameterSet, overrides: dict[str, Any]) -> dict[str, float | str]:
-    """The overrides, each checked against its parameter (choices, or the stated range)."""
-    out: dict[str, float | str] = {}
-    for name, value in sorted(overrides.items()):
-        if name not in params:
-            raise InputError(f"overrides: {unknown_name_message(name, params.names)}")
-        p = params[name]
-        if p.categorical:
-            choices = tuple(p.choices or ())
-            if not isinstance(value, str) or value not in choices:
-                raise InputError(
-                    f"overrides: {name} must be one of {', '.join(choices)}; got {value!r}"
-                )
-            out[name] = value
-            continue
-        if isinstance(value, str):
-            raise InputError(f"overrides: {name} is a number ({p.unit}); got {value!r}")
-        if p.range is None:
-            raise InputError(
-                f"overrides: {name} has no stated range, so it cannot be changed here; "
-                f"use `pestle demand --set {name}=VALUE`"
-            )
-        low, high = p.range
-        if not low <= value <= high:
-            raise InputError(
-                f"overrides: {name} = {value:g} is outside its stated range [{low:g}, {high:g}]"
-            )
-        out[name] = float(value)
-    return out
+    """The overrides, each checked against its parameter (choices, or the stated range);
+    a parameter without a stated range cannot be changed from the web."""
+    return params.checked_overrides(overrides, unranged=False)
 
 
 def run_demand(cs: CaseState, request: DemandRequest) -> tuple[ScenarioResult, dict[str, Any]]:
@@ -87,6 +62,19 @@ def run_demand(cs: CaseState, request: DemandRequest) -> tuple[ScenarioResult, d
 # -- judgments --------------------------------------------------------------------------------
 
 
+def _known_dimensions(given: AhpInput) -> None:
+    """Each `within:` matrix belongs to a dimension of the dimensions matrix sent with it: a
+    matrix under any other name would be computed and silently dropped."""
+    labels = given.dimensions.labels
+    unknown = sorted(set(given.within) - set(labels))
+    if unknown:
+        raise InputError(
+            f"ahp.within: {', '.join(map(repr, unknown))} is not a dimension of the "
+            f"dimensions matrix ({', '.join(labels)})",
+            parameter="ahp.within",
+        )
+
+
 def run_judgments(cs: CaseState, request: JudgmentsRequest) -> JudgmentRun:
     from pestle.analysis.ahp import PairwiseMatrix
     from pestle.analysis.dematel import InfluenceMatrix
@@ -95,6 +83,7 @@ def run_judgments(cs: CaseState, request: JudgmentsRequest) -> JudgmentRun:
     dimensions = within = influence = None
     if request.ahp is not None:
         given = request.ahp
+        _known_dimensions(given)
         dimensions = PairwiseMatrix(
             name="dimensions", labels=tuple(given.dimensions.labels), values=given.dimensions.rows()
         )

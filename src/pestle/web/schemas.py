@@ -75,10 +75,11 @@ class DemandRequest(_Body):
 
 
 class PairwiseInput(_Body):
-    """One AHP matrix: labels and the n x n rows of judgments (upper triangle is enough)."""
+    """One AHP matrix: labels and the n x n rows of judgments (upper triangle is enough).
+    A one-label matrix compares nothing (its weight is 1 by definition), so it is refused."""
 
-    labels: list[Label] = Field(min_length=1, max_length=MAX_AHP_ITEMS)
-    values: list[list[Ratio]] = Field(min_length=1, max_length=MAX_AHP_ITEMS)
+    labels: list[Label] = Field(min_length=2, max_length=MAX_AHP_ITEMS)
+    values: list[list[Ratio]] = Field(min_length=2, max_length=MAX_AHP_ITEMS)
 
     @model_validator(mode="after")
     def _square(self) -> PairwiseInput:

@@ -2,9 +2,15 @@
 
 - `require_token`: a FastAPI dependency for every endpoint that writes (stores something).
   The token is compared in constant time; a missing or wrong token is a 401.
+- `TokenGate`: the same check for those endpoints before the app reads a byte of the body
+  (FastAPI parses a multipart body before it runs dependencies: without the gate, 10 MB
+  would be read, and spooled to disk, for a request that has no token).
 - `SecurityHeaders`: a Content-Security-Policy that allows scripts, styles, images and
   connections from the app's own origin only (no inline script, no external origin), plus
-  the usual hardening headers, on every response.
+  the usual hardening headers, on every response: it is the outermost layer, so the host
+  check's 400 and the 500 of a bug carry them too.
+- `CatchErrors`: an exception no handler took (a bug) becomes the one error handler's 500
+  inside `SecurityHeaders` (Starlette answers it outside every middleware otherwise).
 - `BodyLimit`: refuses a request body over its limit (413) before the app reads it, from the
   Content-Length header or, for a streamed body, as the bytes arrive.
 - `decode_upload`: an uploaded document is accepted only as UTF-8 text (no NUL byte).
@@ -25,6 +31,7 @@ from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 
 from pestle.errors import InputError, PestleError
 from pestle.ingest.reader import decode_text
+from pestle.model.names import document_name_problem
 
 Scope = MutableMapping[str, Any]
 Message = MutableMapping[str, Any]
@@ -99,13 +106,88 @@ async def require_token(
 ) -> None:
     """Dependency: the request carries `Authorization: Bearer <the server's token>`."""
     expected: str = request.app.state.pestle.token
-    if credentials is None:
-        raise Unauthorized(
+    problem = token_problem(credentials.credentials if credentials else None, expected)
+    if problem is not None:
+        raise Unauthorized(problem)
+
+
+def token_problem(given: str | None, expected: str) -> str | None:
+    """Why the bearer token `given` is refused (None: it is the server's token)."""
+    if given is None:
+        return (
             "this endpoint writes: send the token pestle serve printed at start as "
             "'Authorization: Bearer TOKEN'"
         )
-    if not secrets.compare_digest(credentials.credentials.encode(), expected.encode()):
-        raise Unauthorized("the bearer token is not this server's token")
+    if not secrets.compare_digest(given.encode(), expected.encode()):
+        return "the bearer token is not this server's token"
+    return None
+
+
+def _bearer_of(scope: Scope) -> str | None:
+    """The token of an `Authorization: Bearer ...` header (as HTTPBearer reads it)."""
+    for key, value in scope.get("headers", []):
+        if key.lower() == b"authorization":
+            scheme, _, token = value.decode("latin-1").partition(" ")
+            if scheme.lower() != "bearer":
+                return None
+            return token.strip() or None
+    return None
+
+
+# (method, path) of every endpoint that depends on `require_token`; tests/hostile checks that
+# the list and the OpenAPI schema's bearer-secured operations are the same
+WRITES: frozenset[tuple[str, str]] = frozenset({("POST", "/api/documents")})
+
+
+class TokenGate:
+    """Refuses a request to a writing endpoint (`WRITES`) without the server's token (401)
+    before the app reads its body. `token()` is the server's token (read per request)."""
+
+    def __init__(self, app: ASGIApp, *, token: Callable[[], str]) -> None:
+        self.app = app
+        self.token = token
+
+    def writes(self, scope: Scope) -> bool:
+        path = scope.get("path", "")
+        return (scope.get("method", ""), path.rstrip("/") or "/") in WRITES
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] == "http" and self.writes(scope):
+            problem = token_problem(_bearer_of(scope), self.token())
+            if problem is not None:
+                await _refuse(send, 401, "Unauthorized", problem, bearer=True)
+                return
+        await self.app(scope, receive, send)
+
+
+class CatchErrors:
+    """An exception that reached no handler becomes `handler`'s response, here rather than in
+    Starlette's outermost layer, so it passes through `SecurityHeaders`. Once a response has
+    started nothing can be sent instead: the exception is raised on for the server to log."""
+
+    def __init__(self, app: ASGIApp, *, handler: Callable[[Scope, Exception], Any]) -> None:
+        self.app = app
+        self.handler = handler
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        started = False
+
+        async def tracked(message: Message) -> None:
+            nonlocal started
+            if message["type"] == "http.response.start":
+                started = True
+            await send(message)
+
+        try:
+            await self.app(scope, receive, tracked)
+        except Exception as exc:
+            if started:
+                raise
+            response = await self.handler(scope, exc)
+            await response(scope, receive, send)
 
 
 # -- headers --------------------------------------------------------------------------------
@@ -187,35 +269,34 @@ def _content_length(scope: Scope) -> int | None:
 
 
 async def _too_large(send: Send, limit: int) -> None:
-    body = json.dumps({"error": "PayloadTooLarge", "detail": too_large_message(limit)}).encode()
-    await send(
-        {
-            "type": "http.response.start",
-            "status": 413,
-            "headers": [
-                (b"content-type", b"application/json"),
-                (b"content-length", str(len(body)).encode()),
-                (b"connection", b"close"),
-            ],
-        }
-    )
+    await _refuse(send, 413, "PayloadTooLarge", too_large_message(limit))
+
+
+async def _refuse(send: Send, status: int, kind: str, detail: str, bearer: bool = False) -> None:
+    """A JSON error answered before the body is read (the connection is then closed, so the
+    unread body is not taken for the next request)."""
+    body = json.dumps({"error": kind, "detail": detail}).encode()
+    headers = [
+        (b"content-type", b"application/json"),
+        (b"content-length", str(len(body)).encode()),
+        (b"connection", b"close"),
+    ]
+    if bearer:
+        headers.append((b"www-authenticate", b"Bearer"))
+    await send({"type": "http.response.start", "status": status, "headers": headers})
     await send({"type": "http.response.body", "body": body})
 
 
 # -- uploads --------------------------------------------------------------------------------
-
-_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,99}$")
 
 
 def document_name(name: str | None, filename: str | None) -> str:
     """The store name of an uploaded document: the given name, else the file's stem with
     anything but letters, digits, '_', '.' and '-' replaced; never a path."""
     if name:
-        if not _NAME.match(name):
-            raise InputError(
-                f"document name {name!r}: use 1-100 letters, digits, '_', '.' or '-', "
-                "starting with a letter or digit"
-            )
+        problem = document_name_problem(name)
+        if problem is not None:
+            raise InputError(problem)
         return name
     stem = (filename or "").replace("\\", "/").rsplit("/", 1)[-1]
     stem = stem.rsplit(".", 1)[0] if "." in stem.lstrip(".") else stem

@@ -12,7 +12,6 @@ the order in which workers finished.
 from __future__ import annotations
 
 import itertools
-import math
 from collections.abc import Callable, Mapping, Sequence
 from concurrent.futures import Executor, as_completed
 from dataclasses import dataclass, field
@@ -25,6 +24,7 @@ from pestle.analysis.demand.intensity import SEGMENTS
 from pestle.analysis.demand.model import MAX_SAMPLES, STATS, simulate
 from pestle.analysis.demand.scenarios import select
 from pestle.errors import InputError
+from pestle.model.number import parse_number
 from pestle.model.parameter import ParameterSet, Scenario, Value
 
 # the outputs a sweep keeps of each run: cumulative demand by segment and in total, total
@@ -234,12 +234,14 @@ def parse_grid(items: Sequence[str]) -> dict[str, list[Value]]:
 
 
 def _number(name: str, text: str) -> float:
-    if len(text) > 32:
-        raise InputError(f"{name}: {text[:32]!r}...: too long for a number", parameter="grid")
-    value = float(text)
-    if not math.isfinite(value):
-        raise InputError(f"{name}: {text!r} is not a finite number", parameter="grid")
-    return value
+    """The shared number rules (bounded length and exponent, finite); not a number: ValueError
+    (the caller may take the text as a category), else an InputError naming the grid."""
+    try:
+        return parse_number(text)
+    except ValueError as exc:
+        if not any(ch.isdigit() for ch in text):
+            raise  # a category such as 'max'
+        raise InputError(f"{name}: {exc}", parameter="grid") from None
 
 
 def _list(name: str, raw: str) -> list[Value]:
