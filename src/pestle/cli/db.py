@@ -13,6 +13,7 @@ import typer
 from rich.console import Console
 
 from pestle.cli import app, err_console
+from pestle.cli.xlsx_out import need_out, wrote
 from pestle.errors import ParseError, StoreError
 
 if TYPE_CHECKING:  # the store pulls in SQLAlchemy and pandas: import it only when a command runs
@@ -43,7 +44,7 @@ DbOption = Annotated[
         show_default=False,
     ),
 ]
-FormatOption = Annotated[str, typer.Option("--format", "-f", help="table or json.")]
+FormatOption = Annotated[str, typer.Option("--format", "-f", help="One of: table, json.")]
 
 
 def _usage(message: str) -> NoReturn:
@@ -249,14 +250,23 @@ def diff(
 @db_app.command("export")
 def export(
     rev: Annotated[str, typer.Argument(help="Revision id, document@number, or document name.")],
-    format: Annotated[str, typer.Option("--format", "-f", help="json or csv.")] = "json",
+    format: Annotated[str, typer.Option("--format", "-f", help="json, csv or xlsx.")] = "json",
     out: Annotated[
-        Path | None, typer.Option("--out", "-o", help="Write to this file, not stdout.")
+        Path | None,
+        typer.Option("--out", "-o", help="Write to this file, not stdout (xlsx needs it)."),
     ] = None,
     db: DbOption = None,
 ) -> None:
-    """Export one revision's claims as JSON or CSV."""
-    _check_format(format, ("json", "csv"))
+    """Export one revision's claims as JSON, CSV or an Excel workbook."""
+    _check_format(format, ("json", "csv", "xlsx"))
+    workbook = need_out(format, out)
+    if workbook is not None:
+        from pestle.export import document_workbook
+
+        data = json.loads(_open(db).export(rev, "json"))
+        title = f"revision {data['revision'].get('id')}: {data['revision'].get('title') or ''}"
+        wrote(document_workbook("revision", data, workbook, title=title))
+        return
     text = _open(db).export(rev, format)  # type: ignore[arg-type]
     if out is None:
         sys.stdout.write(text)

@@ -48,6 +48,7 @@ if TYPE_CHECKING:
     from pestle.case import Case
     from pestle.checks import CheckReport
     from pestle.model.judgment import Judgments
+    from pestle.results.charts import ResultCharts
 
 # progress(step, done, total) while a long step runs (the demand model's samples)
 Progress = Callable[[str, int, int], None]
@@ -240,6 +241,13 @@ class Results:
     def linkage(self) -> Linkage | None:
         """Input-output effects of the headline demand (None if the case has no linkage)."""
         return self._get("linkage")
+
+    @property
+    def charts(self) -> ResultCharts:
+        """The results' charts as Altair objects (Jupyter) or Vega-Lite specs."""
+        from pestle.results.charts import ResultCharts
+
+        return ResultCharts(self)
 
     @property
     def illustrative(self) -> bool:
