@@ -31,10 +31,12 @@ from pestle.results import DEFAULTS, Results, Settings
 if TYPE_CHECKING:
     from pestle.report.render_pdf import PdfStats
 
-FORMATS: tuple[str, ...] = ("html", "pdf", "md")
-FILES = {"html": "index.html", "pdf": "report.pdf", "md": "report.md"}
+FORMATS: tuple[str, ...] = ("html", "pdf", "md", "docx")
+DEFAULT_FORMATS: tuple[str, ...] = ("html", "pdf", "md")  # Word only when asked for
+FILES = {"html": "index.html", "pdf": "report.pdf", "md": "report.md", "docx": "report.docx"}
 MANIFEST = "manifest.json"
 RESULTS = "results.json"
+TABLES = "tables.xlsx"  # every table of the results and each chart's data (pestle.export)
 
 Progress = Callable[[str, str, float | None], None]  # (stage, "start"|"done", seconds)
 
@@ -55,7 +57,7 @@ class BuildResult:
 def parse_formats(value: str | Iterable[str] | None) -> tuple[str, ...]:
     """``"html,pdf"`` -> ("html", "pdf"), in canonical order; unknown names are an error."""
     if value is None:
-        return FORMATS
+        return DEFAULT_FORMATS
     items = value.split(",") if isinstance(value, str) else list(value)
     names = {i.strip().lower() for i in items if i.strip()}
     unknown = sorted(names - set(FORMATS))
@@ -166,7 +168,16 @@ def _build(results: Results, out: Path, fmts: tuple[str, ...], st: _Stages) -> B
                 name = figure_name(c)
                 outputs[name] = svgs[c.id].encode("utf-8")
                 figures.append(name)
+    if "docx" in fmts:
+        with st.stage("Word"):
+            from pestle.report.render_docx import chart_pngs, render_docx
+
+            outputs[FILES["docx"]] = render_docx(view, chart_pngs(charts))
     outputs[RESULTS] = results_json(document)
+    with st.stage("tables (xlsx)"):
+        from pestle.export import results_workbook_bytes
+
+        outputs[TABLES] = results_workbook_bytes(results)
 
     with st.stage("write"):
         manifest = {
