@@ -80,6 +80,13 @@ class Results:
     def __repr__(self) -> str:
         return f"Results(case={self.case.id!r}, settings={self.settings.describe()!r})"
 
+    def _repr_html_(self) -> str:
+        """Jupyter's display: the settings, the steps computed so far and their headlines
+        (displaying computes nothing)."""
+        from pestle.results.notebook import results_html
+
+        return results_html(self)
+
     # -- the orchestrator -------------------------------------------------------------------
     def _get(self, name: str) -> Any:
         with self._lock:
