@@ -54,7 +54,10 @@ def check(
         from pestle.export import document_workbook
 
         title = f"{report.case}: consistency checks"
-        wrote(document_workbook("checks", report.to_dict(), workbook, title=title))
+        settings = {"case": report.case, "rules": list(report.rules)}
+        wrote(
+            document_workbook("checks", report.to_dict(), workbook, settings=settings, title=title)
+        )
     elif format is Format.json:
         typer.echo(json.dumps(report.to_dict(), indent=2, ensure_ascii=False))
     else:

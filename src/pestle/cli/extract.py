@@ -80,6 +80,19 @@ def claims_csv(claims: list[Claim]) -> str:
     return out.getvalue()
 
 
+def claims_csv_of(results: list[Extraction]) -> str:
+    """The claims of several documents as one CSV, each row led by its document's title."""
+    out = io.StringIO()
+    writer = csv.DictWriter(out, fieldnames=("document", *CSV_FIELDS), lineterminator="\n")
+    writer.writeheader()
+    for r in results:
+        for c in r.claims:
+            row = c.model_dump(mode="json")
+            cells = {k: "" if row[k] is None else row[k] for k in CSV_FIELDS}
+            writer.writerow({"document": r.source.title, **cells})
+    return out.getvalue()
+
+
 @app.command("extract")
 def extract_command(
     files: Annotated[
@@ -111,7 +124,9 @@ def extract_command(
         from pestle.export import document_workbook
 
         documents = [r.to_json_dict() for r in results]
-        wrote(document_workbook("extract", documents, workbook, title="pestle extract"))
+        settings = {"documents": [d["source"]["title"] for d in documents]}
+        title = "pestle extract"
+        wrote(document_workbook("extract", documents, workbook, settings=settings, title=title))
     elif output_format is Format.json:
         entries = [r.to_json_dict() for r in results]
         body = entries[0] if len(entries) == 1 else entries
@@ -120,10 +135,10 @@ def extract_command(
         for r in results:
             typer.echo(json.dumps(r.to_json_dict(), ensure_ascii=False))
     elif output_format is Format.csv:
-        for i, r in enumerate(results):
-            text = claims_csv(r.claims)
-            # one header for all documents; each document's rows in turn
-            typer.echo(text if i == 0 else text.split("\n", 1)[1], nl=False)
+        if len(results) == 1:
+            typer.echo(claims_csv(results[0].claims), nl=False)
+        else:  # one table: the document's title first, then the claim's fields
+            typer.echo(claims_csv_of(results), nl=False)
     else:
         for result in results:
             title_line = f"{result.source.title}: {len(result.claims)} claims"

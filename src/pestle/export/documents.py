@@ -291,7 +291,16 @@ def chart_sheet(name: str, spec: Mapping[str, Any]) -> Sheet:
     key = next(iter(datasets), None)
     records = datasets.get(key, []) if key is not None else []
     titles = dict(_encoding_titles(spec))
-    units = {k: titles[k] for k in titles if records and k in records[0]}
+    first = records[0] if records else {}
+    numeric = [
+        k for k, v in first.items() if isinstance(v, int | float) and not isinstance(v, bool)
+    ]
+    units = {k: titles[k] for k in numeric if k in titles}
+    # a band's median is drawn on the band's axis: the statistics of one row share a unit
+    stats = [k for k in numeric if k in _STATS]
+    shared = next((units[k] for k in stats if k in units), None)
+    if shared is not None:
+        units.update({k: shared for k in stats})
     sheet = records_sheet(
         _chart_tab(name), f"Chart data: {title}", f"chart:{name}", records, source, units=units
     )
@@ -307,12 +316,23 @@ def _chart_title(spec: Mapping[str, Any]) -> tuple[str, str]:
     return str(t.get("text", "")), sub.removeprefix("Source: ") or "pestle chart"
 
 
+_STATS = ("p5", "p50", "p95", "mean")
+_AXES = (("x", "x2"), ("y", "y2"), ("theta", "theta2"))
+
+
 def _encoding_titles(node: Any) -> Iterator[tuple[str, str]]:
-    """(field, axis or legend title) of every encoding channel in a spec."""
+    """(field, axis title) of the position channels of a spec: the title names the unit
+    (``Composites (kt per year)``); a band's second field (``y2``) shares its axis."""
     if isinstance(node, Mapping):
-        field, title = node.get("field"), node.get("title")
-        if isinstance(field, str) and isinstance(title, str) and title:
-            yield field, title
+        encoding = node.get("encoding")
+        if isinstance(encoding, Mapping):
+            for first, second in _AXES:
+                channel = encoding.get(first)
+                if not isinstance(channel, Mapping) or not isinstance(channel.get("title"), str):
+                    continue
+                for ch in (channel, encoding.get(second)):
+                    if isinstance(ch, Mapping) and isinstance(ch.get("field"), str):
+                        yield ch["field"], channel["title"]
         for value in node.values():
             yield from _encoding_titles(value)
     elif isinstance(node, list):

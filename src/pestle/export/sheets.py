@@ -9,6 +9,7 @@ of the sheet in that document.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -78,6 +79,8 @@ def flatten(record: Mapping[str, Any], prefix: str = "") -> dict[str, Cell]:
         elif isinstance(value, list | tuple):
             if all(not isinstance(v, Mapping | list | tuple) for v in value):
                 out[name] = "; ".join(str(v) for v in value)
+            elif all(isinstance(v, list | tuple) for v in value):  # pairs: overrides, ...
+                out[name] = json.dumps(value, ensure_ascii=False)
         else:
             out[name] = value
     return out
@@ -149,7 +152,10 @@ def _sheet(
     for row, _, _ in flat:
         columns.extend(c for c in row if c not in columns)
     record_unit = next((u for _, _, u in flat if u), None)
-    unit_row = tuple(units.get(c) or unit_of(c, record_unit, default_unit) for c in columns)
+    unit_row = tuple(
+        units.get(c) or _unit_column(c, columns) or unit_of(c, record_unit, default_unit)
+        for c in columns
+    )
     rows = tuple((*(row.get(c) for c in columns), src) for row, src, _ in flat)
     return Sheet(
         name=name,
@@ -160,6 +166,14 @@ def _sheet(
         rows=rows,
         source=source,
     )
+
+
+def _unit_column(column: str, columns: Sequence[str]) -> str:
+    """ "see expected.unit" for ``expected.value`` when the record states its unit beside it."""
+    head, _, leaf = column.rpartition(".")
+    if head and leaf == "value" and f"{head}.unit" in columns:
+        return f"see {head}.unit"
+    return ""
 
 
 def parallel_sheet(
