@@ -341,7 +341,7 @@ def _encoding_titles(node: Any) -> Iterator[tuple[str, str]]:
 
 
 def _chart_tab(name: str) -> str:
-    return f"chart {name.replace('_', ' ')}"[:31]
+    return f"chart {name.removeprefix('chart-').replace('_', ' ').replace('-', ' ')}"[:31]
 
 
 __all__ = [

@@ -58,53 +58,62 @@ def number_format(unit: str, value: float | int) -> str:
 def workbook_bytes(
     sheets: Sequence[Sheet], settings: Mapping[str, Any], *, title: str, settings_text: str = ""
 ) -> bytes:
-    """The workbook of `sheets` as .xlsx bytes; `settings` are the run's (seed, samples ...)."""
+    """The workbook of `sheets` as .xlsx bytes; `settings` are the run's (seed, samples ...).
+
+    Written in openpyxl's write-only mode (rows streamed in order, about twice as fast)."""
     from openpyxl import Workbook
+    from openpyxl.cell import WriteOnlyCell
     from openpyxl.styles import Font
     from openpyxl.utils import get_column_letter
 
-    wb = Workbook()
-    about = wb.active
-    about.title = ABOUT
-    about["A1"] = title
-    about["A1"].font = Font(bold=True, size=13)
+    wb = Workbook(write_only=True)
+    bold, italic = Font(bold=True), Font(italic=True)
+
+    def styled(ws: Any, value: Any, font: Font | None = None, fmt: str | None = None) -> Any:
+        cell = WriteOnlyCell(ws, value=_cell(value))
+        if font is not None:
+            cell.font = font
+        if fmt is not None:
+            cell.number_format = fmt
+        return cell
+
+    names = _tab_names([s.name for s in sheets])
+    about = wb.create_sheet(ABOUT)
+    about.column_dimensions["A"].width = 24
+    about.column_dimensions["B"].width = 60
+    about.append([styled(about, title, Font(bold=True, size=13))])
     about.append([])
-    about.append(["setting", "value"])
-    for cell in about[3]:
-        cell.font = Font(bold=True)
+    about.append([styled(about, "setting", bold), styled(about, "value", bold)])
     for key, value in flatten(settings).items():
         about.append([key, _cell(value)])
     about.append([])
-    about.append(["sheet", "what it holds", "rows", "source"])
-    for cell in about[about.max_row]:
-        cell.font = Font(bold=True)
-    names = _tab_names([s.name for s in sheets])
+    about.append([styled(about, h, bold) for h in ("sheet", "what it holds", "rows", "source")])
     for tab, sheet in zip(names, sheets, strict=True):
         about.append([tab, sheet.title, len(sheet.rows), sheet.source])
-    about.column_dimensions["A"].width = 24
-    about.column_dimensions["B"].width = 60
 
     text = settings_text or "; ".join(f"{k} {v}" for k, v in flatten(settings).items())
     for tab, sheet in zip(names, sheets, strict=True):
         ws = wb.create_sheet(tab)
-        ws["A1"] = sheet.title
-        ws["A1"].font = Font(bold=True, size=12)
-        ws["A2"], ws["B2"] = "settings", text
-        ws["A3"], ws["B3"] = "source", sheet.source
-        ws["A4"], ws["B4"] = "JSON path", sheet.origin or "(the whole document)"
-        for col, (name, unit) in enumerate(zip(sheet.columns, sheet.units, strict=True), 1):
-            head = ws.cell(row=HEADER_ROW, column=col, value=name)
-            head.font = Font(bold=True)
-            ws.cell(row=UNIT_ROW, column=col, value=unit or None).font = Font(italic=True)
-        for r, row in enumerate(sheet.rows, FIRST_ROW):
-            for col, (value, unit) in enumerate(zip(row, sheet.units, strict=True), 1):
-                cell = ws.cell(row=r, column=col, value=_cell(value))
-                if isinstance(cell.value, int | float) and not isinstance(cell.value, bool):
-                    cell.number_format = number_format(unit, cell.value)
-        ws.freeze_panes = ws.cell(row=FIRST_ROW, column=1)
         for col, name in enumerate(sheet.columns, 1):
             longest = max([len(name), *(len(str(row[col - 1] or "")) for row in sheet.rows[:50])])
             ws.column_dimensions[get_column_letter(col)].width = min(_MAX_WIDTH, longest + 2)
+        ws.freeze_panes = f"A{FIRST_ROW}"
+        ws.append([styled(ws, sheet.title, Font(bold=True, size=12))])
+        ws.append(["settings", text])
+        ws.append(["source", sheet.source])
+        ws.append(["JSON path", sheet.origin or "(the whole document)"])
+        ws.append([])
+        ws.append([styled(ws, name, bold) for name in sheet.columns])
+        ws.append([styled(ws, unit or None, italic) for unit in sheet.units])
+        for row in sheet.rows:
+            ws.append(
+                [
+                    styled(ws, value, fmt=number_format(unit, value))
+                    if isinstance(value, int | float) and not isinstance(value, bool)
+                    else _cell(value)
+                    for value, unit in zip(row, sheet.units, strict=True)
+                ]
+            )
     buffer = io.BytesIO()
     wb.save(buffer)
     return buffer.getvalue()
