@@ -158,6 +158,11 @@ def test_xlsx_needs_an_out_file(capsys: pytest.CaptureFixture[str]) -> None:
     )
     code, _, err = run(capsys, "analyze", "--format", "xlsx", "--out", "tables.csv")
     assert code == 2 and err.strip() == "error: --out tables.csv: a workbook's name ends in .xlsx"
+    code, _, err = run(capsys, "check", "--format", "xlsx", "--out", "/nonexistent/t.xlsx")
+    assert (
+        code == 2
+        and err.strip() == "error: /nonexistent/t.xlsx: folder /nonexistent does not exist"
+    )
 
 
 def test_demand_xlsx_equals_demand_json(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:

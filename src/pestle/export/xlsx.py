@@ -135,11 +135,17 @@ def write_workbook(
     parent = out.resolve().parent
     if not parent.is_dir():
         raise InputError(f"{out}: folder {parent} does not exist", parameter="out")
-    fd, tmp = tempfile.mkstemp(prefix=f".{out.name}.", dir=parent)
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=f".{out.name}.", dir=parent)
+    except OSError as exc:
+        raise InputError(f"{out}: cannot be written ({exc.strerror or exc})") from None
     try:
         with os.fdopen(fd, "wb") as f:
             f.write(data)
         os.replace(tmp, out)
+    except OSError as exc:
+        Path(tmp).unlink(missing_ok=True)
+        raise InputError(f"{out}: cannot be written ({exc.strerror or exc})") from None
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
