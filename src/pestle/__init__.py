@@ -19,7 +19,7 @@ from pestle.errors import (
 if TYPE_CHECKING:
     from pestle.case import Case
 
-__version__ = "0.1.0"
+__version__ = "0.1.0"  # the one version (pyproject.toml reads it: [tool.hatch.version])
 
 
 def load_case(name_or_path: str | Path = DEFAULT_CASE) -> Case:

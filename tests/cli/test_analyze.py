@@ -126,7 +126,7 @@ def test_table_output(capsys) -> None:
 def test_bad_format_is_a_one_line_error(capsys) -> None:
     code, out, err = run(capsys, "--format", "xml")
     assert code == 2 and out == ""
-    assert err.strip() == "error: --format 'xml' is not one of table, json"
+    assert err.strip() == "error: --format 'xml' is not one of table, json, xlsx"
 
 
 def test_unknown_scenario(capsys) -> None:

@@ -170,7 +170,7 @@ def test_unknown_revision_and_format(capsys, report) -> None:
     assert code == 2
     assert err.strip() == "error: no revision '7' in the store: `pestle db list` shows them"
     code, _, err = run(capsys, "db", "export", "1", "--format", "xml")
-    assert code == 2 and err.strip() == "error: --format 'xml' is not one of json, csv"
+    assert code == 2 and err.strip() == "error: --format 'xml' is not one of json, csv, xlsx"
 
 
 def test_name_option_names_the_document(capsys, report) -> None:

@@ -17,8 +17,9 @@ from pestle.results import Settings
 def test_formats_are_parsed_and_checked() -> None:
     assert parse_formats("pdf, html") == ("html", "pdf")
     assert parse_formats(None) == ("html", "pdf", "md")
-    with pytest.raises(InputError, match="unknown format docx"):
-        parse_formats("html,docx")
+    assert parse_formats("docx,html") == ("html", "docx")  # Word: only when asked for
+    with pytest.raises(InputError, match="unknown format odt"):
+        parse_formats("html,odt")
     with pytest.raises(InputError, match="empty"):
         parse_formats(" , ")
 
@@ -35,7 +36,8 @@ def test_only_the_asked_formats_are_written_and_stages_are_reported(tmp_path: Pa
     assert list(result.files) == ["md"]
     stages = [s for s, e in seen if e == "done"]
     assert stages[:3] == ["load case", "results", "view model"]
-    assert stages[-2:] == ["Markdown", "write"]
+    assert stages[-2:] == ["Markdown", "write"] and "tables (xlsx)" in stages
+    assert "tables.xlsx" in names
     assert [s for s, e in seen if e == "start"] == stages
     manifest = json.loads((tmp_path / "r" / MANIFEST).read_text())
     assert set(manifest["files"]) == {n for n in _files(tmp_path / "r") if n != MANIFEST}

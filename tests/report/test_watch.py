@@ -147,7 +147,7 @@ def test_cli_watch_refuses_a_bad_format_before_building(tmp_path: Path) -> None:
             "report",
             "--watch",
             "--format",
-            "docx",
+            "odt",
             "--out",
             str(tmp_path / "out"),
         ],
@@ -156,7 +156,7 @@ def test_cli_watch_refuses_a_bad_format_before_building(tmp_path: Path) -> None:
         timeout=WAIT,
     )
     assert proc.returncode == 2
-    assert "unknown format docx" in proc.stderr + proc.stdout
+    assert "unknown format odt" in proc.stderr + proc.stdout
     assert not (tmp_path / "out").exists()
 
 

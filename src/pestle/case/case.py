@@ -225,6 +225,12 @@ class Case(BaseModel):
 
     __str__ = __repr__
 
+    def _repr_html_(self) -> str:
+        """Jupyter's display: name, region, counts and documents."""
+        from pestle.results.notebook import case_html
+
+        return case_html(self)
+
     # -- lookups ------------------------------------------------------------------------------
     @property
     def claims(self) -> tuple[Claim, ...]:

@@ -57,6 +57,18 @@ class CheckReport(BaseModel):
     rules: tuple[str, ...]
     findings: tuple[Finding, ...]
 
+    def __repr__(self) -> str:
+        counts = ", ".join(f"{k}={v}" for k, v in self.summary.items())
+        return f"CheckReport(case={self.case!r}, {counts})"
+
+    __str__ = __repr__
+
+    def _repr_html_(self) -> str:
+        """Jupyter's display: the counts by outcome and the findings, failed first."""
+        from pestle.results.notebook import checks_html
+
+        return checks_html(self)
+
     def count(self, status: str, severity: str | None = None) -> int:
         return sum(
             1

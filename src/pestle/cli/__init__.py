@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import sys
+from typing import Annotated
 
 import typer
 from rich.console import Console
@@ -25,6 +26,26 @@ app = typer.Typer(
 )
 
 err_console = Console(stderr=True, highlight=False, soft_wrap=True)
+
+
+def _version(value: bool) -> None:
+    if value:
+        from pestle import __version__
+
+        typer.echo(f"pestle {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _options(
+    version: Annotated[
+        bool,
+        typer.Option(
+            "--version", callback=_version, is_eager=True, help="Print the version and exit."
+        ),
+    ] = False,
+) -> None:
+    """A regional industry's PESTLE analysis as a checked, quantified, reproducible model."""
 
 
 def _register() -> None:

@@ -20,10 +20,11 @@ from rich.table import Table
 from rich.text import Text
 
 from pestle.cli import app
+from pestle.cli.xlsx_out import OutOption, need_out, wrote
 from pestle.errors import InputError
 from pestle.results.settings import DEFAULTS
 
-FORMATS = ("table", "json")
+FORMATS = ("table", "json", "xlsx")
 TARGET_LABELS = {
     "energy": "energy",
     "trade_investment": "trade & inv.",
@@ -624,6 +625,7 @@ def analyze(
         int | None,
         typer.Option("--seed", help=f"Random seed (same seed, same result) [{DEFAULTS.seed}]."),
     ] = None,
+    out: OutOption = None,
 ) -> None:
     """Indicators, policy mix, AHP, DEMATEL, EFE, entropy weights, segment ranking, demand and
     linkage effects."""
@@ -631,7 +633,13 @@ def analyze(
         raise InputError(f"--format {fmt!r} is not one of {', '.join(FORMATS)}")
     from pestle.cli.results import build
 
+    workbook = need_out(fmt, out)
     results = build(case, scenario=scenario, samples=samples, seed=seed)
+    if workbook is not None:
+        from pestle.export import results_workbook
+
+        wrote(results_workbook(results, workbook))
+        return
     if fmt == "json":
         typer.echo(json.dumps(results.to_dict(), indent=2, ensure_ascii=False, allow_nan=False))
         return

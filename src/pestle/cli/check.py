@@ -17,6 +17,7 @@ from rich.table import Table
 from rich.text import Text
 
 from pestle.cli import app
+from pestle.cli.xlsx_out import OutOption, need_out, wrote
 
 STATUS_STYLE = {"fail": "bold red", "ambiguous": "magenta", "unknown": "yellow", "pass": "green"}
 SEVERITY_STYLE = {"error": "bold red", "warning": "yellow", "info": "dim"}
@@ -26,6 +27,7 @@ QUOTE_LIMIT = 110
 class Format(StrEnum):
     table = "table"
     json = "json"
+    xlsx = "xlsx"
 
 
 @app.command()
@@ -34,9 +36,10 @@ def check(
         str | None,
         typer.Argument(help="Case folder or embedded case name (default: the embedded case)."),
     ] = None,
-    format: Annotated[Format, typer.Option("--format", "-f", help="table or json.")] = (
+    format: Annotated[Format, typer.Option("--format", "-f", help="table, json or xlsx.")] = (
         Format.table
     ),
+    out: OutOption = None,
     strict: Annotated[
         bool,
         typer.Option("--strict", help="Exit with code 1 when any check of severity 'error' fails."),
@@ -45,8 +48,17 @@ def check(
     """Check the case's figures against each other and against reference data."""
     from pestle.cli.results import build
 
+    workbook = need_out(format, out)
     report = build(case).findings  # the checks only: no other result is computed
-    if format is Format.json:
+    if workbook is not None:
+        from pestle.export import document_workbook
+
+        title = f"{report.case}: consistency checks"
+        settings = {"case": report.case, "rules": list(report.rules)}
+        wrote(
+            document_workbook("checks", report.to_dict(), workbook, settings=settings, title=title)
+        )
+    elif format is Format.json:
         typer.echo(json.dumps(report.to_dict(), indent=2, ensure_ascii=False))
     else:
         console = Console(highlight=False)

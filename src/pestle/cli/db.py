@@ -14,6 +14,7 @@ from rich.console import Console
 
 from pestle.cli import app, err_console
 from pestle.cli.output import check_out_file, printable, write_out_file
+from pestle.cli.xlsx_out import need_out, wrote
 from pestle.errors import NumberTooLarge, ParseError, StoreError
 from pestle.model.names import document_name_problem
 
@@ -52,7 +53,7 @@ DbOption = Annotated[
         show_default=False,
     ),
 ]
-FormatOption = Annotated[str, typer.Option("--format", "-f", help="table or json.")]
+FormatOption = Annotated[str, typer.Option("--format", "-f", help="One of: table, json.")]
 
 
 def _usage(message: str) -> NoReturn:
@@ -290,16 +291,25 @@ def diff(
 @db_app.command("export")
 def export(
     rev: Annotated[str, typer.Argument(help="Revision id, document@number, or document name.")],
-    format: Annotated[str, typer.Option("--format", "-f", help="json or csv.")] = "json",
+    format: Annotated[str, typer.Option("--format", "-f", help="json, csv or xlsx.")] = "json",
     out: Annotated[
-        Path | None, typer.Option("--out", "-o", help="Write to this file, not stdout.")
+        Path | None,
+        typer.Option("--out", "-o", help="Write to this file, not stdout (xlsx needs it)."),
     ] = None,
     db: DbOption = None,
 ) -> None:
-    """Export one revision's claims as JSON or CSV."""
-    _check_format(format, ("json", "csv"))
+    """Export one revision's claims as JSON, CSV or an Excel workbook."""
+    _check_format(format, ("json", "csv", "xlsx"))
     if out is not None:
         check_out_file(out)  # before the store is opened: a bad --out is one line
+    workbook = need_out(format, out)
+    if workbook is not None:
+        from pestle.export import document_workbook
+
+        data = json.loads(_open(db).export(rev, "json"))
+        title = f"revision {data['revision'].get('id')}: {data['revision'].get('title') or ''}"
+        wrote(document_workbook("revision", data, workbook, title=title))
+        return
     text = _open(db).export(rev, format)  # type: ignore[arg-type]
     if out is None:
         sys.stdout.write(text)

@@ -18,6 +18,7 @@ from rich.table import Table
 
 from pestle.case.parameters_file import parse_assignment
 from pestle.cli import app
+from pestle.cli.xlsx_out import OutOption, need_out, wrote
 from pestle.errors import InputError
 from pestle.results.settings import DEFAULTS
 
@@ -28,7 +29,7 @@ if TYPE_CHECKING:  # the model pulls in SciPy and SALib: import it only when the
 # the terminal's width; 120 columns when the output is piped (Rich would assume 80)
 console = Console(highlight=False, soft_wrap=True, width=None if sys.stdout.isatty() else 120)
 
-FORMATS = ("table", "json")
+FORMATS = ("table", "json", "xlsx")
 
 
 SHORT = {
@@ -191,6 +192,7 @@ def demand(
     fmt: Annotated[
         str, typer.Option("--format", "-f", help=f"One of: {', '.join(FORMATS)}.")
     ] = "table",
+    out: OutOption = None,
 ) -> None:
     """Composite-materials demand by segment and year (median, p5–p95), scenarios and
     drivers."""
@@ -198,6 +200,7 @@ def demand(
         raise InputError(f"--format {fmt!r} is not one of {', '.join(FORMATS)}")
     from pestle.cli.results import build
 
+    workbook = need_out(fmt, out)
     overrides = dict(parse_assignment(item) for item in set_ or [])
     results = build(
         case,
@@ -207,9 +210,25 @@ def demand(
         overrides=overrides,
         sobol_samples=sobol_samples,
     )
-    if fmt == "json":
+    if fmt in ("json", "xlsx"):
         document = results.to_dict()
         payload = {"settings": document["settings"], **document["demand"]}
+    if workbook is not None:
+        from pestle.export import document_workbook
+
+        title = f"{document['case']['name']}: composite demand"
+        wrote(
+            document_workbook(
+                "demand",
+                payload,
+                workbook,
+                settings=document["settings"],
+                title=title,
+                settings_text=document["settings_text"],
+            )
+        )
+        return
+    if fmt == "json":
         typer.echo(json.dumps(payload, indent=2, ensure_ascii=False, allow_nan=False))
         return
     _print_tables(results, top)

@@ -1,4 +1,6 @@
-"""`pestle extract [FILE] [--format json|csv|table]`: the numeric claims of one document."""
+"""`pestle extract [FILE... | -] [--format json|jsonl|csv|table|xlsx]`: the numeric claims of
+documents (`-` reads standard input). JSON: one document's object, or a list of one object
+per document when several are given; JSON lines: one object per line."""
 
 from __future__ import annotations
 
@@ -16,17 +18,21 @@ from rich.table import Table
 
 from pestle.cli import app
 from pestle.cli.output import printable
-from pestle.errors import NumberTooLarge
-from pestle.ingest import DEFAULT_MAX_BYTES, EMBEDDED_REPORT, extract_file
-from pestle.model import Claim
+from pestle.cli.xlsx_out import OutOption, need_out, wrote
+from pestle.errors import InputError, NumberTooLarge
+from pestle.ingest import DEFAULT_MAX_BYTES, EMBEDDED_REPORT, Extraction, extract, extract_file
+from pestle.ingest.reader import decode_text
+from pestle.model import Claim, Source
 
 CSV_FIELDS = tuple(Claim.model_fields)  # the JSON contract, in its order
 
 
 class Format(StrEnum):
     json = "json"
+    jsonl = "jsonl"
     csv = "csv"
     table = "table"
+    xlsx = "xlsx"
 
 
 def format_value(value: float) -> str:
@@ -77,18 +83,33 @@ def claims_csv(claims: list[Claim]) -> str:
     return out.getvalue()
 
 
+def claims_csv_of(results: list[Extraction]) -> str:
+    """The claims of several documents as one CSV, each row led by its document's title."""
+    out = io.StringIO()
+    writer = csv.DictWriter(out, fieldnames=("document", *CSV_FIELDS), lineterminator="\n")
+    writer.writeheader()
+    for r in results:
+        for c in r.claims:
+            row = c.model_dump(mode="json")
+            cells = {k: "" if row[k] is None else row[k] for k in CSV_FIELDS}
+            writer.writerow({"document": r.source.title, **cells})
+    return out.getvalue()
+
+
 @app.command("extract")
 def extract_command(
-    file: Annotated[
-        Path | None,
+    files: Annotated[
+        list[Path] | None,
         typer.Argument(
-            help="A UTF-8 text document. Default: the embedded source report.",
+            help="UTF-8 text documents; - reads standard input. Default: the embedded "
+            "source report.",
             show_default=False,
         ),
     ] = None,
     output_format: Annotated[
         Format, typer.Option("--format", "-f", help="Output format.")
     ] = Format.table,
+    out: OutOption = None,
     max_bytes: Annotated[
         int, typer.Option("--max-bytes", min=1, help="Refuse files larger than this.")
     ] = DEFAULT_MAX_BYTES,
@@ -96,16 +117,51 @@ def extract_command(
         str | None, typer.Option("--title", help="Source title (default: the file name).")
     ] = None,
 ) -> None:
-    """Extract every numeric claim of a document: value, unit, period, measure, subject, span."""
-    path = file if file is not None else EMBEDDED_REPORT
-    try:
-        result = extract_file(path, title=title, max_bytes=max_bytes)
-    except NumberTooLarge as exc:  # the extractor knows the number, not the file
-        raise NumberTooLarge(f"{path}: {exc}") from None
-    if output_format is Format.json:
-        typer.echo(json.dumps(result.to_json_dict(), ensure_ascii=False, indent=2))
+    """Extract every numeric claim of documents: value, unit, period, measure, subject, span."""
+    workbook = need_out(output_format, out)
+    paths = files or [EMBEDDED_REPORT]
+    if len(paths) > 1 and title is not None:
+        raise InputError("--title names one document; give it with one FILE")
+    results = [_extract(path, title, max_bytes) for path in paths]
+    if workbook is not None:
+        from pestle.export import document_workbook
+
+        documents = [r.to_json_dict() for r in results]
+        settings = {"documents": [d["source"]["title"] for d in documents]}
+        title = "pestle extract"
+        wrote(document_workbook("extract", documents, workbook, settings=settings, title=title))
+    elif output_format is Format.json:
+        entries = [r.to_json_dict() for r in results]
+        body = entries[0] if len(entries) == 1 else entries
+        typer.echo(json.dumps(body, ensure_ascii=False, indent=2))
+    elif output_format is Format.jsonl:
+        for r in results:
+            typer.echo(json.dumps(r.to_json_dict(), ensure_ascii=False))
     elif output_format is Format.csv:
-        typer.echo(claims_csv(result.claims), nl=False)
+        if len(results) == 1:
+            typer.echo(claims_csv(results[0].claims), nl=False)
+        else:  # one table: the document's title first, then the claim's fields
+            typer.echo(claims_csv_of(results), nl=False)
     else:
-        title_line = f"{result.source.title}: {len(result.claims)} claims"
-        wide_console().print(claims_table(result.claims, title=title_line))
+        for result in results:
+            title_line = f"{result.source.title}: {len(result.claims)} claims"
+            wide_console().print(claims_table(result.claims, title=title_line))
+
+
+STDIN = Path("-")
+
+
+def _extract(path: Path, title: str | None, max_bytes: int) -> Extraction:
+    """The claims of a file, or of standard input for `-` (same limits and errors)."""
+    if path != STDIN:
+        try:
+            return extract_file(path, title=title, max_bytes=max_bytes)
+        except NumberTooLarge as exc:  # the extractor knows the number, not the file
+            raise NumberTooLarge(f"{path}: {exc}") from None
+    data = sys.stdin.buffer.read(max_bytes + 1)
+    if len(data) > max_bytes:
+        raise InputError(
+            f"<stdin>: over the limit of {max_bytes} bytes; raise the limit with --max-bytes"
+        )
+    text = decode_text(data, "<stdin>")
+    return Extraction(source=Source.from_text(text, title=title or "stdin"), claims=extract(text))

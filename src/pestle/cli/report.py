@@ -47,7 +47,7 @@ def report(
     ] = None,
     out: Annotated[Path, typer.Option("--out", "-o", help="Output folder.")] = Path("report"),
     format: Annotated[
-        str, typer.Option("--format", "-f", help="Comma-separated formats: html, pdf, md.")
+        str, typer.Option("--format", "-f", help="Comma-separated formats: html, pdf, md, docx.")
     ] = "html,pdf,md",
     scenario: Annotated[
         str | None,

@@ -31,10 +31,12 @@ from pestle.results import DEFAULTS, Results, Settings
 if TYPE_CHECKING:
     from pestle.report.render_pdf import PdfStats
 
-FORMATS: tuple[str, ...] = ("html", "pdf", "md")
-FILES = {"html": "index.html", "pdf": "report.pdf", "md": "report.md"}
+FORMATS: tuple[str, ...] = ("html", "pdf", "md", "docx")
+DEFAULT_FORMATS: tuple[str, ...] = ("html", "pdf", "md")  # Word only when asked for
+FILES = {"html": "index.html", "pdf": "report.pdf", "md": "report.md", "docx": "report.docx"}
 MANIFEST = "manifest.json"
 RESULTS = "results.json"
+TABLES = "tables.xlsx"  # every table of the results and each chart's data (pestle.export)
 
 Progress = Callable[[str, str, float | None], None]  # (stage, "start"|"done", seconds)
 
@@ -55,7 +57,7 @@ class BuildResult:
 def parse_formats(value: str | Iterable[str] | None) -> tuple[str, ...]:
     """``"html,pdf"`` -> ("html", "pdf"), in canonical order; unknown names are an error."""
     if value is None:
-        return FORMATS
+        return DEFAULT_FORMATS
     items = value.split(",") if isinstance(value, str) else list(value)
     names = {i.strip().lower() for i in items if i.strip()}
     unknown = sorted(names - set(FORMATS))
@@ -114,6 +116,9 @@ def build_report(
         from pestle.report import pdf_workers
 
         pdf_workers.start()
+    from pestle.export import prefetch as prefetch_tables
+
+    prefetch_tables()
     if results is None:
         with st.stage("load case"):
             import pestle
@@ -145,6 +150,12 @@ def _build(results: Results, out: Path, fmts: tuple[str, ...], st: _Stages) -> B
             from pestle.report.render_html import render_html
 
             outputs[FILES["html"]] = render_html(view).encode("utf-8")
+    # made while the PDF's workers lay out its parts: the charts' data as the report draws it
+    with st.stage("tables (xlsx)"):
+        from pestle.export import results_workbook_bytes
+
+        specs = {c.id: c.spec for c in view.charts()}
+        outputs[TABLES] = results_workbook_bytes(results, charts=specs)
     if pdf_job is not None:
         with st.stage("PDF"):
             outputs[FILES["pdf"]] = pdf_job.finish()
@@ -166,6 +177,11 @@ def _build(results: Results, out: Path, fmts: tuple[str, ...], st: _Stages) -> B
                 name = figure_name(c)
                 outputs[name] = svgs[c.id].encode("utf-8")
                 figures.append(name)
+    if "docx" in fmts:
+        with st.stage("Word"):
+            from pestle.report.render_docx import chart_pngs, render_docx
+
+            outputs[FILES["docx"]] = render_docx(view, chart_pngs(charts))
     outputs[RESULTS] = results_json(document)
 
     with st.stage("write"):

@@ -48,6 +48,7 @@ if TYPE_CHECKING:
     from pestle.case import Case
     from pestle.checks import CheckReport
     from pestle.model.judgment import Judgments
+    from pestle.results.charts import ResultCharts
 
 # progress(step, done, total) while a long step runs (the demand model's samples)
 Progress = Callable[[str, int, int], None]
@@ -78,6 +79,13 @@ class Results:
 
     def __repr__(self) -> str:
         return f"Results(case={self.case.id!r}, settings={self.settings.describe()!r})"
+
+    def _repr_html_(self) -> str:
+        """Jupyter's display: the settings, the steps computed so far and their headlines
+        (displaying computes nothing)."""
+        from pestle.results.notebook import results_html
+
+        return results_html(self)
 
     # -- the orchestrator -------------------------------------------------------------------
     def _get(self, name: str) -> Any:
@@ -240,6 +248,13 @@ class Results:
     def linkage(self) -> Linkage | None:
         """Input-output effects of the headline demand (None if the case has no linkage)."""
         return self._get("linkage")
+
+    @property
+    def charts(self) -> ResultCharts:
+        """The results' charts as Altair objects (Jupyter) or Vega-Lite specs."""
+        from pestle.results.charts import ResultCharts
+
+        return ResultCharts(self)
 
     @property
     def illustrative(self) -> bool:

@@ -58,6 +58,21 @@ class ScenarioSummary:
     regional: tuple[Spread, ...] = ()  # wind blades the region's plants can make, per year
     regional_total: Spread | None = None  # ... over the horizon
 
+    def __repr__(self) -> str:
+        span = f"{self.years[0]}-{self.years[-1]}" if self.years else "no years"
+        try:
+            c = self.total.cumulative
+            total = f", total p50={c.p50:,.0f} t (p5-p95 {c.p5:,.0f}-{c.p95:,.0f})"
+        except KeyError:
+            total = ""
+        return f"ScenarioSummary(name={self.name!r}, years={span}{total})"
+
+    def _repr_html_(self) -> str:
+        """Jupyter's display: tonnes by segment, cumulative and by year."""
+        from pestle.results.notebook import demand_html
+
+        return demand_html(self)
+
     def segment(self, name: str) -> SegmentDemand:
         for s in self.segments:
             if s.segment == name:
