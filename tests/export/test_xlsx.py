@@ -161,7 +161,7 @@ def test_xlsx_needs_an_out_file(capsys: pytest.CaptureFixture[str]) -> None:
     code, _, err = run(capsys, "check", "--format", "xlsx", "--out", "/nonexistent/t.xlsx")
     assert (
         code == 2
-        and err.strip() == "error: /nonexistent/t.xlsx: folder /nonexistent does not exist"
+        and err.strip() == "error: --out: /nonexistent/t.xlsx: folder /nonexistent does not exist"
     )
 
 
