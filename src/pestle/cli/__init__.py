@@ -93,6 +93,8 @@ FLAGS = {
     "scheduler": "--scheduler",
     "workers": "--workers",
     "out": "--out",
+    "corpus": "--corpus",
+    "parquet": "--parquet",
 }
 
 

@@ -116,8 +116,34 @@ def extract_command(
     title: Annotated[
         str | None, typer.Option("--title", help="Source title (default: the file name).")
     ] = None,
+    corpus: Annotated[
+        str | None,
+        typer.Option(
+            "--corpus",
+            help="A folder or glob of documents: extract them all into a Parquet dataset "
+            "(--out, default claims.parquet), on local processes or --scheduler.",
+        ),
+    ] = None,
+    scheduler: Annotated[
+        str | None,
+        typer.Option(
+            "--scheduler",
+            help="With --corpus: Dask scheduler address (tcp://HOST:8786) or 'local'.",
+        ),
+    ] = None,
+    workers: Annotated[
+        int | None,
+        typer.Option("--workers", "-w", help="With --corpus: local worker processes [per CPU]."),
+    ] = None,
 ) -> None:
     """Extract every numeric claim of documents: value, unit, period, measure, subject, span."""
+    if corpus is not None:
+        if files:
+            raise InputError("--corpus extracts a folder or glob: give no FILE as well")
+        _extract_corpus(corpus, out or Path("claims.parquet"), scheduler, workers)
+        return
+    if scheduler is not None or workers is not None:
+        raise InputError("--scheduler and --workers go with --corpus")
     workbook = need_out(output_format, out)
     paths = files or [EMBEDDED_REPORT]
     if len(paths) > 1 and title is not None:
@@ -149,6 +175,23 @@ def extract_command(
 
 
 STDIN = Path("-")
+
+
+def _extract_corpus(corpus: str, out: Path, scheduler: str | None, workers: int | None) -> None:
+    from pestle.cli.output import check_out_folder
+    from pestle.cli.results import step_progress
+    from pestle.corpus import extract_corpus
+    from pestle.executors import open_executor
+
+    check_out_folder(out)
+    with open_executor(scheduler, workers) as executor:
+        result = extract_corpus(corpus, out, executor=executor, progress=step_progress("extract"))
+    typer.echo(
+        f"wrote {result.out}: {result.documents:,} documents in {result.parts:,} parts, "
+        f"{result.claims:,} claims"
+    )
+    for name, reason in result.failed:
+        typer.echo(f"skipped {printable(name)}: {printable(reason)}", err=True)
 
 
 def _extract(path: Path, title: str | None, max_bytes: int) -> Extraction:
