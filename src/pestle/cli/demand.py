@@ -16,7 +16,6 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
-from pestle.case.parameters_file import parse_assignment
 from pestle.cli import app
 from pestle.cli.xlsx_out import OutOption, need_out, wrote
 from pestle.errors import InputError
@@ -201,6 +200,8 @@ def demand(
     from pestle.cli.results import build
 
     workbook = need_out(fmt, out)
+    from pestle.case.parameters_file import parse_assignment
+
     overrides = dict(parse_assignment(item) for item in set_ or [])
     results = build(
         case,

@@ -17,7 +17,6 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
-from pestle.case.parameters_file import parse_assignment
 from pestle.cli import app
 from pestle.cli.output import check_out_folder
 from pestle.errors import InputError
@@ -95,6 +94,8 @@ def sweep(
     from pestle.results.sweep import run_sweep
 
     parsed = parse_grid(grid or [])
+    from pestle.case.parameters_file import parse_assignment
+
     overrides = dict(parse_assignment(item) for item in set_ or [])
     results = build(
         case, samples=samples, seed=seed, scenario=(scenario or [None])[0], overrides=overrides

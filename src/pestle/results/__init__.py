@@ -10,9 +10,29 @@ orchestrator's steps (stages.py) on first use and keeps expensive ones on disk b
 (cache.py); summary.py holds the demand statistics every surface shows (median, p5-p95).
 """
 
-from pestle.results.results import Progress, Results
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
 from pestle.results.settings import DEFAULTS, Settings
-from pestle.results.summary import HEADLINE, ScenarioSummary, SegmentDemand, Spread
+
+if TYPE_CHECKING:
+    from pestle.results.results import Progress, Results
+    from pestle.results.summary import HEADLINE, ScenarioSummary, SegmentDemand, Spread
+
+# The orchestrator pulls in the case loader and the analyses; `Settings` alone does not.
+# Importing `pestle.results.settings` (every command's help text shows its defaults) runs
+# this file, so the heavy names load on first use (PEP 562) and `pestle --help` stays light.
+def __getattr__(name: str) -> Any:
+    if name in ("Progress", "Results"):
+        from pestle.results import results
+
+        return getattr(results, name)
+    if name in ("HEADLINE", "ScenarioSummary", "SegmentDemand", "Spread"):
+        from pestle.results import summary
+
+        return getattr(summary, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 __all__ = [
     "DEFAULTS",
