@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import json
 import math
-import sys
 from typing import Annotated, Any
 
 import typer
@@ -19,7 +18,7 @@ from rich.markup import escape
 from rich.table import Table
 from rich.text import Text
 
-from pestle.cli import app
+from pestle.cli import app, terminal
 from pestle.cli.xlsx_out import OutOption, need_out, wrote
 from pestle.errors import InputError
 from pestle.results.settings import DEFAULTS
@@ -581,7 +580,7 @@ def _linkage(console: Console, result: Any) -> None:
 
 def _print(result: Any) -> None:
     # the terminal's width; 120 columns when the output is piped (Rich would assume 80)
-    console = Console(highlight=False, width=None if sys.stdout.isatty() else PIPE_WIDTH)
+    console = terminal.console()
     case = result.case
     console.print(f"[bold]pestle analyze[/bold]: {escape(case.name)} ({case.id})")
     console.print(Text(f"settings: {result.describe()}; pestle {result.version}", style="dim"))

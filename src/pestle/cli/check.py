@@ -12,11 +12,10 @@ from enum import StrEnum
 from typing import Annotated, Any
 
 import typer
-from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from pestle.cli import app
+from pestle.cli import app, terminal
 from pestle.cli.xlsx_out import OutOption, need_out, wrote
 
 STATUS_STYLE = {"fail": "bold red", "ambiguous": "magenta", "unknown": "yellow", "pass": "green"}
@@ -61,7 +60,7 @@ def check(
     elif format is Format.json:
         typer.echo(json.dumps(report.to_dict(), indent=2, ensure_ascii=False))
     else:
-        console = Console(highlight=False)
+        console = terminal.console()
         console.print(_table(report))
         console.print(_summary(report.summary))
     if strict and report.has_errors:

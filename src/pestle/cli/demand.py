@@ -9,14 +9,12 @@ with the settings.
 from __future__ import annotations
 
 import json
-import sys
 from typing import TYPE_CHECKING, Annotated
 
 import typer
-from rich.console import Console
 from rich.table import Table
 
-from pestle.cli import app
+from pestle.cli import app, terminal
 from pestle.cli.xlsx_out import OutOption, need_out, wrote
 from pestle.errors import InputError
 from pestle.results.settings import DEFAULTS
@@ -26,7 +24,6 @@ if TYPE_CHECKING:  # the model pulls in SciPy and SALib: import it only when the
     from pestle.results import Results
 
 # the terminal's width; 120 columns when the output is piped (Rich would assume 80)
-console = Console(highlight=False, soft_wrap=True, width=None if sys.stdout.isatty() else 120)
 
 FORMATS = ("table", "json", "xlsx")
 
@@ -135,6 +132,7 @@ def _comparison_table(result: ScenarioComparison) -> Table:
 
 
 def _print_tables(results: Results, top: int) -> None:
+    console = terminal.console()
     comparison = results.scenarios
     console.print(f"composite demand of {results.case.name}: {results.describe()}")
     for r in sorted(comparison.results, key=lambda r: r.name != results.scenario):

@@ -9,20 +9,16 @@ tidy table (Parquet and XLSX), its main-effects chart (SVG) and a JSON descripti
 from __future__ import annotations
 
 import json
-import sys
 from pathlib import Path
 from typing import Annotated
 
 import typer
-from rich.console import Console
 from rich.table import Table
 
-from pestle.cli import app
+from pestle.cli import app, terminal
 from pestle.cli.output import check_out_folder
 from pestle.errors import InputError
 from pestle.results.settings import DEFAULTS
-
-console = Console(highlight=False, soft_wrap=True, width=None if sys.stdout.isatty() else 120)
 
 TABLE = "sweep.parquet"
 
@@ -137,5 +133,6 @@ def sweep(
             fmt.mass(row["p50"]),
             f"{fmt.mass(row['p5'])}–{fmt.mass(row['p95'])}",
         )
+    console = terminal.console()
     console.print(table)
     console.print(f"wrote {folder / TABLE}, sweep.xlsx, sweep.svg, sweep.json")
