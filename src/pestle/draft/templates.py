@@ -30,6 +30,12 @@ _CRITERIA = {
 }
 
 
+_STATED_ORDER = (
+    "[draft] placeholder index in list order, not a judgment: the ranking replaces it with "
+    "the demand model's tonnes"
+)
+
+
 def judgments(factors: list[dict[str, Any]], region: str) -> dict[str, Any]:
     """Neutral, illustrative judgments over `factors` (dicts as written to factors.yaml)."""
     ids = [f["id"] for f in factors]
@@ -81,8 +87,15 @@ def judgments(factors: list[dict[str, Any]], region: str) -> dict[str, Any]:
                 }
                 for name, (weight, scale, stated) in _CRITERIA.items()
             },
-            "rows": {s: [3] * len(_CRITERIA) for s in SEGMENTS},
-            "why": {s: dict.fromkeys(_CRITERIA, PLACEHOLDER) for s in SEGMENTS},
+            # the stated ranking needs alternatives that differ somewhere: the demand-size
+            # index is a placeholder in list order (the ranking uses the model's tonnes)
+            "rows": {
+                s: [len(SEGMENTS) - i] + [3] * (len(_CRITERIA) - 1) for i, s in enumerate(SEGMENTS)
+            },
+            "why": {
+                s: {c: _STATED_ORDER if c == "demand_size" else PLACEHOLDER for c in _CRITERIA}
+                for s in SEGMENTS
+            },
         },
     }
 
