@@ -24,7 +24,7 @@ from pestle.case.documents import load_documents
 from pestle.case.models import CaseInfo
 from pestle.case.schema import write_schemas
 from pestle.draft import templates
-from pestle.draft.capacity import draft_capacity
+from pestle.draft.capacity import DraftedCapacity, draft_capacity
 from pestle.draft.copy import prepare_folder
 from pestle.draft.factors import draft_factors
 from pestle.draft.indicators import Unplaced, draft_indicators, slug, unique_id
@@ -35,6 +35,7 @@ from pestle.ingest.reader import read_text
 
 INDICATORS_FILE = "entities/indicators.yaml"
 CAPACITY_FILE = "sources/capacity_history.yaml"
+BASES_FILE = "entities/energy.yaml"
 
 
 @dataclass
@@ -109,27 +110,29 @@ def draft_case(
             "and pass it with --lexicon)",
             parameter="documents",
         )
-    history = draft_capacity(docs)
-    if history["installed_capacity_w"] or history["additions_w"]:
+    capacity = draft_capacity(docs, indexes, words, taken)
+    summary.unplaced.extend(capacity.unplaced)
+    if capacity.rows:
         info = info.model_copy(update={"capacity_history": CAPACITY_FILE})
-    measures = _write(target, info, indicators, factors, words, region, industry)
-    if info.capacity_history is not None:
+    paths = _capacity_paths(target, capacity)
+    measures = _write(target, info, indicators, factors, words, region, industry, paths)
+    if capacity.bases:
         write_yaml(
-            target / CAPACITY_FILE,
+            target / BASES_FILE,
             target,
-            None,
-            "DRAFT installed wind and solar capacity from the documents' power claims (W).\n"
-            "Keep only region-wide stocks (date) and stated additions (year); delete project\n"
-            "capacities, plans and targets; check each row against its source.",
-            history,
+            "entities",
+            "DRAFT energy bases: the dated power claims whose subject names a project (words in\n"
+            "lexicon.yaml, capacity). Check status and date against the source.",
+            capacity.bases,
         )
     summary.counts = {
         "case.yaml": len(info.documents),
         INDICATORS_FILE: len(indicators),
         "factors.yaml": len(factors),
         "judgments.yaml": len(factors),
-        "scenarios.yaml": 1,
-        CAPACITY_FILE: len(history["installed_capacity_w"]) + len(history["additions_w"]),
+        "scenarios.yaml": max(len(paths), 1),
+        **({CAPACITY_FILE: capacity.rows} if capacity.rows else {}),
+        **({BASES_FILE: len(capacity.bases)} if capacity.bases else {}),
         **{f"{kind}.yaml": 0 for kind in templates.TEMPLATE_KINDS},
         "policy_measures.yaml": measures,
     }
@@ -190,6 +193,7 @@ def _write(
     words: Lexicon,
     region: str,
     industry: str,
+    capacity_paths: tuple[str, ...],
 ) -> int:
     """Write every file of the draft; returns the number of policy measures drafted."""
     write_schemas(target / SCHEMA_FOLDER)
@@ -226,7 +230,7 @@ def _write(
         "judgments",
         "ILLUSTRATIVE: neutral judgments over the drafted factors, so that every method runs.\n"
         "Replace each with an analyst's judgment and its rationale.",
-        templates.judgments(factors, region),
+        templates.judgments(factors, region, model_demand=bool(capacity_paths)),
     )
     write_yaml(
         target / "policy_measures.yaml",
@@ -240,13 +244,39 @@ def _write(
         target / "scenarios.yaml",
         target,
         "scenarios",
-        "Scenarios of the demand model (the first is the headline): a draft with one.",
-        templates.scenarios(),
+        "Scenarios of the demand model, one per capacity path the documents feed (the first\n"
+        "is the headline): observed = the drafted capacity history, as_stated = the bases.",
+        templates.scenarios(capacity_paths),
     )
     for kind in templates.TEMPLATE_KINDS:
         write_text(target / f"{kind}.yaml", target, kind, templates.embedded_template(kind))
     (target / DEFAULT_LEXICON).write_text(default_lexicon_text(), encoding="utf-8")
     return len(coding["measures"])
+
+
+def _capacity_paths(target: Path, capacity: DraftedCapacity) -> tuple[str, ...]:
+    """The demand model's capacity paths the draft can feed, best first: `observed` when the
+    drafted history yields yearly additions (read with the model's own code), `bases` when
+    energy bases were drafted. The history is written here, where it is read back."""
+    from pestle.analysis.demand.observed import yearly_additions
+    from pestle.case.capacity_file import load_observed_capacity
+
+    paths: list[str] = []
+    if capacity.rows:
+        path = write_yaml(
+            target / CAPACITY_FILE,
+            target,
+            None,
+            "DRAFT installed wind and solar capacity from the documents' power claims (W).\n"
+            "Keep only region-wide stocks (date) and stated additions (year); delete project\n"
+            "capacities, plans and targets; check each row against its source.",
+            capacity.history,
+        )
+        if yearly_additions(load_observed_capacity(path)).additions:
+            paths.append("observed")
+    if capacity.bases:
+        paths.append("bases")
+    return tuple(paths)
 
 
 def _load(target: Path) -> None:

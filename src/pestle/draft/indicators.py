@@ -72,7 +72,7 @@ def draft_indicators(
     references = References()
     for claim in document.claims:
         item = _indicator(claim, document, region)
-        link = _first_checked(claim, item, document, index, references)
+        link = checked_link(claim, item, "value", document, index, references)
         if isinstance(link, str):
             unplaced.append(Unplaced(document.id, claim.section, claim.text, link))
             continue
@@ -91,8 +91,10 @@ def _indicator(claim: Claim, document: Document, region: str) -> dict[str, Any]:
     attributes |= {"value": claim.value, "unit": claim.unit, "qualifier": claim.qualifier}
     when = f", {claim.period}" if claim.period is not None else ""
     year = f"_{claim.period.start.year}" if claim.period is not None else ""
+    # the region is the subject of most claims: it adds nothing to an id
+    about = measure if subject == region else f"{measure}_{subject}"
     return {
-        "id": slug(f"{measure}_{subject}")[: MAX_ID - len(year)] + year,
+        "id": slug(about)[: MAX_ID - len(year)] + year,
         "kind": "indicator",
         "name": f"{measure[:1].upper()}{measure[1:]}: {subject}{when}",
         "draft": True,
@@ -100,18 +102,21 @@ def _indicator(claim: Claim, document: Document, region: str) -> dict[str, Any]:
     }
 
 
-def _first_checked(
+def checked_link(
     claim: Claim,
     item: dict[str, Any],
+    attribute: str,
     document: Document,
     index: ev.DocumentIndex,
-    references: References,
+    references: References | None = None,
 ) -> dict[str, Any] | str:
-    """The first quote around `claim` the loader accepts, as a link; else why none did."""
+    """The first quote around `claim` that the loader accepts as the evidence of `item`'s
+    `attribute`, as a link; else why none did."""
+    references = references if references is not None else References()
     section = _section_of(claim, document.sections)
     reason = "no quote around it names one place"
     for quote in _quotes(claim, document.text, section):
-        link = {"section": claim.section, "quote": quote, "attribute": "value"}
+        link = {"section": claim.section, "quote": quote, "attribute": attribute}
         entity = CaseEntity.model_validate(
             {**item, "evidence": [{"document": document.id, **link}]}
         )

@@ -46,6 +46,26 @@ class PolicyCodes(BaseModel):
         return {k: Words.model_validate(v) for k, v in (self.model_extra or {}).items()}
 
 
+class CapacityWords(BaseModel):
+    """Which power claims are projects (energy bases), and the words of their status."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    projects: Words = Words()
+    status: PolicyCodes = PolicyCodes(default="planned")
+
+    def is_project(self, subject: str | None) -> bool:
+        return bool(subject) and bool(
+            _pattern((*self.projects.en, *self.projects.zh)).search(subject)
+        )
+
+    def status_of(self, text: str) -> str:
+        for code, words in self.status.codes().items():
+            if _pattern((*words.en, *words.zh)).search(text):
+                return code
+        return self.status.default
+
+
 class Lexicon(BaseModel):
     """Words per PESTLE dimension and per direction, and the hits a passage needs."""
 
@@ -55,6 +75,7 @@ class Lexicon(BaseModel):
     dimensions: dict[Dimension, Words]
     direction: dict[Direction, Words]
     policy: dict[str, PolicyCodes] = Field(default_factory=dict)
+    capacity: CapacityWords = Field(default_factory=lambda: CapacityWords())
 
     @cached_property
     def _patterns(self) -> dict[str, re.Pattern[str]]:

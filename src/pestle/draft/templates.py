@@ -36,8 +36,12 @@ _STATED_ORDER = (
 )
 
 
-def judgments(factors: list[dict[str, Any]], region: str) -> dict[str, Any]:
-    """Neutral, illustrative judgments over `factors` (dicts as written to factors.yaml)."""
+def judgments(
+    factors: list[dict[str, Any]], region: str, model_demand: bool = True
+) -> dict[str, Any]:
+    """Neutral, illustrative judgments over `factors` (dicts as written to factors.yaml).
+    `model_demand`: the demand model has capacity to work on, so the TOPSIS demand size is a
+    stated input it replaces (without capacity its tonnes are all zero and cannot rank)."""
     ids = [f["id"] for f in factors]
     dims = [d for d in DIMENSIONS if any(f["dimension"] == d for f in factors)]
     within = {
@@ -82,7 +86,7 @@ def judgments(factors: list[dict[str, Any]], region: str) -> dict[str, Any]:
                     "kind": "benefit",
                     "weight": weight,
                     "scale": scale,
-                    **({"stated_input": True} if stated else {}),
+                    **({"stated_input": True} if stated and model_demand else {}),
                     "why": PLACEHOLDER,
                 }
                 for name, (weight, scale, stated) in _CRITERIA.items()
@@ -140,17 +144,36 @@ def policy_measures(factors: list[dict[str, Any]], lexicon: Lexicon) -> dict[str
     }
 
 
-def scenarios() -> dict[str, Any]:
-    """One scenario, the observed path of the template parameters (the first scenario is
-    the headline)."""
-    return {
-        "scenarios": {
-            "observed": {
-                "description": "[draft] What the documents say was built (the drafted "
-                "capacity history), then a projection at the template parameters' rates."
+_SCENARIOS = {
+    "observed": "[draft] What the documents say was built (the drafted capacity history), then "
+    "a projection at the template parameters' rates.",
+    "as_stated": "[draft] The energy bases the documents state (entities/energy.yaml), as stated.",
+    "no_capacity": "[draft] The documents state no capacity the demand model can use: demand "
+    "is zero until a capacity history (capacity_history in case.yaml) or energy bases "
+    "(entities of kind energy_base) are added.",
+}
+
+
+def scenarios(paths: tuple[str, ...]) -> dict[str, Any]:
+    """One scenario per capacity path the draft can feed (`observed`, `bases`), the best
+    first (the first scenario is the headline); without either, the bases path on no bases
+    (zero demand, said in its description) so that every command runs on the draft."""
+    if not paths:
+        return {
+            "scenarios": {
+                "as_stated": {
+                    "description": _SCENARIOS["no_capacity"],
+                    "set": {"capacity_path": "bases"},
+                }
             }
         }
-    }
+    out: dict[str, Any] = {}
+    for path in paths:
+        name = "observed" if path == "observed" else "as_stated"
+        out[name] = {"description": _SCENARIOS[name]}
+        if path != "observed":
+            out[name]["set"] = {"capacity_path": path}
+    return {"scenarios": out}
 
 
 def embedded_template(kind: str) -> str:

@@ -42,6 +42,9 @@ def _float(dumper: yaml.SafeDumper, value: float) -> yaml.Node:
 _INT = re.compile(r"^-?\d+$")
 _Dumper.add_representer(str, _str)
 _Dumper.add_representer(float, _float)
+# mappings and lists read back from case files (`LineDict`, `LineList`) write as plain ones
+_Dumper.add_multi_representer(dict, lambda d, v: d.represent_dict(v.items()))
+_Dumper.add_multi_representer(list, lambda d, v: d.represent_list(v))
 # so that the emitter writes 6.1e9 plainly instead of tagging it !!float
 _Dumper.add_implicit_resolver(
     "tag:yaml.org,2002:float",
