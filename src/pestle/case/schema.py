@@ -105,7 +105,7 @@ def schema(kind: str) -> dict[str, Any]:
         out["properties"].pop(key, None)
     _loader_shorthands(kind, out)
     _loader_rules(out)
-    return {"$schema": SCHEMA_DIALECT, "title": f"pestle {kind}", "description": what, **out}
+    return {"$schema": SCHEMA_DIALECT, **out, "title": f"pestle {kind}", "description": what}
 
 
 def schemas() -> dict[str, dict[str, Any]]:

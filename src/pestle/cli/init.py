@@ -53,7 +53,7 @@ def init(
     from pestle.draft import copy_embedded, draft_case
     from pestle.errors import InputError
 
-    console = Console(highlight=False)
+    console = Console(highlight=False, soft_wrap=True)  # paths and commands stay whole
     if draft != bool(documents):
         raise InputError(
             "give the documents after --from (pestle init DIR --from A.txt B.txt)"

@@ -36,6 +36,7 @@ from pestle.ingest.reader import read_text
 INDICATORS_FILE = "entities/indicators.yaml"
 CAPACITY_FILE = "sources/capacity_history.yaml"
 BASES_FILE = "entities/energy.yaml"
+MIN_FACTORS = 2
 
 
 @dataclass
@@ -103,11 +104,13 @@ def draft_case(
         factors.extend(found.factors)
         summary.unplaced.extend(found.unplaced)
     summary.linked = len(indicators)
-    if not factors:
+    if len(factors) < MIN_FACTORS:
+        # AHP and DEMATEL compare factors: one factor (or none) gives them nothing to compare
         raise InputError(
-            "no passage of the documents reaches the lexicon's threshold for any PESTLE "
-            "dimension; nothing to draft factors from (lower min_hits in a copy of the lexicon "
-            "and pass it with --lexicon)",
+            f"the documents give {len(factors)} factor(s) and the factor methods need at least "
+            f"{MIN_FACTORS}: no other passage reaches the lexicon's {words.min_hits} hits for a "
+            "PESTLE dimension (add documents, or lower min_hits in a copy of lexicon.yaml and "
+            "pass it with --lexicon)",
             parameter="documents",
         )
     capacity = draft_capacity(docs, indexes, words, taken)
