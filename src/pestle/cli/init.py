@@ -77,6 +77,8 @@ def init(
     table.add_column("items", justify="right")
     for name, count in summary.counts.items():
         table.add_row(name, str(count))
+    for name in summary.template_files:
+        table.add_row(name, "template")
     console.print(table)
     console.print(
         f"claims: {summary.claims}, linked to a checked quote: {summary.linked} "

@@ -46,6 +46,7 @@ class DraftSummary:
 
     folder: Path
     counts: dict[str, int] = field(default_factory=dict)
+    template_files: tuple[str, ...] = tuple(f"{k}.yaml" for k in templates.TEMPLATE_KINDS)
     claims: int = 0
     linked: int = 0
     unplaced: list[Unplaced] = field(default_factory=list)
@@ -62,6 +63,7 @@ class DraftSummary:
         return {
             "folder": str(self.folder),
             "files": self.counts,
+            "templates": list(self.template_files),
             "claims": self.claims,
             "linked": self.linked,
             "linked_share": self.linked_share,
@@ -136,7 +138,6 @@ def draft_case(
         "scenarios.yaml": max(len(paths), 1),
         **({CAPACITY_FILE: capacity.rows} if capacity.rows else {}),
         **({BASES_FILE: len(capacity.bases)} if capacity.bases else {}),
-        **{f"{kind}.yaml": 0 for kind in templates.TEMPLATE_KINDS},
         "policy_measures.yaml": measures,
     }
     _load(target)
