@@ -232,3 +232,15 @@ def test_cli_writes_one_schema_per_kind(tmp_path: Path, capsys: pytest.CaptureFi
         main(["schema", "nope"])
     assert info.value.code == 2
     assert capsys.readouterr().err.startswith("error: nope: unknown file kind; known: case,")
+
+
+def test_schemas_shipped_in_a_case_are_current() -> None:
+    """A case written by `pestle init` carries schemas/; the shipped one must not drift from
+    the models (regenerate with `pestle schema --out <case>/schemas`)."""
+    for name in embedded_cases():
+        folder = case_folder(name) / "schemas"
+        if not folder.is_dir():
+            continue
+        for kind in KINDS:
+            shipped = json.loads((folder / f"{kind}.schema.json").read_text(encoding="utf-8"))
+            assert shipped == schema(kind), (name, kind)
