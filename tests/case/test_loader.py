@@ -246,7 +246,7 @@ def test_the_case_is_frozen(case: Case) -> None:
 def test_public_api_and_case_lookup(case: Case) -> None:
     assert "load_case" in pestle.__all__
     assert pestle.load_case().entity("ftz_section_horgos") == case.entity("ftz_section_horgos")
-    assert embedded_cases() == ("xinjiang_composites",)
+    assert embedded_cases() == ("inner_mongolia_composites", "xinjiang_composites")
     assert case_folder(CASE_DIR / "case.yaml") == CASE_DIR
     assert load_case(CASE_DIR).id == "xinjiang_composites"
     with pytest.raises(InputError, match=r"no_such_case: no such case; .*xinjiang_composites"):

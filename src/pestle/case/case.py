@@ -256,6 +256,13 @@ class Case(BaseModel):
     def indicators(self) -> Indicators:
         return Indicators(items=self.entities_of("indicator"))
 
+    @property
+    def drafts(self) -> tuple[str, ...]:
+        """Ids of the entities and factors still marked `draft: true` (drafted by `pestle init
+        --from`, not yet confirmed by an analyst): every surface shows the case as a draft
+        while this is not empty."""
+        return tuple(item.id for item in (*self.entities, *self.factors) if item.draft)
+
     def resolve(self, ref: EvidenceRef) -> ev.Resolution:
         """The passage a link names (raises `EvidenceError` if it does not resolve)."""
         index = self._indexes.get(ref.document)

@@ -36,6 +36,8 @@ ENTITY_KINDS: tuple[str, ...] = (
 )
 
 _ID = r"^[a-z0-9_]+$"
+# `pestle init --from` marks what it drafted; an analyst deletes the flag on confirming it.
+_DRAFT = "drafted by `pestle init --from`, not yet confirmed by an analyst"
 
 
 def _where() -> dict:
@@ -93,6 +95,7 @@ class CaseEntity(Entity):
     references: tuple[ReferenceLink, ...] = ()
     sources: tuple[ExternalSource, ...] = ()
     note: str | None = None
+    draft: bool = Field(default=False, description=_DRAFT)
     file: str | None = Field(**_where())
     line: int | None = Field(**_where())
     attribute_lines: dict[str, int] = Field(default_factory=dict, exclude=True, repr=False)
@@ -125,6 +128,7 @@ class Factor(BaseModel):
         "'installed_capacity_w.wind' (used for entropy weights)",
     )
     sources: tuple[ExternalSource, ...] = ()
+    draft: bool = Field(default=False, description=_DRAFT)
     file: str | None = Field(**_where())
     line: int | None = Field(**_where())
     series_lines: tuple[int | None, ...] = Field(default=(), exclude=True, repr=False)

@@ -57,7 +57,9 @@ def _register() -> None:
     from pestle.cli import demand as _demand  # noqa: F401
     from pestle.cli import demo as _demo  # noqa: F401
     from pestle.cli import extract as _extract  # noqa: F401
+    from pestle.cli import init as _init  # noqa: F401
     from pestle.cli import report as _report  # noqa: F401
+    from pestle.cli import schema as _schema  # noqa: F401
     from pestle.cli import serve as _serve  # noqa: F401
     from pestle.cli import sweep as _sweep  # noqa: F401
 
@@ -95,6 +97,7 @@ FLAGS = {
     "out": "--out",
     "corpus": "--corpus",
     "parquet": "--parquet",
+    "documents": "--from",
 }
 
 

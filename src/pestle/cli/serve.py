@@ -107,6 +107,7 @@ def serve(
         allowed_hosts=allowed,
         watch=watch,
         settings=settings,
+        also=_other_embedded(case, scenario),
     )
     state = web.state.pestle
     sock = bind(host, port)
@@ -136,3 +137,13 @@ def serve(
         server.run(sockets=[sock])
     finally:
         sock.close()
+
+
+def _other_embedded(case: str | None, scenario: str | None) -> tuple[str, ...]:
+    """With no CASE, the dashboard lists every embedded case (the default first); a named
+    scenario belongs to one case, so then only the default is served."""
+    from pestle.case import DEFAULT_CASE, embedded_cases
+
+    if case is not None or scenario is not None:
+        return ()
+    return tuple(name for name in embedded_cases() if name != DEFAULT_CASE)

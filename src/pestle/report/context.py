@@ -72,7 +72,21 @@ def _meta(results: Results) -> Meta:
     case = results.case
     generated = datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC")
     settings = results.describe()
+    drafts = len(case.drafts)
     facts: list[tuple[str, tuple]] = [
+        *(
+            [
+                (
+                    "Status",
+                    text(
+                        f"DRAFT: {drafts} entities and factors drafted by pestle init, "
+                        "not yet confirmed by an analyst"
+                    ),
+                )
+            ]
+            if drafts
+            else []
+        ),
         ("Region", text(case.region)),
         ("Industry", text(case.target_industry)),
         ("Scenario", text(results.scenario)),
@@ -87,7 +101,7 @@ def _meta(results: Results) -> Meta:
     )
     return Meta(
         title=f"{case.name}: external-environment (PESTLE) analysis",
-        subtitle="pestle report",
+        subtitle="pestle report · DRAFT" if drafts else "pestle report",
         case_id=case.id,
         case_folder=str(case.folder),
         region=case.region,

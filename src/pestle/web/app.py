@@ -82,6 +82,7 @@ def create_app(
     allowed_hosts: Sequence[str] | None = LOOPBACK_HOSTS,
     watch: bool = False,
     settings: Settings | None = None,
+    also: Sequence[str | Path | Case] = (),
 ) -> FastAPI:
     """The app serving `case` (embedded name, folder or loaded `Case`; default: embedded).
 
@@ -93,10 +94,16 @@ def create_app(
     (`pestle.web.live`); open pages follow.
     settings: the settings of the results every page and endpoint shows (default: the one
     set of defaults, `pestle.results.DEFAULTS`, as `pestle analyze` and `pestle report`).
+    also: further cases to serve beside `case` (the API serves each by its id; the dashboard
+    lists them and shows one with `?case=<id>`).
     """
     loaded = _load(case)
+    served = {loaded.id: CaseState(loaded, settings or DEFAULTS)}
+    for other in also:
+        extra = _load(other)
+        served.setdefault(extra.id, CaseState(extra, settings or DEFAULTS))
     state = AppState(
-        cases={loaded.id: CaseState(loaded, settings or DEFAULTS)},
+        cases=served,
         default=loaded.id,
         token=token or new_token(),
         store_factory=_store_factory(store),

@@ -52,7 +52,7 @@ AUTO_RELOAD = frozenset({"overview", "evidence", "checks"})
 
 def _render(request: Request, template: str, page: str | None, **context: Any) -> HTMLResponse:
     state = app_state(request)
-    cs = state.primary
+    cs = _cs(request)
     return state.templates.TemplateResponse(
         request,
         template,
@@ -60,6 +60,7 @@ def _render(request: Request, template: str, page: str | None, **context: Any) -
             "page": page,
             "nav": NAV,
             "case": cs.case,
+            "cases": [(c.id, c.case.name) for c in state.cases.values()],
             "version": pestle.__version__,
             "settings": cs.results.describe(),
             "live": state.status(cs.id),
@@ -70,7 +71,9 @@ def _render(request: Request, template: str, page: str | None, **context: Any) -
 
 
 def _cs(request: Request) -> CaseState:
-    return app_state(request).primary
+    """The case a page shows: `?case=<id>` when the server serves several, else the first."""
+    state = app_state(request)
+    return state.cases.get(request.query_params.get("case") or "", state.primary)
 
 
 # -- overview ---------------------------------------------------------------------------------
