@@ -81,3 +81,18 @@ def test_the_lock_pins_every_dependency_within_its_bounds() -> None:
         assert versions, f"{req.name} is not in {LOCK.name}: run `make lock`"
         for version in versions:
             assert req.specifier.contains(version), f"{LOCK.name}: {req.name}=={version}"
+
+
+def test_init_then_report_from_the_installed_wheel(installed: Any, tmp_path: Path) -> None:
+    """A pip user's first steps: a case folder out of the package, then its report."""
+    case = tmp_path / "my_case"
+    done = installed.run("pestle", "init", str(case), cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    assert (case / "case.yaml").is_file()
+    out = tmp_path / "my_report"
+    done = installed.run(
+        "pestle", "report", str(case), "--out", str(out), "--format", "html,md",
+        "--samples", "2000", cwd=tmp_path, PESTLE_CACHE=str(tmp_path / "cache"),
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr[-3000:]
+    assert (out / "index.html").is_file() and (out / "report.md").is_file()
