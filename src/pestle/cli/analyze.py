@@ -578,9 +578,9 @@ def _linkage(console: Console, result: Any) -> None:
     console.print(Text(link.note, style="dim"))
 
 
-def _print(result: Any) -> None:
+def _print(result: Any, wide: bool = False) -> None:
     # the terminal's width; 120 columns when the output is piped (Rich would assume 80)
-    console = terminal.console()
+    console = terminal.console(wide=wide)
     case = result.case
     console.print(f"[bold]pestle analyze[/bold]: {escape(case.name)} ({case.id})")
     console.print(Text(f"settings: {result.describe()}; pestle {result.version}", style="dim"))
@@ -625,6 +625,9 @@ def analyze(
         typer.Option("--seed", help=f"Random seed (same seed, same result) [{DEFAULTS.seed}]."),
     ] = None,
     out: OutOption = None,
+    wide: Annotated[
+        bool, typer.Option("--wide", help="Tables as wide as they need, nothing folded or split.")
+    ] = False,
 ) -> None:
     """Indicators, policy mix, AHP, DEMATEL, EFE, entropy weights, segment ranking, demand and
     linkage effects."""
@@ -642,4 +645,4 @@ def analyze(
     if fmt == "json":
         typer.echo(json.dumps(results.to_dict(), indent=2, ensure_ascii=False, allow_nan=False))
         return
-    _print(results.compute())
+    _print(results.compute(), wide)

@@ -43,6 +43,9 @@ def check(
         bool,
         typer.Option("--strict", help="Exit with code 1 when any check of severity 'error' fails."),
     ] = False,
+    wide: Annotated[
+        bool, typer.Option("--wide", help="Tables as wide as they need, nothing folded or split.")
+    ] = False,
 ) -> None:
     """Check the case's figures against each other and against reference data."""
     from pestle.cli.results import build
@@ -60,7 +63,7 @@ def check(
     elif format is Format.json:
         typer.echo(json.dumps(report.to_dict(), indent=2, ensure_ascii=False))
     else:
-        console = terminal.console()
+        console = terminal.console(wide=wide)
         console.print(_table(report))
         console.print(_summary(report.summary))
     if strict and report.has_errors:

@@ -131,8 +131,8 @@ def _comparison_table(result: ScenarioComparison) -> Table:
     return table
 
 
-def _print_tables(results: Results, top: int) -> None:
-    console = terminal.console()
+def _print_tables(results: Results, top: int, wide: bool = False) -> None:
+    console = terminal.console(wide=wide)
     comparison = results.scenarios
     console.print(f"composite demand of {results.case.name}: {results.describe()}")
     for r in sorted(comparison.results, key=lambda r: r.name != results.scenario):
@@ -190,6 +190,9 @@ def demand(
         str, typer.Option("--format", "-f", help=f"One of: {', '.join(FORMATS)}.")
     ] = "table",
     out: OutOption = None,
+    wide: Annotated[
+        bool, typer.Option("--wide", help="Tables as wide as they need, nothing folded or split.")
+    ] = False,
 ) -> None:
     """Composite-materials demand by segment and year (median, p5–p95), scenarios and
     drivers."""
@@ -230,4 +233,4 @@ def demand(
     if fmt == "json":
         typer.echo(json.dumps(payload, indent=2, ensure_ascii=False, allow_nan=False))
         return
-    _print_tables(results, top)
+    _print_tables(results, top, wide)
