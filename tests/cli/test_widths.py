@@ -56,6 +56,13 @@ def test_tables_fit_the_terminal(capsys, monkeypatch, tmp_path, command: str, wi
         if line.strip()[:1] in BARS and line.rstrip()[-1:] not in BARS
     ]
     assert cropped == []
+    # a borderless table's rule (" ───── ") reaching the edge was cut there
+    rules = [
+        i
+        for i, line in enumerate(lines)
+        if line.startswith(" ─") and set(line.strip()) == {"─"} and cell_len(line.rstrip()) >= width
+    ]
+    assert rules == []
 
 
 def test_the_checker_finds_a_folded_label() -> None:

@@ -54,8 +54,9 @@ def fit(table: Table) -> Table:
             continue
         if column.justify == "right":  # numbers: as wide as the widest value, header wraps
             widest = max(max(len(line) for line in c.splitlines() or [""]) for c in cells)
+            header_word = max((len(w) for w in _plain(column.header).split()), default=0)
             column.no_wrap = False
-            column.min_width = max(column.min_width or 0, widest)
+            column.min_width = max(column.min_width or 0, widest, header_word)
         else:
             longest_word = max((len(w) for c in cells for w in c.split()), default=0)
             column.min_width = max(column.min_width or 0, min(LABEL_MIN, longest_word))
@@ -92,10 +93,10 @@ def split(table: Table, console: Console) -> list[Table]:
     options = console.options
 
     def fits(t: Table) -> bool:
-        # Rich's measured minimum assumes every header wraps; its layout rounds per column,
-        # so leave a column's worth of slack for each (else the last border is cropped)
-        slack = len(t.columns)
-        return t.__rich_measure__(console, options).minimum + slack <= options.max_width
+        # after `fit` every column has its least width: values whole, labels a word; each
+        # column adds its padding (2) and a rule (1), and Rich's layout rounds per column
+        least = sum(c.min_width or 1 for c in t.columns) + 4 * len(t.columns) + 1
+        return least <= options.max_width
 
     if len(table.columns) <= 2 or fits(table):
         return [table]
