@@ -34,6 +34,7 @@ from pestle.ingest.grammar import (
     same_period_as,
     share_cue,
 )
+from pestle.ingest.language import has_chinese, is_chinese
 from pestle.ingest.periods import PeriodMention, find_periods
 from pestle.ingest.phrases import Measured, proper_phrase_before, singular
 from pestle.ingest.quantities import Mention, lex
@@ -117,7 +118,28 @@ def extract(source: str | Document) -> list[Claim]:
     Each claim satisfies ``claim.text == text[claim.start:claim.end]``.
     """
     doc = source if isinstance(source, Document) else parse(source)
-    return _Extractor(doc).run()
+    if not has_chinese(doc.text):
+        return _Extractor(doc).run()
+    return _bilingual(doc)
+
+
+def _bilingual(doc: Document) -> list[Claim]:
+    """Claims of a document with Chinese in it: each sentence read by the extractor of its
+    language (a heading or table row is a sentence too)."""
+    from pestle.ingest.zh import extract_chinese  # the Chinese family, loaded when needed
+
+    chinese = [is_chinese(doc.text[s.start : s.end]) for s in doc.sentences]
+    starts = [s.start for s in doc.sentences]
+
+    def language_at(start: int) -> bool:
+        i = bisect.bisect_right(starts, start) - 1
+        return chinese[i] if i >= 0 else is_chinese(doc.text[start : start + 200])
+
+    claims = extract_chinese(doc, lambda start, _end: language_at(start))
+    if not all(chinese):
+        claims += [c for c in _Extractor(doc).run() if not language_at(c.start)]
+        claims.sort(key=lambda c: (c.start, c.end))
+    return claims
 
 
 class _Extractor(TableReader):

@@ -1,0 +1,249 @@
+"""Claims of the Chinese sentences of a parsed document.
+
+One pass over the blocks. A paragraph opens with the period of its section's heading; each
+period the text states (not a comparison's base) holds from there on in the paragraph, so
+"5月份,...增长8.8%;...1-5月份,...增长17.8%" gives each figure its own. A year-less period
+takes the year the text stated last, else the document's date ("发布时间:2024-11-23" in its
+first lines); "今年"/"去年" need that date, and without it the period is unknown (None), as
+in English. Two rules for figures that do not take the running period: the first figure of
+"从X增长到Y" is where the change starts, and "2024-2026年 ... A/B/C亿元" gives one year to
+each figure.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Callable
+from datetime import date
+
+from pestle.ingest.document import Document, Paragraph, Section, Table
+from pestle.ingest.zh import cues
+from pestle.ingest.zh.numerals import normalize
+from pestle.ingest.zh.periods import PeriodMention, find_periods, resolve
+from pestle.ingest.zh.quantities import Mention, lex
+from pestle.model import Claim, Period
+
+_DATELINE = re.compile(
+    r"(?<![0-9])(?P<y>(?:19|20)\d{2})(?:[-/.](?P<m>\d{1,2})[-/.](?P<d>\d{1,2})(?![0-9])"
+    r"|[ \t]*年[ \t]*(?P<m2>\d{1,2})[ \t]*月[ \t]*(?P<d2>\d{1,2})[ \t]*日)"
+)
+_DATELINE_LINES = 3  # the date of a page is in its first lines (title, source, date)
+_FROM = re.compile(r"从[ \t]*$")
+_TO = re.compile(r"[^,，;；。]{0,12}?(?:到|至)[ \t]*$")
+_CLAUSE_END = re.compile(r"[,，;；。]")
+
+
+def extract_chinese(doc: Document, wanted: Callable[[int, int], bool]) -> list[Claim]:
+    """Claims of the sentences of ``doc`` for which ``wanted(start, end)`` holds."""
+    return _ChineseExtractor(doc, wanted).run()
+
+
+def reference_date(text: str) -> date | None:
+    """The date a document states in its first lines (a dateline, "发布时间:...")."""
+    lines = [ln for ln in text[:2000].splitlines() if ln.strip()][:_DATELINE_LINES]
+    for line in lines:
+        for m in _DATELINE.finditer(normalize(line)):
+            month, day = m.group("m") or m.group("m2"), m.group("d") or m.group("d2")
+            try:
+                return date(int(m.group("y")), int(month), int(day))
+            except ValueError:
+                continue
+    return None
+
+
+class _Context:
+    """What a paragraph has stated so far."""
+
+    __slots__ = ("measure", "period", "subject", "unknown")
+
+    def __init__(self, period: Period | None) -> None:
+        self.period = period
+        self.unknown = False  # the text stated a period that cannot be known ("去年", no date)
+        self.subject: str | None = None
+        self.measure: str | None = None
+
+
+class _ChineseExtractor:
+    def __init__(self, doc: Document, wanted: Callable[[int, int], bool]) -> None:
+        self.doc = doc
+        self.wanted = wanted
+        self.text = normalize(doc.text)
+        self.reference = reference_date(doc.text)
+        self.year: int | None = self.reference.year if self.reference else None
+        self.claims: list[Claim] = []
+        self.starts = [s.start for s in doc.sentences]
+
+    def run(self) -> list[Claim]:
+        section_period: Period | None = None
+        for block in self.doc.blocks:
+            if isinstance(block, Section):
+                ctx = _Context(None)
+                if self.wanted(block.title_start, block.title_end):
+                    self._sentence(block.title_start, block.title_end, ctx)
+                section_period = ctx.period
+            elif isinstance(block, Paragraph):
+                ctx = _Context(section_period)
+                for sentence in self._sentences(block):
+                    if self.wanted(*sentence):
+                        self._sentence(*sentence, ctx)
+            elif isinstance(block, Table):
+                continue  # tables: see zh.tables (header units, 单位 rows)
+        self.claims.sort(key=lambda c: (c.start, c.end))
+        return self.claims
+
+    def _sentences(self, para: Paragraph) -> list[tuple[int, int]]:
+        lo = bisect.bisect_left(self.starts, para.start)
+        hi = bisect.bisect_left(self.starts, para.end)
+        found = [(s.start, s.end) for s in self.doc.sentences[lo:hi]]
+        return found or [(para.start, para.end)]
+
+    # -- one sentence -----------------------------------------------------------------------
+    def _sentence(self, start: int, end: int, ctx: _Context) -> None:
+        text = self.text
+        periods = find_periods(text, start, end)
+        mentions = _outside(lex(text, start, end), periods)
+        events: list[tuple[int, int, PeriodMention | Mention]] = [
+            (p.start, 0, p) for p in periods
+        ] + [(m.start, 1, m) for m in mentions]
+        events.sort(key=lambda e: (e[0], e[1]))
+        prev: Mention | None = None
+        prev_sign: int | None = None
+        last_range: PeriodMention | None = None
+        own: tuple[int, Period | None] | None = None  # a clause's own period, to its end
+        index = {id(m): i for i, m in enumerate(mentions)}
+        for _, _, item in events:
+            if isinstance(item, PeriodMention):
+                if item.kind == "streak" and not item.base:
+                    # "连续三年超2700亿元": the years of that clause, not of what follows
+                    stop = _CLAUSE_END.search(text, item.end, end)
+                    year = ctx.period.end.year if ctx.period is not None else self.year
+                    own = (stop.start() if stop else end, resolve(item, year, self.reference))
+                elif not item.base:
+                    self._state(item, ctx)
+                    last_range = item
+                continue
+            m = item
+            i = index[id(m)]
+            floor = prev.end if prev is not None else start
+            series = prev is not None and cues.is_series(text, prev.end, m.start)
+            period = ctx.period
+            if own is not None and m.start < own[0]:
+                period = own[1]
+            if _FROM.search(text, max(start, m.start - 4), m.start) and self._to_follows(
+                i, mentions
+            ):
+                period = None  # "从10.62亿千瓦增长到22亿千瓦": where the change starts
+            respective = self._respective(i, mentions, last_range)
+            if respective is not None:
+                period = respective
+            qualifier = cues.qualifier(text, m.start, m.end, floor, m.more)
+            value = m.value
+            sign: int | None = None
+            if m.unit in {"%", "pp"}:
+                sign = cues.change_sign(text, m.start, floor)
+                if sign is None and series:
+                    sign = prev_sign
+                if sign is not None and value > 0:
+                    value = sign * value
+            subject, measure = cues.phrase_before(text, m.start, floor)
+            if subject is not None:
+                ctx.subject = subject
+            measure = self._measure(m, measure, sign, series, ctx)
+            self.claims.append(
+                Claim(
+                    value=value,
+                    unit=m.unit,
+                    qualifier=qualifier,
+                    period=period,
+                    measure=measure,
+                    subject=ctx.subject,
+                    text=self.doc.text[m.start : m.end],
+                    start=m.start,
+                    end=m.end,
+                    section=self._section(m.start),
+                )
+            )
+            prev, prev_sign = m, sign
+
+    def _state(self, mention: PeriodMention, ctx: _Context) -> None:
+        """A period the text states becomes the paragraph's from here on."""
+        if mention.kind == "same":
+            return  # "同期": the period stated last, which ctx already holds
+        year = self.year
+        if mention.kind == "full_year":
+            if ctx.unknown:
+                return  # "去年...全年": the year stated is not known, so neither is this
+            if ctx.period is not None:
+                year = ctx.period.end.year
+        ctx.period = resolve(mention, year, self.reference)
+        ctx.unknown = ctx.period is None
+        if mention.anchored and ctx.period is not None:
+            self.year = ctx.period.end.year
+
+    def _measure(
+        self, m: Mention, measure: str | None, sign: int | None, series: bool, ctx: _Context
+    ) -> str | None:
+        if m.unit == "%" and sign is not None:
+            base = measure or ctx.measure
+            return f"{base} growth rate" if base else "growth rate"
+        if m.unit == "pp":
+            return measure
+        if measure is not None and m.unit not in {"%", "pp"}:
+            ctx.measure = measure
+        return measure or (ctx.measure if series else None)
+
+    def _to_follows(self, i: int, mentions: list[Mention]) -> bool:
+        if i + 1 >= len(mentions):
+            return False
+        gap = self.text[mentions[i].end : mentions[i + 1].start]
+        return bool(_TO.search(gap)) and not _CLAUSE_END.search(gap)
+
+    def _respective(
+        self, i: int, mentions: list[Mention], years: PeriodMention | None
+    ) -> Period | None:
+        """ "2024-2026年 ... 732.12/945.94/1096.46亿元": the year of each figure of a series
+        written with "/" after a range of as many years."""
+        if years is None or years.year is None or years.last_year is None:
+            return None
+        count = years.last_year - years.year + 1
+        group = self._slash_group(i, mentions)
+        if group is None or group[1] - group[0] + 1 != count or count > 12:
+            return None
+        return Period.year(years.year + i - group[0])
+
+    def _slash_group(self, i: int, mentions: list[Mention]) -> tuple[int, int] | None:
+        """First and last index of the "/" series that holds mention ``i``."""
+        lo = i
+        # a series of more than 12 years is no series: the walk is bounded
+        while (
+            lo > 0
+            and i - lo < 12
+            and self.text[mentions[lo - 1].end : mentions[lo].start].strip() == "/"
+        ):
+            lo -= 1
+        hi = i
+        while (
+            hi + 1 < len(mentions)
+            and hi - i < 12
+            and self.text[mentions[hi].end : mentions[hi + 1].start].strip() == "/"
+        ):
+            hi += 1
+        return (lo, hi) if hi > lo else None
+
+    def _section(self, at: int) -> str | None:
+        section = self.doc.section_at(at)
+        return section.title if section else None
+
+
+def _outside(mentions: list[Mention], periods: list[PeriodMention]) -> list[Mention]:
+    """The mentions that overlap no period (both lists are in text order)."""
+    out: list[Mention] = []
+    j = 0
+    for m in mentions:
+        while j < len(periods) and periods[j].end <= m.start:
+            j += 1
+        if j < len(periods) and periods[j].start < m.end:
+            continue
+        out.append(m)
+    return out
