@@ -309,10 +309,15 @@ def _table_at(text: str, lines: list[_Line], i: int) -> tuple[Table, int] | None
         len(header_spans) >= 2
         and j < len(lines)
         and _is_row(lines[j])
-        and len(_cells(lines[j])) == len(header_spans)
+        and len(_cells(lines[j])) in {len(header_spans), len(header_spans) + 1}
     ):
         return None
     header = tuple(_header_cell(text, s, e) for s, e in header_spans)
+    if j < len(lines) and _is_row(lines[j]) and len(_cells(lines[j])) == len(header) + 1:
+        # "| 绝对数(亿元) | 增长(%) |" over "地区生产总值 | 617.50 | 5.2 |": the header leaves
+        # the label column out; give it an empty cell so columns line up
+        at = lines[i].start
+        header = (HeaderCell("", at, at, ""), *header)
     rows = []
     while j < len(lines) and _is_row(lines[j]) and not _SEPARATOR.match(lines[j].text):
         spans = _cells(lines[j])

@@ -22,6 +22,7 @@ from pestle.ingest.zh import cues
 from pestle.ingest.zh.numerals import normalize
 from pestle.ingest.zh.periods import PeriodMention, find_periods, resolve
 from pestle.ingest.zh.quantities import Mention, lex
+from pestle.ingest.zh.tables import ColumnUnit, table_claims, unit_line
 from pestle.model import Claim, Period
 
 _DATELINE = re.compile(
@@ -75,22 +76,53 @@ class _ChineseExtractor:
         self.starts = [s.start for s in doc.sentences]
 
     def run(self) -> list[Claim]:
+        title = self._title_period()
         section_period: Period | None = None
+        last = _Context(title)  # the context before a table: its caption's period
+        default: ColumnUnit | None = None  # "单位:亿元" stated before a table
         for block in self.doc.blocks:
             if isinstance(block, Section):
                 ctx = _Context(None)
                 if self.wanted(block.title_start, block.title_end):
                     self._sentence(block.title_start, block.title_end, ctx)
                 section_period = ctx.period
+                last, default = _Context(section_period or title), None
             elif isinstance(block, Paragraph):
-                ctx = _Context(section_period)
+                ctx = _Context(section_period or title)
                 for sentence in self._sentences(block):
                     if self.wanted(*sentence):
                         self._sentence(*sentence, ctx)
-            elif isinstance(block, Table):
-                continue  # tables: see zh.tables (header units, 单位 rows)
+                last = ctx
+                default = unit_line(self.text[block.start : min(block.end, block.start + 200)])
+            elif isinstance(block, Table) and self.wanted(block.start, block.end):
+                self.claims += table_claims(
+                    self.text,
+                    self.doc.text,
+                    block,
+                    period=last.period,
+                    default=default,
+                    year=self.year,
+                    section=self._section(block.start),
+                )
         self.claims.sort(key=lambda c: (c.start, c.end))
         return self.claims
+
+    def _title_period(self) -> Period | None:
+        """The period a document's title states ("2019年...统计公报", "前七月...外贸"): the
+        period of every paragraph whose section states none."""
+        first = self.doc.blocks[0] if self.doc.blocks else None
+        if isinstance(first, Section):
+            start, end = first.title_start, first.title_end
+        elif isinstance(first, Paragraph):
+            start, end = first.start, first.end
+        else:
+            return None
+        if end - start > 60 or "\n" in self.doc.text[start:end]:
+            return None
+        stated = [p for p in find_periods(self.text, start, end) if not p.base]
+        if not stated or stated[0].kind in {"same", "streak", "unknown"}:
+            return None
+        return resolve(stated[0], self.year, self.reference)
 
     def _sentences(self, para: Paragraph) -> list[tuple[int, int]]:
         lo = bisect.bisect_left(self.starts, para.start)

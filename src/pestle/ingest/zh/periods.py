@@ -98,6 +98,8 @@ def find_periods(text: str, start: int, end: int) -> list[PeriodMention]:
 def _mention(text: str, m: re.Match[str]) -> PeriodMention:
     s, e = m.start(), m.end()
     base = bool(_BASE_BEFORE.search(text, max(0, s - 4), s)) or bool(_BASE_AFTER.match(text, e))
+    if m.group("rel") in {"今年", "本年"} and text.startswith("以来", e):
+        base = False  # "今年以来": this year to date, not the start of a comparison
     point = bool(_POINT_BEFORE.search(text, max(0, s - 5), s))
     g = m.group
     if g("y1") is not None:

@@ -26,7 +26,7 @@ from pestle.ingest.zh.numerals import (
 
 # unit as written -> (code, power of ten of the canonical unit); magnitude characters
 # before it (万, 亿, and 千 of 千瓦) are read separately and multiply
-_UNITS: dict[str, tuple[str, int]] = {
+UNITS: dict[str, tuple[str, int]] = {
     "个百分点": ("pp", 0),
     "百分点": ("pp", 0),
     "%": ("%", 0),
@@ -61,14 +61,15 @@ _UNITS: dict[str, tuple[str, int]] = {
     "米": ("km", -3),
     "km": ("km", 0),
 }
-# counters of things; "个" not of months or hours (a duration)
+# counters of things; "个" not of months or hours (a duration) nor of per-mille points; "次"
+# not of "三次产业" (the three sectors); "列" counts trains
 _COUNTERS = (
-    "人次|人|家|项|条|座|台|套|批|所|名|户|辆|艘|架|件|处|股|次|种|类|省区市|省份|省|地州|地市"
-    "|城市|市(?!场)|县|区(?![间域])|州|个(?!月|小时|工作日|季度|星期)"
+    "人次|人|家|项|条|座|台|套|批|所|名|户|辆|艘|架|件|处|股|次(?!产业)|种|类|列|趟|省区市|省份"
+    "|省|地州|地市|城市|市(?!场)|县|区(?![间域])|州|个(?!月|小时|工作日|季度|星期|千分点)"
 )
 _UNIT_ALTS = "|".join(
     re.escape(u) + (r"(?![A-Za-z])" if u.isascii() and u != "%" else "")
-    for u in sorted(_UNITS, key=len, reverse=True)
+    for u in sorted(UNITS, key=len, reverse=True)
 )
 _NUMBER = (
     r"(?:(?P<neg>(?<![0-9A-Za-z.\-])-)?(?<![0-9A-Za-z.])"
@@ -143,7 +144,7 @@ def _mention(text: str, m: re.Match[str]) -> Mention | None:
         sign, digits = 1.0, ""
     unit_text = m.group("unit")
     if unit_text is not None:
-        code, unit_exp = _UNITS[unit_text]
+        code, unit_exp = UNITS[unit_text]
         if unit_text == "度" and not m.group("mag"):
             return None
         if code in {"%", "pp"} and m.group("mag"):
@@ -164,7 +165,7 @@ def _series(text: str, floor: int, after: int, m: re.Match[str], found: Mention)
     """Bare numbers right before ``found`` that share its unit and scale, in order."""
     if m.group("ara") is None:
         return []
-    exponent = magnitude_exponent(m.group("mag")) + _UNITS.get(m.group("unit") or "", ("", 0))[1]
+    exponent = magnitude_exponent(m.group("mag")) + UNITS.get(m.group("unit") or "", ("", 0))[1]
     out: list[Mention] = []
     at = found.start
     while at > max(floor, after):
