@@ -137,7 +137,19 @@ def _bilingual(doc: Document) -> list[Claim]:
 
     claims = extract_chinese(doc, lambda start, _end: language_at(start))
     if not all(chinese):
-        claims += [c for c in _Extractor(doc).run() if not language_at(c.start)]
+        # each stretch of English sentences on its own: the English extractor's work is
+        # that of the English text only (a stretch states its own periods and subjects)
+        regions: list[list[int]] = []
+        for s, zh in zip(doc.sentences, chinese, strict=True):
+            if zh:
+                continue
+            if regions and not doc.text[regions[-1][1] : s.start].strip():
+                regions[-1][1] = s.end
+            else:
+                regions.append([s.start, s.end])
+        for a, b in regions:
+            for c in _Extractor(parse(doc.text[a:b])).run():
+                claims.append(c.model_copy(update={"start": c.start + a, "end": c.end + a}))
         claims.sort(key=lambda c: (c.start, c.end))
     return claims
 

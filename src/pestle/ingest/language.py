@@ -23,6 +23,7 @@ Code = Literal["en", "zh", "mixed", "other", "empty"]
 
 _HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 _NOT_HAN = re.compile(r"[^\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
+_LATIN = re.compile(r"[A-Za-z\u00c0-\u024f]")
 _NOT_LATIN = re.compile(r"[^A-Za-z\u00c0-\u024f]+")
 # scripts pestle does not read, by name (the warning says which one it saw)
 _SCRIPTS: dict[str, re.Pattern[str]] = {
@@ -76,6 +77,8 @@ def is_chinese(text: str) -> bool:
     Latin letters ("2024 年度电池组件出货量 79.447GW" is; "(Xinhua) Output rose" is not)."""
     if _HAN.search(text) is None:
         return False
+    if _LATIN.search(text) is None:
+        return True  # the usual Chinese sentence: nothing to count
     return 2 * han_count(text) >= latin_count(text)
 
 

@@ -12,11 +12,11 @@ import re
 
 # qualifier written right before the number (spaces allowed: "约 49%")
 _BEFORE = re.compile(
-    r"(?P<le>最高达到?|最多|不超过|不高于|至多)[ \t]*$"
+    r"(?=[最不至约大接将近超逾突多少低])(?:(?P<le>最高达到?|最多|不超过|不高于|至多)[ \t]*$"
     r"|(?P<ge>至少|不少于|不低于)[ \t]*$"
     r"|(?P<lt>不足|不到|少于|低于)[ \t]*$"
     r"|(?P<approx>约达到?|大约|约为|约合|约|接近|将近|近)[ \t]*$"
-    r"|(?P<gt>超过|超出|逾|突破|超|多于|大于)[ \t]*$"
+    r"|(?P<gt>超过|超出|逾|突破|超|多于|大于)[ \t]*$)"
 )
 _AFTER = {"左右": "~", "上下": "~", "以上": ">=", "以下": "<=", "以内": "<=", "有余": ">"}
 _ABOUT_SHARE = re.compile(r"约占|大约占")  # "约占碳排放总量的75%"
@@ -24,28 +24,67 @@ _QUALIFIER = {"le": "<=", "ge": ">=", "lt": "<", "approx": "~", "gt": ">"}
 
 # a change: growth (+), decline (-); a level reached ("降至1.6%", "达到") ends the search
 _CHANGE = re.compile(
-    r"(?P<level>[降升增回落提高]至|提高到|增长到|下降到|为|达到|达|是|占)"
+    r"(?=[降升增回提达是占为上减低高快慢涨跌收放缩扩加多下])(?:(?P<level>[降升增回落提高]至|提高到|增长到|下降到|为|达到|达|是|占)"
     r"|(?P<up>增长|增加|上涨|上升|提高|提升|加快|扩大|回升|增速|高于|高出|快于|多出|增|涨|快|高)"
-    r"|(?P<down>下降|减少|下跌|降低|回落|收窄|放缓|缩小|下滑|低于|慢于|减|降|跌|慢|低)"
+    r"|(?P<down>下降|减少|下跌|降低|回落|收窄|放缓|缩小|下滑|低于|慢于|减|降|跌|慢|低))"
 )
-_SHARE = re.compile(r"占|比重|份额|占比")
-_GAP = re.compile(r"高于|高出|低于|快于|慢于|[快慢高低](?=[0-9])")
 _CHANGE_WINDOW = 24
 _SEPARATORS = re.compile(r"[ \t]*(?:、|和|与|及|或|,|，)[ \t]*")
-_CLAUSE = re.compile(r"[,，;；。:：!！?？\n]")
+CLAUSE = re.compile(r"[,，;；。:：!！?？\n]")
 # words that start a measure phrase's tail: verbs and adverbs between the noun and the number
-_TAIL = re.compile(
-    r"(?:同比|环比|比上年同期|比上年|较上年|分别|累计|实现|完成|达到|达|为|是|约|近|超过|超|突破"
-    r"|增长|下降|增加|减少|提高|降低|回落|名义|实际|按可比价计算|保持|已有|已|将|有|共计|共)+$"
+_TAIL_WORDS = [
+    "同比",
+    "环比",
+    "比上年同期",
+    "比上年",
+    "较上年",
+    "分别",
+    "累计",
+    "实现",
+    "完成",
+    "达到",
+    "达",
+    "为",
+    "是",
+    "约",
+    "近",
+    "超过",
+    "超",
+    "突破",
+    "增长",
+    "下降",
+    "增加",
+    "减少",
+    "提高",
+    "降低",
+    "回落",
+    "名义",
+    "实际",
+    "按可比价计算",
+    "保持",
+    "已有",
+    "已",
+    "将",
+    "有",
+    "共计",
+    "共",
+]
+# the words, reversed: matched at the start of the reversed phrase, the tail is found in
+# time proportional to its length (a "(...)+$" search would try every position)
+_TAIL_REVERSED = re.compile(
+    "(?:" + "|".join(re.escape(w[::-1]) for w in sorted(_TAIL_WORDS, key=len, reverse=True)) + ")+"
 )
 _HEAD_SCOPE = re.compile(r"^(?:其中|全国|我国|全年|同期|今年|当年|此外|另外|另据)")
+_HAN = re.compile(r"[\u4e00-\u9fff]")
+_DIGIT = re.compile(r"[0-9]")
 _SUBJECT_VERB = re.compile(
     r"^(?P<subj>[\u4e00-\u9fff]{2,8}?)(?:实现|完成|累计完成|的)(?P<rest>.+)$"
 )
 
 
-def qualifier(text: str, start: int, end: int, floor: int, more: bool) -> str:
-    """The qualifier of the number at ``text[start:end]``; ``floor`` bounds the look-back."""
+def qualifier(text: str, start: int, end: int, floor: int, more: bool, clause: int) -> str:
+    """The qualifier of the number at ``text[start:end]``; ``floor`` bounds the look-back,
+    ``clause`` is where the number's clause starts."""
     m = _BEFORE.search(text, max(floor, start - 6), start)
     if m is not None:
         return _QUALIFIER[m.lastgroup or ""]
@@ -54,20 +93,17 @@ def qualifier(text: str, start: int, end: int, floor: int, more: bool) -> str:
         return _AFTER[after]
     if more:
         return ">"
-    lo = max(floor, start - 30)
-    clause = max((c.end() for c in _CLAUSE.finditer(text, lo, start)), default=lo)
-    if _ABOUT_SHARE.search(text, clause, start):  # in the number's own clause
+    if _ABOUT_SHARE.search(text, max(floor, clause, start - 30), start):  # its own clause
         return "~"
     return "="
 
 
 def change_sign(text: str, start: int, floor: int) -> int | None:
     """+1 or -1 when the number is a change ("增长5%", "回落1.8个百分点", "高于...27.7个百分点"),
-    None when it is a level ("降至1.6%", "为51.0%") or nothing says."""
-    lo = max(floor, start - _CHANGE_WINDOW)
-    clause = max((m.end() for m in _CLAUSE.finditer(text, lo, start)), default=lo)
+    None when it is a level ("降至1.6%", "为51.0%") or nothing says. ``floor``: the start of
+    the number's clause or the end of the number before, whichever is later."""
     last: re.Match[str] | None = None
-    for m in _CHANGE.finditer(text, clause, start):
+    for m in _CHANGE.finditer(text, max(floor, start - _CHANGE_WINDOW), start):
         last = m
     if last is None or last.lastgroup == "level":
         return None
@@ -79,29 +115,22 @@ def is_series(text: str, prev_end: int, start: int) -> bool:
     return _SEPARATORS.fullmatch(text, prev_end, start) is not None
 
 
-def is_share(text: str, start: int, floor: int) -> bool:
-    lo = max(floor, start - 16)
-    return _SHARE.search(text, lo, start) is not None
-
-
-def is_gap(text: str, start: int, floor: int) -> bool:
-    lo = max(floor, start - _CHANGE_WINDOW)
-    clause = max((m.end() for m in _CLAUSE.finditer(text, lo, start)), default=lo)
-    return _GAP.search(text, clause, start) is not None
-
-
 def phrase_before(text: str, start: int, floor: int) -> tuple[str | None, str | None]:
     """(subject, measure) named in the clause before a number, both possibly None.
 
     "一季度,某省实现地区生产总值4413.21亿元" -> ("某省", "地区生产总值"); the words between
     the noun and the number (同比增长, 达到, 约 ...) are not part of it.
     """
-    lo = max(floor, start - 40)
-    clause = max((m.end() for m in _CLAUSE.finditer(text, lo, start)), default=lo)
-    phrase = text[clause:start].strip()
-    phrase = _TAIL.sub("", phrase).strip()
-    phrase = _HEAD_SCOPE.sub("", phrase).strip()
-    if not phrase or not re.search(r"[\u4e00-\u9fff]", phrase) or re.search(r"[0-9]", phrase):
+    phrase = text[max(floor, start - 40) : start].strip()
+    if len(phrase) < 2:
+        return None, None
+    tail = _TAIL_REVERSED.match(phrase[::-1])
+    if tail is not None:
+        phrase = phrase[: len(phrase) - tail.end()].rstrip()
+    head = _HEAD_SCOPE.match(phrase)
+    if head is not None:
+        phrase = phrase[head.end() :].lstrip()
+    if not phrase or _HAN.search(phrase) is None or _DIGIT.search(phrase) is not None:
         return None, None
     m = _SUBJECT_VERB.match(phrase)
     if m is not None:

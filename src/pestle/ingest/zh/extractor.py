@@ -13,6 +13,7 @@ each figure.
 from __future__ import annotations
 
 import bisect
+import operator
 import re
 from collections.abc import Callable
 from datetime import date
@@ -30,8 +31,8 @@ _DATELINE = re.compile(
     r"|[ \t]*年[ \t]*(?P<m2>\d{1,2})[ \t]*月[ \t]*(?P<d2>\d{1,2})[ \t]*日)"
 )
 _DATELINE_LINES = 3  # the date of a page is in its first lines (title, source, date)
-_FROM = re.compile(r"从[ \t]*$")
 _TO = re.compile(r"[^,，;；。]{0,12}?(?:到|至)[ \t]*$")
+_SPAN = operator.attrgetter("start", "end")
 _CLAUSE_END = re.compile(r"[,，;；。]")
 
 
@@ -84,14 +85,12 @@ class _ChineseExtractor:
             if isinstance(block, Section):
                 ctx = _Context(None)
                 if self.wanted(block.title_start, block.title_end):
-                    self._sentence(block.title_start, block.title_end, ctx)
+                    self._span(block.title_start, block.title_end, ctx)
                 section_period = ctx.period
                 last, default = _Context(section_period or title), None
             elif isinstance(block, Paragraph):
                 ctx = _Context(section_period or title)
-                for sentence in self._sentences(block):
-                    if self.wanted(*sentence):
-                        self._sentence(*sentence, ctx)
+                self._paragraph(block, ctx)
                 last = ctx
                 default = unit_line(self.text[block.start : min(block.end, block.start + 200)])
             elif isinstance(block, Table) and self.wanted(block.start, block.end):
@@ -104,7 +103,7 @@ class _ChineseExtractor:
                     year=self.year,
                     section=self._section(block.start),
                 )
-        self.claims.sort(key=lambda c: (c.start, c.end))
+        self.claims.sort(key=_SPAN)
         return self.claims
 
     def _title_period(self) -> Period | None:
@@ -124,65 +123,85 @@ class _ChineseExtractor:
             return None
         return resolve(stated[0], self.year, self.reference)
 
-    def _sentences(self, para: Paragraph) -> list[tuple[int, int]]:
+    def _paragraph(self, para: Paragraph, ctx: _Context) -> None:
+        """A paragraph in one piece when all its sentences are Chinese (the usual case),
+        else sentence by sentence."""
         lo = bisect.bisect_left(self.starts, para.start)
         hi = bisect.bisect_left(self.starts, para.end)
-        found = [(s.start, s.end) for s in self.doc.sentences[lo:hi]]
-        return found or [(para.start, para.end)]
+        spans = [(s.start, s.end) for s in self.doc.sentences[lo:hi]] or [(para.start, para.end)]
+        wanted = [self.wanted(*span) for span in spans]
+        if all(wanted):
+            self._span(spans[0][0], spans[-1][1], ctx)
+            return
+        for span, keep in zip(spans, wanted, strict=True):
+            if keep:
+                self._span(*span, ctx)
 
-    # -- one sentence -----------------------------------------------------------------------
-    def _sentence(self, start: int, end: int, ctx: _Context) -> None:
+    # -- one stretch of Chinese text --------------------------------------------------------
+    def _span(self, start: int, end: int, ctx: _Context) -> None:
         text = self.text
         periods = find_periods(text, start, end)
         mentions = _outside(lex(text, start, end), periods)
-        events: list[tuple[int, int, PeriodMention | Mention]] = [
-            (p.start, 0, p) for p in periods
-        ] + [(m.start, 1, m) for m in mentions]
-        events.sort(key=lambda e: (e[0], e[1]))
+        if not mentions:
+            for p in periods:
+                if not p.base and p.kind != "streak":
+                    self._state(p, ctx)
+            return
+        breaks = [c.end() for c in cues.CLAUSE.finditer(text, start, end)]
+        section = self._section(start)
+        original = self.doc.text
+        claims = self.claims
+        qualifier_of, sign_of, phrase_of = cues.qualifier, cues.change_sign, cues.phrase_before
         prev: Mention | None = None
         prev_sign: int | None = None
         last_range: PeriodMention | None = None
         own: tuple[int, Period | None] | None = None  # a clause's own period, to its end
-        index = {id(m): i for i, m in enumerate(mentions)}
-        for _, _, item in events:
-            if isinstance(item, PeriodMention):
-                if item.kind == "streak" and not item.base:
+        pi = 0
+        for i, m in enumerate(mentions):
+            while pi < len(periods) and periods[pi].start < m.start:
+                item = periods[pi]
+                pi += 1
+                if item.base:
+                    continue
+                if item.kind == "streak":
                     # "连续三年超2700亿元": the years of that clause, not of what follows
                     stop = _CLAUSE_END.search(text, item.end, end)
                     year = ctx.period.end.year if ctx.period is not None else self.year
                     own = (stop.start() if stop else end, resolve(item, year, self.reference))
-                elif not item.base:
+                else:
                     self._state(item, ctx)
                     last_range = item
-                continue
-            m = item
-            i = index[id(m)]
+            k = bisect.bisect_right(breaks, m.start) - 1
+            clause = breaks[k] if k >= 0 else start
             floor = prev.end if prev is not None else start
-            series = prev is not None and cues.is_series(text, prev.end, m.start)
+            series = (
+                prev is not None
+                and m.start - prev.end <= 4
+                and cues.is_series(text, prev.end, m.start)
+            )
             period = ctx.period
             if own is not None and m.start < own[0]:
                 period = own[1]
-            if _FROM.search(text, max(start, m.start - 4), m.start) and self._to_follows(
-                i, mentions
-            ):
+            if "从" in text[max(start, m.start - 4) : m.start] and self._to_follows(i, mentions):
                 period = None  # "从10.62亿千瓦增长到22亿千瓦": where the change starts
-            respective = self._respective(i, mentions, last_range)
-            if respective is not None:
-                period = respective
-            qualifier = cues.qualifier(text, m.start, m.end, floor, m.more)
+            if last_range is not None and last_range.last_year is not None:
+                respective = self._respective(i, mentions, last_range)
+                if respective is not None:
+                    period = respective
+            qualifier = qualifier_of(text, m.start, m.end, floor, m.more, clause)
             value = m.value
             sign: int | None = None
-            if m.unit in {"%", "pp"}:
-                sign = cues.change_sign(text, m.start, floor)
+            if m.kind == "percent":
+                sign = sign_of(text, m.start, floor if floor > clause else clause)
                 if sign is None and series:
                     sign = prev_sign
                 if sign is not None and value > 0:
                     value = sign * value
-            subject, measure = cues.phrase_before(text, m.start, floor)
+            subject, measure = phrase_of(text, m.start, floor if floor > clause else clause)
             if subject is not None:
                 ctx.subject = subject
             measure = self._measure(m, measure, sign, series, ctx)
-            self.claims.append(
+            claims.append(
                 Claim(
                     value=value,
                     unit=m.unit,
@@ -190,13 +209,16 @@ class _ChineseExtractor:
                     period=period,
                     measure=measure,
                     subject=ctx.subject,
-                    text=self.doc.text[m.start : m.end],
+                    text=original[m.start : m.end],
                     start=m.start,
                     end=m.end,
-                    section=self._section(m.start),
+                    section=section,
                 )
             )
             prev, prev_sign = m, sign
+        for item in periods[pi:]:
+            if not item.base and item.kind != "streak":
+                self._state(item, ctx)
 
     def _state(self, mention: PeriodMention, ctx: _Context) -> None:
         """A period the text states becomes the paragraph's from here on."""

@@ -48,8 +48,11 @@ def _sub_pattern(p: str, *, bare: bool = False) -> str:
     )
 
 
+# every alternative starts with one of these: a lookahead of them lets the regex engine skip
+# the other characters fast (a leading lookbehind would make it try every branch everywhere)
+_FIRST = '0-9“"十六七八九今去上明本当前第一二三四Q下全年截同连'
 _PERIOD = re.compile(
-    rf"(?P<y1>{_Y})[ \t]*年?[ \t]*[-—–~至到][ \t]*(?P<y2>{_Y})[ \t]*年"
+    rf"(?=[{_FIRST}])(?:(?P<y1>{_Y})[ \t]*年?[ \t]*[-—–~至到][ \t]*(?P<y2>{_Y})[ \t]*年"
     r"|[“\"]?(?P<fyp>十[一二三四五六七八九]|[六七八九])五[”\"]?(?:期间|时期)?"
     rf"|(?:(?<![0-9])(?P<y>{_Y})[ \t]*年(?:度)?[ \t]*"
     r"|(?P<rel>今年|去年|上年|明年|本年|当年|前年))"
@@ -57,7 +60,7 @@ _PERIOD = re.compile(
     rf"|(?<![0-9年])(?:{_sub_pattern('b', bare=True)})"
     r"|(?P<yend>年底|年末)|(?P<now>截至目前|截止目前|截至当前)"
     r"|(?P<alone>同期)"
-    r"|连续(?P<streak>\d{1,2}|[两二三四五六七八九十])年"
+    r"|连续(?P<streak>\d{1,2}|[两二三四五六七八九十])年)"
 )
 _BASE_BEFORE = re.compile(r"(?:比|较|与|相比于?|从|自|由|同)[ \t“\"]*$")
 _BASE_AFTER = re.compile(r"[ \t”\"]*(?:以来|相比|同期|同月|水平)")
@@ -67,7 +70,7 @@ _FYP |= {"十八": 18, "十九": 19, "六": 6, "七": 7, "八": 8, "九": 9}
 _RELATIVE = {"今年": 0, "本年": 0, "去年": -1, "上年": -1, "明年": 1, "前年": -2}
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)  # not frozen: built for every period of a text, and never changed
 class PeriodMention:
     """A period as written: its span, what it says, and whether it is a comparison's base."""
 
@@ -101,7 +104,8 @@ def _mention(text: str, m: re.Match[str]) -> PeriodMention:
     if m.group("rel") in {"今年", "本年"} and text.startswith("以来", e):
         base = False  # "今年以来": this year to date, not the start of a comparison
     point = bool(_POINT_BEFORE.search(text, max(0, s - 5), s))
-    g = m.group
+    d = m.groupdict()  # one call instead of one per group looked at
+    g = d.get
     if g("y1") is not None:
         return PeriodMention(s, e, "interval", int(g("y1")), last_year=int(g("y2")), base=base)
     if g("fyp") is not None:
@@ -122,13 +126,13 @@ def _mention(text: str, m: re.Match[str]) -> PeriodMention:
         if g("same") is not None:
             base = True  # "去年同期", "上年同月": the base of a year-on-year change
         if g("rel") == "当年":
-            return _sub(m, s, e, None, None, base, point)
+            return _sub(d, s, e, None, None, base, point)
         offset = _RELATIVE[g("rel")]
-    return _sub(m, s, e, year, offset, base, point)
+    return _sub(d, s, e, year, offset, base, point)
 
 
 def _sub(
-    m: re.Match[str],
+    d: dict[str, str | None],
     s: int,
     e: int,
     year: int | None,
@@ -136,13 +140,10 @@ def _sub(
     base: bool,
     point: bool,
 ) -> PeriodMention:
-    prefix = "a" if m.group("y") is not None or m.group("rel") is not None else "b"
+    prefix = "a" if d["y"] is not None or d["rel"] is not None else "b"
 
     def g(name: str) -> str | None:
-        try:
-            return m.group(prefix + name)
-        except IndexError:  # the bare form has no 底/末/初 groups
-            return None
+        return d.get(prefix + name)  # the bare form has no 底/末/初 groups
 
     kw = {"year": year, "offset": offset, "base": base}
     q = g("q") or g("q2")

@@ -13,11 +13,13 @@ contract (斤, 亩, 标箱, 小时, 摄氏度, 千伏).
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass
 
 from pestle.ingest.zh.numerals import (
     CN_NUMERAL,
+    NUMERAL_CHARS,
     arabic_value,
     chinese_value,
     decimal_value,
@@ -76,24 +78,26 @@ _NUMBER = (
     r"(?P<ara>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
     rf"|(?<![{'零〇一二两三四五六七八九十百千万亿'}])(?P<cn>{CN_NUMERAL}))"
 )
+# a lookahead of the characters a match can start with lets the regex engine skip the rest
 _LEX = re.compile(
-    rf"{_NUMBER}(?P<more>多|余)?[ \t]?(?P<mag>[十百千万亿]*)"
+    rf"(?=[-0-9{NUMERAL_CHARS}])(?:{_NUMBER}(?P<more>多|余)?[ \t]?(?P<mag>[十百千万亿]*)"
     rf"(?:(?P<unit>{_UNIT_ALTS})|(?P<counter>{_COUNTERS}))"
     r"|百分之(?P<pct>\d+(?:\.\d+)?|[零〇一二两三四五六七八九十百点]+)"
     r"|(?<![零〇一二两三四五六七八九十百千万亿第])(?P<nda>[二两三四五六七八九十叁])大"
-    r"(?=[\u4e00-\u9fff])(?![于学会小概])"
+    r"(?=[\u4e00-\u9fff])(?![于学会小概]))"
 )
 # what may come before a number that shares the unit of the next one
 _SERIES_BEFORE = re.compile(
     r"(?:(?<![0-9A-Za-z.\-])-)?(?<![0-9A-Za-z.])(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
     r"[ \t]*(?:、|/|和|与|及)[ \t]*$"
 )
+_SERIES_MARKS = frozenset("、/和与及 \t")  # what a number sharing the next one's unit ends with
 _NDA_VALUE = {"二": 2, "两": 2, "三": 3, "叁": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8}
 _NDA_VALUE |= {"九": 9, "十": 10}
 _BEFORE_NOT = frozenset("第每")
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)  # not frozen: one per number of a text, never changed after
 class Mention:
     """A number and its unit as written: span, value in the canonical unit, unit code."""
 
@@ -113,7 +117,7 @@ def lex(text: str, start: int, end: int) -> list[Mention]:
         found = _mention(text, m)
         if found is None:
             continue
-        if found.kind != "count" or m.group("nda") is None:
+        if text[found.start - 1 : found.start] in _SERIES_MARKS and m.group("nda") is None:
             out.extend(_series(text, start, out[-1].end if out else start, m, found))
         out.append(found)
     return out
@@ -158,6 +162,8 @@ def _mention(text: str, m: re.Match[str]) -> Mention | None:
         value = sign * arabic_value(digits, exponent + unit_exp)
     else:
         value = base * 10.0 ** (exponent + unit_exp) if exponent + unit_exp else base
+    if not math.isfinite(value):
+        return None  # a 400-digit "number": no finite value, no claim (JSON has no Infinity)
     return Mention(s, e, value, code, kind, more=m.group("more") is not None)
 
 
