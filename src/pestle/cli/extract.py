@@ -6,6 +6,7 @@ import csv
 import io
 import json
 import sys
+import warnings
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
@@ -14,8 +15,9 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
-from pestle.cli import app
+from pestle.cli import app, err_console
 from pestle.ingest import DEFAULT_MAX_BYTES, EMBEDDED_REPORT, extract_file
+from pestle.ingest.language import UnreadLanguageWarning
 from pestle.model import Claim
 
 CSV_FIELDS = tuple(Claim.model_fields)  # the JSON contract, in its order
@@ -94,7 +96,11 @@ def extract_command(
 ) -> None:
     """Extract every numeric claim of a document: value, unit, period, measure, subject, span."""
     path = file if file is not None else EMBEDDED_REPORT
-    result = extract_file(path, title=title, max_bytes=max_bytes)
+    with warnings.catch_warnings():  # said once, below, as one line
+        warnings.simplefilter("ignore", UnreadLanguageWarning)
+        result = extract_file(path, title=title, max_bytes=max_bytes)
+    if result.warning is not None:
+        err_console.print(f"warning: {result.warning}", markup=False)
     if output_format is Format.json:
         typer.echo(json.dumps(result.to_json_dict(), ensure_ascii=False, indent=2))
     elif output_format is Format.csv:

@@ -52,6 +52,10 @@ _OTHERS: dict[str, frozenset[str]] = {
 SAMPLE = 20_000  # characters read to decide a document's language
 
 
+class UnreadLanguageWarning(UserWarning):
+    """A document is in a language pestle does not read; no claims were extracted."""
+
+
 @dataclass(frozen=True, slots=True)
 class Language:
     """The language of a text: ``code`` and, for one pestle does not read, its ``name``."""
@@ -62,6 +66,12 @@ class Language:
     @property
     def readable(self) -> bool:
         return self.code in {"en", "zh", "mixed", "empty"}
+
+    @property
+    def tag(self) -> str:
+        """The language as a source records it: "en", "zh", "zh, en" (both), or the name
+        of the language or script pestle does not read."""
+        return {"en": "en", "zh": "zh", "mixed": "zh, en", "empty": "en"}.get(self.code, self.name)
 
 
 def han_count(text: str) -> int:
