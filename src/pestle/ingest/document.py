@@ -37,8 +37,8 @@ _TERMINAL = re.compile(r"[.!?;:。！？]$")
 _CONTINUES = re.compile(r"^[a-z0-9.,;:)%\]]")
 _SENTENCE_END = re.compile(
     r"(?=[.!?。！？；;])(?:[.!?。！？]+[\"”’')\]]*(?=\s+[\"“‘'(\[]?[A-Z0-9]|\s*$)"
-    # Chinese ends a sentence with 。！？； and no space; ";" between Chinese clauses too
-    r"|[。！？；]+[”’」』）)\]]*|;(?=\s*[\u4e00-\u9fff]))"
+    # Chinese ends a sentence with 。！？； and no space; ; ! ? before a Chinese clause too
+    r"|[。！？；]+[”’」』）)\]]*|[;!?](?=\s*[\u4e00-\u9fff]))"
 )
 # Chinese headings: 第一章 / 第二节, 一、, （一）, "1." or "1 " before a Chinese title
 _ZH_HEADING = re.compile(

@@ -33,6 +33,7 @@ _DATELINE = re.compile(
 _DATELINE_LINES = 3  # the date of a page is in its first lines (title, source, date)
 _TO = re.compile(r"[^,，;；。]{0,12}?(?:到|至)[ \t]*$")
 _SPAN = operator.attrgetter("start", "end")
+_GAP = re.compile(r"高于|低于|快于|慢于|高出|低出")
 _CLAUSE_END = re.compile(r"[,，;；。]")
 
 
@@ -57,13 +58,14 @@ def reference_date(text: str) -> date | None:
 class _Context:
     """What a paragraph has stated so far."""
 
-    __slots__ = ("measure", "period", "subject", "unknown")
+    __slots__ = ("growth", "measure", "period", "subject", "unknown")
 
     def __init__(self, period: Period | None) -> None:
         self.period = period
         self.unknown = False  # the text stated a period that cannot be known ("去年", no date)
         self.subject: str | None = None
         self.measure: str | None = None
+        self.growth: str | None = None  # the last growth rate's measure
 
 
 class _ChineseExtractor:
@@ -79,7 +81,7 @@ class _ChineseExtractor:
     def run(self) -> list[Claim]:
         title = self._title_period()
         section_period: Period | None = None
-        last = _Context(title)  # the context before a table: its caption's period
+        stated = title  # the period stated last before a table (its caption's, usually)
         default: ColumnUnit | None = None  # "单位:亿元" stated before a table
         for block in self.doc.blocks:
             if isinstance(block, Section):
@@ -87,22 +89,24 @@ class _ChineseExtractor:
                 if self.wanted(block.title_start, block.title_end):
                     self._span(block.title_start, block.title_end, ctx)
                 section_period = ctx.period
-                last, default = _Context(section_period or title), None
+                stated, default = section_period or title, None
             elif isinstance(block, Paragraph):
                 ctx = _Context(section_period or title)
                 self._paragraph(block, ctx)
-                last = ctx
-                default = unit_line(self.text[block.start : min(block.end, block.start + 200)])
+                stated = ctx.period or stated
+                unit = unit_line(self.text[block.start : min(block.end, block.start + 200)])
+                default = unit or default
             elif isinstance(block, Table) and self.wanted(block.start, block.end):
                 self.claims += table_claims(
                     self.text,
                     self.doc.text,
                     block,
-                    period=last.period,
+                    period=stated,
                     default=default,
                     year=self.year,
                     section=self._section(block.start),
                 )
+                default = None
         self.claims.sort(key=_SPAN)
         return self.claims
 
@@ -240,9 +244,15 @@ class _ChineseExtractor:
     ) -> str | None:
         if m.unit == "%" and sign is not None:
             base = measure or ctx.measure
-            return f"{base} growth rate" if base else "growth rate"
-        if m.unit == "pp":
-            return measure
+            ctx.growth = f"{base} growth rate" if base else "growth rate"
+            return ctx.growth
+        if m.unit == "pp":  # a change of the growth rate stated last, or a gap to another
+            gap = _GAP.search(measure) if measure else None
+            if gap is not None:
+                target = measure[gap.end() :] if measure else ""
+                name = f"gap to {target}" if target else "gap"
+                return f"{ctx.growth} {name}" if ctx.growth else name
+            return f"{ctx.growth} change" if ctx.growth else None
         if measure is not None and m.unit not in {"%", "pp"}:
             ctx.measure = measure
         return measure or (ctx.measure if series else None)
