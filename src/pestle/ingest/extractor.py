@@ -34,7 +34,7 @@ from pestle.ingest.grammar import (
     same_period_as,
     share_cue,
 )
-from pestle.ingest.language import has_chinese, is_chinese
+from pestle.ingest.language import has_chinese, is_chinese, is_chinese_at
 from pestle.ingest.periods import PeriodMention, find_periods
 from pestle.ingest.phrases import Measured, proper_phrase_before, singular
 from pestle.ingest.quantities import Mention, lex
@@ -128,14 +128,14 @@ def _bilingual(doc: Document) -> list[Claim]:
     language (a heading or table row is a sentence too)."""
     from pestle.ingest.zh import extract_chinese  # the Chinese family, loaded when needed
 
-    chinese = [is_chinese(doc.text[s.start : s.end]) for s in doc.sentences]
+    chinese = [is_chinese_at(doc.text, s.start, s.end) for s in doc.sentences]
     starts = [s.start for s in doc.sentences]
 
     def language_at(start: int) -> bool:
         i = bisect.bisect_right(starts, start) - 1
         return chinese[i] if i >= 0 else is_chinese(doc.text[start : start + 200])
 
-    claims = extract_chinese(doc, lambda start, _end: language_at(start))
+    claims = extract_chinese(doc, lambda start, _end: language_at(start), chinese)
     if not all(chinese):
         # each stretch of English sentences on its own: the English extractor's work is
         # that of the English text only (a stretch states its own periods and subjects)

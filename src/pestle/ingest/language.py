@@ -92,6 +92,15 @@ def is_chinese(text: str) -> bool:
     return 2 * han_count(text) >= latin_count(text)
 
 
+def is_chinese_at(text: str, start: int, end: int) -> bool:
+    """`is_chinese` of ``text[start:end]``, without copying it when the answer is plain."""
+    if _HAN.search(text, start, end) is None:
+        return False
+    if _LATIN.search(text, start, end) is None:
+        return True
+    return is_chinese(text[start:end])
+
+
 def has_chinese(text: str) -> bool:
     return _HAN.search(text) is not None
 
