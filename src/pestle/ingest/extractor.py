@@ -147,9 +147,19 @@ def _bilingual(doc: Document) -> list[Claim]:
                 regions[-1][1] = s.end
             else:
                 regions.append([s.start, s.end])
+        # all stretches in one text, a blank line between them (a paragraph break), read
+        # once; offsets map back through the stretch each claim lies in
+        starts: list[int] = []  # where each stretch starts in the English text
+        pieces: list[str] = []
+        at = 0
         for a, b in regions:
-            for c in _Extractor(parse(doc.text[a:b])).run():
-                claims.append(c.model_copy(update={"start": c.start + a, "end": c.end + a}))
+            starts.append(at)
+            pieces.append(doc.text[a:b])
+            at += b - a + 2
+        for c in _Extractor(parse("\n\n".join(pieces))).run():
+            k = bisect.bisect_right(starts, c.start) - 1
+            shift = regions[k][0] - starts[k]
+            claims.append(c.model_copy(update={"start": c.start + shift, "end": c.end + shift}))
         claims.sort(key=lambda c: (c.start, c.end))
     return claims
 

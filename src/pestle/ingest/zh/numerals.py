@@ -12,6 +12,7 @@
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 import cn2an
@@ -34,8 +35,13 @@ NUMERAL_CHARS = DIGIT_CHARS + "十拾百佰千仟万亿"
 CN_NUMERAL = f"[{NUMERAL_CHARS}]*[{DIGIT_CHARS}十拾]"
 
 
+_FULL_WIDTH_ANY = re.compile("[０-９．％＋－（）～／]")
+
+
 def normalize(text: str) -> str:
     """``text`` with full-width digits and signs as ASCII; the same length."""
+    if _FULL_WIDTH_ANY.search(text) is None:
+        return text  # the usual case: a scan, no copy
     return text.translate(FULL_WIDTH)
 
 

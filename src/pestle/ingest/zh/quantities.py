@@ -125,46 +125,48 @@ def lex(text: str, start: int, end: int) -> list[Mention]:
 
 def _mention(text: str, m: re.Match[str]) -> Mention | None:
     s, e = m.start(), m.end()
-    if m.group("pct") is not None:
-        value = decimal_value(m.group("pct"))
+    neg, ara, cn, more, mag, unit_text, counter, pct, nda = m.groups()  # one call for all
+    if pct is not None:
+        value = decimal_value(pct)
         return None if value is None else Mention(s, e, value, "%", "percent")
-    if m.group("nda") is not None:
-        return Mention(s, e - 1, float(_NDA_VALUE[m.group("nda")]), "count", "count")
-    if text[s - 1 : s] in _BEFORE_NOT:
+    if nda is not None:
+        return Mention(s, e - 1, float(_NDA_VALUE[nda]), "count", "count")
+    if s and text[s - 1] in _BEFORE_NOT:
         return None  # "第7位", "每10股"
     after = text[e : e + 1]
-    if after == "级" or (after == "/" and m.group("counter") is None):
+    if after == "级" or (after == "/" and counter is None):
         return None  # "千万千瓦级" is a size class; "0.5元/W" a price per unit
-    if m.group("ara") is not None:
-        digits = m.group("ara")
-        sign = -1.0 if m.group("neg") else 1.0
-        exponent = magnitude_exponent(m.group("mag"))
+    if ara is not None:
+        exponent = magnitude_exponent(mag) if mag else 0
         base = None
     else:  # the magnitude characters belong to the numeral ("十二万五" + "千")
-        parsed = chinese_value(m.group("cn") + m.group("mag"))
+        parsed = chinese_value(cn + mag)
         if parsed is None:
             return None
         base, exponent = parsed
-        sign, digits = 1.0, ""
-    unit_text = m.group("unit")
     if unit_text is not None:
         code, unit_exp = UNITS[unit_text]
-        if unit_text == "度" and not m.group("mag"):
-            return None
-        if code in {"%", "pp"} and m.group("mag"):
-            return None
-        kind = "percent" if code in {"%", "pp"} else "quantity"
+        if code == "%" or code == "pp":
+            if mag:
+                return None
+            kind = "percent"
+        else:
+            if unit_text == "度" and not mag:
+                return None
+            kind = "quantity"
     else:
         code, unit_exp, kind = "count", 0, "count"
-        if base == 1.0 and not m.group("mag"):
+        if base == 1.0 and not mag:
             return None  # "一个亮点", "一批项目": an article, not a count
     if base is None:
-        value = sign * arabic_value(digits, exponent + unit_exp)
+        value = arabic_value(ara, exponent + unit_exp)
+        if neg:
+            value = -value
     else:
         value = base * 10.0 ** (exponent + unit_exp) if exponent + unit_exp else base
     if not math.isfinite(value):
         return None  # a 400-digit "number": no finite value, no claim (JSON has no Infinity)
-    return Mention(s, e, value, code, kind, more=m.group("more") is not None)
+    return Mention(s, e, value, code, kind, more=more is not None)
 
 
 def _series(text: str, floor: int, after: int, m: re.Match[str], found: Mention) -> list[Mention]:
