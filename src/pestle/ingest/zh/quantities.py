@@ -107,7 +107,6 @@ class Mention:
     unit: str
     kind: str  # "quantity", "count", "percent" (% and pp)
     more: bool = False  # "190多亿美元", "100余家": more than the number
-    shared: bool = False  # the unit is written after the next number ("4665、2611亿千瓦时")
 
 
 def lex(text: str, start: int, end: int) -> list[Mention]:
