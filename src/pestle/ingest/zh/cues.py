@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import re
 
+from pestle.ingest.zh.periods import find_periods
+
 # qualifier written right before the number (spaces allowed: "约 49%")
 _BEFORE = re.compile(
     r"(?=[最不至约大接将近超逾突多少低])(?:(?P<le>最高达到?|最多|不超过|不高于|至多)[ \t]*$"
@@ -29,10 +31,14 @@ _CHANGE = re.compile(
     r"|(?P<down>下降|减少|下跌|降低|回落|收窄|放缓|缩小|下滑|低于|慢于|减|降|跌|慢|低))"
 )
 _CHANGE_WINDOW = 24
-_SEPARATORS = re.compile(r"[ \t]*(?:、|和|与|及|或|,|，)[ \t]*")
+_SEPARATORS = re.compile(r"[ \t]*(?:、|和|与|及|或|,|，|/)[ \t]*")
 CLAUSE = re.compile(r"[,，;；。:：!！?？\n]")
 # words that start a measure phrase's tail: verbs and adverbs between the noun and the number
 _TAIL_WORDS = [
+    "较上年同期",
+    "按年",
+    "较",
+    "比",
     "同比",
     "环比",
     "比上年同期",
@@ -74,8 +80,14 @@ _TAIL_WORDS = [
 _TAIL_REVERSED = re.compile(
     "(?:" + "|".join(re.escape(w[::-1]) for w in sorted(_TAIL_WORDS, key=len, reverse=True)) + ")+"
 )
-_HEAD_SCOPE = re.compile(r"^(?:其中|全国|我国|全年|同期|今年|当年|此外|另外|另据)")
+# words before the noun that scope it, not name it ("全国", "公司", "累计", "全口径")
+_HEAD_SCOPE = re.compile(
+    r"^(?:(?:其中|全国|我国|中国|全年|同期|今年|当年|此外|另外|另据|公司|行业|累计|全口径"
+    r"|实现)[ \t:：]*)+"
+)
 _HAN = re.compile(r"[\u4e00-\u9fff]")
+_PERIOD_HINT = re.compile(r"[年月季期]")  # no period without one of these: skip the search
+_ASIDE = re.compile(r"[(（][^()（）]*[)）]")
 _DIGIT = re.compile(r"[0-9]")
 _SUBJECT_VERB = re.compile(
     r"^(?P<subj>[\u4e00-\u9fff]{2,8}?)(?:实现|完成|累计完成|的)(?P<rest>.+)$"
@@ -115,15 +127,30 @@ def is_series(text: str, prev_end: int, start: int) -> bool:
     return _SEPARATORS.fullmatch(text, prev_end, start) is not None
 
 
+def is_share(text: str, start: int, floor: int) -> bool:
+    """A percentage that is a share: "占全区总值的75.1%", "约占...的54.7%"."""
+    return text.find("占", floor, start) >= 0
+
+
 def phrase_before(text: str, start: int, floor: int) -> tuple[str | None, str | None]:
     """(subject, measure) named in the clause before a number, both possibly None.
 
-    "一季度,某省实现地区生产总值4413.21亿元" -> ("某省", "地区生产总值"); the words between
-    the noun and the number (同比增长, 达到, 约 ...) are not part of it.
+    "一季度,某省实现地区生产总值4413.21亿元" -> ("某省", "地区生产总值"), as does
+    "某省一季度地区生产总值4413.21亿元" (a period splits them); the words between the noun and
+    the number (同比增长, 达到, 约 ...) and asides in brackets are not part of it.
     """
     phrase = text[max(floor, start - 40) : start].strip()
     if len(phrase) < 2:
         return None, None
+    if "(" in phrase or "（" in phrase:
+        phrase = _ASIDE.sub("", phrase)
+    subject: str | None = None
+    periods = find_periods(phrase, 0, len(phrase)) if _PERIOD_HINT.search(phrase) else []
+    if periods:
+        last = periods[-1]
+        before = phrase[: last.start].strip()
+        subject = before if 2 <= len(before) <= 8 and _HAN.match(before) else None
+        phrase = phrase[last.end :].strip()
     tail = _TAIL_REVERSED.match(phrase[::-1])
     if tail is not None:
         phrase = phrase[: len(phrase) - tail.end()].rstrip()
@@ -135,4 +162,4 @@ def phrase_before(text: str, start: int, floor: int) -> tuple[str | None, str | 
     m = _SUBJECT_VERB.match(phrase)
     if m is not None:
         return m.group("subj"), m.group("rest") or None
-    return None, phrase
+    return subject, phrase

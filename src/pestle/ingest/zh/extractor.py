@@ -87,6 +87,7 @@ class _ChineseExtractor:
         self.reference = reference_date(doc.text)
         self.year: int | None = self.reference.year if self.reference else None
         self.claims: list[Claim] = []
+        self.names: list[str] = []  # the subjects named so far (a few: the look-up is bounded)
         self.starts = [s.start for s in doc.sentences]
 
     def run(self) -> list[Claim]:
@@ -172,6 +173,7 @@ class _ChineseExtractor:
         qualifier_of, sign_of, phrase_of = cues.qualifier, cues.change_sign, cues.phrase_before
         prev: Mention | None = None
         prev_sign: int | None = None
+        prev_measure: str | None = None
         last_range: PeriodMention | None = None
         own: tuple[int, Period | None] | None = None  # a clause's own period, to its end
         pi = 0
@@ -209,16 +211,30 @@ class _ChineseExtractor:
             qualifier = qualifier_of(text, m.start, m.end, floor, m.more, clause)
             value = m.value
             sign: int | None = None
-            if m.kind == "percent":
-                sign = sign_of(text, m.start, floor if floor > clause else clause)
+            near = floor if floor > clause else clause
+            share = m.unit == "%" and cues.is_share(text, m.start, near)
+            if m.kind == "percent" and not share:
+                sign = sign_of(text, m.start, near)
                 if sign is None and series:
                     sign = prev_sign
                 if sign is not None and value > 0:
                     value = sign * value
-            subject, measure = phrase_of(text, m.start, floor if floor > clause else clause)
+            subject, measure = phrase_of(text, m.start, near)
+            if subject is None and measure is not None:
+                # "某省农林牧渔业总产值": a name the text used as a subject, then the measure
+                subject = next((n for n in self.names if measure.startswith(n)), None)
+                if subject is not None and len(measure) > len(subject) + 1:
+                    measure = measure[len(subject) :]
             if subject is not None:
                 ctx.subject = subject
-            measure = self._measure(m, measure, sign, series, ctx)
+                if subject not in self.names and len(self.names) < 64:
+                    self.names.append(subject)
+            if share:
+                measure = "share"
+            elif series and prev_measure is not None and m.unit == prev.unit:  # type: ignore[union-attr]
+                measure = prev_measure  # "分别增长55.6%、83.5%": the measure of the first
+            else:
+                measure = self._measure(m, measure, sign, series, ctx)
             claims.append(
                 Claim(
                     value=value,
@@ -233,7 +249,7 @@ class _ChineseExtractor:
                     section=section,
                 )
             )
-            prev, prev_sign = m, sign
+            prev, prev_sign, prev_measure = m, sign, measure
         for item in periods[pi:]:
             if not item.base and item.kind != "streak":
                 self._state(item, ctx)
