@@ -373,6 +373,9 @@ _PIECE_BREAKS = (", ", "; ", "，", "；", ",", ";", " ")
 
 
 def _add_sentence(out: list[Sentence], body: str, base: int, a: int, b: int) -> None:
+    if b - a <= MAX_SENTENCE:  # every real sentence
+        _add_piece(out, body, base, a, b)
+        return
     while b - a > MAX_SENTENCE:
         cut = -1
         for mark in _PIECE_BREAKS:  # the best break within the second half of the limit

@@ -21,7 +21,6 @@ _BEFORE = re.compile(
     r"|(?P<gt>超过|超出|逾|突破|超|多于|大于)[ \t]*$)"
 )
 _AFTER = {"左右": "~", "上下": "~", "以上": ">=", "以下": "<=", "以内": "<=", "有余": ">"}
-_ABOUT_SHARE = re.compile(r"约占|大约占")  # "约占碳排放总量的75%"
 _QUALIFIER = {"le": "<=", "ge": ">=", "lt": "<", "approx": "~", "gt": ">"}
 
 # a change: growth (+), decline (-); a level reached ("降至1.6%", "达到") ends the search
@@ -30,6 +29,8 @@ _CHANGE = re.compile(
     r"|(?P<up>增长|增加|上涨|上升|提高|提升|加快|扩大|回升|增速|高于|高出|快于|多出|增|涨|快|高)"
     r"|(?P<down>下降|减少|下跌|降低|回落|收窄|放缓|缩小|下滑|低于|慢于|减|降|跌|慢|低))"
 )
+# the last cue of the window in one call: a greedy ".*" first, then the cue
+_LAST_CHANGE = re.compile(".*" + _CHANGE.pattern, re.DOTALL)
 _CHANGE_WINDOW = 24
 _SEPARATORS = re.compile(r"[ \t]*(?:、|和|与|及|或|,|，|/)[ \t]*")
 CLAUSE = re.compile(r"[,，;；。:：!！?？\n]")
@@ -105,7 +106,7 @@ def qualifier(text: str, start: int, end: int, floor: int, more: bool, clause: i
         return _AFTER[after]
     if more:
         return ">"
-    if _ABOUT_SHARE.search(text, max(floor, clause, start - 30), start):  # its own clause
+    if text.find("约占", max(floor, clause, start - 30), start) >= 0:  # in its own clause
         return "~"
     return "="
 
@@ -114,9 +115,7 @@ def change_sign(text: str, start: int, floor: int) -> int | None:
     """+1 or -1 when the number is a change ("增长5%", "回落1.8个百分点", "高于...27.7个百分点"),
     None when it is a level ("降至1.6%", "为51.0%") or nothing says. ``floor``: the start of
     the number's clause or the end of the number before, whichever is later."""
-    last: re.Match[str] | None = None
-    for m in _CHANGE.finditer(text, max(floor, start - _CHANGE_WINDOW), start):
-        last = m
+    last = _LAST_CHANGE.match(text, max(floor, start - _CHANGE_WINDOW), start)
     if last is None or last.lastgroup == "level":
         return None
     return 1 if last.lastgroup == "up" else -1
@@ -159,7 +158,11 @@ def phrase_before(text: str, start: int, floor: int) -> tuple[str | None, str | 
         phrase = phrase[head.end() :].lstrip()
     if not phrase or _HAN.search(phrase) is None or _DIGIT.search(phrase) is not None:
         return None, None
-    m = _SUBJECT_VERB.match(phrase)
+    m = (
+        _SUBJECT_VERB.match(phrase)
+        if ("实现" in phrase or "完成" in phrase or "的" in phrase)
+        else None
+    )
     if m is not None:
         return m.group("subj"), m.group("rest") or None
     return subject, phrase

@@ -33,6 +33,7 @@ _DATELINE = re.compile(
 _DATELINE_LINES = 3  # the date of a page is in its first lines (title, source, date)
 _TO = re.compile(r"[^,，;；。]{0,12}?(?:到|至)[ \t]*$")
 _SPAN = operator.attrgetter("start", "end")
+_LAST_BREAK = re.compile(r".*[,，;；。:：!！?？\n]", re.DOTALL)  # greedy: the last one
 _GAP = re.compile(r"高于|低于|快于|慢于|高出|低出")
 _CLAUSE_END = re.compile(r"[,，;；。]")
 
@@ -166,7 +167,6 @@ class _ChineseExtractor:
                 if not p.base and p.kind != "streak":
                     self._state(p, ctx)
             return
-        breaks = [c.end() for c in cues.CLAUSE.finditer(text, start, end)]
         section = self._section(start)
         original = self.doc.text
         claims = self.claims
@@ -191,8 +191,10 @@ class _ChineseExtractor:
                 else:
                     self._state(item, ctx)
                     last_range = item
-            k = bisect.bisect_right(breaks, m.start) - 1
-            clause = breaks[k] if k >= 0 else start
+            # where the number's clause starts: the last break in the 40 characters before
+            lo = m.start - 40 if m.start - 40 > start else start
+            found = _LAST_BREAK.match(text, lo, m.start)
+            clause = found.end() if found is not None else lo
             floor = prev.end if prev is not None else start
             series = (
                 prev is not None
