@@ -230,3 +230,63 @@ def test_full_width_text_reads_as_half_width(amount, unit: str) -> None:  # type
     a, b = extract(half), extract(full)
     assert [(c.value, c.unit, c.period) for c in a] == [(c.value, c.unit, c.period) for c in b]
     assert len(a) == 1 and (a[0].start, a[0].end) == (b[0].start, b[0].end)
+
+
+_PIECES = st.sampled_from(
+    [
+        "2024年",
+        "一季度",
+        "1—5月",
+        "截至10月底",
+        "去年",
+        "全年",
+        "同比增长",
+        "下降",
+        "超过",
+        "约",
+        "左右",
+        "以上",
+        "亿元",
+        "万千瓦",
+        "万吨",
+        "%",
+        "个百分点",
+        "家",
+        "个",
+        "十二万五千",
+        "两",
+        "3.5",
+        "-2",
+        "1,200",
+        "５",
+        "．",
+        "。",
+        "；",
+        ",",
+        "、",
+        "/",
+        "\n",
+        "| ",
+        "第",
+        "每",
+        "地区生产总值",
+        "Exports rose 5% in 2024. ",
+        "从",
+        "到",
+        "(",
+        ")",
+        "十四五",
+        "连续三年",
+    ]
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_PIECES, max_size=40).map("".join))
+def test_any_mix_of_chinese_pieces_gives_well_formed_claims(text: str) -> None:
+    """Whatever the text: no error, spans that are the text, finite values, sorted."""
+    claims = extract(text)
+    for c in claims:
+        assert text[c.start : c.end] == c.text
+        assert c.value == c.value and abs(c.value) != float("inf")
+    assert [(c.start, c.end) for c in claims] == sorted((c.start, c.end) for c in claims)
