@@ -8,6 +8,12 @@ each extractor gets right (value and unit, on the right span).
 quantulum3 is slow (a few thousand characters per second), so it is timed on a slice of
 the corpus (QUANTULUM_SLICE characters); pestle is timed on the same slice and on the
 whole corpus. Run: .venv/bin/python benchmarks/extract.py
+
+Chinese: the texts of tests/ingest/corpus_zh repeated to >= 1 MB, timed in CPU seconds of
+this one process (the goal: >= 1 M characters per second on one core; CPU time, because
+wall time on a shared machine measures the neighbours), next to the English corpus timed
+the same way in the same run. Linear time: one "sentence" of 144 KB and of 576 KB packed
+with numbers and dated periods (the ratio should be about 4).
 """
 
 from __future__ import annotations
@@ -95,6 +101,28 @@ def correct(gold: list[dict[str, Any]], found: list[tuple[int, int, float, str]]
     return hits
 
 
+def cpu_rate(fn: Callable[[str], object], text: str, runs: int) -> float:
+    """Characters per CPU second of ``fn`` on ``text``: the best of ``runs`` runs."""
+    best = math.inf
+    for _ in range(runs):
+        t0 = time.process_time()
+        fn(text)
+        best = min(best, time.process_time() - t0)
+    return len(text) / best
+
+
+def chinese_corpus() -> str:
+    texts = sorted((ROOT / "tests" / "ingest" / "corpus_zh").glob("*.txt"))
+    one = "\n\n".join(p.read_text(encoding="utf-8") for p in texts)
+    return "\n\n".join([one] * (CORPUS_CHARS // len(one) + 1))
+
+
+HOSTILE_UNIT = (
+    "exports rose 5.3 percent to 1.2 billion yuan in the first quarter of 2024, "
+    "imports fell 2.1% in March 2025, "
+)
+
+
 def rate(fn: Callable[[str], object], text: str, runs: int) -> float:
     """Characters per second of ``fn`` on ``text``: the best of ``runs`` runs.
 
@@ -145,6 +173,24 @@ def main() -> None:
     )
     extra = len(pestle_found(report)) - ours
     print(f"pestle claims not in the hand-read list: {extra}")
+    print()
+    zh = chinese_corpus()
+    zh_cpu, en_cpu = cpu_rate(extract, zh, 3), cpu_rate(extract, corpus, 3)
+    print(f"CPU time, one core: Chinese corpus ({len(zh):,} chars) {zh_cpu:,.0f} chars/s;")
+    print(
+        f"  English corpus ({len(corpus):,} chars) {en_cpu:,.0f} chars/s; "
+        f"ratio {zh_cpu / en_cpu:.2f}"
+    )
+    sizes = {}
+    for kb in (144, 576):
+        text = HOSTILE_UNIT * (kb * 1024 // len(HOSTILE_UNIT))
+        t0 = time.process_time()
+        extract(text)
+        sizes[kb] = time.process_time() - t0
+    print(
+        f"one sentence of numbers and periods: 144 KB {sizes[144]:.2f} s, 576 KB "
+        f"{sizes[576]:.2f} s CPU (ratio {sizes[576] / sizes[144]:.1f}; linear is 4)"
+    )
 
 
 if __name__ == "__main__":

@@ -134,3 +134,29 @@ def test_a_number_never_matches_inside_a_longer_number(number: str, digit: str) 
     assert pattern.search(f"rose {digit}{number}% in") is None
     assert pattern.search(f"rose {number}{digit}% in") is None
     assert pattern.search(f"rose 1,{number} in") is None
+
+
+def test_a_chinese_quote_resolves_to_its_sentence_and_claims() -> None:
+    """A case may quote a Chinese document: no spaces between words, so a Han character next
+    to the quote is no word edge; digits still are ("5.2" is not found inside "65.2")."""
+    from pestle.ingest import extract, parse
+
+    corpus = Path(__file__).parents[1] / "ingest" / "corpus_zh"
+    text = (corpus / "zh01_chinanews_xinjiang_q1.txt").read_text(encoding="utf-8")
+    document = Document(
+        id="zh",
+        title="zh",
+        path=Path("zh.txt"),
+        source=Source.from_text(text, title="zh", language="zh"),
+        text=text,
+        sections=(Section(title=None, start=0, end=len(text)),),
+        claims=tuple(extract(parse(text))),
+    )
+    index = DocumentIndex(document, document.sections)
+    quote = "实现地区生产总值4413.21亿元"
+    found = resolve(EvidenceRef(document="zh", section=None, quote=quote), index)
+    assert linked_claim(found, "CNY").value == 4413.21e8
+    quote = "第二产业投资增长32.7%"
+    growth = resolve(EvidenceRef(document="zh", section=None, quote=quote), index)
+    assert linked_claim(growth, "%").value == 32.7
+    assert not quote_pattern("13.21").search(text)  # not inside "4413.21"

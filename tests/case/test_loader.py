@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import shutil
 import time
 from pathlib import Path
 
@@ -668,3 +669,35 @@ def test_a_quantity_attribute_must_be_a_number(
     with pytest.raises(CaseError, match=re.escape(message)) as caught:
         load_case(case_copy)
     assert f"trade.yaml:{line}:" in str(caught.value)
+
+
+def test_a_case_may_quote_a_chinese_document(case_copy: Path) -> None:
+    """A Chinese document in a case: read, its claims extracted, and a factor's evidence
+    quoting a Chinese sentence resolves to the passage and its claims."""
+    corpus = Path(__file__).resolve().parents[1] / "ingest" / "corpus_zh"
+    shutil.copy(corpus / "zh01_chinanews_xinjiang_q1.txt", case_copy / "sources" / "zh_news.txt")
+    case_yaml = case_copy / "case.yaml"
+    text = case_yaml.read_text(encoding="utf-8")
+    text = text.replace(
+        "\nreferences:\n",
+        "\n  zh_news:\n    path: sources/zh_news.txt\n    title: 一季度地区生产总值\n"
+        "    language: zh\n\nreferences:\n",
+        1,
+    )
+    case_yaml.write_text(text, encoding="utf-8")
+    factors = case_copy / "factors.yaml"
+    edit_line(
+        factors,
+        "      quote: In 2024, Xinjiang's GDP exceeded 2 trillion yuan",
+        "      quote: In 2024, Xinjiang's GDP exceeded 2 trillion yuan\n"
+        "    - document: zh_news\n"
+        "      quote: 实现地区生产总值4413.21亿元",
+    )
+    loaded = load_case(case_copy)
+    growth = next(f for f in loaded.factors if f.id == "economic_growth")
+    link = next(e for e in growth.evidence if e.document == "zh_news")
+    assert loaded.resolve(link).text == "实现地区生产总值4413.21亿元"
+    claims = loaded.claims_for(link)
+    assert [(c.value, c.unit, str(c.period)) for c in claims] == [
+        (4413.21e8, "CNY", "2024-01-01/2024-03-31")
+    ]

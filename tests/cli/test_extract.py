@@ -161,3 +161,74 @@ def test_the_installed_entry_point(tmp_path: Path) -> None:
     )
     assert (missing.returncode, missing.stdout) == (2, "")
     assert missing.stderr == f"error: {tmp_path / 'no.txt'}: no such file\n"
+
+
+CORPUS_ZH = Path(__file__).resolve().parents[1] / "ingest" / "corpus_zh"
+FRENCH = (
+    "Le gouvernement a annoncé que la production est en hausse de 5 % et que les "
+    "exportations de la région ont augmenté de 3 % en 2024 pour la deuxième année.\n"
+)
+
+
+def test_a_chinese_document_in_every_format(capsys: pytest.CaptureFixture[str]) -> None:
+    from rich.cells import cell_len
+
+    path = CORPUS_ZH / "zh01_chinanews_xinjiang_q1.txt"
+    code, out, err = run(["extract", str(path), "--format", "json"], capsys)
+    assert (code, err) == (0, "")
+    data = json.loads(out)
+    assert data["source"]["language"] == "zh" and "warning" not in data
+    gdp = next(c for c in data["claims"] if c["text"] == "4413.21亿元")
+    assert (gdp["value"], gdp["unit"], gdp["period"]) == (
+        441321000000.0,
+        "CNY",
+        "2024-01-01/2024-03-31",
+    )
+    code, out, err = run(["extract", str(path), "--format", "csv"], capsys)
+    assert code == 0 and "4413.21亿元" in out
+    # the table lines up: Chinese characters take two columns, and every row is as wide
+    code, out, err = run(["extract", str(path)], capsys)
+    assert (code, err) == (0, "")
+    rows = [line for line in out.splitlines() if line.startswith(("┃", "│", "┏", "┡", "└"))]
+    assert len({cell_len(line) for line in rows}) == 1, {cell_len(line) for line in rows}
+    assert any("4413.21亿元" in line for line in rows)
+
+
+def test_a_language_pestle_does_not_read_is_one_warning_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    f = tmp_path / "presse.txt"
+    f.write_text(FRENCH, encoding="utf-8")
+    code, out, err = run(["extract", str(f), "--format", "json"], capsys)
+    assert code == 0
+    assert err == (
+        f"warning: {f}: looks like French text; pestle reads English and Chinese, "
+        "so no claims were extracted\n"
+    )
+    data = json.loads(out)
+    assert data["claims"] == [] and data["warning"] in err
+
+
+def test_db_import_of_chinese_and_of_a_language_not_read(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from pestle.store.engine import ENV_VAR
+
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv(ENV_VAR, raising=False)
+    zh = tmp_path / "trade.txt"
+    zh.write_text(
+        (CORPUS_ZH / "zh03_guangming_xinjiang_trade_jul.txt").read_text(encoding="utf-8"),
+        encoding="utf-8",
+    )
+    code, out, err = run(["db", "import", str(zh)], capsys)
+    assert (code, err) == (0, "")
+    assert "new document 'trade'" in out and "38 claims" in out
+    fr = tmp_path / "presse.txt"
+    fr.write_text(FRENCH, encoding="utf-8")
+    code, out, err = run(["db", "import", str(fr)], capsys)
+    assert code == 0 and "0 claims" in out
+    assert err.splitlines() == [
+        f"warning: {fr}: looks like French text; pestle reads English and Chinese, "
+        "so no claims were extracted"
+    ]

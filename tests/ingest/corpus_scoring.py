@@ -40,11 +40,11 @@ class GoldDoc:
     not_claims: list[str]
 
 
-def documents() -> list[GoldDoc]:
-    """Every corpus text with its gold claims, spans located in the text."""
+def documents(folder: Path = CORPUS) -> list[GoldDoc]:
+    """Every corpus text of ``folder`` with its gold claims, spans located in the text."""
     docs = []
-    for gold_path in sorted(CORPUS.glob("*.yaml")):
-        texts = [p for p in CORPUS.glob(f"{gold_path.stem}.*") if p.suffix != ".yaml"]
+    for gold_path in sorted(folder.glob("*.yaml")):
+        texts = [p for p in folder.glob(f"{gold_path.stem}.*") if p.suffix != ".yaml"]
         if len(texts) != 1:
             raise AssertionError(f"{gold_path.name}: expected one text file, found {texts}")
         text = texts[0].read_text(encoding="utf-8")
@@ -79,6 +79,12 @@ def documents() -> list[GoldDoc]:
     return docs
 
 
+def _word(char: str) -> bool:
+    """A character that continues a word or number; Chinese text has no spaces between words,
+    so a CJK character next to "5.6%" does not join it."""
+    return char.isalnum() and not ("\u3400" <= char <= "\u9fff" or "\uf900" <= char <= "\ufaff")
+
+
 def _find(text: str, phrase: str, cursor: int) -> int:
     """The first occurrence of ``phrase`` from ``cursor`` that is not part of a longer number
     or word ("2%" is not found inside "2.2%")."""
@@ -86,8 +92,10 @@ def _find(text: str, phrase: str, cursor: int) -> int:
     while at >= 0:
         before = text[at - 1 : at] if at else ""
         after = text[at + len(phrase) : at + len(phrase) + 1]
-        joined_before = phrase[:1].isalnum() and (before.isalnum() or before in ".,")
-        joined_after = phrase[-1:].isalnum() and after.isalnum()
+        joined_before = _word(phrase[:1]) and (
+            _word(before) or (before in ".," and text[at - 2 : at - 1].isdigit())
+        )
+        joined_after = _word(phrase[-1:]) and _word(after)
         if not joined_before and not joined_after:
             return at
         at = text.find(phrase, at + 1)

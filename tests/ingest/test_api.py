@@ -25,6 +25,7 @@ def test_exported_members() -> None:
         "extract",
         "extract_file",
         "parse",
+        "read_claims",
         "read_text",
     }
     for name in ingest.__all__:

@@ -261,3 +261,19 @@ def test_a_document_with_script_shows_as_text(watched) -> None:
     page.wait_for_timeout(300)
     assert page.evaluate("() => window.__pwned") is None
     assert watched.errors == []
+
+
+def test_a_chinese_upload_is_highlighted_and_a_french_one_warns(watched) -> None:
+    page = watched.open("/upload")
+    text = "2024年,新疆地区生产总值突破2万亿元,同比增长6.1%;新增风电装机500万千瓦。\n"
+    _upload(page, "新闻.txt", text.encode())
+    page.locator("#upload-result").wait_for(state="visible", timeout=30_000)
+    marks = [m.inner_text() for m in page.locator("#r-preview mark.claim").all()]
+    assert marks == ["2万亿元", "6.1%", "500万千瓦"]
+    assert "Warning" not in page.inner_text("#r-summary")
+    page = watched.open("/upload")
+    french = b"La production est en hausse de 5 % et les exportations de la r\xc3\xa9gion aussi."
+    _upload(page, "presse.txt", french)
+    page.locator("#upload-result").wait_for(state="visible", timeout=30_000)
+    assert "looks like French text" in page.inner_text("#r-summary")
+    assert watched.errors == []

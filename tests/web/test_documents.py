@@ -139,3 +139,28 @@ def test_uploads_over_the_limit_are_413(store_path, tmp_path) -> None:
 def test_a_missing_file_is_422(client, auth) -> None:
     r = client.post(URL, data={"name": "x"}, headers=auth)
     assert r.status_code == 422
+
+
+def test_a_chinese_upload_is_extracted_and_highlighted(client, auth) -> None:
+    from pathlib import Path
+
+    corpus = Path(__file__).resolve().parents[1] / "ingest" / "corpus_zh"
+    text = (corpus / "zh01_chinanews_xinjiang_q1.txt").read_text(encoding="utf-8")
+    r = upload(client, text.encode(), name="zh_news", filename="新闻.txt", headers=auth)
+    assert r.status_code == 201, r.text
+    body = r.json()
+    assert body["warning"] is None and body["source"]["language"] == "zh"
+    assert body["claims_total"] == 23
+    runs = body["preview"]["segments"]
+    assert "".join(s["text"] for s in runs) == text
+    marked = [s["text"] for s in runs if s["claim"] is not None]
+    assert "4413.21亿元" in marked and "12.65万人" in marked
+
+
+def test_an_upload_in_a_language_not_read_says_so(client, auth) -> None:
+    french = "La production est en hausse de 5 % et les exportations de la région ont augmenté."
+    r = upload(client, french.encode(), name="presse", headers=auth)
+    assert r.status_code == 201, r.text
+    body = r.json()
+    assert body["claims_total"] == 0
+    assert "looks like French text" in body["warning"]

@@ -76,14 +76,21 @@ class DocumentIndex:
         return tuple(c for c in self._claims if c.start < end and start < c.end)
 
 
+# a character that continues a word: Chinese has no spaces between words, so a Han
+# character next to a quote ("实现地区生产总值4413.21亿元") is no word edge to keep
+_WORD = r"[^\W\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]"
+
+
 def quote_pattern(quote: str) -> re.Pattern[str]:
-    """A regex for `quote`: any whitespace run matches any whitespace run; word edges kept."""
+    """A regex for `quote`: any whitespace run matches any whitespace run; word edges kept
+    (in English and around digits; not between Chinese characters)."""
     words = quote.split()
     if not words:
         raise EvidenceError("the quote is empty")
     body = r"\s+".join(re.escape(w) for w in words)
-    head = r"(?<!\w)(?<!\d[.,])" if words[0][0].isalnum() else ""
-    tail = r"(?!\w)(?![.,]\d)" if words[-1][-1].isalnum() else ""
+    first, last = words[0][0], words[-1][-1]
+    head = rf"(?<!{_WORD})(?<!\d[.,])" if re.match(_WORD, first) else ""
+    tail = rf"(?!{_WORD})(?![.,]\d)" if re.match(_WORD, last) else ""
     return re.compile(head + body + tail)
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import sys
+import warnings
 from typing import Annotated
 
 import typer
@@ -74,11 +75,18 @@ def main(argv: list[str] | None = None) -> None:
     exit) the usual click way; only our own errors need catching here.
     """
     try:
-        app(args=argv, prog_name="pestle")
+        with warnings.catch_warnings():
+            warnings.showwarning = _one_line  # e.g. a document in a language not read
+            app(args=argv, prog_name="pestle")
     except PestleError as exc:
         # a message may quote stored or given text: no control character reaches the terminal
         err_console.print(f"error: {printable(flag_wording(exc))}", markup=False)
         sys.exit(2)
+
+
+def _one_line(message: Warning | str, category: type[Warning], *_: object, **__: object) -> None:
+    """A warning of pestle's as one line on stderr ("warning: ..."), no source location."""
+    err_console.print(f"warning: {message}", markup=False)
 
 
 # the flag of each library parameter a command takes (the library's errors name parameters)

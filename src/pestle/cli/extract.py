@@ -8,6 +8,7 @@ import csv
 import io
 import json
 import sys
+import warnings
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
@@ -16,11 +17,13 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
-from pestle.cli import app
+from pestle.cli import app, err_console
 from pestle.cli.output import printable
 from pestle.cli.xlsx_out import OutOption, need_out, wrote
 from pestle.errors import InputError, NumberTooLarge
-from pestle.ingest import DEFAULT_MAX_BYTES, EMBEDDED_REPORT, Extraction, extract, extract_file
+from pestle.ingest import DEFAULT_MAX_BYTES, EMBEDDED_REPORT, Extraction, extract_file
+from pestle.ingest.extraction import read_claims
+from pestle.ingest.language import UnreadLanguageWarning
 from pestle.ingest.reader import decode_text
 from pestle.model import Claim, Source
 
@@ -198,13 +201,24 @@ def _extract(path: Path, title: str | None, max_bytes: int) -> Extraction:
     """The claims of a file, or of standard input for `-` (same limits and errors)."""
     if path != STDIN:
         try:
-            return extract_file(path, title=title, max_bytes=max_bytes)
+            with warnings.catch_warnings():  # said once, below, as one line
+                warnings.simplefilter("ignore", UnreadLanguageWarning)
+                result = extract_file(path, title=title, max_bytes=max_bytes)
         except NumberTooLarge as exc:  # the extractor knows the number, not the file
             raise NumberTooLarge(f"{path}: {exc}") from None
+        if result.warning is not None:
+            err_console.print(f"warning: {printable(result.warning)}", markup=False)
+        return result
     data = sys.stdin.buffer.read(max_bytes + 1)
     if len(data) > max_bytes:
         raise InputError(
             f"<stdin>: over the limit of {max_bytes} bytes; raise the limit with --max-bytes"
         )
     text = decode_text(data, "<stdin>")
-    return Extraction(source=Source.from_text(text, title=title or "stdin"), claims=extract(text))
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", UnreadLanguageWarning)
+        claims, language, message = read_claims(text, "<stdin>")
+    if message is not None:
+        err_console.print(f"warning: {printable(message)}", markup=False)
+    source = Source.from_text(text, title=title or "stdin", language=language.tag)
+    return Extraction(source=source, claims=claims, warning=message)

@@ -3,7 +3,8 @@
 read_text(path, *, max_bytes)   -> str           (InputError on a bad file)
 parse(text)                     -> Document      (sections, paragraphs, sentences, tables)
 extract(text_or_document)       -> list[Claim]   (sorted by start)
-extract_file(path, *, title, max_bytes) -> Extraction (source + claims)
+extract_file(path, *, title, max_bytes) -> Extraction (source + claims, or a warning)
+read_claims(text, name)         -> (claims, warning): no claims from a language not read
 EMBEDDED_REPORT                 -> Path of the embedded source report
 """
 
@@ -18,7 +19,7 @@ from pestle.ingest.document import (
     Table,
     parse,
 )
-from pestle.ingest.extraction import EMBEDDED_REPORT, Extraction, extract_file
+from pestle.ingest.extraction import EMBEDDED_REPORT, Extraction, extract_file, read_claims
 from pestle.ingest.extractor import extract
 from pestle.ingest.reader import DEFAULT_MAX_BYTES, read_text
 
@@ -37,5 +38,6 @@ __all__ = [
     "extract",
     "extract_file",
     "parse",
+    "read_claims",
     "read_text",
 ]

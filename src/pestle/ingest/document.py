@@ -35,7 +35,20 @@ _SMALL_WORDS = words("a an the of in on at to for and or by with from as vs via 
 _SEPARATOR = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(?:\|\s*:?-+:?\s*)*\|?\s*$")
 _TERMINAL = re.compile(r"[.!?;:。！？]$")
 _CONTINUES = re.compile(r"^[a-z0-9.,;:)%\]]")
-_SENTENCE_END = re.compile(r"[.!?。！？]+[\"”’')\]]*(?=\s+[\"“‘'(\[]?[A-Z0-9]|\s*$)")
+_SENTENCE_END = re.compile(
+    r"(?=[.!?。！？；;])(?:[.!?。！？]+[\"”’')\]]*(?=\s+[\"“‘'(\[]?[A-Z0-9]|\s*$)"
+    # Chinese ends a sentence with 。！？； and no space; ; ! ? before a Chinese clause too
+    r"|[。！？；]+[”’」』）)\]]*|[;!?](?=\s*[\u4e00-\u9fff]))"
+)
+# Chinese headings: 第一章 / 第二节, 一、, （一）, "1." or "1 " before a Chinese title
+_ZH_HEADING = re.compile(
+    r"^[ \t]{0,3}(?P<num>第[一二三四五六七八九十百零〇0-9]+[章节篇部]"
+    r"|[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[）)]"
+    r"|\d{1,2}(?:\.\d{1,2})*(?:[.．、]|[ \t]+(?=[\u4e00-\u9fff])))"
+    r"[ \t]*(?P<title>[\u4e00-\u9fff“\"0-9].*?)[ \t]*$"
+)
+_ZH_LEVEL = {"章": 1, "节": 2, "篇": 1, "部": 1}
+_HAN = re.compile(r"[\u4e00-\u9fff]")
 _LAST_WORD = re.compile(r"([\w.]+)$")
 _DOTTED = re.compile(r"(?:[a-z]\.)+[a-z]")
 _INITIAL = re.compile(r"[A-Z]")
@@ -191,6 +204,9 @@ def _heading(line: _Line) -> tuple[int, str | None, int, int] | None:
     m = _MD_HEADING.match(line.text)
     if m:
         return len(m.group(1)), None, line.start + m.start("title"), line.start + m.end("title")
+    zh = _zh_heading(line)
+    if zh is not None:
+        return zh
     m = _NUM_HEADING.match(line.text)
     if m is None:
         return None
@@ -204,6 +220,31 @@ def _heading(line: _Line) -> tuple[int, str | None, int, int] | None:
     if _TERMINAL.search(title) or ". " in title or len(title) > 160 or len(title.split()) > 20:
         return None
     level = number.count(".") + 1
+    return level, number, line.start + m.start("title"), line.start + m.end("title")
+
+
+def _zh_heading(line: _Line) -> tuple[int, str | None, int, int] | None:
+    """A numbered Chinese heading: a short title, no sentence end (。！？) in it.
+
+    Levels: 第N章 1, 第N节 2, 一、 3, （一） 4, "1." 5 ("1.2" 6): a Chinese report numbers
+    its parts in this order.
+    """
+    m = _ZH_HEADING.match(line.text)
+    if m is None:
+        return None
+    number, title = m.group("num").strip(), m.group("title")
+    if len(title) > 60 or re.search(r"[。！？；;]", title):
+        return None
+    if title[0].isdigit() and number[0].isdigit():
+        return None  # "1.5亿元": a number, not heading "1." with title "5亿元"
+    if number.startswith("第"):
+        level = _ZH_LEVEL.get(number[-1], 1)
+    elif number.endswith("、") and not number[0].isdigit():
+        level = 3
+    elif number[0] in "（(":
+        level = 4
+    else:
+        level = 5 + number.rstrip(".．、 \t").count(".")
     return level, number, line.start + m.start("title"), line.start + m.end("title")
 
 
@@ -268,10 +309,15 @@ def _table_at(text: str, lines: list[_Line], i: int) -> tuple[Table, int] | None
         len(header_spans) >= 2
         and j < len(lines)
         and _is_row(lines[j])
-        and len(_cells(lines[j])) == len(header_spans)
+        and len(_cells(lines[j])) in {len(header_spans), len(header_spans) + 1}
     ):
         return None
     header = tuple(_header_cell(text, s, e) for s, e in header_spans)
+    if j < len(lines) and _is_row(lines[j]) and len(_cells(lines[j])) == len(header) + 1:
+        # "| 绝对数(亿元) | 增长(%) |" over "地区生产总值 | 617.50 | 5.2 |": the header leaves
+        # the label column out; give it an empty cell so columns line up
+        at = lines[i].start
+        header = (HeaderCell("", at, at, ""), *header)
     rows = []
     while j < len(lines) and _is_row(lines[j]) and not _SEPARATOR.match(lines[j].text):
         spans = _cells(lines[j])
@@ -318,7 +364,33 @@ def _sentences(text: str, para: Paragraph) -> list[Sentence]:
     return out
 
 
+# No real sentence is this long (the longest in the corpora has about 600 characters); a
+# longer one is read in pieces cut at the last clause break (, ; ， ；) before the limit, or
+# at a space, so every step of extraction that works on one sentence is bounded and the work
+# on a text grows linearly with its size, whatever the text (a hostile one-sentence upload).
+MAX_SENTENCE = 2_000
+_PIECE_BREAKS = (", ", "; ", "，", "；", ",", ";", " ")
+
+
 def _add_sentence(out: list[Sentence], body: str, base: int, a: int, b: int) -> None:
+    if b - a <= MAX_SENTENCE:  # every real sentence
+        _add_piece(out, body, base, a, b)
+        return
+    while b - a > MAX_SENTENCE:
+        cut = -1
+        for mark in _PIECE_BREAKS:  # the best break within the second half of the limit
+            at = body.rfind(mark, a + MAX_SENTENCE // 2, a + MAX_SENTENCE)
+            if at >= 0:
+                cut = at + len(mark)
+                break
+        if cut < 0:
+            cut = a + MAX_SENTENCE
+        _add_piece(out, body, base, a, cut)
+        a = cut
+    _add_piece(out, body, base, a, b)
+
+
+def _add_piece(out: list[Sentence], body: str, base: int, a: int, b: int) -> None:
     raw = body[a:b]
     lead = len(raw) - len(raw.lstrip())
     content = raw.strip()
@@ -393,9 +465,16 @@ def parse(text: str) -> Document:
             tables.append(table)
             blocks.append((table.start, "table", len(tables) - 1))
             continue
-        if para_lines and not wrapped:
+        if para_lines:
             previous = para_lines[-1].text.rstrip()
-            if _TERMINAL.search(previous) or not _CONTINUES.match(line.text.lstrip()):
+            if _HAN.search(previous) or _HAN.search(line.text):
+                # a Chinese line ends its paragraph unless it stops mid-sentence in
+                # text wrapped at a fixed width
+                if not wrapped or _TERMINAL.search(previous):
+                    flush_paragraph()
+            elif not wrapped and (
+                _TERMINAL.search(previous) or not _CONTINUES.match(line.text.lstrip())
+            ):
                 flush_paragraph()
         para_lines.append(line)
         i += 1

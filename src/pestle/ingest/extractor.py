@@ -34,6 +34,7 @@ from pestle.ingest.grammar import (
     same_period_as,
     share_cue,
 )
+from pestle.ingest.language import has_chinese, is_chinese, is_chinese_at
 from pestle.ingest.periods import PeriodMention, find_periods
 from pestle.ingest.phrases import Measured, proper_phrase_before, singular
 from pestle.ingest.quantities import Mention, lex
@@ -117,7 +118,50 @@ def extract(source: str | Document) -> list[Claim]:
     Each claim satisfies ``claim.text == text[claim.start:claim.end]``.
     """
     doc = source if isinstance(source, Document) else parse(source)
-    return _Extractor(doc).run()
+    if not has_chinese(doc.text):
+        return _Extractor(doc).run()
+    return _bilingual(doc)
+
+
+def _bilingual(doc: Document) -> list[Claim]:
+    """Claims of a document with Chinese in it: each sentence read by the extractor of its
+    language (a heading or table row is a sentence too)."""
+    from pestle.ingest.zh import extract_chinese  # the Chinese family, loaded when needed
+
+    chinese = [is_chinese_at(doc.text, s.start, s.end) for s in doc.sentences]
+    starts = [s.start for s in doc.sentences]
+
+    def language_at(start: int) -> bool:
+        i = bisect.bisect_right(starts, start) - 1
+        return chinese[i] if i >= 0 else is_chinese(doc.text[start : start + 200])
+
+    claims = extract_chinese(doc, lambda start, _end: language_at(start), chinese)
+    if not all(chinese):
+        # each stretch of English sentences on its own: the English extractor's work is
+        # that of the English text only (a stretch states its own periods and subjects)
+        regions: list[list[int]] = []
+        for s, zh in zip(doc.sentences, chinese, strict=True):
+            if zh:
+                continue
+            if regions and not doc.text[regions[-1][1] : s.start].strip():
+                regions[-1][1] = s.end
+            else:
+                regions.append([s.start, s.end])
+        # all stretches in one text, a blank line between them (a paragraph break), read
+        # once; offsets map back through the stretch each claim lies in
+        starts: list[int] = []  # where each stretch starts in the English text
+        pieces: list[str] = []
+        at = 0
+        for a, b in regions:
+            starts.append(at)
+            pieces.append(doc.text[a:b])
+            at += b - a + 2
+        for c in _Extractor(parse("\n\n".join(pieces))).run():
+            k = bisect.bisect_right(starts, c.start) - 1
+            shift = regions[k][0] - starts[k]
+            claims.append(c.model_copy(update={"start": c.start + shift, "end": c.end + shift}))
+        claims.sort(key=lambda c: (c.start, c.end))
+    return claims
 
 
 class _Extractor(TableReader):

@@ -20,6 +20,7 @@ if TYPE_CHECKING:
     from pestle.results.results import Progress, Results
     from pestle.results.summary import HEADLINE, ScenarioSummary, SegmentDemand, Spread
 
+
 # The orchestrator pulls in the case loader and the analyses; `Settings` alone does not.
 # Importing `pestle.results.settings` (every command's help text shows its defaults) runs
 # this file, so the heavy names load on first use (PEP 562) and `pestle --help` stays light.
@@ -33,6 +34,7 @@ def __getattr__(name: str) -> Any:
 
         return getattr(summary, name)
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
 
 __all__ = [
     "DEFAULTS",

@@ -10,6 +10,7 @@ except through the store; its name is validated and never used as a path.
 from __future__ import annotations
 
 import itertools
+import warnings
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -36,20 +37,25 @@ class Upload:
     before: CheckReport
     after: CheckReport
     changes: ReportDiff  # the findings that differ between `before` and `after`
+    warning: str | None = None  # the document is in a language pestle does not read
 
 
 def process_upload(
     state: AppState, cs: CaseState, data: bytes, filename: str, name: str | None
 ) -> Upload:
     from pestle.checks import compare_reports
-    from pestle.ingest import extract
+    from pestle.ingest import read_claims
+    from pestle.ingest.language import UnreadLanguageWarning
     from pestle.model import Source
     from pestle.results.whatif import checks_with_document
 
     text = decode_upload(data, filename)
     doc = document_name(name, filename)
-    claims = tuple(extract(text))
-    source = Source.from_text(text, title=filename or doc)
+    with warnings.catch_warnings():  # returned with the upload, shown on the page
+        warnings.simplefilter("ignore", UnreadLanguageWarning)
+        found, language, warning = read_claims(text, filename or doc)
+    claims = tuple(found)
+    source = Source.from_text(text, title=filename or doc, language=language.tag)
     stored = state.store.import_claims(doc, source, claims).documents[0]
     before = cs.checks
     after = checks_with_document(cs.case, doc, text, claims)
@@ -64,6 +70,7 @@ def process_upload(
         before=before,
         after=after,
         changes=compare_reports(before, after),
+        warning=warning,
     )
 
 

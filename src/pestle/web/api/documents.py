@@ -71,6 +71,7 @@ async def upload_document(
         "replaces_case_document": up.replaces,
         "source": up.source.model_dump(mode="json"),
         "claims_total": len(up.claims),
+        "warning": up.warning,
         "claims": [present.claim_row(k, up.name, c) for k, c in enumerate(shown)],
         "checks": {
             "before": up.before.summary,

@@ -29,7 +29,8 @@
     P.text($("r-title"), data.document + " (" + data.status + ", revision " + data.revision.number + ")");
     P.text($("r-summary"), data.claims_total + " claims extracted from " + data.filename +
       "; stored as revision " + data.revision.number + " of \u201c" + data.document + "\u201d" +
-      (data.replaces_case_document ? ", in place of the case's document of that name." : "."));
+      (data.replaces_case_document ? ", in place of the case's document of that name." : ".") +
+      (data.warning ? " Warning: " + data.warning : ""));
     var before = data.checks.before, after = data.checks.after;
     P.text($("r-checks-summary"), "Failed checks: " + before.fail + " before, " + after.fail +
       " with the document; " + data.checks.changed.length + " findings changed.");
