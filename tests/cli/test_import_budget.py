@@ -16,7 +16,8 @@ HEAVY = (
 # pestle's own heavy layers: the case loader, the analyses, the store, the report, the web
 HEAVY_PESTLE = (
     "pestle.case", "pestle.analysis", "pestle.store", "pestle.report", "pestle.web",
-    "pestle.results.results", "pestle.checks", "pestle.export",
+    "pestle.results.results", "pestle.checks", "pestle.export", "pestle.ingest.extractor",
+    "pestle.ingest.document", "pestle.present",
 )  # fmt: skip
 
 

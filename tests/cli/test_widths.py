@@ -14,6 +14,7 @@ COMMANDS = {
     "analyze": ["analyze", "--samples", "1000"],
     "check": ["check"],
     "demand": ["demand", "--samples", "1000", "--sobol-samples", "256"],
+    "extract": ["extract"],
     "sweep": ["sweep", "--grid", "blade_mass_t_per_mw=10,14", "--samples", "500", "--workers", "1"],
 }
 BARS = "│┃║"

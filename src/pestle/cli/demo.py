@@ -8,21 +8,21 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from pestle.cases import EMBEDDED_REPORT
 from pestle.cli import app
-from pestle.cli.extract import claims_table, wide_console
-from pestle.ingest import EMBEDDED_REPORT, extract_file
+from pestle.cli.extract import claims_tables, wide_console
 
 
 @app.command()
 def demo() -> None:
     """Run the main job on the embedded case: its claims, then its report in ./report/."""
+    from pestle.ingest import extract_file
+
     result = extract_file(EMBEDDED_REPORT)
     console = wide_console()
-    console.print(
-        claims_table(
-            result.claims, title=f"Claims of the embedded source report ({len(result.claims)})"
-        )
-    )
+    title = f"Claims of the embedded source report ({len(result.claims)})"
+    for part in claims_tables(result.claims, title=title):
+        console.print(part)
     from pestle.cli.report import report
 
     report(

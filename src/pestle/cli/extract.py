@@ -11,21 +11,24 @@ import sys
 import warnings
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
+from rich import box
 from rich.console import Console
 from rich.table import Table
+from rich.text import Text
 
-from pestle.cli import app, err_console
+from pestle.cases import EMBEDDED_REPORT
+from pestle.cli import app, err_console, terminal
 from pestle.cli.output import printable
 from pestle.cli.xlsx_out import OutOption, need_out, wrote
 from pestle.errors import InputError, NumberTooLarge
-from pestle.ingest import DEFAULT_MAX_BYTES, EMBEDDED_REPORT, Extraction, extract_file
-from pestle.ingest.extraction import read_claims
-from pestle.ingest.language import UnreadLanguageWarning
-from pestle.ingest.reader import decode_text
+from pestle.ingest.reader import DEFAULT_MAX_BYTES
 from pestle.model import Claim, Source
+
+if TYPE_CHECKING:  # the extractor compiles its grammars on import: load it when a command runs
+    from pestle.ingest import Extraction
 
 CSV_FIELDS = tuple(Claim.model_fields)  # the JSON contract, in its order
 
@@ -43,36 +46,45 @@ def format_value(value: float) -> str:
     return format(value, ",.12g")
 
 
-def claims_table(claims: list[Claim], title: str | None = None) -> Table:
-    """The claims as a rich table (section, text, value, unit, qualifier, period, ...); text
-    from the document is shown with its control characters escaped (`printable`)."""
-    table = Table(title=printable(title) if title else title, show_lines=False, expand=False)
-    for name in ("section", "text", "value", "unit", "qualifier", "period", "measure", "subject"):
-        fixed = name in {"value", "unit", "qualifier", "period"}
-        table.add_column(
-            name,
-            justify="right" if name == "value" else "left",
-            no_wrap=fixed,
-            max_width=28 if name == "section" else None,
-        )
+def claims_tables(claims: list[Claim], title: str | None = None) -> list[Text | Table]:
+    """The claims for people, one table per section of the document: the value in its unit,
+    scaled (35.6 GW, 472.9 billion yuan, more than 50 %), its period, measure and subject,
+    and the text it was read from. Text from the document has its control characters
+    escaped (`printable`)."""
+    from pestle.present import format as fmt
+
+    out: list[Text | Table] = [Text(printable(title), style="bold")] if title else []
+    table: Table | None = None
+    section: object = object()
     for c in claims:
-        cells = (
-            c.section or "",
-            c.text,
-            format_value(c.value),
-            c.unit,
-            c.qualifier,
-            str(c.period) if c.period else "",
-            c.measure or "",
-            c.subject or "",
+        if table is None or c.section != section:
+            section = c.section
+            table = Table(
+                title=printable(c.section or "(before the first heading)"),
+                title_justify="left",
+                title_style="italic",
+                box=box.SIMPLE_HEAD,
+                pad_edge=False,
+            )
+            table.add_column("value", justify="right")
+            table.add_column("period")
+            table.add_column("measure")
+            table.add_column("subject")
+            table.add_column("read from", style="dim")
+            out.append(table)
+        table.add_row(
+            fmt.quantity(c.value, c.unit, c.qualifier),
+            fmt.period(c.period) if c.period else "",
+            printable(c.measure or ""),
+            printable(c.subject or ""),
+            printable(c.text),
         )
-        table.add_row(*(printable(cell) for cell in cells))
-    return table
+    return out
 
 
-def wide_console() -> Console:
-    """A console for tables: the terminal's width, or 200 columns when output is piped."""
-    return Console(highlight=False, width=None if sys.stdout.isatty() else 200)
+def wide_console(*, wide: bool = False) -> Console:
+    """The console claims tables go to (see `terminal.console`)."""
+    return terminal.console(wide=wide)
 
 
 def claims_csv(claims: list[Claim]) -> str:
@@ -138,6 +150,9 @@ def extract_command(
         int | None,
         typer.Option("--workers", "-w", help="With --corpus: local worker processes [per CPU]."),
     ] = None,
+    wide: Annotated[
+        bool, typer.Option("--wide", help="Tables as wide as they need, nothing folded or split.")
+    ] = False,
 ) -> None:
     """Extract every numeric claim of documents: value, unit, period, measure, subject, span."""
     if corpus is not None:
@@ -174,7 +189,9 @@ def extract_command(
     else:
         for result in results:
             title_line = f"{result.source.title}: {len(result.claims)} claims"
-            wide_console().print(claims_table(result.claims, title=title_line))
+            console = wide_console(wide=wide)
+            for part in claims_tables(result.claims, title=title_line):
+                console.print(part)
 
 
 STDIN = Path("-")
@@ -199,6 +216,11 @@ def _extract_corpus(corpus: str, out: Path, scheduler: str | None, workers: int 
 
 def _extract(path: Path, title: str | None, max_bytes: int) -> Extraction:
     """The claims of a file, or of standard input for `-` (same limits and errors)."""
+    from pestle.ingest import Extraction, extract_file
+    from pestle.ingest.extraction import read_claims
+    from pestle.ingest.language import UnreadLanguageWarning
+    from pestle.ingest.reader import decode_text
+
     if path != STDIN:
         try:
             with warnings.catch_warnings():  # said once, below, as one line

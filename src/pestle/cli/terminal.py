@@ -13,6 +13,7 @@ import os
 import sys
 from typing import Any
 
+from rich.cells import cell_len
 from rich.console import Console
 from rich.table import Table
 from rich.text import Text
@@ -53,12 +54,12 @@ def fit(table: Table) -> Table:
         if not cells:
             continue
         if column.justify == "right":  # numbers: as wide as the widest value, header wraps
-            widest = max(max(len(line) for line in c.splitlines() or [""]) for c in cells)
-            header_word = max((len(w) for w in _plain(column.header).split()), default=0)
+            widest = max(max(cell_len(line) for line in c.splitlines() or [""]) for c in cells)
+            header_word = max((cell_len(w) for w in _plain(column.header).split()), default=0)
             column.no_wrap = False
             column.min_width = max(column.min_width or 0, widest, header_word)
         else:
-            longest_word = max((len(w) for c in cells for w in c.split()), default=0)
+            longest_word = max((cell_len(w) for c in cells for w in c.split()), default=0)
             column.min_width = max(column.min_width or 0, min(LABEL_MIN, longest_word))
     return table
 
@@ -87,16 +88,43 @@ def _part(table: Table, keep: list[int], title: str | None) -> Table:
     return part
 
 
+def _overhead(table: Table) -> int:
+    """Columns' padding and the box's rules: what a table takes beyond its cells' text."""
+    return table._extra_width + sum(table._get_padding_width(i) for i in range(len(table.columns)))
+
+
+def _natural(column: Any) -> int:
+    lines = [line for c in column.cells for line in _plain(c).splitlines()]
+    return max([cell_len(_plain(column.header)), *(cell_len(line) for line in lines)])
+
+
+def set_widths(table: Table, room: int) -> None:
+    """Give every column of a table too wide for `room` an explicit width: each starts at its
+    natural width and the one with the most to spare above its least width (`fit`) gives a
+    character until the table fits. Rich, left to share out a squeeze itself, stops at a
+    column's minimum and crops the table's right edge instead."""
+    columns = table.columns
+    widths = [_natural(c) for c in columns]
+    least = [min(c.min_width or 1, w) for c, w in zip(columns, widths, strict=True)]
+    excess = sum(widths) + _overhead(table) - room
+    while excess > 0:
+        i = max(range(len(columns)), key=lambda k: widths[k] - least[k])
+        if widths[i] <= least[i]:
+            break  # cannot shrink further: `split` keeps this from happening
+        widths[i] -= 1
+        excess -= 1
+    if sum(widths) + _overhead(table) <= room or excess <= 0:
+        for column, w in zip(columns, widths, strict=True):
+            column.width = w
+
+
 def split(table: Table, console: Console) -> list[Table]:
     """The table as it is when it fits the console, else as several tables that do: each
     repeats the first (key) column and takes as many of the others, in order, as fit."""
-    options = console.options
+    room = console.options.max_width
 
-    def fits(t: Table) -> bool:
-        # after `fit` every column has its least width: values whole, labels a word; each
-        # column adds its padding (2) and a rule (1), and Rich's layout rounds per column
-        least = sum(c.min_width or 1 for c in t.columns) + 4 * len(t.columns) + 1
-        return least <= options.max_width
+    def fits(t: Table) -> bool:  # at every column's least width (`fit`)
+        return sum(c.min_width or 1 for c in t.columns) + _overhead(t) <= room
 
     if len(table.columns) <= 2 or fits(table):
         return [table]
@@ -123,7 +151,10 @@ class TableConsole(Console):
         laid_out: list[Any] = []
         for item in objects:
             if isinstance(item, Table):
-                laid_out.extend(split(fit(item), self))
+                for part in split(fit(item), self):
+                    if self.options.max_width < WIDE:
+                        set_widths(part, self.options.max_width)
+                    laid_out.append(part)
             else:
                 laid_out.append(item)
         if len(laid_out) == len(objects):
