@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gc
+from enum import Enum
 from pathlib import Path
 from typing import Annotated
 
@@ -10,9 +11,13 @@ import typer
 from rich.console import Console
 
 from pestle.cli import app
+from pestle.present.i18n import LANGUAGES
 from pestle.results.settings import DEFAULTS, Settings
 
 console = Console(highlight=False, soft_wrap=True)
+
+# the report's languages as a choice Typer checks (a wrong --lang is a usage error, exit 2)
+Lang = Enum("Lang", {code: code for code in LANGUAGES}, type=str)  # type: ignore[misc]
 
 
 class _Progress:
@@ -62,6 +67,13 @@ def report(
     seed: Annotated[
         int | None, typer.Option("--seed", help=f"Random seed [{DEFAULTS.seed}].")
     ] = None,
+    lang: Annotated[
+        Lang,
+        typer.Option(
+            "--lang",
+            help="Language of the report's words and number formats (zh: Chinese).",
+        ),
+    ] = Lang.en,  # type: ignore[attr-defined]
     quiet: Annotated[
         bool, typer.Option("--quiet", "-q", help="Print only the paths of the files built.")
     ] = False,
@@ -82,7 +94,7 @@ def report(
     settings = Settings.of(scenario=scenario, samples=samples, seed=seed, overrides=overrides)
     if watch:
         parse_formats(format)  # a bad --format is an error before anything starts
-        _watch(case, out, format, settings, quiet)
+        _watch(case, out, format, settings, quiet, lang.value)
         return
     result = build_report(
         case=case,
@@ -90,6 +102,7 @@ def report(
         formats=format,
         settings=settings,
         progress=None if quiet else _Progress(),
+        lang=lang.value,
     )
     if not quiet:
         console.print(f"[bold]report built[/bold] in {result.total_seconds:.2f} s")
@@ -106,6 +119,7 @@ def _watch(
     formats: str,
     settings: Settings,
     quiet: bool,
+    lang: str = "en",
 ) -> None:
     from pestle.report.watch import Rebuild, watch_report
 
@@ -145,6 +159,7 @@ def _watch(
             on_build=show,
             on_change=changed,
             progress=progress,
+            lang=lang,
         )
     except KeyboardInterrupt:
         if not quiet:

@@ -8,6 +8,7 @@ from typing import Any
 
 from pestle.model import Source
 from pestle.present.format import parameter_value
+from pestle.present.i18n import gettext as _
 from pestle.report.footnotes import Notes, num, refs
 from pestle.report.sections import Body
 from pestle.report.sections._common import numeric, table
@@ -29,12 +30,14 @@ def build(results: Results, notes: Notes, body: Body) -> None:
             tone="lead",
         )
     )
-    body.sub("assumptions-parameters", "Model parameters", *_parameters(results, notes))
-    body.sub("assumptions-linkage", "Linkage assumptions", *_linkage(results))
-    body.sub("assumptions-judgments", "Analyst judgments", *_judgments(results))
-    body.sub("assumptions-documents", "Source documents", *_documents(case, notes))
-    body.sub("assumptions-references", "Reference data", *_references(case))
-    body.sub("assumptions-external", "External sources of analyst-added factors", *_external(case))
+    body.sub("assumptions-parameters", _("Model parameters"), *_parameters(results, notes))
+    body.sub("assumptions-linkage", _("Linkage assumptions"), *_linkage(results))
+    body.sub("assumptions-judgments", _("Analyst judgments"), *_judgments(results))
+    body.sub("assumptions-documents", _("Source documents"), *_documents(case, notes))
+    body.sub("assumptions-references", _("Reference data"), *_references(case))
+    body.sub(
+        "assumptions-external", _("External sources of analyst-added factors"), *_external(case)
+    )
 
 
 def _parameters(results: Results, notes: Notes) -> list:
@@ -71,12 +74,12 @@ def _parameters(results: Results, notes: Notes) -> list:
         ),
         table(
             "table-assumptions-parameters",
-            "Parameters of the composite-demand model",
+            _("Parameters of the composite-demand model"),
             (
-                "Parameter",
-                "Unit",
-                numeric("Value or range"),
-                "Source, or the reason for the assumption",
+                _("Parameter"),
+                _("Unit"),
+                numeric(_("Value or range")),
+                _("Source, or the reason for the assumption"),
             ),
             rows,
             row_ids=tuple(ids),
@@ -87,7 +90,7 @@ def _parameters(results: Results, notes: Notes) -> list:
 
 def _linkage(results: Results) -> list:
     if results.linkage is None:
-        return [Notice("The case has no linkage table.")]
+        return [Notice(_("The case has no linkage table."))]
     effects = results.linkage.effects
     return [
         Paragraph(text(effects.note), tone="method"),
@@ -126,12 +129,12 @@ def _documents(case: Any, notes: Notes) -> list:
             )
         )
     if not rows:
-        return [Notice("The case lists no documents.")]
+        return [Notice(_("The case lists no documents."))]
     return [
         table(
             "table-assumptions-documents",
-            "Source documents of the case",
-            ("Document", "File", "Language", "sha256"),
+            _("Source documents of the case"),
+            (_("Document"), _("File"), _("Language"), _("sha256")),
             rows,
         )
     ]
@@ -161,7 +164,7 @@ def _references(case: Any) -> list:
         source = Source.from_text(content, title=path.name, path=shown)
         rows.append((text(shown), text(source.sha256)))
     if not rows:
-        return [Notice("The case has no reference data files.")]
+        return [Notice(_("The case has no reference data files."))]
     return [
         Paragraph(
             text(
@@ -170,7 +173,12 @@ def _references(case: Any) -> list:
                 "confirmed). Footnotes cite the entry with its file and line."
             )
         ),
-        table("table-assumptions-references", "Reference data files", ("File", "sha256"), rows),
+        table(
+            "table-assumptions-references",
+            _("Reference data files"),
+            (_("File"), _("sha256")),
+            rows,
+        ),
     ]
 
 
@@ -189,7 +197,7 @@ def _external(case: Any) -> list:
                 )
             )
     if not items:
-        return [Notice("No factor cites an external source.")]
+        return [Notice(_("No factor cites an external source."))]
     return [
         Paragraph(
             text("Addresses are given as text: the report links to nothing outside itself."),

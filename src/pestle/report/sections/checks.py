@@ -6,13 +6,20 @@ from typing import Any
 
 from pestle.present import charts
 from pestle.present import format as fmt
+from pestle.present.i18n import N_
+from pestle.present.i18n import gettext as _
 from pestle.report.footnotes import Notes, num, refs
 from pestle.report.sections import Body
 from pestle.report.sections._common import Cite, chart, evidence_notes, finding_anchor, table
 from pestle.report.view import Bullets, Paragraph, Table, Term, text
 from pestle.results import Results
 
-STATUS = {"fail": "Failed", "ambiguous": "Ambiguous", "unknown": "Unknown", "pass": "Passed"}
+STATUS = {
+    "fail": N_("Failed"),
+    "ambiguous": N_("Ambiguous"),
+    "unknown": N_("Unknown"),
+    "pass": N_("Passed"),
+}
 
 
 def build(results: Results, notes: Notes, body: Body) -> None:
@@ -48,10 +55,10 @@ def build(results: Results, notes: Notes, body: Body) -> None:
     body.intro.append(
         chart(
             "chart-checks-summary",
-            "Outcome of the consistency checks",
+            _("Outcome of the consistency checks"),
             charts.check_outcomes(report),
-            "Bar chart: number of checks failed, unknown and passed",
-            "Source: pestle.checks.",
+            _("Bar chart: number of checks failed, unknown and passed"),
+            _("Source: pestle.checks."),
             method,
         )
     )
@@ -61,7 +68,7 @@ def build(results: Results, notes: Notes, body: Body) -> None:
             continue
         body.sub(
             f"checks-{status}",
-            f"{STATUS[status]} checks",
+            _("{status} checks").format(status=_(STATUS[status])),
             _table(cite, status, group),
             *_details(cite, group if status != "pass" else []),
         )
@@ -96,8 +103,14 @@ def _table(cite: Cite, status: str, findings: list[Any]) -> Table:
         )
     return table(
         f"table-checks-{status}",
-        f"{STATUS[status]} checks, most severe first",
-        ("Severity", "Check and finding", "Expected", "Actual (arithmetic)", "Tolerance"),
+        _("{status} checks, most severe first").format(status=_(STATUS[status])),
+        (
+            _("Severity"),
+            _("Check and finding"),
+            _("Expected"),
+            _("Actual (arithmetic)"),
+            _("Tolerance"),
+        ),
         rows,
         row_classes=tuple(status for _ in findings),
         row_ids=tuple(finding_anchor(f) for f in findings),

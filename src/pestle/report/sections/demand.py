@@ -10,6 +10,7 @@ from pestle.present import charts
 from pestle.present import format as fmt
 from pestle.present.charts import segment_name
 from pestle.present.format import parameter_value
+from pestle.present.i18n import gettext as _
 from pestle.report.footnotes import Notes, num, refs
 from pestle.report.sections import Body
 from pestle.report.sections._common import Cite, chart, entities, numeric, table
@@ -71,19 +72,21 @@ def build(results: Results, notes: Notes, body: Body) -> None:
     name = results.scenario
     result = comparison[name]
     note = model_note(results, notes)
-    body.sub("demand-method", "Model and scenario", *_method(results, notes, result, note))
-    body.sub("demand-fan", "Demand by segment and year", *_fan(result, note))
-    body.sub("demand-yearly", "Market size by year", *_yearly(results, note))
+    body.sub("demand-method", _("Model and scenario"), *_method(results, notes, result, note))
+    body.sub("demand-fan", _("Demand by segment and year"), *_fan(result, note))
+    body.sub("demand-yearly", _("Market size by year"), *_yearly(results, note))
     body.sub(
         "demand-regional",
-        "Installed in the region, and made in the region",
+        _("Installed in the region, and made in the region"),
         *_regional(results, notes, note),
     )
-    body.sub("demand-backtest", "How far to trust the forecast", *_backtest(results, notes, note))
-    body.sub("demand-scenarios", "Scenario comparison", *_scenarios(comparison, notes, note))
-    body.sub("demand-sobol", "What drives the uncertainty", *_sobol(results, notes, body))
-    body.sub("demand-eol", "End-of-life blade waste", *_eol(results, notes, result, note, eol))
-    body.sub("demand-linkage", "Linkage effects on the economy", *_linkage(results, notes, note))
+    body.sub(
+        "demand-backtest", _("How far to trust the forecast"), *_backtest(results, notes, note)
+    )
+    body.sub("demand-scenarios", _("Scenario comparison"), *_scenarios(comparison, notes, note))
+    body.sub("demand-sobol", _("What drives the uncertainty"), *_sobol(results, notes, body))
+    body.sub("demand-eol", _("End-of-life blade waste"), *_eol(results, notes, result, note, eol))
+    body.sub("demand-linkage", _("Linkage effects on the economy"), *_linkage(results, notes, note))
 
 
 def _method(results: Results, notes: Notes, result: Any, note: int) -> list:
@@ -155,20 +158,21 @@ def _fan(result: Any, note: int) -> list:
                 (num(fmt.value_range(c["p5"], c["p95"], "t"), note),),
             )
         )
-    first, last = fmt.year(d.years[0]), fmt.year(d.years[-1])
     return [
         chart(
             "chart-demand-fan",
-            "Composite demand by segment and year",
+            _("Composite demand by segment and year"),
             charts.demand_fan(d),
-            "Fan charts: yearly composite demand in kt, median and p5–p95 band",
-            "Source: pestle.analysis.demand.",
+            _("Fan charts: yearly composite demand in kt, median and p5–p95 band"),
+            _("Source: pestle.analysis.demand."),
             note,
         ),
         table(
             "table-demand-cumulative",
-            f"Cumulative composite demand {first}{fmt.DASH}{last} by segment",
-            ("Segment", numeric("Mean"), numeric("Median"), numeric("p5–p95")),
+            _("Cumulative composite demand {years} by segment").format(
+                years=fmt.years(d.years[0], d.years[-1])
+            ),
+            (_("Segment"), numeric(_("Mean")), numeric(_("Median")), numeric(_("p5–p95"))),
             rows,
             note=text(
                 "Percentiles do not add across segments; the total row is the distribution of "
@@ -194,8 +198,13 @@ def _yearly(results: Results, note: int) -> list:
         Paragraph(text(f"Scenario {d.name}: {d.description}"), tone="lead"),
         table(
             "table-demand-yearly",
-            "Composite demand per year, all segments (the market size)",
-            ("Year", numeric("Median"), numeric("p5–p95"), numeric("of which wind blades")),
+            _("Composite demand per year, all segments (the market size)"),
+            (
+                _("Year"),
+                numeric(_("Median")),
+                numeric(_("p5–p95")),
+                numeric(_("of which wind blades")),
+            ),
             rows,
         ),
     ]
@@ -205,7 +214,7 @@ def _regional(results: Results, notes: Notes, note: int) -> list:
     """Wind-blade demand from installations in the region beside what its plants can make."""
     d = results.demand
     if not d.regional:
-        return [Notice("The case names no composite-product plants of the region.")]
+        return [Notice(_("The case names no composite-product plants of the region."))]
     plants = results.case.production_plants
     cite = Cite(results.case, notes)
     plant_notes = [
@@ -254,14 +263,16 @@ def _regional(results: Results, notes: Notes, note: int) -> list:
         ),
         table(
             "table-demand-regional",
-            "Wind blades: demand from installations in the region and regional production "
-            "(the plants' sources are in the notes of the paragraph above)",
+            _(
+                "Wind blades: demand from installations in the region and regional production "
+                "(the plants' sources are in the notes of the paragraph above)"
+            ),
             (
-                "Year",
-                numeric("Blades for new farms, median"),
-                numeric("Blades for repowering, median"),
-                numeric("Made in the region, median"),
-                numeric("Made in the region, p5–p95"),
+                _("Year"),
+                numeric(_("Blades for new farms, median")),
+                numeric(_("Blades for repowering, median")),
+                numeric(_("Made in the region, median")),
+                numeric(_("Made in the region, p5–p95")),
             ),
             rows,
         ),
@@ -311,10 +322,10 @@ def _backtest(results: Results, notes: Notes, demand_note: int) -> list:
         [
             chart(
                 "chart-demand-backtest",
-                "Backtest: forecast blade demand against what was built",
+                _("Backtest: forecast blade demand against what was built"),
                 spec,
-                "Interval chart: forecast median and p5–p95 against the observed range, kt",
-                "Source: pestle.analysis.demand on the capacity history before each cut.",
+                _("Interval chart: forecast median and p5–p95 against the observed range, kt"),
+                _("Source: pestle.analysis.demand on the capacity history before each cut."),
                 note,
             )
         ]
@@ -335,16 +346,16 @@ def _backtest(results: Results, notes: Notes, demand_note: int) -> list:
         ),
         table(
             "table-demand-backtest",
-            "Backtest: forecasts from the history before each cut, against what was built",
+            _("Backtest: forecasts from the history before each cut, against what was built"),
             (
-                "History to end of",
-                "Year",
-                "Quantity",
-                numeric("Forecast median"),
-                numeric("Forecast p5–p95"),
-                numeric("Observed"),
-                numeric("Error of the median"),
-                "Inside p5–p95",
+                _("History to end of"),
+                _("Year"),
+                _("Quantity"),
+                numeric(_("Forecast median")),
+                numeric(_("Forecast p5–p95")),
+                numeric(_("Observed")),
+                numeric(_("Error of the median")),
+                _("Inside p5–p95"),
             ),
             rows,
             row_classes=tuple("pass" if r.inside else "fail" for r in b.rows),
@@ -376,16 +387,21 @@ def _scenarios(comparison: Any, notes: Notes, note: int) -> list:
     return [
         chart(
             "chart-demand-scenarios",
-            "Cumulative composite demand by scenario",
+            _("Cumulative composite demand by scenario"),
             charts.scenario_comparison(comparison),
-            "Interval chart: cumulative composite demand by scenario",
-            "Source: pestle.analysis.demand.",
+            _("Interval chart: cumulative composite demand by scenario"),
+            _("Source: pestle.analysis.demand."),
             note,
         ),
         table(
             "table-demand-scenarios",
-            "Scenarios of the case and their cumulative demand (all segments)",
-            ("Scenario", "What it changes (case text)", numeric("Median"), numeric("p5–p95")),
+            _("Scenarios of the case and their cumulative demand (all segments)"),
+            (
+                _("Scenario"),
+                _("What it changes (case text)"),
+                numeric(_("Median")),
+                numeric(_("p5–p95")),
+            ),
             rows,
         ),
     ]
@@ -413,14 +429,14 @@ def sensitivity_note(results: Results, notes: Notes) -> int:
 def _sobol(results: Results, notes: Notes, body: Body) -> list:
     sens = results.sensitivity
     if sens is None:
-        return [Notice("Sobol' indices were not computed for this build (sobol_samples = 0).")]
+        return [Notice(_("Sobol' indices were not computed for this build (sobol_samples = 0)."))]
     result = results.scenarios[results.scenario]
     params = {p.name: p for p in result.parameters}
     frame = sens.to_frame()
     frame = frame[~frame["inert"]].sort_values("rank")
     sobol_note = sensitivity_note(results, notes)
     rows = []
-    for _, r in frame.iterrows():
+    for _label, r in frame.iterrows():
         label = r["parameter"]
         p = params.get(label)
         rows.append(
@@ -445,16 +461,21 @@ def _sobol(results: Results, notes: Notes, body: Body) -> list:
         ),
         chart(
             "chart-demand-sobol",
-            "Sobol' indices of total composite demand",
+            _("Sobol' indices of total composite demand"),
             spec,
-            "Bar chart: Sobol' indices per parameter",
-            "Source: SALib on pestle.analysis.demand.",
+            _("Bar chart: Sobol' indices per parameter"),
+            _("Source: SALib on pestle.analysis.demand."),
             sobol_note,
         ),
         table(
             "table-demand-sobol",
-            "Sobol' indices of total composite demand (± half-width of the interval)",
-            ("Parameter", numeric("First order S1"), numeric("Total order ST"), "Basis"),
+            _("Sobol' indices of total composite demand (± half-width of the interval)"),
+            (
+                _("Parameter"),
+                numeric(_("First order S1")),
+                numeric(_("Total order ST")),
+                _("Basis"),
+            ),
             rows,
         ),
     ]
@@ -510,12 +531,14 @@ def _eol(results: Results, notes: Notes, result: Any, note: int, factors: list) 
         blocks.append(
             table(
                 "table-demand-eol-soon",
-                f"Blade waste and repowering demand by year to {fmt.year(SOON)}",
+                _("Blade waste and repowering demand by year to {year}").format(
+                    year=fmt.year(SOON)
+                ),
                 (
-                    "Year",
-                    numeric("Blade waste, median"),
-                    numeric("p5–p95"),
-                    numeric("New blades for repowering, median"),
+                    _("Year"),
+                    numeric(_("Blade waste, median")),
+                    numeric(_("p5–p95")),
+                    numeric(_("New blades for repowering, median")),
                 ),
                 rows,
             )
@@ -525,14 +548,14 @@ def _eol(results: Results, notes: Notes, result: Any, note: int, factors: list) 
         blocks.append(
             chart(
                 "chart-demand-eol",
-                "End-of-life blade waste by year",
+                _("End-of-life blade waste by year"),
                 eol_spec,
-                "Fan chart: yearly end-of-life blade waste in kt",
-                "Source: pestle.analysis.demand.",
+                _("Fan chart: yearly end-of-life blade waste in kt"),
+                _("Source: pestle.analysis.demand."),
                 note,
             )
         )
-    return blocks or [Notice("The demand model gives no end-of-life waste for this case.")]
+    return blocks or [Notice(_("The demand model gives no end-of-life waste for this case."))]
 
 
 def linkage_note(effects: Any, notes: Notes, demand_note: int) -> int:
@@ -554,7 +577,7 @@ def linkage_note(effects: Any, notes: Notes, demand_note: int) -> int:
 
 def _linkage(results: Results, notes: Notes, demand_note: int) -> list:
     if results.linkage is None:
-        return [Notice("The case has no linkage table, so no input-output effects are shown.")]
+        return [Notice(_("The case has no linkage table, so no input-output effects are shown."))]
     effects = results.linkage.effects
     central = effects.central
     link_note = linkage_note(effects, notes, demand_note)
@@ -596,21 +619,21 @@ def _linkage(results: Results, notes: Notes, demand_note: int) -> list:
         ),
         chart(
             "chart-demand-linkage",
-            "Output effects by sector: direct and indirect",
+            _("Output effects by sector: direct and indirect"),
             charts.linkage_effects(effects, TOP_SECTORS),
-            "Stacked bar chart: direct and indirect output effect by sector",
-            "Source: pestle.analysis.linkage, national coefficients.",
+            _("Stacked bar chart: direct and indirect output effect by sector"),
+            _("Source: pestle.analysis.linkage, national coefficients."),
             link_note,
         ),
         table(
             "table-demand-linkage",
-            "Sectors with the largest output effects (central price)",
+            _("Sectors with the largest output effects (central price)"),
             (
-                "Sector (table code)",
-                numeric("Direct output"),
-                numeric("Indirect output"),
-                numeric("Total output"),
-                numeric("Value added"),
+                _("Sector (table code)"),
+                numeric(_("Direct output")),
+                numeric(_("Indirect output")),
+                numeric(_("Total output")),
+                numeric(_("Value added")),
             ),
             rows,
         ),

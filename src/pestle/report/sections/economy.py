@@ -6,6 +6,7 @@ from typing import Any
 
 from pestle.present import charts
 from pestle.present import format as fmt
+from pestle.present.i18n import gettext as _
 from pestle.report.footnotes import Notes, num, refs
 from pestle.report.sections import Body
 from pestle.report.sections._common import (
@@ -39,14 +40,16 @@ def build(results: Results, notes: Notes, body: Body) -> None:
     cite = Cite(case, notes)
     body.intro.extend(factor_blocks(results, notes, factors_for(case, "economy")))
     indicators = entities(case, "indicator")
-    body.sub("economy-gdp", "GDP and growth", *_gdp(cite, indicators))
+    body.sub("economy-gdp", _("GDP and growth"), *_gdp(cite, indicators))
     body.sub(
         "economy-structure",
-        "Structure of value added",
+        _("Structure of value added"),
         *_structure(results, cite, indicators, body),
     )
     body.sub(
-        "economy-clusters", "The eight major industrial clusters", *_clusters(results, cite, body)
+        "economy-clusters",
+        _("The eight major industrial clusters"),
+        *_clusters(results, cite, body),
     )
 
 
@@ -57,12 +60,12 @@ def _gdp(cite: Cite, indicators: tuple) -> list:
         if "GDP" in _measure(e) and "share" not in _measure(e)
     ]
     if not rows:
-        return [Notice("The case has no GDP indicators.")]
+        return [Notice(_("The case has no GDP indicators."))]
     return [
         table(
             "table-economy-gdp",
-            "Regional GDP and its growth as the source report states them",
-            ("Indicator", "Period", numeric("Value")),
+            _("Regional GDP and its growth as the source report states them"),
+            (_("Indicator"), _("Period"), numeric(_("Value"))),
             rows,
         )
     ]
@@ -91,7 +94,7 @@ def _industries(indicators: tuple) -> list[tuple[str, Any, Any | None]]:
 def _structure(results: Results, cite: Cite, indicators: tuple, body: Body) -> list:
     found = _industries(indicators)
     if not found:
-        return [Notice("The case has no value added by industry.")]
+        return [Notice(_("The case has no value added by industry."))]
     ind = results.indicators
     derived = {}
     method = None
@@ -127,14 +130,16 @@ def _structure(results: Results, cite: Cite, indicators: tuple, body: Body) -> l
     blocks: list = [
         table(
             "table-economy-structure",
-            f"Added value by industry, {period}: structure and contributions to growth",
+            _("Added value by industry, {period}: structure and contributions to growth").format(
+                period=period
+            ),
             (
-                "Industry",
-                numeric("Added value"),
-                numeric("Share"),
-                numeric("Growth, year on year"),
-                numeric("Contribution to growth"),
-                numeric("Contribution rate"),
+                _("Industry"),
+                numeric(_("Added value")),
+                numeric(_("Share")),
+                numeric(_("Growth, year on year")),
+                numeric(_("Contribution to growth")),
+                numeric(_("Contribution rate")),
             ),
             rows,
         ),
@@ -143,20 +148,22 @@ def _structure(results: Results, cite: Cite, indicators: tuple, body: Body) -> l
         blocks.append(
             chart(
                 "chart-economy-structure",
-                f"Added value by industry, {period}",
+                _("Added value by industry, {period}").format(period=period),
                 charts.industry_structure(structure, period),
-                f"Bar chart: added value by industry in billion yuan, {period}",
-                "Source: the table above.",
+                _("Bar chart: added value by industry in billion yuan, {period}").format(
+                    period=period
+                ),
+                _("Source: the table above."),
                 method,
             )
         )
         blocks.append(
             chart(
                 "chart-economy-contributions",
-                f"Contributions to growth, {period}",
+                _("Contributions to growth, {period}").format(period=period),
                 charts.growth_contributions(structure, period),
-                "Bar chart: contribution of each industry to growth in pp",
-                "Source: the table above.",
+                _("Bar chart: contribution of each industry to growth in pp"),
+                _("Source: the table above."),
                 method,
             )
         )
@@ -235,17 +242,19 @@ def _clusters(results: Results, cite: Cite, body: Body) -> list:
             blocks.append(
                 chart(
                     "chart-economy-clusters",
-                    "Clusters' added value against reference GDP",
+                    _("Clusters' added value against reference GDP"),
                     charts.value_vs_reference(
                         [
                             ("Clusters' added value (report)", value.attributes["value"]),
                             ("Regional GDP (reference)", ref.value),
                         ],
-                        title=f"Eight clusters' added value and regional GDP, {_period(value)}",
+                        title=_("Eight clusters' added value and regional GDP, {period}").format(
+                            period=_period(value)
+                        ),
                         source="source report; reference data (GDP)",
                     ),
-                    "Bar chart comparing the clusters' added value with regional GDP",
-                    "Source: the two figures above.",
+                    _("Bar chart comparing the clusters' added value with regional GDP"),
+                    _("Source: the two figures above."),
                 )
             )
     ind = results.indicators

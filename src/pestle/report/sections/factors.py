@@ -9,6 +9,7 @@ from typing import Any
 from pestle.present import charts
 from pestle.present import format as fmt
 from pestle.present.charts import segment_name
+from pestle.present.i18n import gettext as _
 from pestle.report.footnotes import Notes, num, refs
 from pestle.report.sections import Body
 from pestle.report.sections._common import chart, numeric, table
@@ -34,25 +35,25 @@ def build(results: Results, notes: Notes, body: Body) -> None:
     )
     names = {k: f.name for k, f in judgments.factors.items()}
     ahp = results.ahp
-    body.sub("factors-ahp", "AHP weights and consistency", *_ahp(ahp, notes, source, names))
+    body.sub("factors-ahp", _("AHP weights and consistency"), *_ahp(ahp, notes, source, names))
     body.sub(
         "factors-dematel",
-        "DEMATEL: causes, effects, direct and indirect influence",
+        _("DEMATEL: causes, effects, direct and indirect influence"),
         *_dematel(results.dematel, notes, source, names),
     )
     body.sub(
         "factors-efe",
-        "External factor evaluation (EFE)",
+        _("External factor evaluation (EFE)"),
         *_efe(results.efe, notes, source, names, ahp),
     )
     body.sub(
         "factors-entropy",
-        "Entropy weights from indicator series",
+        _("Entropy weights from indicator series"),
         *_entropy(results.entropy, notes, names),
     )
     body.sub(
         "factors-segments",
-        "Ranking of composite product segments",
+        _("Ranking of composite product segments"),
         *_topsis(results, notes, source),
     )
 
@@ -153,28 +154,28 @@ def _ahp(h: Any, notes: Notes, source: int, names: dict[str, str]) -> list:
     return [
         table(
             "table-factors-ahp",
-            "AHP weights of the factors (global = dimension × within dimension)",
+            _("AHP weights of the factors (global = dimension × within dimension)"),
             (
-                "Factor",
-                "Dimension",
-                numeric("Dimension weight"),
-                numeric("Within dimension"),
-                numeric("Global weight"),
+                _("Factor"),
+                _("Dimension"),
+                numeric(_("Dimension weight")),
+                numeric(_("Within dimension")),
+                numeric(_("Global weight")),
             ),
             rows,
         ),
         chart(
             "chart-factors-ahp",
-            "AHP global weights of the factors",
+            _("AHP global weights of the factors"),
             charts.ahp_weights(h, names),
-            "Bar chart: AHP global weight per factor, coloured by dimension",
-            "Source: pestle.analysis.ahp.",
+            _("Bar chart: AHP global weight per factor, coloured by dimension"),
+            _("Source: pestle.analysis.ahp."),
             note,
         ),
         table(
             "table-factors-cr",
-            "Consistency of each pairwise matrix",
-            ("Matrix", numeric("Size"), numeric("λ max"), numeric("CR"), "Verdict"),
+            _("Consistency of each pairwise matrix"),
+            (_("Matrix"), numeric(_("Size")), numeric(_("λ max")), numeric(_("CR")), _("Verdict")),
             cr_rows,
         ),
     ]
@@ -216,24 +217,26 @@ def _dematel(d: Any, notes: Notes, source: int, names: dict[str, str]) -> list:
     return [
         chart(
             "chart-factors-dematel",
-            "DEMATEL cause–effect diagram",
+            _("DEMATEL cause–effect diagram"),
             charts.dematel_diagram(d, names),
-            "Scatter chart: factors by prominence (D+R) and relation (D−R)",
-            "Points are labelled with the keys of the table below. Source: "
-            "pestle.analysis.dematel.",
+            _("Scatter chart: factors by prominence (D+R) and relation (D−R)"),
+            _(
+                "Points are labelled with the keys of the table below. Source: "
+                "pestle.analysis.dematel."
+            ),
             note,
         ),
         table(
             "table-factors-dematel",
-            "Influence given and received (D: row sums of T, R: column sums)",
+            _("Influence given and received (D: row sums of T, R: column sums)"),
             (
-                "Key",
-                "Factor",
-                "Group",
-                numeric("D+R"),
-                numeric("D−R"),
-                numeric("Given directly"),
-                numeric("Given indirectly"),
+                _("Key"),
+                _("Factor"),
+                _("Group"),
+                numeric(_("D+R")),
+                numeric(_("D−R")),
+                numeric(_("Given directly")),
+                numeric(_("Given indirectly")),
             ),
             rows,
         ),
@@ -281,8 +284,14 @@ def _efe(e: Any, notes: Notes, source: int, names: dict[str, str], ahp: Any) -> 
         ),
         table(
             "table-factors-efe",
-            "EFE matrix",
-            ("Factor", "Kind", numeric("Weight"), numeric("Rating"), numeric("Weighted score")),
+            _("EFE matrix"),
+            (
+                _("Factor"),
+                _("Kind"),
+                numeric(_("Weight")),
+                numeric(_("Rating")),
+                numeric(_("Weighted score")),
+            ),
             rows,
         ),
     ]
@@ -311,16 +320,21 @@ def _topsis(results: Results, notes: Notes, source: int) -> list:
     blocks: list = [
         table(
             "table-factors-topsis",
-            "Ranking of composite product segments (TOPSIS) and its stability",
-            (numeric("Rank"), "Segment", numeric("Closeness"), numeric("Draws keeping the rank")),
+            _("Ranking of composite product segments (TOPSIS) and its stability"),
+            (
+                numeric(_("Rank")),
+                _("Segment"),
+                numeric(_("Closeness")),
+                numeric(_("Draws keeping the rank")),
+            ),
             rows,
         ),
         chart(
             "chart-factors-topsis",
-            "TOPSIS closeness of the product segments",
+            _("TOPSIS closeness of the product segments"),
             charts.topsis_closeness(t),
-            "Bar chart: TOPSIS closeness per product segment",
-            "Source: pestle.analysis.topsis.",
+            _("Bar chart: TOPSIS closeness per product segment"),
+            _("Source: pestle.analysis.topsis."),
             note,
         ),
     ]
@@ -383,5 +397,7 @@ def _entropy(e: Any, notes: Notes, names: dict[str, str]) -> list:
     ]
     return [
         lead,
-        table("table-factors-entropy", "Entropy weights", ("Factor", numeric("Weight")), rows),
+        table(
+            "table-factors-entropy", _("Entropy weights"), (_("Factor"), numeric(_("Weight"))), rows
+        ),
     ]

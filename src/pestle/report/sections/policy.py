@@ -6,6 +6,7 @@ from typing import Any
 
 from pestle.present import charts
 from pestle.present import format as fmt
+from pestle.present.i18n import gettext as _
 from pestle.report.footnotes import Notes, num, refs
 from pestle.report.sections import Body
 from pestle.report.sections._common import (
@@ -27,18 +28,18 @@ def build(results: Results, notes: Notes, body: Body) -> None:
     case = results.case
     cite = Cite(case, notes)
     body.intro.extend(factor_blocks(results, notes, factors_for(case, "policy")))
-    body.sub("policy-inventory", "Policy inventory", *_inventory(cite, entities(case, "policy")))
+    body.sub("policy-inventory", _("Policy inventory"), *_inventory(cite, entities(case, "policy")))
     body.sub(
         "policy-mix",
-        "Level × instrument × target matrix and superposition index",
+        _("Level × instrument × target matrix and superposition index"),
         *_mix(results.policy, cite),
     )
-    body.sub("policy-ftz", "Free-trade-zone permissions by section", *_ftz(results, cite, body))
+    body.sub("policy-ftz", _("Free-trade-zone permissions by section"), *_ftz(results, cite, body))
 
 
 def _inventory(cite: Cite, policies: tuple) -> list:
     if not policies:
-        return [Notice("The case has no policy entities.")]
+        return [Notice(_("The case has no policy entities."))]
     rows = []
     for p in policies:
         a = p.attributes
@@ -60,8 +61,15 @@ def _inventory(cite: Cite, policies: tuple) -> list:
     return [
         table(
             "table-policy-inventory",
-            "Policies the source report names, as coded in the case",
-            ("Policy", "Level", "Instrument", "Target", numeric("Scope"), "Areas covered"),
+            _("Policies the source report names, as coded in the case"),
+            (
+                _("Policy"),
+                _("Level"),
+                _("Instrument"),
+                _("Target"),
+                numeric(_("Scope")),
+                _("Areas covered"),
+            ),
             rows,
         )
     ]
@@ -145,15 +153,15 @@ def _mix(mix: Any, cite: Cite) -> list:
                 mix.note or "",
             ),
             tone="judgment",
-            label="Analyst coding",
+            label=_("Analyst coding"),
             badge="judgment",
         ),
         Table(
             id="table-policy-matrix",
-            caption="Measures by level × instrument (rows) and target area (columns)",
+            caption=_("Measures by level × instrument (rows) and target area (columns)"),
             columns=(
-                Column("Level"),
-                Column("Instrument"),
+                Column(_("Level")),
+                Column(_("Instrument")),
                 *[Column(fmt.words(t), numeric=True) for t in targets],
             ),
             rows=tuple(matrix_rows),
@@ -161,16 +169,16 @@ def _mix(mix: Any, cite: Cite) -> list:
         ),
         chart(
             "chart-policy-coverage",
-            "Which instrument × target cells are covered, and from which level",
+            _("Which instrument × target cells are covered, and from which level"),
             charts.policy_coverage(mix),
-            "Heat map: coverage of instrument by target cells by level",
-            "Source: the coded measures below.",
+            _("Heat map: coverage of instrument by target cells by level"),
+            _("Source: the coded measures below."),
             method,
         ),
         table(
             "table-policy-coding",
-            "The coded policy measures",
-            ("Measure", "Level", "Instrument", "Target", "Rationale"),
+            _("The coded policy measures"),
+            (_("Measure"), _("Level"), _("Instrument"), _("Target"), _("Rationale")),
             coding_rows,
         ),
     ]
@@ -181,7 +189,7 @@ def _ftz(results: Results, cite: Cite, body: Body) -> list:
     case = results.case
     sections = entities(case, "ftz_section")
     if not sections:
-        return [Notice("The case has no free-trade-zone sections.")]
+        return [Notice(_("The case has no free-trade-zone sections."))]
     blocks: list = []
     zones = entities(case, "free_trade_zone")
     zone = zones[0].name if zones else "free-trade zone"
@@ -214,7 +222,7 @@ def _ftz(results: Results, cite: Cite, body: Body) -> list:
         table(
             "table-policy-ftz",
             f"Permissions received by each section of the {zone}",
-            ("Section", numeric("Permissions")),
+            (_("Section"), numeric(_("Permissions"))),
             rows,
         )
     )
@@ -222,10 +230,10 @@ def _ftz(results: Results, cite: Cite, body: Body) -> list:
         blocks.append(
             chart(
                 "chart-policy-ftz",
-                "Permissions by free-trade-zone section",
+                _("Permissions by free-trade-zone section"),
                 charts.ftz_permissions(records),
-                "Bar chart: permissions received by each FTZ section",
-                "Source: the figures in the table above.",
+                _("Bar chart: permissions received by each FTZ section"),
+                _("Source: the figures in the table above."),
             )
         )
     ind = results.indicators

@@ -99,7 +99,7 @@ def _drivers(results: Results, notes: Notes) -> Text:
     frame = sens.to_frame()
     frame = frame[~frame["inert"]].sort_values("rank").head(3)
     parts: list = ["Most of the uncertainty comes from "]
-    for i, (_, r) in enumerate(frame.iterrows()):
+    for i, (_label, r) in enumerate(frame.iterrows()):
         if i:
             parts.append(", " if i < len(frame) - 1 else " and ")
         parts += [
