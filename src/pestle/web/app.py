@@ -26,10 +26,12 @@ from starlette.middleware.trustedhost import TrustedHostMiddleware
 from starlette.templating import Jinja2Templates
 
 import pestle
+from pestle.present import i18n
 from pestle.results import DEFAULTS, Settings
 from pestle.web import errors, pages
 from pestle.web.api import router as api_router
 from pestle.web.api.common import SafeJSONResponse
+from pestle.web.language import Language
 from pestle.web.security import (
     DEFAULT_MAX_UPLOAD,
     LOOPBACK_HOSTS,
@@ -51,14 +53,17 @@ STATIC = Path(str(WEB / "static"))
 
 
 def templates() -> Jinja2Templates:
-    """The page templates: autoescape on for every template, undefined names are errors."""
+    """The page templates: autoescape on for every template, undefined names are errors;
+    their words come from the catalogue of the request's language (`web.language`)."""
     env = Environment(
         loader=FileSystemLoader(str(TEMPLATES)),
         autoescape=True,
         undefined=StrictUndefined,
         trim_blocks=True,
         lstrip_blocks=True,
+        extensions=["jinja2.ext.i18n"],
     )
+    env.install_gettext_callables(i18n.gettext, i18n.ngettext, newstyle=True)  # type: ignore[attr-defined]
     return Jinja2Templates(env=env)
 
 
@@ -138,6 +143,7 @@ def create_app(
         limits={"/api/documents": max_upload_bytes + MULTIPART_OVERHEAD},
     )
     app.add_middleware(SecurityHeaders)
+    app.add_middleware(Language)
     hosts = list(allowed_hosts) if allowed_hosts else ["*"]
     if "*" not in hosts:
         app.add_middleware(TrustedHostMiddleware, allowed_hosts=hosts)

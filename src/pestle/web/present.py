@@ -180,7 +180,7 @@ def totals(d: DemandResult) -> list[dict[str, Any]]:
 
 
 def horizon(d: DemandResult) -> str:
-    return f"{fmt.year(d.years[0])}{fmt.DASH}{fmt.year(d.years[-1])}"
+    return fmt.years(d.years[0], d.years[-1])
 
 
 def parameter_state(p: Parameter) -> str:
