@@ -64,6 +64,8 @@ def templates() -> Jinja2Templates:
         extensions=["jinja2.ext.i18n"],
     )
     env.install_gettext_callables(i18n.gettext, i18n.ngettext, newstyle=True)  # type: ignore[attr-defined]
+    # every page (error pages too) knows the request's language and the others on offer
+    env.globals.update(current_lang=i18n.current, html_lang=i18n.HTML_LANG, languages=i18n.NAMES)
     return Jinja2Templates(env=env)
 
 

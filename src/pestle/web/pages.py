@@ -15,7 +15,7 @@ from fastapi.responses import HTMLResponse, Response
 import pestle
 from pestle.analysis.ahp import ratio_text
 from pestle.model.judgment import within_name
-from pestle.present import charts, i18n
+from pestle.present import charts
 from pestle.present import format as fmt
 from pestle.present.i18n import N_
 from pestle.present.i18n import gettext as _
@@ -66,9 +66,6 @@ def _render(request: Request, template: str, page: str | None, **context: Any) -
             "settings": cs.results.describe(),
             "live": state.status(cs.id),
             "auto_reload": page in AUTO_RELOAD,
-            "lang": i18n.current(),
-            "html_lang": i18n.HTML_LANG[i18n.current()],
-            "languages": i18n.NAMES,
             **context,
         },
     )
