@@ -397,10 +397,61 @@ def in_unit(value: float, display: str, *, locale: str | None = None) -> float:
     return value / factor
 
 
+# Codes of the analysis vocabularies a case uses (policy level, Rothwell & Zegveld
+# instrument, target area, project status, EFE interpretation), marked for the catalogue;
+# in English each reads as the code with spaces, so English output is unchanged.
+CODE_WORDS = {
+    "national": N_("national"),
+    "regional": N_("regional"),
+    "local": N_("local"),
+    "zone": N_("zone"),
+    "supply": N_("supply"),
+    "demand": N_("demand"),
+    "environment": N_("environment"),
+    "plan": N_("plan"),
+    "strategy": N_("strategy"),
+    "delegation_of_powers": N_("delegation of powers"),
+    "industry": N_("industry"),
+    "energy": N_("energy"),
+    "finance": N_("finance"),
+    "services": N_("services"),
+    "trade_investment": N_("trade investment"),
+    "digital_economy": N_("digital economy"),
+    "approved": N_("approved"),
+    "planned": N_("planned"),
+    "completed": N_("completed"),
+    "under_construction": N_("under construction"),
+    "in_operation": N_("in operation"),
+    "not_found": N_("not found"),
+    "plan_under_evaluation": N_("plan under evaluation"),
+    "opportunity": N_("opportunity"),
+    "threat": N_("threat"),
+    "above_average": N_("above average"),
+    "average": N_("average"),
+    "below_average": N_("below average"),
+    "trade_mode": N_("trade mode"),
+    "product_category": N_("product category"),
+    "zone_channel": N_("zone channel"),
+    "political": N_("political"),
+    "economic": N_("economic"),
+    "social": N_("social"),
+    "technological": N_("technological"),
+    "legal": N_("legal"),
+    "environmental": N_("environmental"),
+    "fail": N_("fail"),
+    "pass": N_("pass"),
+    "ambiguous": N_("ambiguous"),
+    "unknown": N_("unknown"),
+}
+
+
 def words(code: str | None) -> str:
-    """A case code as words: ``under_construction`` -> ``under construction``."""
+    """A case code as words: ``under_construction`` -> ``under construction`` (in the
+    active language when the code is one of the vocabularies' `CODE_WORDS`)."""
     if code is None:
         return "n/a"
+    if code in CODE_WORDS:
+        return _(CODE_WORDS[code])
     return str(code).replace("_", " ")
 
 

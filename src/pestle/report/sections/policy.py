@@ -13,6 +13,7 @@ from pestle.report.sections._common import (
     Cite,
     chart,
     entities,
+    fill,
     finding_anchor,
     findings_about,
     input_notes,
@@ -45,9 +46,11 @@ def _inventory(cite: Cite, policies: tuple) -> list:
         a = p.attributes
         counts: list = []
         if "measures_count" in a:
-            counts = [cite.value(p, "measures_count", "count"), " measures"]
+            counts = fill(_("{count} measures"), count=cite.value(p, "measures_count", "count"))
         elif "powers_count" in a:
-            counts = [cite.value(p, "powers_count", "count"), " delegated powers"]
+            counts = fill(
+                _("{count} delegated powers"), count=cite.value(p, "powers_count", "count")
+            )
         rows.append(
             (
                 text(p.name, refs(*cite.first(p))),
@@ -88,7 +91,7 @@ def _mix(mix: Any, cite: Cite) -> list:
                 text(fmt.words(m.level)),
                 text(fmt.words(m.instrument)),
                 text(fmt.words(m.target)),
-                text(m.rationale + (" (inferred)" if m.inferred else "")),
+                text(m.rationale + (_(" (inferred)") if m.inferred else "")),
             )
         )
     coding = notes.judgment(
@@ -123,23 +126,23 @@ def _mix(mix: Any, cite: Cite) -> list:
     blocks: list = [
         Paragraph(
             text(
-                "Superposition index: ",
-                num(fmt.decimal(mix.index, 2), method, strong=True),
-                " — ",
-                num(fmt.count(mix.superposed), method),
-                " of the ",
-                num(fmt.count(mix.addressed), method),
-                " instrument × target cells that any measure addresses are addressed both "
-                "nationally and locally; ",
-                num(fmt.count(mix.national_only), method),
-                " only nationally and ",
-                num(fmt.count(mix.local_only), method),
-                " only locally.",
+                *fill(
+                    _(
+                        "Superposition index: {index} — {superposed} of the {addressed} "
+                        "instrument × target cells that any measure addresses are addressed both "
+                        "nationally and locally; {national} only nationally and {local} only "
+                        "locally."
+                    ),
+                    index=num(fmt.decimal(mix.index, 2), method, strong=True),
+                    superposed=num(fmt.count(mix.superposed), method),
+                    addressed=num(fmt.count(mix.addressed), method),
+                    national=num(fmt.count(mix.national_only), method),
+                    local=num(fmt.count(mix.local_only), method),
+                ),
                 *(
-                    (
-                        " Without the measures coded as inferred, the index is ",
-                        num(fmt.decimal(mix.index_stated, 2), method),
-                        ".",
+                    fill(
+                        _(" Without the measures coded as inferred, the index is {index}."),
+                        index=num(fmt.decimal(mix.index_stated, 2), method),
                     )
                     if mix.index_stated is not None
                     else ()
@@ -149,7 +152,7 @@ def _mix(mix: Any, cite: Cite) -> list:
         ),
         Paragraph(
             text(
-                "The coding is an analyst's reading of the report's words: ",
+                _("The coding is an analyst's reading of the report's words: "),
                 mix.note or "",
             ),
             tone="judgment",
@@ -165,7 +168,9 @@ def _mix(mix: Any, cite: Cite) -> list:
                 *[Column(fmt.words(t), numeric=True) for t in targets],
             ),
             rows=tuple(matrix_rows),
-            note=text(f"Typology: {mix.typology}. A dot marks an empty cell."),
+            note=text(
+                _("Typology: {typology}. A dot marks an empty cell.").format(typology=mix.typology)
+            ),
         ),
         chart(
             "chart-policy-coverage",
@@ -192,23 +197,21 @@ def _ftz(results: Results, cite: Cite, body: Body) -> list:
         return [Notice(_("The case has no free-trade-zone sections."))]
     blocks: list = []
     zones = entities(case, "free_trade_zone")
-    zone = zones[0].name if zones else "free-trade zone"
+    zone = zones[0].name if zones else _("free-trade zone")
     delegation = [p for p in entities(case, "policy") if "powers_count" in p.attributes]
     plan = [p for p in entities(case, "policy") if "measures_count" in p.attributes]
     lead: list = []
     if plan:
-        lead += [
-            "The national overall plan proposes ",
-            cite.value(plan[0], "measures_count", "count"),
-            " measures; ",
-        ]
+        lead += fill(
+            _("The national overall plan proposes {count} measures; "),
+            count=cite.value(plan[0], "measures_count", "count"),
+        )
     if delegation:
-        lead += [
-            "the autonomous region has delegated ",
-            cite.value(delegation[0], "powers_count", "count"),
-            " powers to the zone. ",
-        ]
-    lead.append("Its sections received the following permissions:")
+        lead += fill(
+            _("the autonomous region has delegated {count} powers to the zone. "),
+            count=cite.value(delegation[0], "powers_count", "count"),
+        )
+    lead.append(_("Its sections received the following permissions:"))
     blocks.append(Paragraph(text(*lead)))
     rows = []
     records = []
@@ -221,7 +224,7 @@ def _ftz(results: Results, cite: Cite, body: Body) -> list:
     blocks.append(
         table(
             "table-policy-ftz",
-            f"Permissions received by each section of the {zone}",
+            _("Permissions received by each section of the {zone}").format(zone=zone),
             (_("Section"), numeric(_("Permissions"))),
             rows,
         )
@@ -242,9 +245,10 @@ def _ftz(results: Results, cite: Cite, body: Body) -> list:
     related = findings_about(results, *(s.id for s in sections))
     if related:
         items = tuple(
-            text(Link(f.title, finding_anchor(f)), f" — {f.status}: {f.message}") for f in related
+            text(Link(f.title, finding_anchor(f)), f" — {fmt.words(f.status)}: {f.message}")
+            for f in related
         )
-        blocks.append(Paragraph(text("What the consistency checks say about these figures:")))
+        blocks.append(Paragraph(text(_("What the consistency checks say about these figures:"))))
         blocks.append(Bullets(items))
     return blocks
 
@@ -261,11 +265,13 @@ def _ftz_indicators(cite: Cite, ind: Any) -> list:
             ),
             inputs=inputs_,
         )
-        shares = [text(s.name, ": ", num(fmt.percent(s.share_pct), note)) for s in zone.sections]
+        shares = [text(s.name, _(": "), num(fmt.percent(s.share_pct), note)) for s in zone.sections]
         out.append(
             Paragraph(
                 text(
-                    f"Of the permissions of the sections of the {zone.name}, the shares are: ",
+                    _("Of the permissions of the sections of the {zone}, the shares are: ").format(
+                        zone=zone.name
+                    ),
                 )
             )
         )
@@ -273,13 +279,15 @@ def _ftz_indicators(cite: Cite, ind: Any) -> list:
         out.append(
             Paragraph(
                 text(
-                    "Concentration: Herfindahl index ",
-                    num(fmt.decimal(zone.herfindahl, 2), note),
-                    " (normalised ",
-                    num(fmt.decimal(zone.herfindahl_normalised, 2), note),
-                    "), the same as ",
-                    num(fmt.number(zone.equivalent_sections, 1), note),
-                    " sections of equal weight.",
+                    *fill(
+                        _(
+                            "Concentration: Herfindahl index {index} (normalised {normalised}), "
+                            "the same as {sections} sections of equal weight."
+                        ),
+                        index=num(fmt.decimal(zone.herfindahl, 2), note),
+                        normalised=num(fmt.decimal(zone.herfindahl_normalised, 2), note),
+                        sections=num(fmt.number(zone.equivalent_sections, 1), note),
+                    ),
                     f" {zone.note}" if zone.note else "",
                 )
             )
