@@ -212,6 +212,8 @@ def quantity(
         body = points(value, 1 if decimals is None else decimals, locale=lang)
     elif unit == "count":
         body = count(value)
+    elif unit == "kV" and lang == "zh":
+        body = voltage(value, locale=lang)
     else:
         body = f"{number(value, decimals)}{NBSP}{unit}" if unit else number(value, decimals)
     words = _QUALIFIER_WORDS_ZH if lang == "zh" else _QUALIFIER_WORDS

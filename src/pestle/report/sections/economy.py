@@ -13,6 +13,7 @@ from pestle.report.sections._common import (
     Cite,
     chart,
     entities,
+    fill,
     finding_anchor,
     findings_about,
     input_notes,
@@ -171,27 +172,29 @@ def _structure(results: Results, cite: Cite, indicators: tuple, body: Body) -> l
             blocks.append(
                 Paragraph(
                     text(
-                        "The contributions add up to ",
-                        num(fmt.percent(structure.weighted_growth_pct, 2), method),
-                        " against the stated ",
-                        num(
-                            fmt.percent(structure.stated_growth_pct),
-                            *input_notes(cite, structure.evidence),
-                        ),
-                        " (gap ",
-                        num(fmt.points(structure.growth_gap_pp or 0.0, 2), method),
-                        "). ",
+                        *fill(
+                            _(
+                                "The contributions add up to {sum} against the stated {stated} "
+                                "(gap {gap}). "
+                            ),
+                            sum=num(fmt.percent(structure.weighted_growth_pct, 2), method),
+                            stated=num(
+                                fmt.percent(structure.stated_growth_pct),
+                                *input_notes(cite, structure.evidence),
+                            ),
+                            gap=num(fmt.points(structure.growth_gap_pp or 0.0, 2), method),
+                        )
                     ),
                     tone="method",
                 )
             )
     related = findings_about(results, *(va.id for _, va, _ in found))
     if related:
-        blocks.append(Paragraph(text("The checks on these figures:")))
+        blocks.append(Paragraph(text(_("The checks on these figures:"))))
         blocks.append(
             Bullets(
                 tuple(
-                    text(Link(f.title, finding_anchor(f)), f" — {f.status}: {f.message}")
+                    text(Link(f.title, finding_anchor(f)), f" — {fmt.words(f.status)}: {f.message}")
                     for f in related
                 )
             )
@@ -210,22 +213,25 @@ def _clusters(results: Results, cite: Cite, body: Body) -> list:
     )
     share = next((e for e in indicators if _measure(e).startswith("share of regional GDP")), None)
     blocks: list = []
-    lead: list = ["The report names "]
-    lead += [cite.indicator(count)] if count is not None else ["the"]
-    lead.append(" major industrial clusters:")
+    lead = fill(
+        _("The report names {count} major industrial clusters:"),
+        count=cite.indicator(count) if count is not None else _("the"),
+    )
     blocks.append(Paragraph(text(*lead)))
     if clusters:
         blocks.append(Bullets(tuple(text(c.name, refs(*cite.first(c))) for c in clusters)))
     if value is not None:
-        claim: list = [
-            "In ",
-            _period(value),
-            ", their added value was ",
-            cite.indicator(value, strong=True),
-        ]
+        claim: list = fill(
+            _("In {period}, their added value was {value}"),
+            period=_period(value),
+            value=cite.indicator(value, strong=True),
+        )
         if share is not None:
-            claim += [", which the report puts at ", cite.indicator(share), " of regional GDP"]
-        claim.append(".")
+            claim += fill(
+                _(", which the report puts at {share} of regional GDP"),
+                share=cite.indicator(share),
+            )
+        claim.append(_("."))
         blocks.append(Paragraph(text(*claim)))
         gdp_refs = [r for r in value.references if r.reference in case.references]
         if gdp_refs:
@@ -233,9 +239,14 @@ def _clusters(results: Results, cite: Cite, body: Body) -> list:
             blocks.append(
                 Paragraph(
                     text(
-                        "Reference GDP for the same year: ",
-                        num(fmt.quantity(ref.value, "CNY", ref.qualifier), cite.reference(ref.id)),
-                        f" (quality: {ref.quality or 'n/a'}).",
+                        *fill(
+                            _("Reference GDP for the same year: {value} (quality: {quality})."),
+                            value=num(
+                                fmt.quantity(ref.value, "CNY", ref.qualifier),
+                                cite.reference(ref.id),
+                            ),
+                            quality=ref.quality or "n/a",
+                        )
                     )
                 )
             )
@@ -245,13 +256,13 @@ def _clusters(results: Results, cite: Cite, body: Body) -> list:
                     _("Clusters' added value against reference GDP"),
                     charts.value_vs_reference(
                         [
-                            ("Clusters' added value (report)", value.attributes["value"]),
-                            ("Regional GDP (reference)", ref.value),
+                            (_("Clusters' added value (report)"), value.attributes["value"]),
+                            (_("Regional GDP (reference)"), ref.value),
                         ],
                         title=_("Eight clusters' added value and regional GDP, {period}").format(
                             period=_period(value)
                         ),
-                        source="source report; reference data (GDP)",
+                        source=_("source report; reference data (GDP)"),
                     ),
                     _("Bar chart comparing the clusters' added value with regional GDP"),
                     _("Source: the two figures above."),
@@ -267,17 +278,23 @@ def _clusters(results: Results, cite: Cite, body: Body) -> list:
                 description="Share of GDP = added value / reference GDP of the same period.",
                 inputs=input_notes(cite, g.evidence),
             )
-            verdict = {True: "holds", False: "does not hold", None: "cannot be decided"}
+            verdict = {
+                True: _("holds"),
+                False: _("does not hold"),
+                None: _("cannot be decided"),
+            }
             blocks.append(
                 Paragraph(
                     text(
-                        "Against that reference the clusters' added value is ",
-                        num(fmt.percent(g.share_pct), note, strong=True),
-                        " of GDP; the report's “",
-                        cite.indicator(share) if share is not None else "n/a",
-                        "” ",
-                        verdict[g.stated_holds],
-                        ".",
+                        *fill(
+                            _(
+                                "Against that reference the clusters' added value is {share} of "
+                                "GDP; the report's “{stated}” {verdict}."
+                            ),
+                            share=num(fmt.percent(g.share_pct), note, strong=True),
+                            stated=cite.indicator(share) if share is not None else "n/a",
+                            verdict=verdict[g.stated_holds],
+                        )
                     )
                 )
             )
@@ -286,11 +303,14 @@ def _clusters(results: Results, cite: Cite, body: Body) -> list:
         blocks.append(
             Paragraph(
                 text(
-                    "Check ",
-                    Link(f.title, finding_anchor(f)),
-                    f" ({f.status}): {f.message}",
-                    f" Expected: {f.expected.text}." if f.expected else "",
-                    f" Actual: {f.actual.text}." if f.actual else "",
+                    *fill(
+                        _("Check {check} ({status}): {message}"),
+                        check=Link(f.title, finding_anchor(f)),
+                        status=fmt.words(f.status),
+                        message=f.message,
+                    ),
+                    _(" Expected: {value}.").format(value=f.expected.text) if f.expected else "",
+                    _(" Actual: {value}.").format(value=f.actual.text) if f.actual else "",
                 ),
                 tone="warning" if f.status == "fail" else "method",
             )

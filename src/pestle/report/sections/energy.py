@@ -10,7 +10,7 @@ from pestle.present import format as fmt
 from pestle.present.i18n import gettext as _
 from pestle.report.footnotes import Notes, num, refs
 from pestle.report.sections import Body
-from pestle.report.sections._common import Cite, chart, entities, numeric, table
+from pestle.report.sections._common import Cite, chart, entities, fill, numeric, table
 from pestle.report.sections._factors import factor_blocks, factors_for
 from pestle.report.view import Link, Notice, Paragraph, text
 from pestle.results import Results
@@ -39,11 +39,11 @@ def _capacity(cite: Cite, e: Any) -> tuple:
         return (cite.value(e, "capacity_w", "W"),)
     if "capacity_each_w" in a:
         count = a.get("count")
-        parts: list = [cite.value(e, "capacity_each_w", "W"), " each"]
+        parts: list = fill(_("{capacity} each"), capacity=cite.value(e, "capacity_each_w", "W"))
         if count is not None:
-            parts += [" (", cite.value(e, "count", "count"), " bases)"]
+            parts += fill(_(" ({count} bases)"), count=cite.value(e, "count", "count"))
         return tuple(parts)
-    return ("not stated",)
+    return (_("not stated"),)
 
 
 def _bases(cite: Cite, bases: tuple) -> list:
@@ -72,7 +72,7 @@ def _bases(cite: Cite, bases: tuple) -> list:
                 _("Time node"),
             ),
             rows,
-            note=text("Notes of the case: " + " ".join(notes)) if notes else (),
+            note=text(_("Notes of the case: ") + " ".join(notes)) if notes else (),
         )
     ]
 
@@ -122,8 +122,11 @@ def _corridors(cite: Cite, corridors: tuple) -> list:
             ),
             rows,
             note=text(
-                "Status is the report's wording; technical data and dates come from the "
-                "reference data. " + " ".join(notes)
+                _(
+                    "Status is the report's wording; technical data and dates come from the "
+                    "reference data. "
+                )
+                + " ".join(notes)
             ),
         )
     ]
@@ -149,12 +152,14 @@ def _capacity_chart(cite: Cite, bases: tuple, corridors: tuple) -> list:
         ),
         Paragraph(
             text(
-                "Generation capacity (bases) and transmission capacity (corridors) are "
-                "different quantities, shown on one axis only to compare their scale. Bases "
-                "may overlap (a base inside another); the demand model chooses how to count "
-                "them, see ",
-                Link("Composite demand", "demand"),
-                ".",
+                _(
+                    "Generation capacity (bases) and transmission capacity (corridors) are "
+                    "different quantities, shown on one axis only to compare their scale. Bases "
+                    "may overlap (a base inside another); the demand model chooses how to count "
+                    "them, see "
+                ),
+                Link(_("Composite demand"), "demand"),
+                _("."),
             ),
             tone="method",
         ),

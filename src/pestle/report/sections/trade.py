@@ -117,10 +117,12 @@ def _scale(results: Results, cite: Cite) -> list:
                 blocks.append(
                     Paragraph(
                         text(
-                            "The report's table is read as its header says (“100 million "
-                            "yuan”), and the check against reference data fails: ",
+                            _(
+                                "The report's table is read as its header says (“100 million "
+                                "yuan”), and the check against reference data fails: "
+                            ),
                             Link(f.title, finding_anchor(f)),
-                            ": ",
+                            _(": "),
                             f.message,
                             refs(*evidence_notes(cite, f.evidence)),
                         ),
@@ -150,10 +152,12 @@ def _structure(results: Results, cite: Cite, case: Any) -> list:
     blocks: list = [
         Paragraph(
             text(
-                "The report's structure table mixes three dimensions: a trade mode, a product "
-                "category and two zone channels. Their shares are of different wholes and are "
-                "never added across dimensions; each panel below is one dimension, with the part "
-                "of its whole that the report does not name."
+                _(
+                    "The report's structure table mixes three dimensions: a trade mode, a "
+                    "product category and two zone channels. Their shares are of different "
+                    "wholes and are never added across dimensions; each panel below is one "
+                    "dimension, with the part of its whole that the report does not name."
+                )
             ),
             tone="method",
         ),
@@ -207,9 +211,11 @@ def _bases(results: Results, cite: Cite, body: Body) -> list:
     blocks: list = [
         Paragraph(
             text(
-                "A value and its year-on-year growth imply the prior period's value: "
-                "value / (1 + growth). Where the case has reference data for that prior period "
-                "the consistency checks compare the two (linked)."
+                _(
+                    "A value and its year-on-year growth imply the prior period's value: "
+                    "value / (1 + growth). Where the case has reference data for that prior "
+                    "period the consistency checks compare the two (linked)."
+                )
             ),
             tone="method",
         )
@@ -237,7 +243,7 @@ def _bases(results: Results, cite: Cite, body: Body) -> list:
                 (num(fmt.percent(b.growth_pct), *input_notes(cite, b.evidence[1:])),),
                 text(fmt.period(b.prior_period)),
                 (num(fmt.quantity(b.base, unit or b.unit, b.qualifier), note, strong=True),),
-                text(Link(f"{check.status}", finding_anchor(check))) if check else text("—"),
+                text(Link(fmt.words(check.status), finding_anchor(check))) if check else text("—"),
             )
         )
     if not rows:
@@ -277,7 +283,7 @@ def _platforms(results: Results, cite: Cite, case: Any) -> list:
     blocks: list = [
         table(
             "table-trade-platforms",
-            f"Opening platforms of {case.region_short}",
+            _("Opening platforms of {region}").format(region=case.region_short),
             (_("Platform"), numeric(_("Number"))),
             rows,
         )
