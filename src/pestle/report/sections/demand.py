@@ -13,7 +13,7 @@ from pestle.present.format import parameter_value
 from pestle.present.i18n import gettext as _
 from pestle.report.footnotes import Notes, num, refs
 from pestle.report.sections import Body
-from pestle.report.sections._common import Cite, chart, entities, numeric, table
+from pestle.report.sections._common import Cite, chart, entities, fill, numeric, table
 from pestle.report.sections._factors import factor_blocks
 from pestle.report.view import Link, Notice, Paragraph, Term, text
 from pestle.results import Results
@@ -96,45 +96,47 @@ def _method(results: Results, notes: Notes, result: Any, note: int) -> list:
     for p in result.parameters:
         if p.name in results.settings.override_map:
             value = num(parameter_value(p), parameter_note(notes, p))
-            fixed.extend([", " if fixed else "", Term(p.name), " = ", value])
+            fixed.extend([_(", ") if fixed else "", Term(p.name), " = ", value])
     blocks: list = []
     if fixed:
         blocks.append(
             Paragraph(
-                text("Fixed for this build, on top of every scenario: ", *fixed, "."),
+                text(_("Fixed for this build, on top of every scenario: "), *fixed, _(".")),
                 tone="warning",
             )
         )
     return [
         Paragraph(
             text(
-                "Presented scenario: ",
-                Term(result.name),
-                f" — {result.description} ",
-                "The model turns new wind and solar capacity (observed, then projected; or the "
-                "report's bases table) into tonnes of composites by segment and year; every "
-                "uncertain parameter is drawn from its stated range "
-                "(see ",
-                Link("Assumptions and sources", "assumptions"),
-                "). ",
-                num(fmt.count(d.samples), note),
-                " Monte Carlo samples (seed ",
-                num(str(d.seed), note),
-                "), horizon ",
-                num(f"{fmt.year(years[0])}{fmt.DASH}{fmt.year(years[-1])}", note),
-                ". Other scenarios: ",
-                ", ".join(n for n in results.scenarios.names if n != result.name) or "none",
-                " (choose one with ",
-                Term("pestle report --scenario NAME"),
-                ").",
+                *fill(
+                    _("Presented scenario: {scenario} — {description} "),
+                    scenario=Term(result.name),
+                    description=result.description,
+                ),
+                *fill(
+                    _(
+                        "The model turns new wind and solar capacity (observed, then projected; "
+                        "or the report's bases table) into tonnes of composites by segment and "
+                        "year; every uncertain parameter is drawn from its stated range (see "
+                        "{assumptions}). {samples} Monte Carlo samples (seed {seed}), horizon "
+                        "{years}. Other scenarios: {others} (choose one with {option})."
+                    ),
+                    assumptions=Link(_("Assumptions and sources"), "assumptions"),
+                    samples=num(fmt.count(d.samples), note),
+                    seed=num(str(d.seed), note),
+                    years=num(fmt.years(years[0], years[-1]), note),
+                    others=_(", ").join(n for n in results.scenarios.names if n != result.name)
+                    or _("none"),
+                    option=Term("pestle report --scenario NAME"),
+                ),
             )
         ),
         *blocks,
         Paragraph(
             text(
-                "Not modelled, for want of a public intensity: ",
+                _("Not modelled, for want of a public intensity: "),
                 "; ".join(f"{what} ({why})" for what, why in NOT_MODELLED),
-                ".",
+                _("."),
             ),
             tone="method",
         ),
@@ -175,8 +177,10 @@ def _fan(result: Any, note: int) -> list:
             (_("Segment"), numeric(_("Mean")), numeric(_("Median")), numeric(_("p5–p95"))),
             rows,
             note=text(
-                "Percentiles do not add across segments; the total row is the distribution of "
-                "the sum."
+                _(
+                    "Percentiles do not add across segments; the total row is the distribution "
+                    "of the sum."
+                )
             ),
         ),
     ]
@@ -195,7 +199,14 @@ def _yearly(results: Results, note: int) -> list:
         for year, s, w in zip(d.years, d.total.yearly, d.segment("wind_blades").yearly, strict=True)
     ]
     return [
-        Paragraph(text(f"Scenario {d.name}: {d.description}"), tone="lead"),
+        Paragraph(
+            text(
+                _("Scenario {scenario}: {description}").format(
+                    scenario=d.name, description=d.description
+                )
+            ),
+            tone="lead",
+        ),
         table(
             "table-demand-yearly",
             _("Composite demand per year, all segments (the market size)"),
@@ -220,7 +231,9 @@ def _regional(results: Results, notes: Notes, note: int) -> list:
     plant_notes = [
         notes.reference(
             cite.where(plants.path, p.line),
-            f"{p.name}: {fmt.count(p.blade_sets)} sets of blades a year from {p.start_year}",
+            _("{plant}: {sets} sets of blades a year from {year}").format(
+                plant=p.name, sets=fmt.count(p.blade_sets), year=p.start_year
+            ),
             source=p.source,
         )
         for p in plants.plants
@@ -244,21 +257,27 @@ def _regional(results: Results, notes: Notes, note: int) -> list:
                 (num(fmt.value_range(made.p5, made.p95, "t"), note),),
             )
         )
-    missing = ", ".join(plants.not_found) or "none"
+    missing = _(", ").join(plants.not_found) or _("none")
     return [
         Paragraph(
             text(
-                "An investment-promotion office asks a second question: how much of the "
-                "blade demand can be made in the region. The blade plants in production "
-                "there, at their stated capacity, the turbine size a set serves and an "
-                "assumed utilisation, could make ",
-                num(fmt.mass(d.regional_total.p50), note, *plant_notes, strong=True)
-                if d.regional_total
-                else "—",
-                f" of blades over {fmt.year(d.years[0])}{fmt.DASH}{fmt.year(d.years[-1])} "
-                "(median), at most the share of the region's own demand that buys locally. "
-                "Supply to other regions or Central Asia is not counted: no volume was found. "
-                f"Searched for and not found in the region: {missing}.",
+                *fill(
+                    _(
+                        "An investment-promotion office asks a second question: how much of "
+                        "the blade demand can be made in the region. The blade plants in "
+                        "production there, at their stated capacity, the turbine size a set "
+                        "serves and an assumed utilisation, could make {made} of blades over "
+                        "{years} (median), at most the share of the region's own demand that "
+                        "buys locally. Supply to other regions or Central Asia is not counted: "
+                        "no volume was found. Searched for and not found in the region: "
+                        "{missing}."
+                    ),
+                    made=num(fmt.mass(d.regional_total.p50), note, *plant_notes, strong=True)
+                    if d.regional_total
+                    else "—",
+                    years=fmt.years(d.years[0], d.years[-1]),
+                    missing=missing,
+                )
             )
         ),
         table(
@@ -298,7 +317,7 @@ def backtest_note(results: Results, notes: Notes, demand_note: int) -> int:
 def _backtest(results: Results, notes: Notes, demand_note: int) -> list:
     b = results.backtest
     if not b.rows:
-        return [Notice(f"No backtest: {b.note}.")]
+        return [Notice(_("No backtest: {note}.").format(note=b.note))]
     note = backtest_note(results, notes, demand_note)
     rows = []
     for r in b.rows:
@@ -313,7 +332,7 @@ def _backtest(results: Results, notes: Notes, demand_note: int) -> list:
                 (num(c["band"], note),),
                 (num(seen, note),),
                 (num(c["error"], note, strong=True),),
-                text("yes" if r.inside else "no"),
+                text(_("yes") if r.inside else _("no")),
             )
         )
     inside = sum(r.inside for r in b.rows)
@@ -335,13 +354,16 @@ def _backtest(results: Results, notes: Notes, demand_note: int) -> list:
     return [
         Paragraph(
             text(
-                "The forecast projects the last observed year's additions forward. Run on the "
-                "history as it stood before the years since observed, it put ",
-                num(fmt.count(inside), note, strong=True),
-                " of ",
-                num(fmt.count(len(b.rows)), note),
-                " observed values inside its p5–p95 band. Read the demand of projected years "
-                "with these errors in mind.",
+                *fill(
+                    _(
+                        "The forecast projects the last observed year's additions forward. Run "
+                        "on the history as it stood before the years since observed, it put "
+                        "{inside} of {rows} observed values inside its p5–p95 band. Read the "
+                        "demand of projected years with these errors in mind."
+                    ),
+                    inside=num(fmt.count(inside), note, strong=True),
+                    rows=num(fmt.count(len(b.rows)), note),
+                )
             )
         ),
         table(
@@ -444,7 +466,7 @@ def _sobol(results: Results, notes: Notes, body: Body) -> list:
                 text(label),
                 (num(f"{fmt.decimal(r['S1'])} ± {fmt.decimal(r['S1_conf'])}", sobol_note),),
                 (num(f"{fmt.decimal(r['ST'])} ± {fmt.decimal(r['ST_conf'])}", sobol_note),),
-                text("assumption" if p is not None and p.assumption else "sourced"),
+                text(_("assumption") if p is not None and p.assumption else _("sourced")),
             )
         )
     top = list(frame["parameter"][:3])
@@ -452,11 +474,15 @@ def _sobol(results: Results, notes: Notes, body: Body) -> list:
     return [
         Paragraph(
             text(
-                "The parameters that matter most for total demand are ",
-                ", ".join(top),
-                " (by total-order index",
-                refs(sobol_note),
-                "). Parameters that do not enter this scenario's result are left out.",
+                *fill(
+                    _(
+                        "The parameters that matter most for total demand are {parameters} (by "
+                        "total-order index{notes}). Parameters that do not enter this "
+                        "scenario's result are left out."
+                    ),
+                    parameters=_(", ").join(top),
+                    notes=refs(sobol_note),
+                )
             )
         ),
         chart(
@@ -494,19 +520,21 @@ def _eol(results: Results, notes: Notes, result: Any, note: int, factors: list) 
         blocks.append(
             Paragraph(
                 text(
-                    "Blades come back as waste from two fleets: the wind farms built before ",
-                    fmt.year(d.years[0]),
-                    " as they leave service (repowered or retired at 15–20 years, NEA 2023 "
-                    "No. 45), which gives the waste of the coming years, and the blades "
-                    "installed over the horizon after their design life. In all: ",
-                    num(fmt.mass(cum["p50"]), note, strong=True),
-                    " in total (median; p5–p95 ",
-                    num(fmt.value_range(cum["p5"], cum["p95"], "t"), note),
-                    "), between ",
-                    num(fmt.year(d.waste_years[0]), note),
-                    " and ",
-                    num(fmt.year(d.waste_years[-1]), note),
-                    ".",
+                    *fill(
+                        _(
+                            "Blades come back as waste from two fleets: the wind farms built "
+                            "before {year} as they leave service (repowered or retired at 15–20 "
+                            "years, NEA 2023 No. 45), which gives the waste of the coming years, "
+                            "and the blades installed over the horizon after their design life. "
+                            "In all: {total} in total (median; p5–p95 {range}), between {first} "
+                            "and {last}."
+                        ),
+                        year=fmt.year(d.years[0]),
+                        total=num(fmt.mass(cum["p50"]), note, strong=True),
+                        range=num(fmt.value_range(cum["p5"], cum["p95"], "t"), note),
+                        first=num(fmt.year(d.waste_years[0]), note),
+                        last=num(fmt.year(d.waste_years[-1]), note),
+                    )
                 )
             )
         )
