@@ -22,10 +22,12 @@ def build(results: Results, notes: Notes, body: Body) -> None:
     body.intro.append(
         Paragraph(
             text(
-                "Everything the analysis rests on, in one place: the parameters of the demand "
-                "model (sourced figures and flagged assumptions), the assumptions of the "
-                "linkage model, the analyst judgments, and the documents and reference files "
-                "with the hash that identifies their exact content."
+                _(
+                    "Everything the analysis rests on, in one place: the parameters of the "
+                    "demand model (sourced figures and flagged assumptions), the assumptions of "
+                    "the linkage model, the analyst judgments, and the documents and reference "
+                    "files with the hash that identifies their exact content."
+                )
             ),
             tone="lead",
         )

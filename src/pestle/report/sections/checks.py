@@ -10,7 +10,14 @@ from pestle.present.i18n import N_
 from pestle.present.i18n import gettext as _
 from pestle.report.footnotes import Notes, num, refs
 from pestle.report.sections import Body
-from pestle.report.sections._common import Cite, chart, evidence_notes, finding_anchor, table
+from pestle.report.sections._common import (
+    Cite,
+    chart,
+    evidence_notes,
+    fill,
+    finding_anchor,
+    table,
+)
 from pestle.report.view import Bullets, Paragraph, Table, Term, text
 from pestle.results import Results
 
@@ -32,22 +39,23 @@ def build(results: Results, notes: Notes, body: Body) -> None:
     body.intro.append(
         Paragraph(
             text(
-                "pestle ran ",
-                num(fmt.count(summary["checks"]), method),
-                " checks on the claims of the case and its reference data: ",
-                num(fmt.count(summary["fail"]), method, strong=True),
-                " failed (",
-                num(fmt.count(summary["errors"]), method),
-                " errors, ",
-                num(fmt.count(summary["warnings"]), method),
-                " warnings), ",
-                num(fmt.count(summary.get("ambiguous", 0)), method),
-                " are ambiguous (one of their readings is not an error), ",
-                num(fmt.count(summary["unknown"]), method),
-                " could not be decided and ",
-                num(fmt.count(summary["pass"]), method),
-                " passed. Findings of one root cause count once. Failed checks come first; "
-                "each shows what was compared, the arithmetic, the tolerance and the evidence.",
+                *fill(
+                    _(
+                        "pestle ran {checks} checks on the claims of the case and its reference "
+                        "data: {failed} failed ({errors} errors, {warnings} warnings), "
+                        "{ambiguous} are ambiguous (one of their readings is not an error), "
+                        "{unknown} could not be decided and {passed} passed. Findings of one "
+                        "root cause count once. Failed checks come first; each shows what was "
+                        "compared, the arithmetic, the tolerance and the evidence."
+                    ),
+                    checks=num(fmt.count(summary["checks"]), method),
+                    failed=num(fmt.count(summary["fail"]), method, strong=True),
+                    errors=num(fmt.count(summary["errors"]), method),
+                    warnings=num(fmt.count(summary["warnings"]), method),
+                    ambiguous=num(fmt.count(summary.get("ambiguous", 0)), method),
+                    unknown=num(fmt.count(summary["unknown"]), method),
+                    passed=num(fmt.count(summary["pass"]), method),
+                )
             ),
             tone="lead",
         )
@@ -121,21 +129,25 @@ def _details(cite: Cite, findings: list[Any]) -> list:
     out: list = []
     for f in findings:
         if f.readings:
-            out.append(Paragraph(text(Term(f.title), ": possible readings"), tone="method"))
+            out.append(Paragraph(text(Term(f.title), _(": possible readings")), tone="method"))
             out.append(
                 Bullets(
                     tuple(
-                        text(r, " (not an error)" if r in f.benign_readings else "")
+                        text(r, _(" (not an error)") if r in f.benign_readings else "")
                         for r in f.readings
                     )
                 )
             )
         if f.rows:
-            out.append(Paragraph(text(Term(f.title), ": every row affected"), tone="method"))
+            out.append(Paragraph(text(Term(f.title), _(": every row affected")), tone="method"))
             out.append(Bullets(tuple(text(r.text) for r in f.rows)))
         if f.members:
-            out.append(Paragraph(text(Term(f.title), ": the findings merged"), tone="method"))
+            out.append(Paragraph(text(Term(f.title), _(": the findings merged")), tone="method"))
             out.append(
-                Bullets(tuple(text(m.title, f" ({m.status}): ", m.message) for m in f.members))
+                Bullets(
+                    tuple(
+                        text(m.title, f" ({fmt.words(m.status)}): ", m.message) for m in f.members
+                    )
+                )
             )
     return out

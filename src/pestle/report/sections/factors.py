@@ -9,25 +9,27 @@ from typing import Any
 from pestle.present import charts
 from pestle.present import format as fmt
 from pestle.present.charts import segment_name
+from pestle.present.i18n import N_
 from pestle.present.i18n import gettext as _
 from pestle.report.footnotes import Notes, num, refs
 from pestle.report.sections import Body
-from pestle.report.sections._common import chart, numeric, table
+from pestle.report.sections._common import chart, fill, numeric, table
 from pestle.report.view import Bullets, Notice, Paragraph, Term, text
 from pestle.results import Results
 
 INTERPRETATION = {
-    "above_average": "above the scale's average: the industry responds well to its environment",
-    "average": "at the scale's average",
-    "below_average": "below the scale's average: opportunities are not captured, threats "
-    "not avoided",
+    "above_average": N_("above the scale's average: the industry responds well to its environment"),
+    "average": N_("at the scale's average"),
+    "below_average": N_(
+        "below the scale's average: opportunities are not captured, threats not avoided"
+    ),
 }
 
 
 def build(results: Results, notes: Notes, body: Body) -> None:
     judgments = results.judgments
     source = judgments_note(notes, judgments)
-    label = "Illustrative judgments" if judgments.illustrative else "Analyst judgments"
+    label = _("Illustrative judgments") if judgments.illustrative else _("Analyst judgments")
     body.intro.append(
         Paragraph(
             text(judgments.note, refs(source)), tone="judgment", label=label, badge="judgment"
@@ -147,8 +149,8 @@ def _ahp(h: Any, notes: Notes, source: int, names: dict[str, str]) -> list:
                 (num(fmt.decimal(res.lambda_max), note),),
                 (num(fmt.decimal(res.cr), note, strong=not res.consistent),)
                 if len(res.labels) > 2
-                else ("— (too few items)",),
-                text("consistent" if res.consistent else "inconsistent"),
+                else (_("— (too few items)"),),
+                text(_("consistent") if res.consistent else _("inconsistent")),
             )
         )
     return [
@@ -204,13 +206,13 @@ def _dematel(d: Any, notes: Notes, source: int, names: dict[str, str]) -> list:
             names.get(e.source, e.source),
             " → ",
             names.get(e.target, e.target),
-            ": ",
-            num(fmt.decimal(e.total), note),
-            " (direct ",
-            num(fmt.decimal(e.direct), note),
-            ", indirect ",
-            num(fmt.decimal(e.indirect), note),
-            ")",
+            _(": "),
+            *fill(
+                _("{total} (direct {direct}, indirect {indirect})"),
+                total=num(fmt.decimal(e.total), note),
+                direct=num(fmt.decimal(e.direct), note),
+                indirect=num(fmt.decimal(e.indirect), note),
+            ),
         )
         for e in d.edges[:8]
     ]
@@ -241,7 +243,9 @@ def _dematel(d: Any, notes: Notes, source: int, names: dict[str, str]) -> list:
             rows,
         ),
         Paragraph(
-            text("The strongest links of the influence map (total influence above the threshold):")
+            text(
+                _("The strongest links of the influence map (total influence above the threshold):")
+            )
         ),
         Bullets(tuple(edges)),
     ]
@@ -254,7 +258,7 @@ def _efe(e: Any, notes: Notes, source: int, names: dict[str, str], ahp: Any) -> 
         rows.append(
             (
                 text(names.get(r.id, r.id)),
-                text(r.kind),
+                text(fmt.words(r.kind)),
                 (num(fmt.decimal(r.weight), note),),
                 (num(fmt.count(r.rating), note),),
                 (num(fmt.decimal(r.weighted_score), note),),
@@ -262,7 +266,7 @@ def _efe(e: Any, notes: Notes, source: int, names: dict[str, str], ahp: Any) -> 
         )
     rows.append(
         (
-            text(Term("Total")),
+            text(Term(_("Total"))),
             text(""),
             ("",),
             ("",),
@@ -272,13 +276,18 @@ def _efe(e: Any, notes: Notes, source: int, names: dict[str, str], ahp: Any) -> 
     return [
         Paragraph(
             text(
-                "Total weighted score ",
-                num(fmt.decimal(e.total, 2), note, strong=True),
-                f", {INTERPRETATION.get(e.interpretation, e.interpretation)} (opportunities ",
-                num(fmt.decimal(e.opportunities, 2), note),
-                ", threats ",
-                num(fmt.decimal(e.threats, 2), note),
-                ").",
+                *fill(
+                    _(
+                        "Total weighted score {total}, {interpretation} (opportunities "
+                        "{opportunities}, threats {threats})."
+                    ),
+                    total=num(fmt.decimal(e.total, 2), note, strong=True),
+                    interpretation=_(INTERPRETATION[e.interpretation])
+                    if e.interpretation in INTERPRETATION
+                    else e.interpretation,
+                    opportunities=num(fmt.decimal(e.opportunities, 2), note),
+                    threats=num(fmt.decimal(e.threats, 2), note),
+                )
             ),
             tone="lead",
         ),
@@ -341,15 +350,17 @@ def _topsis(results: Results, notes: Notes, source: int) -> list:
     blocks.append(
         Paragraph(
             text(
-                "Under ±",
-                num(fmt.share(rob.spread, 0), rob_note),
-                " noise on the criterion weights the ranking correlates with the base ranking at ",
-                num(fmt.decimal(rob.spearman_mean, 2), rob_note),
-                " on average (Spearman; 5th percentile ",
-                num(fmt.decimal(rob.spearman_p5, 2), rob_note),
-                ", lowest ",
-                num(fmt.decimal(rob.spearman_min, 2), rob_note),
-                ").",
+                *fill(
+                    _(
+                        "Under ±{spread} noise on the criterion weights the ranking correlates "
+                        "with the base ranking at {mean} on average (Spearman; 5th percentile "
+                        "{p5}, lowest {lowest})."
+                    ),
+                    spread=num(fmt.share(rob.spread, 0), rob_note),
+                    mean=num(fmt.decimal(rob.spearman_mean, 2), rob_note),
+                    p5=num(fmt.decimal(rob.spearman_p5, 2), rob_note),
+                    lowest=num(fmt.decimal(rob.spearman_min, 2), rob_note),
+                )
             )
         )
     )
@@ -357,11 +368,13 @@ def _topsis(results: Results, notes: Notes, source: int) -> list:
         blocks.append(
             Paragraph(
                 text(
-                    "Criteria entered as stated inputs in the judgments file: ",
-                    ", ".join(fmt.words(c) for c in stated),
-                    ". Demand size: ",
-                    results.ranking.demand_size_source,
-                    ".",
+                    _(
+                        "Criteria entered as stated inputs in the judgments file: {criteria}. "
+                        "Demand size: {source}."
+                    ).format(
+                        criteria=_(", ").join(fmt.words(c) for c in stated),
+                        source=results.ranking.demand_size_source,
+                    )
                 ),
                 tone="method",
             )
@@ -373,14 +386,16 @@ def _entropy(e: Any, notes: Notes, names: dict[str, str]) -> list:
     """Objective weights of the factors that name indicator series (no analyst judgment)."""
     lead = Paragraph(
         text(
-            "Entropy weighting gives more weight to the factor whose indicator series varies "
-            "most across common periods; it needs no judgment, only data. Factors name their "
-            "series in the case's factors file."
+            _(
+                "Entropy weighting gives more weight to the factor whose indicator series "
+                "varies most across common periods; it needs no judgment, only data. Factors "
+                "name their series in the case's factors file."
+            )
         ),
         tone="lead",
     )
     if not e.applicable:
-        return [lead, Notice(f"Not applicable to this case: {e.reason}")]
+        return [lead, Notice(_("Not applicable to this case: {reason}").format(reason=e.reason))]
     note = notes.computed(
         "Entropy weights (pestle.analysis.factor_panel)",
         description=(
