@@ -88,7 +88,7 @@ def demand_fan(demand: Any) -> dict:
     records = [
         {
             "segment": segment_name(seg),
-            "year": fmt.year(year),
+            "year": fmt.axis_year(year),
             **_band(demand.get("demand_t", seg, year)),
         }
         for seg in _segments(demand)
@@ -114,7 +114,7 @@ def eol_waste(demand: Any) -> dict | None:
         except KeyError:
             continue
         records.append(
-            {"segment": segment_name("wind_blades"), "year": fmt.year(year), **_band(stats)}
+            {"segment": segment_name("wind_blades"), "year": fmt.axis_year(year), **_band(stats)}
         )
     if not records:
         return None

@@ -368,6 +368,12 @@ def year(y: int, *, locale: str | None = None) -> str:
     return f"{int(y)}年" if _zh(locale) else str(int(y))
 
 
+def axis_year(y: int) -> str:
+    """A year as a chart's axis label, in every language: the number alone, since the axis
+    says it is a year (``2024年`` per tick would crowd the axis)."""
+    return str(int(y))
+
+
 def years(first: int, last: int, *, locale: str | None = None) -> str:
     """A span of calendar years: ``2025–2030`` (zh: ``2025—2030年``)."""
     if _zh(locale):

@@ -140,7 +140,7 @@ def fan_records(d: DemandResult) -> list[dict[str, Any]]:
             rows.append(
                 {
                     "segment": segment_name(seg),
-                    "year": fmt.year(year),
+                    "year": fmt.axis_year(year),
                     "p5": fmt.in_unit(s["p5"], "kt"),
                     "p50": fmt.in_unit(s["p50"], "kt"),
                     "p95": fmt.in_unit(s["p95"], "kt"),
