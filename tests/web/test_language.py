@@ -65,3 +65,20 @@ def test_english_and_chinese_overviews_are_kept_apart(fresh) -> None:
     en = fresh.get("/?lang=en").text
     assert "一致性检查" in zh and "一致性检查" not in en
     assert "Consistency checks" in en
+
+
+def test_the_app_default_language_applies_until_a_reader_chooses(store_path) -> None:
+    import warnings
+
+    from pestle.store import Store
+    from pestle.web import create_app
+
+    with warnings.catch_warnings():
+        warnings.filterwarnings("ignore", message="Using `httpx` with")
+        from fastapi.testclient import TestClient
+
+    app = create_app(token="t", store=Store(str(store_path)), lang="zh")
+    with TestClient(app, base_url="http://127.0.0.1") as c:
+        assert "主要发现" in _h2(c.get("/").text)
+        assert "Key findings" in _h2(c.get("/?lang=en").text)
+        assert "Key findings" in _h2(c.get("/").text)  # the reader's cookie wins

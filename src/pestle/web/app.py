@@ -86,6 +86,7 @@ def create_app(
     allowed_hosts: Sequence[str] | None = LOOPBACK_HOSTS,
     watch: bool = False,
     settings: Settings | None = None,
+    lang: str | None = None,
 ) -> FastAPI:
     """The app serving `case` (embedded name, folder or loaded `Case`; default: embedded).
 
@@ -97,7 +98,9 @@ def create_app(
     (`pestle.web.live`); open pages follow.
     settings: the settings of the results every page and endpoint shows (default: the one
     set of defaults, `pestle.results.DEFAULTS`, as `pestle analyze` and `pestle report`).
+    lang: the pages' language for a reader who has not chosen one (default English).
     """
+    default_lang = i18n.check(lang)
     loaded = _load(case)
     state = AppState(
         cases={loaded.id: CaseState(loaded, settings or DEFAULTS)},
@@ -145,7 +148,7 @@ def create_app(
         limits={"/api/documents": max_upload_bytes + MULTIPART_OVERHEAD},
     )
     app.add_middleware(SecurityHeaders)
-    app.add_middleware(Language)
+    app.add_middleware(Language, default=default_lang)
     hosts = list(allowed_hosts) if allowed_hosts else ["*"]
     if "*" not in hosts:
         app.add_middleware(TrustedHostMiddleware, allowed_hosts=hosts)

@@ -21,7 +21,7 @@ PARAM = "lang"
 COOKIE_AGE = 365 * 24 * 3600  # a year: a reader's choice of language outlives a session
 
 
-def chosen(scope: Scope) -> tuple[str, bool]:
+def chosen(scope: Scope, default: str = i18n.SOURCE) -> tuple[str, bool]:
     """The request's language and whether the query chose it (then the cookie is set)."""
     query = parse_qs(scope.get("query_string", b"").decode("latin-1"))
     for value in query.get(PARAM, ())[:1]:
@@ -39,20 +39,22 @@ def chosen(scope: Scope) -> tuple[str, bool]:
             morsel = cookie.get(COOKIE)
             if morsel is not None and morsel.value in i18n.LANGUAGES:
                 return morsel.value, False
-    return i18n.SOURCE, False
+    return default, False
 
 
 class Language:
-    """Run each HTTP request in the language it asks for (query, else cookie, else English)."""
+    """Run each HTTP request in the language it asks for (query, else cookie, else the
+    app's default, English unless `pestle serve --lang` says otherwise)."""
 
-    def __init__(self, app: ASGIApp) -> None:
+    def __init__(self, app: ASGIApp, default: str = i18n.SOURCE) -> None:
         self.app = app
+        self.default = i18n.check(default)
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
-        lang, from_query = chosen(scope)
+        lang, from_query = chosen(scope, self.default)
 
         async def send_with_cookie(message: Message) -> None:
             if from_query and message["type"] == "http.response.start":
