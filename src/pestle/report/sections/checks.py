@@ -85,9 +85,8 @@ def build(results: Results, notes: Notes, body: Body) -> None:
 def checks_note(report: Any, notes: Notes) -> int:
     return notes.computed(
         "pestle checks",
-        description=(
-            f"Consistency rules run by pestle.checks on case {report.case}: "
-            f"{', '.join(report.rules)}."
+        description=_("Consistency rules run by pestle.checks on case {case}: {rules}.").format(
+            case=report.case, rules=", ".join(report.rules)
         ),
     )
 

@@ -54,12 +54,12 @@ def model_note(results: Results, notes: Notes) -> int:
     d = result.demand
     return notes.computed(
         "pestle.analysis.demand",
-        description=(
-            f"Monte Carlo of the composite-demand model, scenario {result.name}: "
-            f"{fmt.count(d.samples)} samples, seed {d.seed}; mean and 5th, 50th and 95th "
-            "percentiles per segment and year. Capacity of the bases times composite intensity "
-            "per unit, added over each base's commissioning window."
-        ),
+        description=_(
+            "Monte Carlo of the composite-demand model, scenario {scenario}: {samples} samples, "
+            "seed {seed}; mean and 5th, 50th and 95th percentiles per segment and year. "
+            "Capacity of the bases times composite intensity per unit, added over each base's "
+            "commissioning window."
+        ).format(scenario=result.name, samples=fmt.count(d.samples), seed=d.seed),
         inputs=inputs_notes,
         anchor="demand-method",
     )
@@ -301,15 +301,15 @@ def _regional(results: Results, notes: Notes, note: int) -> list:
 def backtest_note(results: Results, notes: Notes, demand_note: int) -> int:
     b = results.backtest
     return notes.computed(
-        "backtest of the observed capacity path",
-        description=(
+        _("backtest of the observed capacity path"),
+        description=_(
             "For each cut year, the model is run on the installed-capacity history as it "
             "stood at the end of that year (no later figure), with the headline scenario's "
-            f"parameters ({fmt.count(b.samples)} samples, seed {b.seed}), and its forecast "
-            "of each later observed year is set against what was built. For blade demand "
-            "the observation is the observed wind additions times the blade mass per MW "
-            "(the middle of its stated range; the range in brackets)."
-        ),
+            "parameters ({samples} samples, seed {seed}), and its forecast of each later "
+            "observed year is set against what was built. For blade demand the observation is "
+            "the observed wind additions times the blade mass per MW (the middle of its stated "
+            "range; the range in brackets)."
+        ).format(samples=fmt.count(b.samples), seed=b.seed),
         inputs=[demand_note],
     )
 
@@ -392,10 +392,10 @@ def _scenarios(comparison: Any, notes: Notes, note: int) -> list:
         c = r.demand.get("cumulative_demand_t", "total")
         scen_note = notes.computed(
             "pestle.analysis.demand",
-            description=(
-                f"Monte Carlo of the composite-demand model, scenario {r.name}: same samples and "
-                "seed as the presented scenario, with the scenario's parameter overrides."
-            ),
+            description=_(
+                "Monte Carlo of the composite-demand model, scenario {scenario}: same samples "
+                "and seed as the presented scenario, with the scenario's parameter overrides."
+            ).format(scenario=r.name),
             inputs=[note],
         )
         rows.append(
@@ -437,12 +437,16 @@ def sensitivity_note(results: Results, notes: Notes) -> int:
     frame = frame[~frame["inert"]].sort_values("rank")
     return notes.computed(
         "Sobol' indices (SALib)",
-        description=(
-            f"First-order (S1) and total-order (ST) Sobol' indices of total composite demand, "
-            f"{fmt.count(sens.base_samples)} base samples ({fmt.count(sens.evaluations)} model "
-            f"evaluations), seed {sens.seed}, {fmt.share(sens.conf_level, 0)} confidence "
-            "intervals. A slightly negative S1 whose interval includes zero is sampling error "
-            "and reads as zero; parameters are ranked by ST."
+        description=_(
+            "First-order (S1) and total-order (ST) Sobol' indices of total composite demand, "
+            "{base} base samples ({evaluations} model evaluations), seed {seed}, {level} "
+            "confidence intervals. A slightly negative S1 whose interval includes zero is "
+            "sampling error and reads as zero; parameters are ranked by ST."
+        ).format(
+            base=fmt.count(sens.base_samples),
+            evaluations=fmt.count(sens.evaluations),
+            seed=sens.seed,
+            level=fmt.share(sens.conf_level, 0),
         ),
         inputs=[parameter_note(notes, params[n]) for n in frame["parameter"] if n in params],
     )
@@ -588,8 +592,8 @@ def _eol(results: Results, notes: Notes, result: Any, note: int, factors: list) 
 
 def linkage_note(effects: Any, notes: Notes, demand_note: int) -> int:
     assumptions = notes.computed(
-        "linkage shock",
-        description=(
+        _("linkage shock"),
+        description=_(
             "Final demand = cumulative tonnes by segment (median of the presented scenario) x "
             "price per tonne x sector share; prices and sector shares are stated analyst "
             "assumptions (the case's linkage file), results at the low, central and high price."
@@ -598,7 +602,9 @@ def linkage_note(effects: Any, notes: Notes, demand_note: int) -> int:
     )
     return notes.computed(
         "pestle.analysis.linkage",
-        description=f"Leontief model: direct = the shock, indirect = L·f − f. {effects.note}",
+        description=_("Leontief model: direct = the shock, indirect = L·f − f. {note}").format(
+            note=effects.note
+        ),
         inputs=[assumptions],
     )
 

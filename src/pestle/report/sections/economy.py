@@ -105,11 +105,12 @@ def _structure(results: Results, cite: Cite, indicators: tuple, body: Body) -> l
         derived = {r.entity: r for r in structure.rows}
         method = cite.notes.computed(
             "pestle.analysis.indicators",
-            description=(
+            description=_(
                 "Industry structure: share = added value / sum of the industries; "
                 "contribution to growth = share x growth (percentage points); contribution "
-                "rate = contribution / sum of contributions. " + structure.note
-            ),
+                "rate = contribution / sum of contributions. "
+            )
+            + structure.note,
             inputs=[n for r in structure.rows for n in input_notes(cite, r.evidence)],
         )
     period = _period(found[0][1])
@@ -275,7 +276,7 @@ def _clusters(results: Results, cite: Cite, body: Body) -> list:
                 continue
             note = cite.notes.computed(
                 "pestle.analysis.indicators",
-                description="Share of GDP = added value / reference GDP of the same period.",
+                description=_("Share of GDP = added value / reference GDP of the same period."),
                 inputs=input_notes(cite, g.evidence),
             )
             verdict = {

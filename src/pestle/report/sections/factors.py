@@ -62,18 +62,17 @@ def build(results: Results, notes: Notes, body: Body) -> None:
 
 def judgments_note(notes: Notes, judgments: Any) -> int:
     file = str(judgments.path or "the judgments file").rsplit("/", 1)[-1]
-    return notes.judgment(file, "analyst judgments of the case", judgments.note)
+    return notes.judgment(file, _("analyst judgments of the case"), judgments.note)
 
 
 def ahp_note(h: Any, notes: Notes, source: int) -> int:
     return notes.computed(
         "AHP (pestle.analysis.ahp)",
-        description=(
+        description=_(
             "Weights from the principal eigenvector of each pairwise matrix (Saaty); global "
             "weight = dimension weight x weight within the dimension; consistency ratio CR = "
-            f"CI / RI with Saaty's random index ({h.top.random_index_table}); CR ≤ "
-            f"{fmt.decimal(h.top.threshold, 1)} is acceptable."
-        ),
+            "CI / RI with Saaty's random index ({table}); CR ≤ {threshold} is acceptable."
+        ).format(table=h.top.random_index_table, threshold=fmt.decimal(h.top.threshold, 1)),
         inputs=[source],
     )
 
@@ -81,11 +80,11 @@ def ahp_note(h: Any, notes: Notes, source: int) -> int:
 def dematel_note(d: Any, notes: Notes, source: int) -> int:
     return notes.computed(
         "DEMATEL (pestle.analysis.dematel)",
-        description=(
+        description=_(
             "Total relation T = D (I − D)⁻¹ of the normalised direct-influence matrix D; "
             "prominence D+R, relation D−R (cause if positive); indirect influence = T − D. "
-            f"Influence map threshold: {d.threshold_rule}."
-        ),
+            "Influence map threshold: {rule}."
+        ).format(rule=d.threshold_rule),
         inputs=[source],
     )
 
@@ -93,11 +92,14 @@ def dematel_note(d: Any, notes: Notes, source: int) -> int:
 def efe_note(e: Any, notes: Notes, source: int) -> int:
     return notes.computed(
         "EFE (pestle.analysis.efe)",
-        description=(
+        description=_(
             "External factor evaluation (David): weight (AHP global weight) x rating of the "
-            f"response (from {fmt.number(e.scale_min)} poor to {fmt.number(e.scale_max)} "
-            f"superior); the total lies between the two, {fmt.number(e.scale_average)} is the "
-            "average."
+            "response (from {low} poor to {high} superior); the total lies between the two, "
+            "{average} is the average."
+        ).format(
+            low=fmt.number(e.scale_min),
+            high=fmt.number(e.scale_max),
+            average=fmt.number(e.scale_average),
         ),
         inputs=[source],
     )
@@ -106,7 +108,7 @@ def efe_note(e: Any, notes: Notes, source: int) -> int:
 def topsis_note(notes: Notes, source: int) -> int:
     return notes.computed(
         "TOPSIS (pestle.analysis.topsis)",
-        description=(
+        description=_(
             "Closeness to the ideal solution of each product segment (Hwang & Yoon, vector "
             "normalisation) on the criteria and weights of the analyst judgments."
         ),
@@ -117,12 +119,11 @@ def topsis_note(notes: Notes, source: int) -> int:
 def robustness_note(rob: Any, notes: Notes, topsis: int) -> int:
     return notes.computed(
         "rank stability (pestle.analysis.robustness)",
-        description=(
-            f"Monte Carlo of the criterion weights: each multiplied by Uniform(1 − s, 1 + s), "
-            f"s = {fmt.share(rob.spread, 0)}, {fmt.count(rob.draws)} draws, seed "
-            f"{rob.seed}; share of draws keeping each segment's rank and "
-            "Spearman correlation with the base ranking."
-        ),
+        description=_(
+            "Monte Carlo of the criterion weights: each multiplied by Uniform(1 − s, 1 + s), "
+            "s = {spread}, {draws} draws, seed {seed}; share of draws keeping each segment's "
+            "rank and Spearman correlation with the base ranking."
+        ).format(spread=fmt.share(rob.spread, 0), draws=fmt.count(rob.draws), seed=rob.seed),
         inputs=[topsis],
     )
 
@@ -398,10 +399,10 @@ def _entropy(e: Any, notes: Notes, names: dict[str, str]) -> list:
         return [lead, Notice(_("Not applicable to this case: {reason}").format(reason=e.reason))]
     note = notes.computed(
         "Entropy weights (pestle.analysis.factor_panel)",
-        description=(
-            f"Entropy weight method over the {e.alignment} the linked series share; "
-            "a factor's weight is the sum of its series' weights."
-        ),
+        description=_(
+            "Entropy weight method over the {alignment} the linked series share; a factor's "
+            "weight is the sum of its series' weights."
+        ).format(alignment=e.alignment),
     )
     rows = [
         (

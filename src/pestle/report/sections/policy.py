@@ -96,16 +96,16 @@ def _mix(mix: Any, cite: Cite) -> list:
         )
     coding = notes.judgment(
         cite.case.files()["policy_measures"][0].name,
-        "coding of the policy measures by level, instrument and target",
+        _("coding of the policy measures by level, instrument and target"),
         mix.note,
     )
     method = notes.computed(
         "pestle.analysis.policy",
-        description=(
-            f"Coverage of instrument x target cells by level; typology: {mix.typology}. "
+        description=_(
+            "Coverage of instrument x target cells by level; typology: {typology}. "
             "Superposition index = cells addressed at national and at local level / cells "
             "addressed at all."
-        ),
+        ).format(typology=mix.typology),
         inputs=[coding, *evidence],
     )
     counts = mix.counts()
@@ -259,7 +259,7 @@ def _ftz_indicators(cite: Cite, ind: Any) -> list:
         inputs_ = [n for s in zone.sections for n in input_notes(cite, s.evidence)]
         note = cite.notes.computed(
             "pestle.analysis.indicators",
-            description=(
+            description=_(
                 "Shares of the sections' permissions and Herfindahl concentration H = sum of "
                 "squared shares; 1 / H is the equivalent number of equal sections."
             ),

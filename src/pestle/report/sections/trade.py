@@ -180,10 +180,11 @@ def _structure(results: Results, cite: Cite, case: Any) -> list:
         marks = [n for c in d.categories for n in input_notes(cite, c.evidence)]
         note = cite.notes.computed(
             "pestle.analysis.indicators",
-            description=(
+            description=_(
                 "Trade structure by dimension: the named categories' shares and the remainder "
-                "(100 % minus the named shares) of the same dimension. " + ind.trade.note
-            ),
+                "(100 % minus the named shares) of the same dimension. "
+            )
+            + ind.trade.note,
             inputs=marks,
         )
         notes.append(note)
@@ -224,7 +225,7 @@ def _bases(results: Results, cite: Cite, body: Body) -> list:
     for b in ind.bases:
         note = cite.notes.computed(
             "pestle.analysis.indicators",
-            description="Implied prior-period base = value / (1 + growth / 100).",
+            description=_("Implied prior-period base = value / (1 + growth / 100)."),
             inputs=input_notes(cite, b.evidence),
         )
         unit = b.unit if b.unit in ("CNY", "USD", "W", "t") else ""
