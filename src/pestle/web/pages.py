@@ -298,8 +298,8 @@ def scenarios_page(request: Request) -> HTMLResponse:
         ],
         a=present.demand_payload(a, cs.id, {}),
         b=present.demand_payload(b, cs.id, {}),
-        fan_a=_side_by_side(a.demand, "Scenario A"),
-        fan_b=_side_by_side(b.demand, "Scenario B"),
+        fan_a=_side_by_side(a.demand, _("Scenario A")),
+        fan_b=_side_by_side(b.demand, _("Scenario B")),
     )
 
 
