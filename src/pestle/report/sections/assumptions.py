@@ -11,7 +11,7 @@ from pestle.present.format import parameter_value
 from pestle.present.i18n import gettext as _
 from pestle.report.footnotes import Notes, num, refs
 from pestle.report.sections import Body
-from pestle.report.sections._common import numeric, table
+from pestle.report.sections._common import fill, numeric, table
 from pestle.report.sections.demand import param_anchor, parameter_note
 from pestle.report.view import Bullets, Notice, Paragraph, Term, text
 from pestle.results import Results
@@ -55,8 +55,8 @@ def _parameters(results: Results, notes: Notes) -> list:
                 text("" if p.unit == "choice" else p.unit),
                 (num(parameter_value(p), note),),
                 text(
-                    ("Assumption: " + (p.reason or "")) if p.assumption else (p.source or ""),
-                    f" (quality: {p.quality})" if p.quality else "",
+                    (_("Assumption: ") + (p.reason or "")) if p.assumption else (p.source or ""),
+                    _(" (quality: {quality})").format(quality=p.quality) if p.quality else "",
                 ),
             )
         )
@@ -66,12 +66,16 @@ def _parameters(results: Results, notes: Notes) -> list:
     return [
         Paragraph(
             text(
-                f"The demand model's parameters as {file} gives them. ",
-                "Assumptions (no public figure found; entered with a wide range and flagged): ",
-                ", ".join(flagged) if flagged else "none",
-                ". Scenarios override some of them (see ",
-                Term("Composite demand"),
-                ").",
+                *fill(
+                    _(
+                        "The demand model's parameters as {file} gives them. Assumptions (no "
+                        "public figure found; entered with a wide range and flagged): {flagged}. "
+                        "Scenarios override some of them (see {section})."
+                    ),
+                    file=file,
+                    flagged=_(", ").join(flagged) if flagged else _("none"),
+                    section=Term(_("Composite demand")),
+                )
             )
         ),
         table(
@@ -108,11 +112,14 @@ def _judgments(results: Results) -> list:
             text(
                 f"{file}: ",
                 j.note,
-                " It holds the AHP pairwise matrices, the DEMATEL influence matrix, the EFE "
-                "ratings and the TOPSIS decision matrix, each judgment with a one-line rationale.",
+                _(
+                    " It holds the AHP pairwise matrices, the DEMATEL influence matrix, the EFE "
+                    "ratings and the TOPSIS decision matrix, each judgment with a one-line "
+                    "rationale."
+                ),
             ),
             tone="judgment",
-            label="Illustrative" if j.illustrative else "Analyst judgments",
+            label=_("Illustrative") if j.illustrative else _("Analyst judgments"),
             badge="judgment",
         )
     ]
@@ -170,9 +177,11 @@ def _references(case: Any) -> list:
     return [
         Paragraph(
             text(
-                "Each reference entry names its source and its quality (firm: official or "
-                "national press agency; verify: found only in secondary data, to be "
-                "confirmed). Footnotes cite the entry with its file and line."
+                _(
+                    "Each reference entry names its source and its quality (firm: official or "
+                    "national press agency; verify: found only in secondary data, to be "
+                    "confirmed). Footnotes cite the entry with its file and line."
+                )
             )
         ),
         table(
@@ -195,14 +204,14 @@ def _external(case: Any) -> list:
                     ": ",
                     ", ".join(str(p) for p in parts if p),
                     f" ({s.note})" if s.note else "",
-                    f" [quality: {s.quality}]" if s.quality else "",
+                    _(" [quality: {quality}]").format(quality=s.quality) if s.quality else "",
                 )
             )
     if not items:
         return [Notice(_("No factor cites an external source."))]
     return [
         Paragraph(
-            text("Addresses are given as text: the report links to nothing outside itself."),
+            text(_("Addresses are given as text: the report links to nothing outside itself.")),
             tone="method",
         ),
         Bullets(tuple(items)),
