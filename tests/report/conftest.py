@@ -31,3 +31,15 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> Built:
         html=(out / "index.html").read_text(encoding="utf-8"),
         md=(out / "report.md").read_text(encoding="utf-8"),
     )
+
+
+@pytest.fixture(scope="session")
+def built_zh(tmp_path_factory: pytest.TempPathFactory) -> Built:
+    """The embedded case's report in Chinese (`--lang zh`), all three formats, built once."""
+    out = tmp_path_factory.mktemp("report-zh") / "report"
+    result = build_report(out=out, lang="zh")
+    return Built(
+        result=result,
+        html=(out / "index.html").read_text(encoding="utf-8"),
+        md=(out / "report.md").read_text(encoding="utf-8"),
+    )

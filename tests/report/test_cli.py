@@ -66,3 +66,21 @@ def test_set_fixes_a_parameter_and_a_wrong_one_is_a_one_line_error(cli, tmp_path
     err = capsys.readouterr().err.strip()
     assert err.startswith("error: --set: unknown parameter 'nope'") and "\n" not in err
     assert not (tmp_path / "r2").exists()
+
+
+def test_lang_zh_writes_a_chinese_report(cli, tmp_path, capsys) -> None:
+    out = tmp_path / "zh"
+    with pytest.raises(SystemExit) as info:
+        cli(["report", "--out", str(out), "--format", "md", "--lang", "zh", "--quiet"])
+    assert info.value.code in (0, None)
+    md = (out / "report.md").read_text(encoding="utf-8")
+    assert "\n## 1 摘要\n" in md and "\n## 注释与证据\n" in md
+
+
+def test_an_unknown_lang_is_a_usage_error_naming_the_flag(cli, tmp_path, capsys) -> None:
+    with pytest.raises(SystemExit) as info:
+        cli(["report", "--out", str(tmp_path / "r"), "--lang", "fr"])
+    assert info.value.code == 2
+    err = capsys.readouterr().err
+    assert "--lang" in err and "'fr' is not one of" in err and "Traceback" not in err
+    assert not (tmp_path / "r").exists()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gc
+from enum import Enum
 from pathlib import Path
 from typing import Annotated
 
@@ -12,9 +13,13 @@ from rich.console import Console
 from pestle.cli import app
 from pestle.cli.output import check_out_folder
 from pestle.errors import InputError
+from pestle.present.i18n import LANGUAGES
 from pestle.results.settings import DEFAULTS, Settings
 
 console = Console(highlight=False, soft_wrap=True)
+
+# the report's languages as a choice Typer checks (a wrong --lang is a usage error, exit 2)
+Lang = Enum("Lang", {code: code for code in LANGUAGES}, type=str)  # type: ignore[misc]
 
 
 class _Progress:
@@ -64,6 +69,13 @@ def report(
     seed: Annotated[
         int | None, typer.Option("--seed", help=f"Random seed [{DEFAULTS.seed}].")
     ] = None,
+    lang: Annotated[
+        Lang,
+        typer.Option(
+            "--lang",
+            help="Language of the report's words and number formats (zh: Chinese).",
+        ),
+    ] = Lang.en,  # type: ignore[attr-defined]
     quiet: Annotated[
         bool, typer.Option("--quiet", "-q", help="Print only the paths of the files built.")
     ] = False,
@@ -85,7 +97,7 @@ def report(
     check_out_folder(out)  # an unwritable --out is one line before a minute of work
     if watch:
         parse_formats(format)  # a bad --format is an error before anything starts
-        _watch(case, out, format, settings, quiet)
+        _watch(case, out, format, settings, quiet, lang.value)
         return
     try:
         result = build_report(
@@ -94,6 +106,7 @@ def report(
             formats=format,
             settings=settings,
             progress=None if quiet else _Progress(),
+            lang=lang.value,
         )
     except OSError as exc:  # e.g. the disk filled up while writing: one line, not a traceback
         raise InputError(
@@ -115,6 +128,7 @@ def _watch(
     formats: str,
     settings: Settings,
     quiet: bool,
+    lang: str = "en",
 ) -> None:
     from pestle.report.watch import Rebuild, watch_report
 
@@ -154,6 +168,7 @@ def _watch(
             on_build=show,
             on_change=changed,
             progress=progress,
+            lang=lang,
         )
     except KeyboardInterrupt:
         if not quiet:

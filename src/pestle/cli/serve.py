@@ -9,11 +9,13 @@ from __future__ import annotations
 import ipaddress
 import os
 import socket
+from typing import Annotated
 
 import typer
 from rich.console import Console
 
 from pestle.cli import app
+from pestle.cli.report import Lang  # the same language choice as `pestle report --lang`
 from pestle.results.settings import DEFAULTS, Settings
 
 console = Console(highlight=False, soft_wrap=True)
@@ -87,6 +89,13 @@ def serve(
         None, "--samples", "-n", help=f"Monte Carlo samples [{DEFAULTS.samples:,}]."
     ),
     seed: int | None = typer.Option(None, "--seed", help=f"Random seed [{DEFAULTS.seed}]."),
+    lang: Annotated[
+        Lang,
+        typer.Option(
+            "--lang",
+            help="Language of the pages until a reader picks another (English / 中文 switch).",
+        ),
+    ] = Lang.en,  # type: ignore[attr-defined]
 ) -> None:
     """Serve the dashboard and REST API; write endpoints need the printed token."""
     import uvicorn
@@ -108,6 +117,7 @@ def serve(
         watch=watch,
         settings=settings,
         also=_other_embedded(case, scenario),
+        lang=lang.value,
     )
     state = web.state.pestle
     sock = bind(host, port)

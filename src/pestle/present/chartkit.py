@@ -15,9 +15,15 @@ from typing import Any
 
 import altair as alt
 
+from pestle.present import i18n
+from pestle.present.i18n import gettext as _
+
 Records = Sequence[dict[str, Any]]
 
 FONT = "Liberation Sans, DejaVu Sans, Arial, sans-serif"
+# Chinese charts: a font with CJK glyphs first (Debian's fonts-wqy-microhei or
+# fonts-noto-cjk), so that vl-convert measures and the PDF draws the same glyphs
+FONT_CJK = "WenQuanYi Micro Hei, Noto Sans CJK SC, Liberation Sans, DejaVu Sans, sans-serif"
 WIDTH = 560
 INK = "#1d2430"
 MUTED = "#5b6573"
@@ -33,9 +39,9 @@ STATUS_COLORS = {
 alt.data_transformers.disable_max_rows()
 
 
-def _config(chart: alt.TopLevelMixin) -> alt.TopLevelMixin:
+def _config(chart: alt.TopLevelMixin, font: str = FONT) -> alt.TopLevelMixin:
     return (
-        chart.configure(font=FONT, background="white", padding=8)
+        chart.configure(font=font, background="white", padding=8)
         .configure_title(
             fontSize=14,
             subtitleFontSize=10.5,
@@ -60,14 +66,17 @@ def _config(chart: alt.TopLevelMixin) -> alt.TopLevelMixin:
     )
 
 
-@lru_cache(maxsize=1)
-def _config_json() -> str:
-    """The charts' shared configuration, made once (Altair copies a whole chart per call)."""
-    return json.dumps(_config(alt.Chart()).to_dict(validate=False)["config"])
+@lru_cache(maxsize=len(i18n.LANGUAGES))
+def _config_json(lang: str = i18n.SOURCE) -> str:
+    """The charts' shared configuration, made once per language (Altair copies a whole
+    chart per call); languages written in CJK characters get a CJK font first."""
+    font = FONT if lang == i18n.SOURCE else FONT_CJK
+    return json.dumps(_config(alt.Chart(), font).to_dict(validate=False)["config"])
 
 
 def _title(title: str, source: str) -> alt.TitleParams:
-    return alt.TitleParams(text=title, subtitle=[f"Source: {source}"] if source else [])
+    subtitle = [_("Source: {source}").format(source=source)] if source else []
+    return alt.TitleParams(text=title, subtitle=subtitle)
 
 
 DATA = "table"
@@ -85,7 +94,7 @@ def _finish(
     out = chart.properties(title=_title(title, source), description=description or title).to_dict(
         validate=False
     )
-    out["config"] = json.loads(_config_json())
+    out["config"] = json.loads(_config_json(i18n.current()))
     out["datasets"] = {DATA: [dict(r) for r in records]}
     return out
 
@@ -279,9 +288,13 @@ def fan(
         tooltip=[
             f"{facet}:N",
             f"{x}:O",
-            alt.Tooltip(f"{low}:Q", format=",.4~r", title=f"low ({band_label})"),
-            alt.Tooltip(f"{mid}:Q", format=",.4~r", title="median"),
-            alt.Tooltip(f"{high}:Q", format=",.4~r", title=f"high ({band_label})"),
+            alt.Tooltip(
+                f"{low}:Q", format=",.4~r", title=_("low ({band})").format(band=band_label)
+            ),
+            alt.Tooltip(f"{mid}:Q", format=",.4~r", title=_("median")),
+            alt.Tooltip(
+                f"{high}:Q", format=",.4~r", title=_("high ({band})").format(band=band_label)
+            ),
         ],
     )
     chart = (

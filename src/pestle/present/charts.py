@@ -16,26 +16,39 @@ from typing import Any
 
 from pestle.present import chartkit as kit
 from pestle.present import format as fmt
+from pestle.present.i18n import N_
+from pestle.present.i18n import gettext as _
 
+# names are marked for the catalogue here and translated where they are shown
 SEGMENT_NAMES = {
-    "wind_blades": "Wind-turbine blades",
-    "pv_frames": "PV module frames",
-    "hydrogen_vessels": "Hydrogen pressure vessels",
-    "transmission_insulators": "Transmission insulators",
-    "wind_repowering": "Blades for repowered wind farms",
-    "total": "All segments",
+    "wind_blades": N_("Wind-turbine blades"),
+    "pv_frames": N_("PV module frames"),
+    "hydrogen_vessels": N_("Hydrogen pressure vessels"),
+    "transmission_insulators": N_("Transmission insulators"),
+    "wind_repowering": N_("Blades for repowered wind farms"),
+    "total": N_("All segments"),
 }
 COVERAGE = {
-    "both": "national and local",
-    "national": "national only",
-    "local": "local only",
-    "none": "not addressed",
+    "both": N_("national and local"),
+    "national": N_("national only"),
+    "local": N_("local only"),
+    "none": N_("not addressed"),
 }
-STATUS = {"fail": "Failed", "ambiguous": "Ambiguous", "unknown": "Unknown", "pass": "Passed"}
+STATUS = {
+    "fail": N_("Failed"),
+    "ambiguous": N_("Ambiguous"),
+    "unknown": N_("Unknown"),
+    "pass": N_("Passed"),
+}
+
+# the groups of the DEMATEL diagram (`DematelResult` rows), marked for the catalogue
+DEMATEL_GROUPS = (N_("cause"), N_("effect"))
 
 
 def segment_name(code: str) -> str:
-    return SEGMENT_NAMES.get(code, fmt.words(code).capitalize())
+    if code in SEGMENT_NAMES:
+        return _(SEGMENT_NAMES[code])
+    return fmt.words(code).capitalize()
 
 
 def _segments(demand: Any) -> list[str]:
@@ -56,7 +69,7 @@ def _fan(records: list[dict], **options: Any) -> dict:
         mid="p50",
         high="p95",
         facet="segment",
-        band_label="p5–p95",
+        band_label=_("p5–p95"),
         **options,
     )
 
@@ -75,7 +88,7 @@ def demand_fan(demand: Any) -> dict:
     records = [
         {
             "segment": segment_name(seg),
-            "year": fmt.year(year),
+            "year": fmt.axis_year(year),
             **_band(demand.get("demand_t", seg, year)),
         }
         for seg in _segments(demand)
@@ -83,10 +96,12 @@ def demand_fan(demand: Any) -> dict:
     ]
     return _fan(
         records,
-        y_title="Composites (kt per year)",
-        title=f"Composite demand by segment, scenario {demand.scenario}",
-        source="pestle demand model (Monte Carlo); band p5–p95, line median",
-        description="Fan charts of yearly composite demand per segment",
+        y_title=_("Composites (kt per year)"),
+        title=_("Composite demand by segment, scenario {scenario}").format(
+            scenario=demand.scenario
+        ),
+        source=_("pestle demand model (Monte Carlo); band p5–p95, line median"),
+        description=_("Fan charts of yearly composite demand per segment"),
     )
 
 
@@ -99,16 +114,16 @@ def eol_waste(demand: Any) -> dict | None:
         except KeyError:
             continue
         records.append(
-            {"segment": segment_name("wind_blades"), "year": fmt.year(year), **_band(stats)}
+            {"segment": segment_name("wind_blades"), "year": fmt.axis_year(year), **_band(stats)}
         )
     if not records:
         return None
     return _fan(
         records,
-        y_title="Blade waste (kt per year)",
-        title="End-of-life wind-blade waste by year",
-        source="pestle demand model; design life from the case's reference data",
-        description="Fan chart of yearly blade waste",
+        y_title=_("Blade waste (kt per year)"),
+        title=_("End-of-life wind-blade waste by year"),
+        source=_("pestle demand model; design life from the case's reference data"),
+        description=_("Fan chart of yearly blade waste"),
         columns=1,
     )
 
@@ -126,10 +141,10 @@ def scenario_comparison(comparison: Any) -> dict:
         mid="p50",
         high="p95",
         color="segment",
-        value_title="Cumulative composites over the horizon (kt)",
-        title="Cumulative composite demand by scenario (median, p5–p95)",
-        source="pestle demand model, same samples and seed for every scenario",
-        description="Median and p5–p95 interval of cumulative demand per scenario",
+        value_title=_("Cumulative composites over the horizon (kt)"),
+        title=_("Cumulative composite demand by scenario (median, p5–p95)"),
+        source=_("pestle demand model, same samples and seed for every scenario"),
+        description=_("Median and p5–p95 interval of cumulative demand per scenario"),
     )
 
 
@@ -140,18 +155,18 @@ def backtest(result: Any) -> dict | None:
     for r in result.rows:
         if r.measure != "wind_blades_t":
             continue
-        label = f"{r.year}, history to end-{r.cut}"
+        label = _("{year}, history to end-{cut}").format(year=r.year, cut=r.cut)
         records.append(
             {
                 "forecast": label,
-                "series": "forecast",
+                "series": _("forecast"),
                 **_band({"p5": r.p5, "p50": r.p50, "p95": r.p95}),
             }
         )
         records.append(
             {
                 "forecast": label,
-                "series": "observed additions x blade mass",
+                "series": _("observed additions x blade mass"),
                 **_band({"p5": r.observed_low, "p50": r.observed, "p95": r.observed_high}),
             }
         )
@@ -164,10 +179,10 @@ def backtest(result: Any) -> dict | None:
         mid="p50",
         high="p95",
         color="series",
-        value_title="Wind-blade demand in the year (kt)",
-        title="Backtest: forecast blade demand against what was built",
-        source="pestle demand model on the capacity history before each cut",
-        description="Forecast median and p5–p95 of blade demand against the observed range",
+        value_title=_("Wind-blade demand in the year (kt)"),
+        title=_("Backtest: forecast blade demand against what was built"),
+        source=_("pestle demand model on the capacity history before each cut"),
+        description=_("Forecast median and p5–p95 of blade demand against the observed range"),
     )
 
 
@@ -176,18 +191,21 @@ def sobol(sensitivity: Any) -> dict:
     frame = sensitivity.to_frame()
     frame = frame[~frame["inert"]].sort_values("rank")
     records = []
-    for _, r in frame.iterrows():
-        for index, value in (("total order (ST)", r["ST"]), ("first order (S1)", r["S1_clipped"])):
+    for _label, r in frame.iterrows():
+        for index, value in (
+            (_("total order (ST)"), r["ST"]),
+            (_("first order (S1)"), r["S1_clipped"]),
+        ):
             records.append({"parameter": r["parameter"], "index": index, "value": float(value)})
     return kit.grouped_index_bars(
         records,
         category="parameter",
         value="value",
         group="index",
-        value_title="Sobol' index of total demand",
-        title="What drives the uncertainty of total composite demand",
-        source="SALib Sobol' analysis of the pestle demand model",
-        description="Bars of total- and first-order Sobol' indices per parameter",
+        value_title=_("Sobol' index of total demand"),
+        title=_("What drives the uncertainty of total composite demand"),
+        source=_("SALib Sobol' analysis of the pestle demand model"),
+        description=_("Bars of total- and first-order Sobol' indices per parameter"),
     )
 
 
@@ -197,7 +215,7 @@ def linkage_effects(effects: Any, top: int = 10) -> dict:
     records = []
     for code, r in frame.iterrows():
         label = f"{r['name']} ({code})"
-        parts = (("direct", "output_direct", 0), ("indirect", "output_indirect", 1))
+        parts = ((_("direct"), "output_direct", 0), (_("indirect"), "output_indirect", 1))
         for part, key, order in parts:
             records.append(
                 {
@@ -212,11 +230,11 @@ def linkage_effects(effects: Any, top: int = 10) -> dict:
         category="sector",
         value="value_bn",
         part="effect",
-        value_title="Output effect (billion yuan, central price)",
-        title="Output effects of composite demand by sector (top sectors)",
-        source="Leontief model on the national input-output table (see the note)",
-        parts_order=["direct", "indirect"],
-        description="Stacked bars of direct and indirect output effects per sector",
+        value_title=_("Output effect (billion yuan, central price)"),
+        title=_("Output effects of composite demand by sector (top sectors)"),
+        source=_("Leontief model on the national input-output table (see the note)"),
+        parts_order=[_("direct"), _("indirect")],
+        description=_("Stacked bars of direct and indirect output effects per sector"),
     )
 
 
@@ -236,13 +254,13 @@ def ahp_weights(hierarchy: Any, names: Mapping[str, str]) -> dict:
         records,
         category="factor",
         value="weight",
-        value_title="Global weight (sums to 1)",
-        title="AHP global weights of the PESTLE factors (illustrative judgments)",
-        source="pestle.analysis.ahp on the case's analyst judgments",
+        value_title=_("Global weight (sums to 1)"),
+        title=_("AHP global weights of the PESTLE factors (illustrative judgments)"),
+        source=_("pestle.analysis.ahp on the case's analyst judgments"),
         label="label",
         color="dimension",
-        color_title="Dimension",
-        description="Bar chart of the global AHP weight of each factor",
+        color_title=_("Dimension"),
+        description=_("Bar chart of the global AHP weight of each factor"),
     )
 
 
@@ -261,7 +279,7 @@ def dematel_diagram(result: Any, names: Mapping[str, str]) -> dict:
             "name": names.get(label, label),
             "prominence": float(frame.loc[label, "d_plus_r"]),
             "relation": float(frame.loc[label, "d_minus_r"]),
-            "group": f"{frame.loc[label, 'group']} group",
+            "group": _("{group} group").format(group=_(str(frame.loc[label, "group"]))),
         }
         for key, label in dematel_keys(result)
     ]
@@ -272,11 +290,11 @@ def dematel_diagram(result: Any, names: Mapping[str, str]) -> dict:
         label="factor",
         name="name",
         group="group",
-        x_title="Prominence D+R (how central)",
-        y_title="Relation D−R (cause > 0 > effect)",
-        title="DEMATEL cause–effect diagram (illustrative judgments)",
-        source="pestle.analysis.dematel on the case's analyst judgments",
-        description="Scatter of factors by prominence and relation",
+        x_title=_("Prominence D+R (how central)"),
+        y_title=_("Relation D−R (cause > 0 > effect)"),
+        title=_("DEMATEL cause–effect diagram (illustrative judgments)"),
+        source=_("pestle.analysis.dematel on the case's analyst judgments"),
+        description=_("Scatter of factors by prominence and relation"),
     )
 
 
@@ -288,10 +306,10 @@ def topsis_closeness(result: Any) -> dict:
         ((segment_name(a), c, fmt.decimal(c)) for a, c in closeness),
         "segment",
         "closeness",
-        value_title="Closeness to the ideal (0–1)",
-        title="Product segments ranked by TOPSIS (illustrative judgments)",
-        source="pestle.analysis.topsis on the case's analyst judgments",
-        description="Bar chart of TOPSIS closeness per segment",
+        value_title=_("Closeness to the ideal (0–1)"),
+        title=_("Product segments ranked by TOPSIS (illustrative judgments)"),
+        source=_("pestle.analysis.topsis on the case's analyst judgments"),
+        description=_("Bar chart of TOPSIS closeness per segment"),
     )
 
 
@@ -301,18 +319,18 @@ def check_outcomes(report: Any) -> dict:
     summary = report.summary
     return _labelled_bars(
         (
-            (STATUS[s], summary.get(s, 0), fmt.count(summary.get(s, 0)))
+            (_(STATUS[s]), summary.get(s, 0), fmt.count(summary.get(s, 0)))
             for s in ("fail", "ambiguous", "unknown", "pass")
         ),
         "status",
         "checks",
-        value_title="Checks (count)",
-        title="Outcome of the consistency checks",
-        source="pestle.checks on the case",
+        value_title=_("Checks (count)"),
+        title=_("Outcome of the consistency checks"),
+        source=_("pestle.checks on the case"),
         color="status",
-        colors={STATUS[k]: v for k, v in kit.STATUS_COLORS.items()},
+        colors={_(STATUS[k]): v for k, v in kit.STATUS_COLORS.items()},
         legend=False,
-        description="Bar chart of the number of checks by outcome",
+        description=_("Bar chart of the number of checks by outcome"),
     )
 
 
@@ -322,7 +340,7 @@ def policy_coverage(mix: Any) -> dict:
         {
             "instrument": fmt.words(c.instrument),
             "target": fmt.words(c.target),
-            "coverage": COVERAGE[c.coverage()],
+            "coverage": _(COVERAGE[c.coverage()]),
         }
         for c in mix.cells
     ]
@@ -331,12 +349,12 @@ def policy_coverage(mix: Any) -> dict:
         x="target",
         y="instrument",
         color="coverage",
-        color_order=list(COVERAGE.values()),
-        x_title="Target area",
-        y_title="Instrument (Rothwell & Zegveld)",
-        title="Policy coverage: national, local or both",
-        source="pestle.analysis.policy on the case's coded policy measures",
-        description="Grid of instrument by target, coloured by the level covering it",
+        color_order=[_(v) for v in COVERAGE.values()],
+        x_title=_("Target area"),
+        y_title=_("Instrument (Rothwell & Zegveld)"),
+        title=_("Policy coverage: national, local or both"),
+        source=_("pestle.analysis.policy on the case's coded policy measures"),
+        description=_("Grid of instrument by target, coloured by the level covering it"),
     )
 
 
@@ -346,10 +364,10 @@ def ftz_permissions(sections: list[tuple[str, float]]) -> dict:
         ((n, v, fmt.count(v)) for n, v in sections),
         "section",
         "permissions",
-        value_title="Permissions (count)",
-        title="Permissions received by each free-trade-zone section",
-        source="source report, section on two-way empowerment of the FTZ",
-        description="Bar chart of permissions per FTZ section",
+        value_title=_("Permissions (count)"),
+        title=_("Permissions received by each free-trade-zone section"),
+        source=_("source report, section on two-way empowerment of the FTZ"),
+        description=_("Bar chart of permissions per FTZ section"),
     )
 
 
@@ -367,10 +385,10 @@ def industry_structure(structure: Any, period: str) -> dict:
         ),
         "industry",
         "value_bn",
-        value_title="Added value (billion yuan)",
-        title=f"Added value by industry and share, {period}",
-        source="source report (growth table); shares: pestle.analysis.indicators",
-        description="Bar chart of added value by industry in billion yuan",
+        value_title=_("Added value (billion yuan)"),
+        title=_("Added value by industry and share, {period}").format(period=period),
+        source=_("source report (growth table); shares: pestle.analysis.indicators"),
+        description=_("Bar chart of added value by industry in billion yuan"),
     )
 
 
@@ -383,10 +401,10 @@ def growth_contributions(structure: Any, period: str) -> dict:
         ),
         "industry",
         "pp",
-        value_title="Contribution to GDP growth (percentage points)",
-        title=f"Contributions of the three industries to growth, {period}",
-        source="pestle.analysis.indicators (share x growth)",
-        description="Bar chart of contributions to growth in percentage points",
+        value_title=_("Contribution to GDP growth (percentage points)"),
+        title=_("Contributions of the three industries to growth, {period}").format(period=period),
+        source=_("pestle.analysis.indicators (share x growth)"),
+        description=_("Bar chart of contributions to growth in percentage points"),
     )
 
 
@@ -408,7 +426,7 @@ def trade_shares(trade: Any) -> dict:
         records.append(
             {
                 "dimension": dim,
-                "category": f"not named ({dim})",
+                "category": _("not named ({dimension})").format(dimension=dim),
                 "share": d.unstated_share_pct,
                 "label": fmt.percent(d.unstated_share_pct),
             }
@@ -418,11 +436,11 @@ def trade_shares(trade: Any) -> dict:
         facet="dimension",
         category="category",
         value="share",
-        value_title="Share of its dimension's total (%)",
-        title="Trade shares, one panel per dimension",
-        source="source report (structure table); remainder: pestle.analysis.indicators",
+        value_title=_("Share of its dimension's total (%)"),
+        title=_("Trade shares, one panel per dimension"),
+        source=_("source report (structure table); remainder: pestle.analysis.indicators"),
         label="label",
-        description="Bar charts of trade shares, one per dimension",
+        description=_("Bar charts of trade shares, one per dimension"),
     )
 
 
@@ -432,10 +450,10 @@ def platforms(inventory: Any) -> dict:
         ((p.name, p.count, fmt.count(p.count)) for p in inventory.platforms),
         "platform",
         "count",
-        value_title="Number of platforms",
-        title="Opening platforms by kind",
-        source="source report, section on opening platforms",
-        description="Bar chart of the number of opening platforms by kind",
+        value_title=_("Number of platforms"),
+        title=_("Opening platforms by kind"),
+        source=_("source report, section on opening platforms"),
+        description=_("Bar chart of the number of opening platforms by kind"),
     )
 
 
@@ -445,10 +463,10 @@ def value_vs_reference(items: list[tuple[str, float]], title: str, source: str) 
         ((w, fmt.in_unit(v, "billion yuan"), fmt.money(v)) for w, v in items),
         "what",
         "value_bn",
-        value_title="Billion yuan",
+        value_title=_("Billion yuan"),
         title=title,
         source=source,
-        description="Bars comparing money amounts",
+        description=_("Bars comparing money amounts"),
     )
 
 
@@ -457,8 +475,8 @@ def energy_capacity(case: Any) -> dict | None:
     """Stated capacity of the new-energy bases and the UHV corridors (GW)."""
     records = []
     kinds = (
-        ("energy_base", "new-energy base (generation)"),
-        ("uhv_corridor", "UHV corridor (transmission)"),
+        ("energy_base", _("new-energy base (generation)")),
+        ("uhv_corridor", _("UHV corridor (transmission)")),
     )
     for kind, label in kinds:
         for e in case.entities_of(kind):
@@ -471,7 +489,7 @@ def energy_capacity(case: Any) -> dict | None:
                     "name": e.name,
                     "capacity_gw": fmt.in_unit(a[key], "GW"),
                     "kind": label,
-                    "label": fmt.power(a[key]) + (" each" if key == "capacity_each_w" else ""),
+                    "label": fmt.power(a[key]) + (_(" each") if key == "capacity_each_w" else ""),
                 }
             )
     if not records:
@@ -480,12 +498,12 @@ def energy_capacity(case: Any) -> dict | None:
         records,
         category="name",
         value="capacity_gw",
-        value_title="Capacity (GW)",
-        title="Stated capacity of new-energy bases and UHV corridors",
-        source="source report (bases table); reference data (corridors)",
+        value_title=_("Capacity (GW)"),
+        title=_("Stated capacity of new-energy bases and UHV corridors"),
+        source=_("source report (bases table); reference data (corridors)"),
         label="label",
         color="kind",
-        description="Horizontal bars of the capacity in gigawatts of each base and corridor",
+        description=_("Horizontal bars of the capacity in gigawatts of each base and corridor"),
     )
 
 
@@ -510,11 +528,11 @@ def installed_capacity(case: Any, region: str) -> dict | None:
         x="date",
         y="capacity_gw",
         series="measure",
-        x_title="Date",
-        y_title="Installed capacity (GW)",
-        title=f"Installed wind, solar and new-energy capacity in {region}",
-        source="the case's reference data (each value's source is in the table above)",
-        description="Line chart of installed capacity in GW by date and technology",
+        x_title=_("Date"),
+        y_title=_("Installed capacity (GW)"),
+        title=_("Installed wind, solar and new-energy capacity in {region}").format(region=region),
+        source=_("the case's reference data (each value's source is in the table above)"),
+        description=_("Line chart of installed capacity in GW by date and technology"),
     )
 
 
@@ -525,7 +543,9 @@ def trade_scale(stated: list[tuple[Any, float]], reference: list[Any], region: s
         {
             "date": period.end.isoformat(),
             "value_bn": fmt.in_unit(value, "billion yuan"),
-            "series": f"source report, {fmt.year(period.start.year)} (as stated)",
+            "series": _("source report, {year} (as stated)").format(
+                year=fmt.year(period.start.year)
+            ),
         }
         for period, value in stated
     ]
@@ -533,7 +553,9 @@ def trade_scale(stated: list[tuple[Any, float]], reference: list[Any], region: s
         {
             "date": r.period.end.isoformat(),
             "value_bn": fmt.in_unit(r.value, "billion yuan"),
-            "series": f"reference, {fmt.year(r.period.start.year)} year to date",
+            "series": _("reference, {year} year to date").format(
+                year=fmt.year(r.period.start.year)
+            ),
         }
         for r in reference
         if r.period is not None
@@ -545,9 +567,11 @@ def trade_scale(stated: list[tuple[Any, float]], reference: list[Any], region: s
         x="date",
         y="value_bn",
         series="series",
-        x_title="End of period (cumulative from January)",
-        y_title="Total import and export value (billion yuan)",
-        title=f"Foreign trade of {region}: stated values and reference data",
-        source="source report (trade table); the case's reference data",
-        description="Line chart of trade value in billion yuan by period end",
+        x_title=_("End of period (cumulative from January)"),
+        y_title=_("Total import and export value (billion yuan)"),
+        title=_("Foreign trade of {region}: stated values and reference data").format(
+            region=region
+        ),
+        source=_("source report (trade table); the case's reference data"),
+        description=_("Line chart of trade value in billion yuan by period end"),
     )

@@ -5,6 +5,10 @@ ranges as ``12–18 kt``. A value and its unit are separated by a no-break space
 they never wrap apart; ranges use an en dash and share one scale chosen from the larger
 end. Magnitudes are scaled to the largest word or prefix that keeps the mantissa >= 1.
 
+Every function takes a `locale` (default: the active language, `i18n.current()`). Chinese
+uses the units of Chinese statistics: ``4,729.1亿元``, ``1,000万千瓦``, ``1.2万吨``,
+``5.6%``, ``0.2个百分点``, ``2025年第一季度``; the number and its unit are not spaced.
+
 Precision: mantissas of 100 or more keep one decimal only when it is not zero
 (``472.9``, ``894``), mantissas from 10 to 100 keep one decimal, below 10 two; trailing
 zeros are dropped, so a stated ``10 million kilowatts`` reads ``10 GW``, not ``10.00 GW``.
@@ -17,6 +21,8 @@ from datetime import date
 from typing import Any
 
 from pestle.model.period import Period
+from pestle.present.i18n import N_, resolve
+from pestle.present.i18n import gettext as _
 
 NBSP = "\u00a0"
 DASH = "\u2013"  # en dash, for ranges
@@ -31,11 +37,23 @@ _QUALIFIER_WORDS = {
     "~": "about ",
 }
 
+_QUALIFIER_WORDS_ZH = {"=": "", ">": "超过", ">=": "至少", "<": "不足", "<=": "至多", "~": "约"}
+
 # (threshold, word) from largest to smallest; values below the last are written in full.
 _MONEY_SCALES = ((1e12, "trillion"), (1e9, "billion"), (1e6, "million"))
 _SI_PREFIXES = ((1e12, "T"), (1e9, "G"), (1e6, "M"), (1e3, "k"))
 _MASS_SCALES = ((1e9, "Gt"), (1e6, "Mt"), (1e3, "kt"))
 _CURRENCY_WORDS = {"CNY": "yuan", "USD": "US dollars"}
+# Chinese: 万 (1e4) and 亿 (1e8) steps, as statistical bulletins write them
+_MONEY_SCALES_ZH = ((1e12, "万亿"), (1e8, "亿"), (1e4, "万"))
+_CURRENCY_ZH = {"CNY": "元", "USD": "美元"}
+_POWER_SCALES_ZH = ((1e11, "亿千瓦"), (1e7, "万千瓦"), (1e3, "千瓦"))
+_ENERGY_SCALES_ZH = ((1e11, "亿千瓦时"), (1e7, "万千瓦时"), (1e3, "千瓦时"))
+_MASS_SCALES_ZH = ((1e8, "亿吨"), (1e4, "万吨"))
+
+
+def _zh(locale: str | None) -> bool:
+    return resolve(locale) == "zh"
 
 
 def _trim(text: str) -> str:
@@ -81,37 +99,57 @@ def _mantissa(value: float, decimals: int | None) -> str:
     return number(value, _decimals_for(value) if decimals is None else decimals)
 
 
-def money(value: float, currency: str = "CNY", decimals: int | None = None) -> str:
-    """``472.9 billion yuan``; ``2 trillion yuan``; ``28.6 billion yuan``."""
+def money(
+    value: float, currency: str = "CNY", decimals: int | None = None, *, locale: str | None = None
+) -> str:
+    """``472.9 billion yuan``; ``2 trillion yuan``; ``28.6 billion yuan`` (zh: ``4,729.1亿元``)."""
+    if _zh(locale):
+        m, word = _scaled(value, _MONEY_SCALES_ZH)
+        return f"{_mantissa(m, decimals)}{word}{_CURRENCY_ZH.get(currency, currency)}"
     m, word = _scaled(value, _MONEY_SCALES)
     unit = _CURRENCY_WORDS.get(currency, currency)
     return f"{_mantissa(m, decimals)}{NBSP}{word + ' ' if word else ''}{unit}"
 
 
-def power(watts: float, decimals: int | None = None, unit: str = "W") -> str:
-    """``10 GW``, ``6.1 GW``, ``800 kV``-style SI prefixes for W and Wh."""
+def power(
+    watts: float, decimals: int | None = None, unit: str = "W", *, locale: str | None = None
+) -> str:
+    """``10 GW``, ``6.1 GW``, ``800 kV``-style SI prefixes for W and Wh (zh: ``1,000万千瓦``,
+    ``12.3亿千瓦时``)."""
+    if _zh(locale):
+        scales = _ENERGY_SCALES_ZH if unit == "Wh" else _POWER_SCALES_ZH
+        m, word = _scaled(watts, scales)
+        return f"{_mantissa(m, decimals)}{word or ('瓦时' if unit == 'Wh' else '瓦')}"
     m, prefix = _scaled(watts, _SI_PREFIXES)
     return f"{_mantissa(m, decimals)}{NBSP}{prefix}{unit}"
 
 
-def mass(tonnes: float, decimals: int | None = None) -> str:
-    """``850 t``, ``12 kt``, ``1.2 Mt`` (input in tonnes)."""
+def mass(tonnes: float, decimals: int | None = None, *, locale: str | None = None) -> str:
+    """``850 t``, ``12 kt``, ``1.2 Mt`` (input in tonnes; zh: ``850吨``, ``1.2万吨``)."""
+    if _zh(locale):
+        m, word = _scaled(tonnes, _MASS_SCALES_ZH)
+        return f"{_mantissa(m, decimals)}{word or '吨'}"
     m, unit = _scaled(tonnes, _MASS_SCALES)
     return f"{_mantissa(m, decimals)}{NBSP}{unit or 't'}"
 
 
-def percent(value: float, decimals: int = 1) -> str:
-    """A percentage as written, at fixed precision (5.6 -> ``5.6 %``, 5 -> ``5.0 %``)."""
-    return f"{number(value, decimals, fixed=True)}{NBSP}%"
+def percent(value: float, decimals: int = 1, *, locale: str | None = None) -> str:
+    """A percentage as written, at fixed precision (5.6 -> ``5.6 %``, 5 -> ``5.0 %``;
+    zh: ``5.6%``)."""
+    space = "" if _zh(locale) else NBSP
+    return f"{number(value, decimals, fixed=True)}{space}%"
 
 
-def share(fraction: float, decimals: int = 1) -> str:
+def share(fraction: float, decimals: int = 1, *, locale: str | None = None) -> str:
     """A fraction as a percentage (0.549 -> ``54.9 %``)."""
-    return percent(fraction * 100.0, decimals)
+    return percent(fraction * 100.0, decimals, locale=locale)
 
 
-def points(value: float, decimals: int = 1) -> str:
-    """Percentage points (``0.2 pp``), signed when asked by the caller via `signed`."""
+def points(value: float, decimals: int = 1, *, locale: str | None = None) -> str:
+    """Percentage points (``0.2 pp``; zh: ``0.2个百分点``), signed when asked by the caller
+    via `signed`."""
+    if _zh(locale):
+        return f"{number(value, decimals, fixed=True)}个百分点"
     return f"{number(value, decimals, fixed=True)}{NBSP}pp"
 
 
@@ -135,42 +173,88 @@ def count(value: float) -> str:
     return number(round(value), 0)
 
 
-def length(km: float, decimals: int | None = None) -> str:
-    return f"{number(km, 0 if decimals is None else decimals)}{NBSP}km"
+def length(km: float, decimals: int | None = None, *, locale: str | None = None) -> str:
+    unit = "公里" if _zh(locale) else f"{NBSP}km"
+    return f"{number(km, 0 if decimals is None else decimals)}{unit}"
 
 
-def voltage(kv: float) -> str:
-    return f"{number(kv, 0)}{NBSP}kV"
+def voltage(kv: float, *, locale: str | None = None) -> str:
+    unit = "千伏" if _zh(locale) else f"{NBSP}kV"
+    return f"{number(kv, 0)}{unit}"
 
 
-def quantity(value: float, unit: str, qualifier: str = "=", decimals: int | None = None) -> str:
+def quantity(
+    value: float,
+    unit: str,
+    qualifier: str = "=",
+    decimals: int | None = None,
+    *,
+    locale: str | None = None,
+) -> str:
     """Any claim-shaped value in its canonical unit (DESIGN.md unit codes)."""
+    lang = resolve(locale)
     body: str
     if unit in _CURRENCY_WORDS:
-        body = money(value, unit, decimals)
+        body = money(value, unit, decimals, locale=lang)
     elif unit in {"W", "Wh"}:
-        body = power(value, decimals, unit)
+        body = power(value, decimals, unit, locale=lang)
     elif unit == "t":
-        body = mass(value, decimals)
+        body = mass(value, decimals, locale=lang)
     elif unit == "kg":
-        body = mass(value / 1000.0, decimals)
+        body = mass(value / 1000.0, decimals, locale=lang)
     elif unit == "km":
-        body = length(value, decimals)
+        body = length(value, decimals, locale=lang)
     elif unit == "%":
-        body = percent(value, 1 if decimals is None else decimals)
+        body = percent(value, 1 if decimals is None else decimals, locale=lang)
     elif unit == "fraction":
-        body = share(value, 1 if decimals is None else decimals)
+        body = share(value, 1 if decimals is None else decimals, locale=lang)
     elif unit == "pp":
-        body = points(value, 1 if decimals is None else decimals)
+        body = points(value, 1 if decimals is None else decimals, locale=lang)
     elif unit == "count":
         body = count(value)
+    elif unit == "kV" and lang == "zh":
+        body = voltage(value, locale=lang)
     else:
         body = f"{number(value, decimals)}{NBSP}{unit}" if unit else number(value, decimals)
-    return _QUALIFIER_WORDS.get(qualifier, "") + body
+    words = _QUALIFIER_WORDS_ZH if lang == "zh" else _QUALIFIER_WORDS
+    return words.get(qualifier, "") + body
 
 
-def value_range(low: float, high: float, unit: str, decimals: int | None = None) -> str:
-    """``12–18 kt``; ``10–14 t/MW``; ``20–30 years``: one scale, from the larger end."""
+def _range_zh(low: float, high: float, unit: str, decimals: int | None) -> str | None:
+    """Chinese ranges in 万/亿 units (``1.2–1.8万吨``), or None for other units."""
+    scales: tuple[tuple[float, str], ...]
+    factor, bare = 1.0, ""
+    if unit in _CURRENCY_ZH:
+        scales = tuple((t, w + _CURRENCY_ZH[unit]) for t, w in _MONEY_SCALES_ZH)
+        bare = _CURRENCY_ZH[unit]
+    elif unit in {"W", "Wh"}:
+        scales = _ENERGY_SCALES_ZH if unit == "Wh" else _POWER_SCALES_ZH
+        bare = "瓦时" if unit == "Wh" else "瓦"
+    elif unit in {"t", "kg"}:
+        scales, bare = _MASS_SCALES_ZH, "吨"
+        factor = 0.001 if unit == "kg" else 1.0
+    elif unit == "%":
+        d = 1 if decimals is None else decimals
+        return f"{number(low, d, fixed=True)}{DASH}{number(high, d, fixed=True)}%"
+    else:
+        return None
+    big = max(abs(low), abs(high)) * factor
+    m, word = _scaled(big, scales)
+    scale = big / m if m else 1.0
+    lo, hi = low * factor / scale, high * factor / scale
+    d = _decimals_for(max(abs(lo), abs(hi))) if decimals is None else decimals
+    return f"{number(lo, d)}{DASH}{number(hi, d)}{word or bare}"
+
+
+def value_range(
+    low: float, high: float, unit: str, decimals: int | None = None, *, locale: str | None = None
+) -> str:
+    """``12–18 kt``; ``10–14 t/MW``; ``20–30 years``: one scale, from the larger end
+    (zh: ``1.2–1.8万吨``)."""
+    if _zh(locale):
+        zh = _range_zh(low, high, unit, decimals)
+        if zh is not None:
+            return zh
     if unit in _CURRENCY_WORDS:
         m_hi, word = _scaled(max(abs(low), abs(high)), _MONEY_SCALES)
         scale = max(abs(low), abs(high)) / m_hi if m_hi else 1.0
@@ -221,16 +305,45 @@ _MONTHS = (
 )
 
 
-def day(d: date) -> str:
+def day(d: date, *, locale: str | None = None) -> str:
+    if _zh(locale):
+        return f"{d.year}年{d.month}月{d.day}日"
     return f"{d.day} {_MONTHS[d.month - 1]} {d.year}"
 
 
-def period(p: Period | str | None) -> str:
+_QUARTERS_ZH = ("第一季度", "第二季度", "第三季度", "第四季度")
+ZH_DASH = "\u2014"  # 1—5月: Chinese ranges of months and years take the em dash
+
+
+def _period_zh(p: Period) -> str:
+    """``2024年``, ``2025年第一季度``, ``2023年上半年``, ``2025年1—5月``, ``2024年2月26日``."""
+    s, e = p.start, p.end
+    whole_months = s.day == 1 and Period.months(e.year, e.month, e.month).end == e
+    if s == e:
+        return day(s, locale="zh")
+    if s.year == e.year and whole_months:
+        if s.month == 1 and e.month == 12:
+            return f"{s.year}年"
+        if s.month == e.month:
+            return f"{s.year}年{s.month}月"
+        if e.month - s.month == 2 and s.month % 3 == 1:
+            return f"{s.year}年{_QUARTERS_ZH[(s.month - 1) // 3]}"
+        if e.month - s.month == 5 and s.month in {1, 7}:
+            return f"{s.year}年{'上' if s.month == 1 else '下'}半年"
+        return f"{s.year}年{s.month}{ZH_DASH}{e.month}月"
+    if whole_months and s.month == 1 and e.month == 12:
+        return f"{s.year}{ZH_DASH}{e.year}年"
+    return f"{day(s, locale='zh')}{ZH_DASH}{day(e, locale='zh')}"
+
+
+def period(p: Period | str | None, *, locale: str | None = None) -> str:
     """``2024``, ``Q1 2025``, ``H1 2023``, ``Jan–May 2025``, ``May 2023``, ``26 Feb 2024``."""
     if p is None:
         return "n/a"
     if isinstance(p, str):
         p = Period.parse(p)
+    if _zh(locale):
+        return _period_zh(p)
     s, e = p.start, p.end
     whole_months = s.day == 1 and Period.months(e.year, e.month, e.month).end == e
     if s == e:
@@ -250,9 +363,22 @@ def period(p: Period | str | None) -> str:
     return f"{day(s)}{DASH}{day(e)}"
 
 
-def year(y: int) -> str:
-    """A calendar year as text (no thousands separator)."""
+def year(y: int, *, locale: str | None = None) -> str:
+    """A calendar year as text (no thousands separator; zh: ``2024年``)."""
+    return f"{int(y)}年" if _zh(locale) else str(int(y))
+
+
+def axis_year(y: int) -> str:
+    """A year as a chart's axis label, in every language: the number alone, since the axis
+    says it is a year (``2024年`` per tick would crowd the axis)."""
     return str(int(y))
+
+
+def years(first: int, last: int, *, locale: str | None = None) -> str:
+    """A span of calendar years: ``2025–2030`` (zh: ``2025—2030年``)."""
+    if _zh(locale):
+        return f"{int(first)}{ZH_DASH}{int(last)}年"
+    return f"{int(first)}{DASH}{int(last)}"
 
 
 def sha_short(sha256: str, n: int = 12) -> str:
@@ -264,18 +390,76 @@ def seconds(value: float) -> str:
 
 
 _DISPLAY = {"GW": ("W", 1e9), "MW": ("W", 1e6), "kt": ("t", 1e3), "billion yuan": ("CNY", 1e9)}
+# a chart's display unit in Chinese: the 万/亿 unit of the same quantity (axis titles in the
+# catalogue name these units)
+_DISPLAY_ZH = {"GW": 1e7, "MW": 1e4, "kt": 1e4, "billion yuan": 1e8}
 
 
-def in_unit(value: float, display: str) -> float:
-    """A canonical value in a chart's display unit (``in_unit(6.1e9, "GW") == 6.1``)."""
+def in_unit(value: float, display: str, *, locale: str | None = None) -> float:
+    """A canonical value in a chart's display unit (``in_unit(6.1e9, "GW") == 6.1``); in
+    Chinese the unit of Chinese statistics instead (GW -> 万千瓦, kt -> 万吨, billion yuan
+    -> 亿元: ``in_unit(6.1e9, "GW", locale="zh") == 610``)."""
+    if _zh(locale):
+        return value / _DISPLAY_ZH[display]
     _, factor = _DISPLAY[display]
     return value / factor
 
 
+# Codes of the analysis vocabularies a case uses (policy level, Rothwell & Zegveld
+# instrument, target area, project status, EFE interpretation), marked for the catalogue;
+# in English each reads as the code with spaces, so English output is unchanged.
+CODE_WORDS = {
+    "national": N_("national"),
+    "regional": N_("regional"),
+    "local": N_("local"),
+    "zone": N_("zone"),
+    "supply": N_("supply"),
+    "demand": N_("demand"),
+    "environment": N_("environment"),
+    "plan": N_("plan"),
+    "strategy": N_("strategy"),
+    "delegation_of_powers": N_("delegation of powers"),
+    "industry": N_("industry"),
+    "energy": N_("energy"),
+    "finance": N_("finance"),
+    "services": N_("services"),
+    "trade_investment": N_("trade investment"),
+    "digital_economy": N_("digital economy"),
+    "approved": N_("approved"),
+    "planned": N_("planned"),
+    "completed": N_("completed"),
+    "under_construction": N_("under construction"),
+    "in_operation": N_("in operation"),
+    "not_found": N_("not found"),
+    "plan_under_evaluation": N_("plan under evaluation"),
+    "opportunity": N_("opportunity"),
+    "threat": N_("threat"),
+    "above_average": N_("above average"),
+    "average": N_("average"),
+    "below_average": N_("below average"),
+    "trade_mode": N_("trade mode"),
+    "product_category": N_("product category"),
+    "zone_channel": N_("zone channel"),
+    "political": N_("political"),
+    "economic": N_("economic"),
+    "social": N_("social"),
+    "technological": N_("technological"),
+    "legal": N_("legal"),
+    "environmental": N_("environmental"),
+    "fail": N_("fail"),
+    "pass": N_("pass"),
+    "ambiguous": N_("ambiguous"),
+    "unknown": N_("unknown"),
+}
+
+
 def words(code: str | None) -> str:
-    """A case code as words: ``under_construction`` -> ``under construction``."""
+    """A case code as words: ``under_construction`` -> ``under construction`` (in the
+    active language when the code is one of the vocabularies' `CODE_WORDS`)."""
     if code is None:
         return "n/a"
+    if code in CODE_WORDS:
+        return _(CODE_WORDS[code])
     return str(code).replace("_", " ")
 
 
@@ -288,13 +472,17 @@ def parameter_value(p: Any) -> str:
     if p.distribution == "fixed" or p.range is None:
         return f"{base} {unit}".strip()
     lo, hi = p.range
-    return f"{p.distribution} on {value_range(lo, hi, '')} {unit}, base {base}".strip()
+    return (
+        _("{distribution} on {range} {unit}, base {base}")
+        .format(distribution=p.distribution, range=value_range(lo, hi, ""), unit=unit, base=base)
+        .strip()
+    )
 
 
 BACKTEST_QUANTITIES = {
-    "wind_w": "Wind capacity added",
-    "solar_w": "Solar capacity added",
-    "wind_blades_t": "Wind-blade demand",
+    "wind_w": N_("Wind capacity added"),
+    "solar_w": N_("Solar capacity added"),
+    "wind_blades_t": N_("Wind-blade demand"),
 }
 
 
@@ -307,7 +495,9 @@ def backtest_row(r: Any) -> dict[str, str]:
     return {
         "cut": year(r.cut),
         "year": year(r.year),
-        "quantity": BACKTEST_QUANTITIES.get(r.measure, r.measure),
+        "quantity": _(BACKTEST_QUANTITIES[r.measure])
+        if r.measure in BACKTEST_QUANTITIES
+        else r.measure,
         "median": value(r.p50),
         "band": value_range(r.p5, r.p95, unit),
         "observed": value(r.observed),

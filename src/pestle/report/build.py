@@ -7,7 +7,9 @@ report folder carries `results.json`: the results' one JSON form, the same as
 `pestle analyze --format json` with the same settings. Files are written to a temporary
 folder next to the destination and moved into place at the end: a build never leaves a
 half-written report. An existing destination is replaced only if a previous build wrote it
-(`manifest.json`), so a wrong `--out` cannot delete someone's folder.
+(`manifest.json`), so a wrong `--out` cannot delete someone's folder. `lang` picks the
+language of the words and number formats (English, or Chinese: `i18n.LANGUAGES`);
+results.json is the same in every language.
 """
 
 from __future__ import annotations
@@ -96,12 +98,17 @@ def build_report(
     settings: Settings | None = None,
     results: Results | None = None,
     progress: Progress | None = None,
+    lang: str | None = None,
 ) -> BuildResult:
     """Build the report of `case` (default: the embedded case) into the folder `out`.
 
     The numbers are those of `results` when given (the dashboard hands over the results its
-    screen shows), else of the case's results under `settings` (default: `DEFAULTS`)."""
+    screen shows), else of the case's results under `settings` (default: `DEFAULTS`).
+    `lang` is the report's language (default English)."""
+    from pestle.present import i18n
+
     fmts = parse_formats(formats)
+    language = i18n.check(lang)
     out = Path(out)
     _check_destination(out)
     st = _Stages(progress)
@@ -125,10 +132,12 @@ def build_report(
 
             loaded = pestle.load_case(case) if case is not None else pestle.load_case()
             results = Results(loaded, settings or DEFAULTS)
-    return _build(results, out, fmts, st)
+    return _build(results, out, fmts, st, language)
 
 
-def _build(results: Results, out: Path, fmts: tuple[str, ...], st: _Stages) -> BuildResult:
+def _build(
+    results: Results, out: Path, fmts: tuple[str, ...], st: _Stages, lang: str = "en"
+) -> BuildResult:
     from pestle.report.context import build_view
 
     with st.stage("results"):
@@ -136,7 +145,7 @@ def _build(results: Results, out: Path, fmts: tuple[str, ...], st: _Stages) -> B
         document = results.to_dict()
     pdf_job = None
     with st.stage("view model"):
-        view = build_view(results)
+        view = build_view(results, lang)
         if "pdf" in fmts:
             from pestle.report.render_pdf import PdfJob
 
@@ -189,6 +198,7 @@ def _build(results: Results, out: Path, fmts: tuple[str, ...], st: _Stages) -> B
             "generator": f"pestle {view.meta.pestle_version}",
             "case": view.meta.case_id,
             "scenario": view.meta.scenario,
+            "lang": view.meta.lang,
             "settings": document["settings"],
             "generated": view.meta.generated,
             "files": {name: hashlib.sha256(data).hexdigest() for name, data in outputs.items()},

@@ -2,7 +2,9 @@
 
 Every number comes from the results (one orchestrator, `pestle.results`): numbers are
 formatted by `format.py` and each carries a footnote from `footnotes.Notes`. No arithmetic
-happens here or in the section modules.
+happens here or in the section modules. The view is built in one language (`lang`): the
+section modules mark their words for the catalogue, `format.py` writes numbers the way the
+language does; text from the case stays as the case wrote it.
 """
 
 from __future__ import annotations
@@ -10,6 +12,9 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from types import ModuleType
 
+from pestle.present import i18n
+from pestle.present.i18n import N_
+from pestle.present.i18n import gettext as _
 from pestle.report.documents import documents_of
 from pestle.report.footnotes import Notes
 from pestle.report.sections import (
@@ -32,20 +37,26 @@ __all__ = ["SECTIONS", "build_view"]
 
 # (id, title, module) in reading order; titles are what the PDF test looks for.
 SECTIONS: tuple[tuple[str, str, ModuleType], ...] = (
-    ("summary", "Executive summary", summary),
-    ("policy", "Policy", policy),
-    ("society", "Society and international relations", society),
-    ("economy", "Economy", economy),
-    ("trade", "Trade", trade),
-    ("energy", "Energy and technology", energy),
-    ("demand", "Composite demand", demand),
-    ("factors", "Factor evaluation", factors),
-    ("checks", "Consistency findings", checks),
-    ("assumptions", "Assumptions and sources", assumptions),
+    ("summary", N_("Executive summary"), summary),
+    ("policy", N_("Policy"), policy),
+    ("society", N_("Society and international relations"), society),
+    ("economy", N_("Economy"), economy),
+    ("trade", N_("Trade"), trade),
+    ("energy", N_("Energy and technology"), energy),
+    ("demand", N_("Composite demand"), demand),
+    ("factors", N_("Factor evaluation"), factors),
+    ("checks", N_("Consistency findings"), checks),
+    ("assumptions", N_("Assumptions and sources"), assumptions),
 )
 
 
-def build_view(results: Results) -> Report:
+def build_view(results: Results, lang: str | None = None) -> Report:
+    """The report's view model in `lang` (default: the active language, English)."""
+    with i18n.use(i18n.current() if lang is None else lang) as active:
+        return _build_view(results, active)
+
+
+def _build_view(results: Results, lang: str) -> Report:
     notes = Notes(documents_of(results.case))
     built: list[Section] = []
     for number, (sid, title, module) in enumerate(SECTIONS, start=1):
@@ -54,21 +65,21 @@ def build_view(results: Results) -> Report:
         module.build(results, notes, body)
         intro = list(body.intro)
         if not intro and not body.subsections:
-            intro.append(Notice("This section has nothing to show for this case."))
+            intro.append(Notice(_("This section has nothing to show for this case.")))
         built.append(
             Section(
                 id=sid,
                 number=number,
-                title=title,
+                title=_(title),
                 intro=tuple(intro),
                 subsections=tuple(body.subsections),
                 notes=tuple(range(cited_before + 1, len(notes) + 1)),
             )
         )
-    return Report(meta=_meta(results), sections=tuple(built), footnotes=notes.footnotes)
+    return Report(meta=_meta(results, lang), sections=tuple(built), footnotes=notes.footnotes)
 
 
-def _meta(results: Results) -> Meta:
+def _meta(results: Results, lang: str) -> Meta:
     case = results.case
     generated = datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC")
     settings = results.describe()
@@ -77,31 +88,33 @@ def _meta(results: Results) -> Meta:
         *(
             [
                 (
-                    "Status",
+                    _("Status"),
                     text(
-                        f"DRAFT: {drafts} entities and factors drafted by pestle init, "
-                        "not yet confirmed by an analyst"
+                        _(
+                            "DRAFT: {count} entities and factors drafted by pestle init, "
+                            "not yet confirmed by an analyst"
+                        ).format(count=drafts)
                     ),
                 )
             ]
             if drafts
             else []
         ),
-        ("Region", text(case.region)),
-        ("Industry", text(case.target_industry)),
-        ("Scenario", text(results.scenario)),
-        ("Settings", text(settings)),
-        ("Generated", text(generated)),
+        (_("Region"), text(case.region)),
+        (_("Industry"), text(case.target_industry)),
+        (_("Scenario"), text(results.scenario)),
+        (_("Settings"), text(settings)),
+        (_("Generated"), text(generated)),
     ]
-    colophon = (
-        f"Built by pestle {results.version} from case {case.id} on {generated}; settings: "
-        f"{settings}. The same numbers are in results.json beside this report and in "
+    colophon = _(
+        "Built by pestle {version} from case {case} on {generated}; settings: "
+        "{settings}. The same numbers are in results.json beside this report and in "
         "`pestle analyze --format json` with these settings. Every number links to its "
         "evidence in Notes and evidence."
-    )
+    ).format(version=results.version, case=case.id, generated=generated, settings=settings)
     return Meta(
-        title=f"{case.name}: external-environment (PESTLE) analysis",
-        subtitle="pestle report · DRAFT" if drafts else "pestle report",
+        title=_("{name}: external-environment (PESTLE) analysis").format(name=case.name),
+        subtitle=_("pestle report · DRAFT") if drafts else _("pestle report"),
         case_id=case.id,
         case_folder=str(case.folder),
         region=case.region,
@@ -112,4 +125,5 @@ def _meta(results: Results) -> Meta:
         colophon=colophon,
         description=case.description or "",
         facts=tuple(facts),
+        lang=lang,
     )

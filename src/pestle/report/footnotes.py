@@ -25,6 +25,7 @@ from dataclasses import dataclass, replace
 from typing import Any, Protocol
 
 from pestle.errors import CaseError
+from pestle.present.i18n import gettext as _
 from pestle.report.view import Footnote, Fragment, Link, Num, Refs, Term, Text
 
 
@@ -229,16 +230,16 @@ class Notes:
         """A model parameter: its value or range and where it comes from."""
         srcs = [s.strip() for s in sources if s and s.strip()]
         if not srcs:
-            srcs = ["no public figure found; an analyst assumption with a stated range"]
+            srcs = [_("no public figure found; an analyst assumption with a stated range")]
             assumption = True
         body: list[Fragment] = [f"{value}. "]
         if assumption:
             reasons = [s.removeprefix("assumption: ") for s in srcs]
-            body.append("Assumption: " + "; ".join(reasons))
+            body.append(_("Assumption: ") + "; ".join(reasons))
         else:
-            body.append("Source: " + "; ".join(srcs))
+            body.append(_("Source: ") + "; ".join(srcs))
         if anchor:
-            body.extend([" (", Link("assumptions table", anchor), ")"])
+            body.extend([" (", Link(_("assumptions table"), anchor), ")"])
         return self._add(
             _key("parameter", name, value),
             kind="parameter",
@@ -262,14 +263,14 @@ class Notes:
                 raise CaseError(f"computed footnote for {method} cites unknown footnote {n}")
         body: list[Fragment] = [description]
         if numbers:
-            body.append(" Inputs: ")
+            body.append(_(" Inputs: "))
             for i, n in enumerate(numbers):
                 if i:
                     body.append(", ")
                 body.append(Link(f"[{n}]", f"fn-{n}"))
             body.append(".")
         if anchor:
-            body.extend([" See ", Link("the method section", anchor), "."])
+            body.extend([_(" See "), Link(_("the method section"), anchor), "."])
         return self._add(
             _key("computed", method, description, tuple(numbers)),
             kind="computed",
@@ -279,7 +280,10 @@ class Notes:
 
     def judgment(self, file: str, what: str, rationale: str | None = None) -> int:
         """An analyst judgment (illustrative in the embedded case), labelled as such."""
-        body: tuple[Fragment, ...] = ("Analyst judgment. ", *((rationale,) if rationale else ()))
+        body: tuple[Fragment, ...] = (
+            _("Analyst judgment. "),
+            *((rationale,) if rationale else ()),
+        )
         return self._add(
             _key("judgment", file, what), kind="judgment", title=what, where=file, body=body
         )

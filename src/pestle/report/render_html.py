@@ -13,6 +13,8 @@ from typing import Any
 
 from markupsafe import Markup
 
+from pestle.present import i18n
+from pestle.present.i18n import gettext as _
 from pestle.present.vendor import vega_bundle
 from pestle.report.footnotes import plain
 from pestle.report.templating import html_env, template_text
@@ -31,10 +33,11 @@ def tooltip(note: Footnote) -> str:
     """Plain text of a footnote, shown when hovering its mark."""
     if note.kind == "quote":
         where = f" ({note.title}, {note.where})" if note.where else f" ({note.title})"
-        context = f" [columns: {note.context}]" if note.context else ""
+        context = _(" [columns: {columns}]").format(columns=note.context) if note.context else ""
         return f"“{note.quote}”{context}{where}"
     if note.kind == "reference":
-        return f"{note.title}: {plain(note.body)} Source: {note.source}".strip()
+        source = _("Source: {source}").format(source=note.source)
+        return f"{note.title}: {plain(note.body)} {source}".strip()
     return f"{note.title}: {plain(note.body)}".strip()
 
 
@@ -47,6 +50,7 @@ def _context(report: Report, print_mode: bool, svgs: Mapping[str, str] | None) -
         "report": report,
         "print_mode": print_mode,
         "css": Markup(template_text("report.css")),
+        "lang_css": Markup(template_text("cjk.css")) if report.meta.lang == "zh" else "",
         "tips": {} if print_mode else tooltips(report),
         "specs": {} if print_mode else {c.id: script_json(c.spec) for c in report.charts()},
         "svgs": svgs or {},
@@ -60,11 +64,12 @@ def render_html(
     report: Report, *, print_mode: bool = False, svgs: Mapping[str, str] | None = None
 ) -> str:
     """The report as HTML; `print_mode` swaps interactive charts for static SVG (PDF)."""
-    context = _context(report, print_mode, svgs)
-    if not print_mode and report.charts():
-        context["vega_bundle"] = Markup(_safe_script(vega_bundle()))
-        context["embed_js"] = Markup(template_text("embed.js"))
-    return html_env().get_template("report.html.j2").render(**context)
+    with i18n.use(report.meta.lang):
+        context = _context(report, print_mode, svgs)
+        if not print_mode and report.charts():
+            context["vega_bundle"] = Markup(_safe_script(vega_bundle()))
+            context["embed_js"] = Markup(template_text("embed.js"))
+        return html_env().get_template("report.html.j2").render(**context)
 
 
 def render_print_part(
@@ -79,14 +84,15 @@ def render_print_part(
     `toc_pages`, section id -> page), a `Section`, "notes" (all of them) or a `NotesPart`,
     or "furniture" (the running title and page numbers of a document of `pages` pages,
     nothing else)."""
-    context = _context(report, True, svgs)
-    context.update(
-        part=part,
-        part_css=Markup(template_text("print_part.css")),
-        toc_pages=toc_pages,
-        furniture_pages=range(max(pages - 1, 0)),
-    )
-    return html_env().get_template("print_part.html.j2").render(**context)
+    with i18n.use(report.meta.lang):
+        context = _context(report, True, svgs)
+        context.update(
+            part=part,
+            part_css=Markup(template_text("print_part.css")),
+            toc_pages=toc_pages,
+            furniture_pages=range(max(pages - 1, 0)),
+        )
+        return html_env().get_template("print_part.html.j2").render(**context)
 
 
 def _safe_script(js: str) -> str:

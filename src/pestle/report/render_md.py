@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import re
 
+from pestle.present import i18n
+from pestle.present.i18n import gettext as _
 from pestle.report.templating import MdSafe, md_env, md_escape, md_line
 from pestle.report.view import (
     Block,
@@ -102,8 +104,12 @@ def block(b: Block) -> MdSafe:
 def footnote(f: Footnote) -> MdSafe:
     head = f"[^{int(f.number)}]:"
     if f.kind == "quote":
-        where = f", section “{md_escape(f.where)}”" if f.where else ""
-        context = f" (table row; columns: {md_escape(f.context)})" if f.context else ""
+        where = _(", section “{section}”").format(section=md_escape(f.where)) if f.where else ""
+        context = (
+            " " + _("(table row; columns: {columns})").format(columns=md_escape(f.context))
+            if f.context
+            else ""
+        )
         quote = "".join(
             f"**{md_escape(t.strip())}**{' ' if t.endswith(' ') else ''}"
             if marked
@@ -113,10 +119,9 @@ def footnote(f: Footnote) -> MdSafe:
         body = f"“{quote}”{context} — {md_escape(f.title)}{where}"
     elif f.kind == "reference":
         entry = f": {frags(f.body)}" if f.body else ""
-        body = (
-            f"Reference data {md_escape(f.title)}{entry} ({md_escape(f.where)}). "
-            f"Source: {md_escape(f.source)}"
-        )
+        what = _("Reference data {title}").format(title=md_escape(f.title))
+        source = _("Source: {source}").format(source=md_escape(f.source))
+        body = f"{what}{entry} ({md_escape(f.where)}). {source}"
     elif f.kind == "document":
         extra = f" {md_escape(f.source)}" if f.source else ""
         body = f"{md_escape(f.title)} ({md_escape(f.where)}){extra}"
@@ -129,12 +134,13 @@ def footnote(f: Footnote) -> MdSafe:
 def render_md(report: Report) -> str:
     """The report as Markdown text (figures are written by the build, see `figure_name`)."""
     template = md_env().get_template("report.md.j2")
-    text = template.render(
-        report=report,
-        frags=frags,
-        block=block,
-        footnote=footnote,
-        anchor=lambda anchor: MdSafe(f"#{_html_id(anchor)}"),
-        html_id=_html_id,
-    )
+    with i18n.use(report.meta.lang):
+        text = template.render(
+            report=report,
+            frags=frags,
+            block=block,
+            footnote=footnote,
+            anchor=lambda anchor: MdSafe(f"#{_html_id(anchor)}"),
+            html_id=_html_id,
+        )
     return re.sub(r"\n{3,}", "\n\n", text).strip() + "\n"

@@ -1,9 +1,10 @@
 """The Jinja2 environments of the report: HTML (autoescape on) and Markdown (escape on output).
 
-Templates are layout only; they receive a finished `view.Report`. Two tests let them tell
-fragments apart (`is num`, `is link`). Nothing a document says reaches the output
-unescaped: HTML autoescapes every expression; Markdown escapes every expression through
-`finalize`, except the few helper outputs the renderer builds itself (`MdSafe`).
+Templates are layout only; they receive a finished `view.Report`. Their own words are
+marked `_("...")` and translated from the catalogue of the active language (`i18n`). Two
+tests let them tell fragments apart (`is num`, `is link`). Nothing a document says reaches
+the output unescaped: HTML autoescapes every expression; Markdown escapes every expression
+through `finalize`, except the few helper outputs the renderer builds itself (`MdSafe`).
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from typing import Any
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
+from pestle.present import i18n
 from pestle.report.view import Link, Num, Refs, Term
 
 TEMPLATES = resources.files("pestle.report") / "templates"
@@ -22,7 +24,14 @@ TEMPLATES = resources.files("pestle.report") / "templates"
 
 def _environment(**options: Any) -> Environment:
     """The report's templates, strict about undefined names, with the fragment tests."""
-    env = Environment(loader=FileSystemLoader(str(TEMPLATES)), undefined=StrictUndefined, **options)
+    env = Environment(
+        loader=FileSystemLoader(str(TEMPLATES)),
+        undefined=StrictUndefined,
+        extensions=["jinja2.ext.i18n"],
+        **options,
+    )
+    # the active language is read at each call, so one environment serves every language
+    env.install_gettext_callables(i18n.gettext, i18n.ngettext, newstyle=True)  # type: ignore[attr-defined]
     for name, kind in (("num", Num), ("link", Link), ("term", Term), ("refs", Refs)):
         env.tests[name] = lambda x, kind=kind: isinstance(x, kind)
     return env

@@ -205,6 +205,13 @@ class Meta:
     colophon: str = ""
     description: str = ""
     facts: tuple[tuple[str, Text], ...] = ()
+    lang: str = "en"  # the language the report was built in (`i18n.LANGUAGES`)
+
+    @property
+    def html_lang(self) -> str:
+        from pestle.present.i18n import HTML_LANG
+
+        return HTML_LANG.get(self.lang, self.lang)
 
 
 @dataclass(frozen=True, slots=True)

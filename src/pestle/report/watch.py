@@ -46,6 +46,7 @@ def watch_report(
     progress: Progress | None = None,
     stop: threading.Event | None = None,
     ready: threading.Event | None = None,
+    lang: str | None = None,
 ) -> int:
     """Build now, then again after each change, until `stop` is set (or Ctrl-C, which
     watchfiles raises as KeyboardInterrupt). Returns the number of builds. `on_change` hears
@@ -61,6 +62,7 @@ def watch_report(
                 formats=formats,
                 settings=settings,
                 progress=progress,
+                lang=lang,
             )
         except PestleError as exc:
             on_build(Rebuild(changed=changed, result=None, error=str(exc)))

@@ -27,10 +27,12 @@ from starlette.middleware.trustedhost import TrustedHostMiddleware
 from starlette.templating import Jinja2Templates
 
 import pestle
+from pestle.present import i18n
 from pestle.results import DEFAULTS, Settings
 from pestle.web import errors, pages
 from pestle.web.api import router as api_router
 from pestle.web.api.common import SafeJSONResponse
+from pestle.web.language import Language
 from pestle.web.security import (
     DEFAULT_MAX_UPLOAD,
     LOOPBACK_HOSTS,
@@ -54,14 +56,19 @@ STATIC = Path(str(WEB / "static"))
 
 
 def templates() -> Jinja2Templates:
-    """The page templates: autoescape on for every template, undefined names are errors."""
+    """The page templates: autoescape on for every template, undefined names are errors;
+    their words come from the catalogue of the request's language (`web.language`)."""
     env = Environment(
         loader=FileSystemLoader(str(TEMPLATES)),
         autoescape=True,
         undefined=StrictUndefined,
         trim_blocks=True,
         lstrip_blocks=True,
+        extensions=["jinja2.ext.i18n"],
     )
+    env.install_gettext_callables(i18n.gettext, i18n.ngettext, newstyle=True)  # type: ignore[attr-defined]
+    # every page (error pages too) knows the request's language and the others on offer
+    env.globals.update(current_lang=i18n.current, html_lang=i18n.HTML_LANG, languages=i18n.NAMES)
     return Jinja2Templates(env=env)
 
 
@@ -83,6 +90,7 @@ def create_app(
     watch: bool = False,
     settings: Settings | None = None,
     also: Sequence[str | Path | Case] = (),
+    lang: str | None = None,
 ) -> FastAPI:
     """The app serving `case` (embedded name, folder or loaded `Case`; default: embedded).
 
@@ -96,7 +104,9 @@ def create_app(
     set of defaults, `pestle.results.DEFAULTS`, as `pestle analyze` and `pestle report`).
     also: further cases to serve beside `case` (the API serves each by its id; the dashboard
     lists them and shows one with `?case=<id>`).
+    lang: the pages' language for a reader who has not chosen one (default English).
     """
+    default_lang = i18n.check(lang)
     loaded = _load(case)
     served = {loaded.id: CaseState(loaded, settings or DEFAULTS)}
     for other in also:
@@ -151,6 +161,7 @@ def create_app(
     )
     app.add_middleware(TokenGate, token=lambda: state.token)
     app.add_middleware(CatchErrors, handler=errors.handle_scope)
+    app.add_middleware(Language, default=default_lang)
     hosts = list(allowed_hosts) if allowed_hosts else ["*"]
     if "*" not in hosts:
         app.add_middleware(TrustedHostMiddleware, allowed_hosts=hosts)

@@ -1,7 +1,8 @@
 """The overview page's key findings and charts, picked from the case's results.
 
 Every figure is a field of the case's `Results` (the one orchestrator, `pestle.results`); this
-module chooses which ones to show and formats them with `pestle.present.format`.
+module chooses which ones to show and formats them with `pestle.present.format`, in the
+request's language (`pestle.present.i18n`; one overview kept per language).
 """
 
 from __future__ import annotations
@@ -9,8 +10,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from pestle.present import charts
+from pestle.present import charts, i18n
 from pestle.present import format as fmt
+from pestle.present.i18n import gettext as _
 from pestle.web import present
 
 if TYPE_CHECKING:
@@ -50,7 +52,8 @@ class Overview:
 
 
 def build(cs: CaseState) -> Overview:
-    return cs.once("overview", lambda: _build(cs))
+    lang = i18n.current()
+    return cs.once("overview" if lang == i18n.SOURCE else f"overview:{lang}", lambda: _build(cs))
 
 
 def _build(cs: CaseState) -> Overview:
@@ -58,7 +61,7 @@ def _build(cs: CaseState) -> Overview:
     report = a.findings
     s = report.summary
     names = {k: f.name for k, f in a.judgments.factors.items()}
-    judged = "illustrative" if a.illustrative else "analyst"
+    judged = _("illustrative") if a.illustrative else _("analyst")
     demand = a.scenario_run
     d = demand.demand
     total = d.get("cumulative_demand_t", "total")
@@ -70,49 +73,73 @@ def _build(cs: CaseState) -> Overview:
     efe = a.efe.to_dict()
     findings = [
         KeyFinding(
-            "Consistency checks",
-            f"{fmt.count(s['fail'])} of {fmt.count(s['checks'])} failed",
-            f"Failed with severity error: {fmt.count(s['errors'])}, warning: "
-            f"{fmt.count(s['warnings'])}. Undecided: {fmt.count(s['unknown'])}; passed: "
-            f"{fmt.count(s['pass'])}.",
+            _("Consistency checks"),
+            _("{failed} of {checks} failed").format(
+                failed=fmt.count(s["fail"]), checks=fmt.count(s["checks"])
+            ),
+            _(
+                "Failed with severity error: {errors}, warning: {warnings}. Undecided: "
+                "{unknown}; passed: {passed}."
+            ).format(
+                errors=fmt.count(s["errors"]),
+                warnings=fmt.count(s["warnings"]),
+                unknown=fmt.count(s["unknown"]),
+                passed=fmt.count(s["pass"]),
+            ),
             "/checks",
-            "See every check",
+            _("See every check"),
             "warn" if s["fail"] else "",
         ),
         KeyFinding(
-            f"Composite demand {present.horizon(d)}",
-            f"{fmt.mass(total['p50'])} (median)",
-            f"90 % interval {fmt.value_range(total['p5'], total['p95'], 't')}, scenario "
-            f"{demand.name}, {fmt.count(d.samples)} Monte Carlo samples.",
+            _("Composite demand {years}").format(years=present.horizon(d)),
+            _("{value} (median)").format(value=fmt.mass(total["p50"])),
+            _("90 % interval {range}, scenario {scenario}, {samples} Monte Carlo samples.").format(
+                range=fmt.value_range(total["p5"], total["p95"], "t"),
+                scenario=demand.name,
+                samples=fmt.count(d.samples),
+            ),
             "/scenarios",
-            "Run scenarios",
+            _("Run scenarios"),
         ),
         KeyFinding(
-            "Leading product segment (TOPSIS)",
+            _("Leading product segment (TOPSIS)"),
             charts.segment_name(ranking[0]),
-            f"Keeps rank 1 in {fmt.share(keep[ranking[0]], 0)} of "
-            f"{fmt.count(a.stability.draws)} weight perturbations of "
-            f"±{fmt.share(a.stability.spread, 0)}; scores are {judged} judgments.",
+            _(
+                "Keeps rank 1 in {share} of {draws} weight perturbations of ±{spread}; scores "
+                "are {judged} judgments."
+            ).format(
+                share=fmt.share(keep[ranking[0]], 0),
+                draws=fmt.count(a.stability.draws),
+                spread=fmt.share(a.stability.spread, 0),
+                judged=judged,
+            ),
             "/judgments",
-            "Edit judgments",
+            _("Edit judgments"),
             "judgment",
         ),
         KeyFinding(
-            f"Most important factor (AHP, {judged})",
+            _("Most important factor (AHP, {judged})").format(judged=judged),
             names.get(top, fmt.words(top)),
-            f"Global weight {fmt.share(weights[top])}; EFE total weighted score "
-            f"{fmt.decimal(efe['total'], 2)} on a 1–4 scale "
-            f"({fmt.words(efe['interpretation'])}).",
+            _(
+                "Global weight {weight}; EFE total weighted score {total} on a 1–4 scale "
+                "({interpretation})."
+            ).format(
+                weight=fmt.share(weights[top]),
+                total=fmt.decimal(efe["total"], 2),
+                interpretation=fmt.words(efe["interpretation"]),
+            ),
             "/judgments",
-            "Edit judgments",
+            _("Edit judgments"),
             "judgment",
         ),
         KeyFinding(
-            "Cause factors (DEMATEL)",
-            f"{fmt.count(len(a.dematel.cause))} of {fmt.count(len(a.dematel.labels))}",
+            _("Cause factors (DEMATEL)"),
+            _("{causes} of {factors}").format(
+                causes=fmt.count(len(a.dematel.cause)), factors=fmt.count(len(a.dematel.labels))
+            ),
             "; ".join(names.get(x, fmt.words(x)) for x in a.dematel.cause) + ".",
             "/judgments",
-            "Edit judgments",
+            _("Edit judgments"),
             "judgment",
         ),
     ]
@@ -121,37 +148,45 @@ def _build(cs: CaseState) -> Overview:
         blades = a.demand.segment("wind_blades").cumulative
         findings.append(
             KeyFinding(
-                f"Made in the region {present.horizon(d)} (wind blades)",
-                f"{fmt.mass(made.p50)} (median)",
-                f"The region's blade plants against {fmt.mass(blades.p50)} of blades for its "
-                f"own new farms; 90 % interval {fmt.value_range(made.p5, made.p95, 't')}; "
-                "supply outside the region not counted.",
+                _("Made in the region {years} (wind blades)").format(years=present.horizon(d)),
+                _("{value} (median)").format(value=fmt.mass(made.p50)),
+                _(
+                    "The region's blade plants against {blades} of blades for its own new "
+                    "farms; 90 % interval {range}; supply outside the region not counted."
+                ).format(
+                    blades=fmt.mass(blades.p50), range=fmt.value_range(made.p5, made.p95, "t")
+                ),
                 "/api/cases/" + cs.id + "/results",
-                "Results as JSON",
+                _("Results as JSON"),
             )
         )
     if central is not None:
         findings.append(
             KeyFinding(
-                "Output effect on the economy (input-output)",
+                _("Output effect on the economy (input-output)"),
                 fmt.money(central["output_total"]),
-                f"At central prices: {fmt.money(central['output_direct'])} direct, "
-                f"{fmt.money(central['output_indirect'])} indirect; national coefficients.",
+                _(
+                    "At central prices: {direct} direct, {indirect} indirect; national "
+                    "coefficients."
+                ).format(
+                    direct=fmt.money(central["output_direct"]),
+                    indirect=fmt.money(central["output_indirect"]),
+                ),
                 "/api/cases/" + cs.id + "/results",
-                "Results as JSON",
+                _("Results as JSON"),
             )
         )
     failed = tuple(present.finding_row(f) for f in report.findings if f.status == "fail")
     specs = (
-        ("chart-fan", "Composite demand by segment", charts.demand_fan(d)),
-        ("chart-checks", "Outcome of the checks", charts.check_outcomes(report)),
-        ("chart-dematel", "Cause and effect", charts.dematel_diagram(a.dematel, names)),
-        ("chart-weights", "Factor weights", charts.ahp_weights(a.ahp, names)),
-        ("chart-topsis", "Product segments", charts.topsis_closeness(a.topsis)),
+        ("chart-fan", _("Composite demand by segment"), charts.demand_fan(d)),
+        ("chart-checks", _("Outcome of the checks"), charts.check_outcomes(report)),
+        ("chart-dematel", _("Cause and effect"), charts.dematel_diagram(a.dematel, names)),
+        ("chart-weights", _("Factor weights"), charts.ahp_weights(a.ahp, names)),
+        ("chart-topsis", _("Product segments"), charts.topsis_closeness(a.topsis)),
     )
     drawn = charts.backtest(a.backtest)
     if drawn is not None:
-        specs = (*specs, ("chart-backtest", "How far to trust the forecast", drawn))
+        specs = (*specs, ("chart-backtest", _("How far to trust the forecast"), drawn))
     notes = (a.judgments.note,) if a.illustrative else ()
     return Overview(
         findings=tuple(findings),

@@ -17,6 +17,8 @@ from pestle.analysis.ahp import ratio_text
 from pestle.model.judgment import within_name
 from pestle.present import charts
 from pestle.present import format as fmt
+from pestle.present.i18n import N_
+from pestle.present.i18n import gettext as _
 from pestle.present.vendor import vega_bundle
 from pestle.web import overview, present
 from pestle.web.api.cases import claim_detail
@@ -28,13 +30,13 @@ from pestle.web.uploads import segments
 
 router = APIRouter(include_in_schema=False)
 
-NAV = (
-    ("overview", "/", "Overview"),
-    ("evidence", "/evidence", "Evidence"),
-    ("checks", "/checks", "Checks"),
-    ("judgments", "/judgments", "Judgments"),
-    ("scenarios", "/scenarios", "Scenarios"),
-    ("upload", "/upload", "Upload"),
+NAV = (  # labels marked for the catalogue, translated by the base template
+    ("overview", "/", N_("Overview")),
+    ("evidence", "/evidence", N_("Evidence")),
+    ("checks", "/checks", N_("Checks")),
+    ("judgments", "/judgments", N_("Judgments")),
+    ("scenarios", "/scenarios", N_("Scenarios")),
+    ("upload", "/upload", N_("Upload")),
 )
 SAATY = ("9", "8", "7", "6", "5", "4", "3", "2", "1", "1/2", "1/3", "1/4", "1/5", "1/6",
          "1/7", "1/8", "1/9")  # fmt: skip
@@ -87,7 +89,7 @@ def overview_page(request: Request) -> HTMLResponse:
         request,
         "overview.html.j2",
         "overview",
-        title="Overview",
+        title=_("Overview"),
         overview=ov,
         summary=cs.checks.summary,
         counts={
@@ -134,7 +136,7 @@ def evidence_page(
         request,
         "evidence.html.j2",
         "evidence",
-        title="Evidence",
+        title=_("Evidence"),
         documents=list(docs.values()),
         document=doc,
         segments=segments(doc.text, doc.claims),
@@ -171,7 +173,7 @@ def checks_page(
         request,
         "checks.html.j2",
         "checks",
-        title="Checks",
+        title=_("Checks"),
         findings=rows,
         summary=report.summary,
         rules=report.rules,
@@ -246,7 +248,7 @@ def judgments_page(request: Request) -> HTMLResponse:
         request,
         "judgments.html.j2",
         "judgments",
-        title="Judgments",
+        title=_("Judgments"),
         judgments=j,
         judgments_file=cs.case.files()["judgments"][0].name,
         grids=grids,
@@ -280,13 +282,13 @@ def scenarios_page(request: Request) -> HTMLResponse:
     )
     choices = [p for p in params if p.categorical]
     sliders = [present.slider(p, ranks.get(p.name)) for p in numeric]
-    a, _ = run_demand(cs, DemandRequest(scenario=first))
-    b, _ = run_demand(cs, DemandRequest(scenario=second))
+    a, _run_a = run_demand(cs, DemandRequest(scenario=first))
+    b, _run_b = run_demand(cs, DemandRequest(scenario=second))
     return _render(
         request,
         "scenarios.html.j2",
         "scenarios",
-        title="Scenarios",
+        title=_("Scenarios"),
         scenarios=inputs.scenarios,
         first=first,
         second=second,
@@ -299,8 +301,8 @@ def scenarios_page(request: Request) -> HTMLResponse:
         ],
         a=present.demand_payload(a, cs.id, {}),
         b=present.demand_payload(b, cs.id, {}),
-        fan_a=_side_by_side(a.demand, "Scenario A"),
-        fan_b=_side_by_side(b.demand, "Scenario B"),
+        fan_a=_side_by_side(a.demand, _("Scenario A")),
+        fan_b=_side_by_side(b.demand, _("Scenario B")),
     )
 
 
@@ -319,7 +321,7 @@ def upload_page(request: Request) -> HTMLResponse:
         request,
         "upload.html.j2",
         "upload",
-        title="Upload",
+        title=_("Upload"),
         limit=fmt.count(state.max_upload),
     )
 
@@ -359,7 +361,7 @@ def api_docs(request: Request) -> HTMLResponse:
         request,
         "api_docs.html.j2",
         None,
-        title="API",
+        title=_("API"),
         operations=operations,
         info=schema.get("info", {}),
     )

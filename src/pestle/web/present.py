@@ -20,6 +20,8 @@ from pestle.present import charts
 from pestle.present import format as fmt
 from pestle.present.charts import segment_name
 from pestle.present.format import parameter_value
+from pestle.present.i18n import N_
+from pestle.present.i18n import gettext as _
 
 if TYPE_CHECKING:
     from pestle.analysis.ahp import AhpResult, HierarchyResult
@@ -29,13 +31,20 @@ if TYPE_CHECKING:
     from pestle.model import Claim
     from pestle.model.parameter import Parameter, ParameterSet
 
+# display words, marked for the catalogue and shown in the request's language (`_word`)
 STATUS_WORDS = {
-    "fail": "Failed",
-    "ambiguous": "Ambiguous",
-    "unknown": "Unknown",
-    "pass": "Passed",
+    "fail": N_("Failed"),
+    "ambiguous": N_("Ambiguous"),
+    "unknown": N_("Unknown"),
+    "pass": N_("Passed"),
 }
-GROUP_WORDS = {"cause": "Cause", "effect": "Effect", "neutral": "Neutral"}
+GROUP_WORDS = {"cause": N_("Cause"), "effect": N_("Effect"), "neutral": N_("Neutral")}
+
+
+def _word(table: dict[str, str], code: str) -> str:
+    return _(table[code]) if code in table else code
+
+
 FAN_SOURCE = "pestle demand model (Monte Carlo); band p5–p95, line median"
 
 
@@ -83,7 +92,7 @@ def finding_row(f: Finding) -> dict[str, Any]:
         "rule": f.rule,
         "title": f.title,
         "status": f.status,
-        "status_text": STATUS_WORDS.get(f.status, f.status),
+        "status_text": _word(STATUS_WORDS, f.status),
         "severity": f.severity,
         "message": f.message,
         "expected": f.expected.text if f.expected else None,
@@ -140,7 +149,7 @@ def fan_records(d: DemandResult) -> list[dict[str, Any]]:
             rows.append(
                 {
                     "segment": segment_name(seg),
-                    "year": fmt.year(year),
+                    "year": fmt.axis_year(year),
                     "p5": fmt.in_unit(s["p5"], "kt"),
                     "p50": fmt.in_unit(s["p50"], "kt"),
                     "p95": fmt.in_unit(s["p95"], "kt"),
@@ -180,7 +189,7 @@ def totals(d: DemandResult) -> list[dict[str, Any]]:
 
 
 def horizon(d: DemandResult) -> str:
-    return f"{fmt.year(d.years[0])}{fmt.DASH}{fmt.year(d.years[-1])}"
+    return fmt.years(d.years[0], d.years[-1])
 
 
 def parameter_state(p: Parameter) -> str:
@@ -319,7 +328,7 @@ def dematel_rows(r: DematelResult, names: dict[str, str]) -> list[dict[str, Any]
             "display": {
                 "prominence": fmt.decimal(r.prominence[i]),
                 "relation": fmt.decimal(r.relation[i]),
-                "group": GROUP_WORDS.get(r.groups[i], r.groups[i]),
+                "group": _word(GROUP_WORDS, r.groups[i]),
             },
         }
         for i, label in enumerate(r.labels)

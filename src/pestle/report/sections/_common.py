@@ -3,16 +3,40 @@
 from __future__ import annotations
 
 import contextlib
+import re
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
 from pestle.present import format as fmt
 from pestle.report.footnotes import Notes, num, refs
-from pestle.report.view import Cell, Chart, Column, Num, Table, text
+from pestle.report.view import Cell, Chart, Column, Fragment, Num, Table, text
 from pestle.results import Results
 
 CASE = "pestle.case"
+
+
+_FIELD = re.compile(r"\{(\w+)\}")
+
+
+def fill(template: str, **values: Fragment | Sequence[Fragment] | None) -> list[Fragment]:
+    """A translated sentence with fragments in its ``{fields}``: numbers with their notes,
+    terms and links keep their place whatever the language's word order
+    (``fill(_("{value} in {year}"), value=num(...), year="2024")``)."""
+    out: list[Fragment] = []
+    pos = 0
+    for m in _FIELD.finditer(template):
+        if m.start() > pos:
+            out.append(template[pos : m.start()])
+        value = values[m.group(1)]
+        if isinstance(value, list | tuple):
+            out.extend(value)
+        elif value is not None and value != "":
+            out.append(value)
+        pos = m.end()
+    if pos < len(template):
+        out.append(template[pos:])
+    return out
 
 
 def numeric(title: str) -> Column:
@@ -126,8 +150,6 @@ def entities(case: Any, kind: str) -> tuple[Any, ...]:
 
 def slug(value: str) -> str:
     """An anchor id from any key: lower-case letters, digits and '-'."""
-    import re
-
     out = re.sub(r"[^a-z0-9]+", "-", value.lower()).strip("-")
     return out or "x"
 

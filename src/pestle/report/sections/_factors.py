@@ -12,6 +12,8 @@ from collections import Counter
 from typing import Any
 
 from pestle.present import format as fmt
+from pestle.present.i18n import N_
+from pestle.present.i18n import gettext as _
 from pestle.report.footnotes import Notes, num, refs
 from pestle.report.sections._common import Cite
 from pestle.report.view import Block, Fragment, Paragraph, Term, text
@@ -38,8 +40,22 @@ _DIMENSION_SECTION = {
 }
 _INDICATOR_WORDS = (("import and export", "trade"), ("GDP", "economy"), ("added value", "economy"))
 
-DIRECTION = {"opportunity": "Opportunity", "threat": "Threat"}
-ORIGIN = {"report": "from the source report", "analyst": "added by the analyst"}
+DIRECTION = {"opportunity": N_("Opportunity"), "threat": N_("Threat")}
+ORIGIN = {"report": N_("from the source report"), "analyst": N_("added by the analyst")}
+# the case's dimension codes as the report names them
+DIMENSIONS = {
+    "political": N_("political"),
+    "economic": N_("economic"),
+    "social": N_("social"),
+    "technological": N_("technological"),
+    "legal": N_("legal"),
+    "environmental": N_("environmental"),
+}
+
+
+def _word(table: dict[str, str], code: Any) -> str:
+    """A code of the case in words of the active language (the code itself if unknown)."""
+    return _(table[code]) if code in table else str(code)
 
 
 def _entity_section(case: Any, entity_id: str) -> str | None:
@@ -86,13 +102,15 @@ def factor_blocks(results: Results, notes: Notes, factors: list[Any]) -> list[Bl
             evidence.append(_external(notes, case, factor, source))
         head: list[Fragment] = [
             Term(factor.name),
-            f" ({factor.dimension}, {ORIGIN.get(factor.origin, factor.origin)}). ",
+            _(" ({dimension}, {origin}). ").format(
+                dimension=_word(DIMENSIONS, factor.dimension), origin=_word(ORIGIN, factor.origin)
+            ),
         ]
         blocks.append(
             Paragraph(
                 text(*head, factor.statement, refs(*evidence)),
                 tone="factor",
-                label=DIRECTION.get(factor.direction),
+                label=_word(DIRECTION, factor.direction) if factor.direction in DIRECTION else None,
                 badge=factor.direction,
             )
         )
@@ -100,37 +118,39 @@ def factor_blocks(results: Results, notes: Notes, factors: list[Any]) -> list[Bl
         if rating is not None:
             note = notes.judgment(
                 _judgment_file(judgments),
-                f"EFE rating of {factor.name}",
+                _("EFE rating of {factor}").format(factor=factor.name),
                 rating.why,
             )
             blocks.append(
                 Paragraph(
                     text(
-                        "How well the region's composites industry responds to this factor: ",
+                        _("How well the region's composites industry responds to this factor: "),
                         num(fmt.count(rating.rating), note),
-                        f" on the EFE scale ({_scale_words(rating.rating)}). ",
+                        _(" on the EFE scale ({scale}). ").format(
+                            scale=_scale_words(rating.rating)
+                        ),
                         rating.why,
                     ),
                     tone="judgment",
                     badge="judgment",
-                    label="Analyst judgment (illustrative)"
+                    label=_("Analyst judgment (illustrative)")
                     if getattr(judgments, "illustrative", False)
-                    else "Analyst judgment",
+                    else _("Analyst judgment"),
                 )
             )
     return blocks
 
 
 _SCALE = {
-    4: "superior response",
-    3: "above-average response",
-    2: "average response",
-    1: "poor response",
+    4: N_("superior response"),
+    3: N_("above-average response"),
+    2: N_("average response"),
+    1: N_("poor response"),
 }
 
 
 def _scale_words(rating: int) -> str:
-    return _SCALE.get(int(rating), "")
+    return _(_SCALE[int(rating)]) if int(rating) in _SCALE else ""
 
 
 def _rating(judgments: Any, factor_id: str) -> Any:
@@ -161,7 +181,7 @@ def _external(notes: Notes, case: Any, factor: Any, source: Any) -> int:
             where = f"{where}:{factor.line}"
     return notes.reference(
         where,
-        f"public source for factor {factor.id}",
+        _("public source for factor {factor}").format(factor=factor.id),
         source=", ".join(str(p) for p in parts if p),
         entry=source.note,
     )

@@ -8,9 +8,10 @@ from typing import Any
 
 from pestle.model import Source
 from pestle.present.format import parameter_value
+from pestle.present.i18n import gettext as _
 from pestle.report.footnotes import Notes, num, refs
 from pestle.report.sections import Body
-from pestle.report.sections._common import numeric, table
+from pestle.report.sections._common import fill, numeric, table
 from pestle.report.sections.demand import param_anchor, parameter_note
 from pestle.report.view import Bullets, Notice, Paragraph, Term, text
 from pestle.results import Results
@@ -21,20 +22,24 @@ def build(results: Results, notes: Notes, body: Body) -> None:
     body.intro.append(
         Paragraph(
             text(
-                "Everything the analysis rests on, in one place: the parameters of the demand "
-                "model (sourced figures and flagged assumptions), the assumptions of the "
-                "linkage model, the analyst judgments, and the documents and reference files "
-                "with the hash that identifies their exact content."
+                _(
+                    "Everything the analysis rests on, in one place: the parameters of the "
+                    "demand model (sourced figures and flagged assumptions), the assumptions of "
+                    "the linkage model, the analyst judgments, and the documents and reference "
+                    "files with the hash that identifies their exact content."
+                )
             ),
             tone="lead",
         )
     )
-    body.sub("assumptions-parameters", "Model parameters", *_parameters(results, notes))
-    body.sub("assumptions-linkage", "Linkage assumptions", *_linkage(results))
-    body.sub("assumptions-judgments", "Analyst judgments", *_judgments(results))
-    body.sub("assumptions-documents", "Source documents", *_documents(case, notes))
-    body.sub("assumptions-references", "Reference data", *_references(case))
-    body.sub("assumptions-external", "External sources of analyst-added factors", *_external(case))
+    body.sub("assumptions-parameters", _("Model parameters"), *_parameters(results, notes))
+    body.sub("assumptions-linkage", _("Linkage assumptions"), *_linkage(results))
+    body.sub("assumptions-judgments", _("Analyst judgments"), *_judgments(results))
+    body.sub("assumptions-documents", _("Source documents"), *_documents(case, notes))
+    body.sub("assumptions-references", _("Reference data"), *_references(case))
+    body.sub(
+        "assumptions-external", _("External sources of analyst-added factors"), *_external(case)
+    )
 
 
 def _parameters(results: Results, notes: Notes) -> list:
@@ -50,8 +55,8 @@ def _parameters(results: Results, notes: Notes) -> list:
                 text("" if p.unit == "choice" else p.unit),
                 (num(parameter_value(p), note),),
                 text(
-                    ("Assumption: " + (p.reason or "")) if p.assumption else (p.source or ""),
-                    f" (quality: {p.quality})" if p.quality else "",
+                    (_("Assumption: ") + (p.reason or "")) if p.assumption else (p.source or ""),
+                    _(" (quality: {quality})").format(quality=p.quality) if p.quality else "",
                 ),
             )
         )
@@ -61,22 +66,26 @@ def _parameters(results: Results, notes: Notes) -> list:
     return [
         Paragraph(
             text(
-                f"The demand model's parameters as {file} gives them. ",
-                "Assumptions (no public figure found; entered with a wide range and flagged): ",
-                ", ".join(flagged) if flagged else "none",
-                ". Scenarios override some of them (see ",
-                Term("Composite demand"),
-                ").",
+                *fill(
+                    _(
+                        "The demand model's parameters as {file} gives them. Assumptions (no "
+                        "public figure found; entered with a wide range and flagged): {flagged}. "
+                        "Scenarios override some of them (see {section})."
+                    ),
+                    file=file,
+                    flagged=_(", ").join(flagged) if flagged else _("none"),
+                    section=Term(_("Composite demand")),
+                )
             )
         ),
         table(
             "table-assumptions-parameters",
-            "Parameters of the composite-demand model",
+            _("Parameters of the composite-demand model"),
             (
-                "Parameter",
-                "Unit",
-                numeric("Value or range"),
-                "Source, or the reason for the assumption",
+                _("Parameter"),
+                _("Unit"),
+                numeric(_("Value or range")),
+                _("Source, or the reason for the assumption"),
             ),
             rows,
             row_ids=tuple(ids),
@@ -87,7 +96,7 @@ def _parameters(results: Results, notes: Notes) -> list:
 
 def _linkage(results: Results) -> list:
     if results.linkage is None:
-        return [Notice("The case has no linkage table.")]
+        return [Notice(_("The case has no linkage table."))]
     effects = results.linkage.effects
     return [
         Paragraph(text(effects.note), tone="method"),
@@ -103,11 +112,14 @@ def _judgments(results: Results) -> list:
             text(
                 f"{file}: ",
                 j.note,
-                " It holds the AHP pairwise matrices, the DEMATEL influence matrix, the EFE "
-                "ratings and the TOPSIS decision matrix, each judgment with a one-line rationale.",
+                _(
+                    " It holds the AHP pairwise matrices, the DEMATEL influence matrix, the EFE "
+                    "ratings and the TOPSIS decision matrix, each judgment with a one-line "
+                    "rationale."
+                ),
             ),
             tone="judgment",
-            label="Illustrative" if j.illustrative else "Analyst judgments",
+            label=_("Illustrative") if j.illustrative else _("Analyst judgments"),
             badge="judgment",
         )
     ]
@@ -126,12 +138,12 @@ def _documents(case: Any, notes: Notes) -> list:
             )
         )
     if not rows:
-        return [Notice("The case lists no documents.")]
+        return [Notice(_("The case lists no documents."))]
     return [
         table(
             "table-assumptions-documents",
-            "Source documents of the case",
-            ("Document", "File", "Language", "sha256"),
+            _("Source documents of the case"),
+            (_("Document"), _("File"), _("Language"), _("sha256")),
             rows,
         )
     ]
@@ -161,16 +173,23 @@ def _references(case: Any) -> list:
         source = Source.from_text(content, title=path.name, path=shown)
         rows.append((text(shown), text(source.sha256)))
     if not rows:
-        return [Notice("The case has no reference data files.")]
+        return [Notice(_("The case has no reference data files."))]
     return [
         Paragraph(
             text(
-                "Each reference entry names its source and its quality (firm: official or "
-                "national press agency; verify: found only in secondary data, to be "
-                "confirmed). Footnotes cite the entry with its file and line."
+                _(
+                    "Each reference entry names its source and its quality (firm: official or "
+                    "national press agency; verify: found only in secondary data, to be "
+                    "confirmed). Footnotes cite the entry with its file and line."
+                )
             )
         ),
-        table("table-assumptions-references", "Reference data files", ("File", "sha256"), rows),
+        table(
+            "table-assumptions-references",
+            _("Reference data files"),
+            (_("File"), _("sha256")),
+            rows,
+        ),
     ]
 
 
@@ -185,14 +204,14 @@ def _external(case: Any) -> list:
                     ": ",
                     ", ".join(str(p) for p in parts if p),
                     f" ({s.note})" if s.note else "",
-                    f" [quality: {s.quality}]" if s.quality else "",
+                    _(" [quality: {quality}]").format(quality=s.quality) if s.quality else "",
                 )
             )
     if not items:
-        return [Notice("No factor cites an external source.")]
+        return [Notice(_("No factor cites an external source."))]
     return [
         Paragraph(
-            text("Addresses are given as text: the report links to nothing outside itself."),
+            text(_("Addresses are given as text: the report links to nothing outside itself.")),
             tone="method",
         ),
         Bullets(tuple(items)),

@@ -6,13 +6,27 @@ from typing import Any
 
 from pestle.present import charts
 from pestle.present import format as fmt
+from pestle.present.i18n import N_
+from pestle.present.i18n import gettext as _
 from pestle.report.footnotes import Notes, num, refs
 from pestle.report.sections import Body
-from pestle.report.sections._common import Cite, chart, evidence_notes, finding_anchor, table
+from pestle.report.sections._common import (
+    Cite,
+    chart,
+    evidence_notes,
+    fill,
+    finding_anchor,
+    table,
+)
 from pestle.report.view import Bullets, Paragraph, Table, Term, text
 from pestle.results import Results
 
-STATUS = {"fail": "Failed", "ambiguous": "Ambiguous", "unknown": "Unknown", "pass": "Passed"}
+STATUS = {
+    "fail": N_("Failed"),
+    "ambiguous": N_("Ambiguous"),
+    "unknown": N_("Unknown"),
+    "pass": N_("Passed"),
+}
 
 
 def build(results: Results, notes: Notes, body: Body) -> None:
@@ -25,22 +39,23 @@ def build(results: Results, notes: Notes, body: Body) -> None:
     body.intro.append(
         Paragraph(
             text(
-                "pestle ran ",
-                num(fmt.count(summary["checks"]), method),
-                " checks on the claims of the case and its reference data: ",
-                num(fmt.count(summary["fail"]), method, strong=True),
-                " failed (",
-                num(fmt.count(summary["errors"]), method),
-                " errors, ",
-                num(fmt.count(summary["warnings"]), method),
-                " warnings), ",
-                num(fmt.count(summary.get("ambiguous", 0)), method),
-                " are ambiguous (one of their readings is not an error), ",
-                num(fmt.count(summary["unknown"]), method),
-                " could not be decided and ",
-                num(fmt.count(summary["pass"]), method),
-                " passed. Findings of one root cause count once. Failed checks come first; "
-                "each shows what was compared, the arithmetic, the tolerance and the evidence.",
+                *fill(
+                    _(
+                        "pestle ran {checks} checks on the claims of the case and its reference "
+                        "data: {failed} failed ({errors} errors, {warnings} warnings), "
+                        "{ambiguous} are ambiguous (one of their readings is not an error), "
+                        "{unknown} could not be decided and {passed} passed. Findings of one "
+                        "root cause count once. Failed checks come first; each shows what was "
+                        "compared, the arithmetic, the tolerance and the evidence."
+                    ),
+                    checks=num(fmt.count(summary["checks"]), method),
+                    failed=num(fmt.count(summary["fail"]), method, strong=True),
+                    errors=num(fmt.count(summary["errors"]), method),
+                    warnings=num(fmt.count(summary["warnings"]), method),
+                    ambiguous=num(fmt.count(summary.get("ambiguous", 0)), method),
+                    unknown=num(fmt.count(summary["unknown"]), method),
+                    passed=num(fmt.count(summary["pass"]), method),
+                )
             ),
             tone="lead",
         )
@@ -48,10 +63,10 @@ def build(results: Results, notes: Notes, body: Body) -> None:
     body.intro.append(
         chart(
             "chart-checks-summary",
-            "Outcome of the consistency checks",
+            _("Outcome of the consistency checks"),
             charts.check_outcomes(report),
-            "Bar chart: number of checks failed, unknown and passed",
-            "Source: pestle.checks.",
+            _("Bar chart: number of checks failed, unknown and passed"),
+            _("Source: pestle.checks."),
             method,
         )
     )
@@ -61,7 +76,7 @@ def build(results: Results, notes: Notes, body: Body) -> None:
             continue
         body.sub(
             f"checks-{status}",
-            f"{STATUS[status]} checks",
+            _("{status} checks").format(status=_(STATUS[status])),
             _table(cite, status, group),
             *_details(cite, group if status != "pass" else []),
         )
@@ -70,9 +85,8 @@ def build(results: Results, notes: Notes, body: Body) -> None:
 def checks_note(report: Any, notes: Notes) -> int:
     return notes.computed(
         "pestle checks",
-        description=(
-            f"Consistency rules run by pestle.checks on case {report.case}: "
-            f"{', '.join(report.rules)}."
+        description=_("Consistency rules run by pestle.checks on case {case}: {rules}.").format(
+            case=report.case, rules=", ".join(report.rules)
         ),
     )
 
@@ -96,8 +110,14 @@ def _table(cite: Cite, status: str, findings: list[Any]) -> Table:
         )
     return table(
         f"table-checks-{status}",
-        f"{STATUS[status]} checks, most severe first",
-        ("Severity", "Check and finding", "Expected", "Actual (arithmetic)", "Tolerance"),
+        _("{status} checks, most severe first").format(status=_(STATUS[status])),
+        (
+            _("Severity"),
+            _("Check and finding"),
+            _("Expected"),
+            _("Actual (arithmetic)"),
+            _("Tolerance"),
+        ),
         rows,
         row_classes=tuple(status for _ in findings),
         row_ids=tuple(finding_anchor(f) for f in findings),
@@ -108,21 +128,25 @@ def _details(cite: Cite, findings: list[Any]) -> list:
     out: list = []
     for f in findings:
         if f.readings:
-            out.append(Paragraph(text(Term(f.title), ": possible readings"), tone="method"))
+            out.append(Paragraph(text(Term(f.title), _(": possible readings")), tone="method"))
             out.append(
                 Bullets(
                     tuple(
-                        text(r, " (not an error)" if r in f.benign_readings else "")
+                        text(r, _(" (not an error)") if r in f.benign_readings else "")
                         for r in f.readings
                     )
                 )
             )
         if f.rows:
-            out.append(Paragraph(text(Term(f.title), ": every row affected"), tone="method"))
+            out.append(Paragraph(text(Term(f.title), _(": every row affected")), tone="method"))
             out.append(Bullets(tuple(text(r.text) for r in f.rows)))
         if f.members:
-            out.append(Paragraph(text(Term(f.title), ": the findings merged"), tone="method"))
+            out.append(Paragraph(text(Term(f.title), _(": the findings merged")), tone="method"))
             out.append(
-                Bullets(tuple(text(m.title, f" ({m.status}): ", m.message) for m in f.members))
+                Bullets(
+                    tuple(
+                        text(m.title, f" ({fmt.words(m.status)}): ", m.message) for m in f.members
+                    )
+                )
             )
     return out

@@ -10,9 +10,10 @@ from pestle.present import charts
 from pestle.present import format as fmt
 from pestle.present.charts import segment_name
 from pestle.present.format import parameter_value
+from pestle.present.i18n import gettext as _
 from pestle.report.footnotes import Notes, num, refs
 from pestle.report.sections import Body
-from pestle.report.sections._common import Cite, chart, entities, numeric, table
+from pestle.report.sections._common import Cite, chart, entities, fill, numeric, table
 from pestle.report.sections._factors import factor_blocks
 from pestle.report.view import Link, Notice, Paragraph, Term, text
 from pestle.results import Results
@@ -53,12 +54,12 @@ def model_note(results: Results, notes: Notes) -> int:
     d = result.demand
     return notes.computed(
         "pestle.analysis.demand",
-        description=(
-            f"Monte Carlo of the composite-demand model, scenario {result.name}: "
-            f"{fmt.count(d.samples)} samples, seed {d.seed}; mean and 5th, 50th and 95th "
-            "percentiles per segment and year. Capacity of the bases times composite intensity "
-            "per unit, added over each base's commissioning window."
-        ),
+        description=_(
+            "Monte Carlo of the composite-demand model, scenario {scenario}: {samples} samples, "
+            "seed {seed}; mean and 5th, 50th and 95th percentiles per segment and year. "
+            "Capacity of the bases times composite intensity per unit, added over each base's "
+            "commissioning window."
+        ).format(scenario=result.name, samples=fmt.count(d.samples), seed=d.seed),
         inputs=inputs_notes,
         anchor="demand-method",
     )
@@ -71,19 +72,21 @@ def build(results: Results, notes: Notes, body: Body) -> None:
     name = results.scenario
     result = comparison[name]
     note = model_note(results, notes)
-    body.sub("demand-method", "Model and scenario", *_method(results, notes, result, note))
-    body.sub("demand-fan", "Demand by segment and year", *_fan(result, note))
-    body.sub("demand-yearly", "Market size by year", *_yearly(results, note))
+    body.sub("demand-method", _("Model and scenario"), *_method(results, notes, result, note))
+    body.sub("demand-fan", _("Demand by segment and year"), *_fan(result, note))
+    body.sub("demand-yearly", _("Market size by year"), *_yearly(results, note))
     body.sub(
         "demand-regional",
-        "Installed in the region, and made in the region",
+        _("Installed in the region, and made in the region"),
         *_regional(results, notes, note),
     )
-    body.sub("demand-backtest", "How far to trust the forecast", *_backtest(results, notes, note))
-    body.sub("demand-scenarios", "Scenario comparison", *_scenarios(comparison, notes, note))
-    body.sub("demand-sobol", "What drives the uncertainty", *_sobol(results, notes, body))
-    body.sub("demand-eol", "End-of-life blade waste", *_eol(results, notes, result, note, eol))
-    body.sub("demand-linkage", "Linkage effects on the economy", *_linkage(results, notes, note))
+    body.sub(
+        "demand-backtest", _("How far to trust the forecast"), *_backtest(results, notes, note)
+    )
+    body.sub("demand-scenarios", _("Scenario comparison"), *_scenarios(comparison, notes, note))
+    body.sub("demand-sobol", _("What drives the uncertainty"), *_sobol(results, notes, body))
+    body.sub("demand-eol", _("End-of-life blade waste"), *_eol(results, notes, result, note, eol))
+    body.sub("demand-linkage", _("Linkage effects on the economy"), *_linkage(results, notes, note))
 
 
 def _method(results: Results, notes: Notes, result: Any, note: int) -> list:
@@ -93,45 +96,47 @@ def _method(results: Results, notes: Notes, result: Any, note: int) -> list:
     for p in result.parameters:
         if p.name in results.settings.override_map:
             value = num(parameter_value(p), parameter_note(notes, p))
-            fixed.extend([", " if fixed else "", Term(p.name), " = ", value])
+            fixed.extend([_(", ") if fixed else "", Term(p.name), " = ", value])
     blocks: list = []
     if fixed:
         blocks.append(
             Paragraph(
-                text("Fixed for this build, on top of every scenario: ", *fixed, "."),
+                text(_("Fixed for this build, on top of every scenario: "), *fixed, _(".")),
                 tone="warning",
             )
         )
     return [
         Paragraph(
             text(
-                "Presented scenario: ",
-                Term(result.name),
-                f" — {result.description} ",
-                "The model turns new wind and solar capacity (observed, then projected; or the "
-                "report's bases table) into tonnes of composites by segment and year; every "
-                "uncertain parameter is drawn from its stated range "
-                "(see ",
-                Link("Assumptions and sources", "assumptions"),
-                "). ",
-                num(fmt.count(d.samples), note),
-                " Monte Carlo samples (seed ",
-                num(str(d.seed), note),
-                "), horizon ",
-                num(f"{fmt.year(years[0])}{fmt.DASH}{fmt.year(years[-1])}", note),
-                ". Other scenarios: ",
-                ", ".join(n for n in results.scenarios.names if n != result.name) or "none",
-                " (choose one with ",
-                Term("pestle report --scenario NAME"),
-                ").",
+                *fill(
+                    _("Presented scenario: {scenario} — {description} "),
+                    scenario=Term(result.name),
+                    description=result.description,
+                ),
+                *fill(
+                    _(
+                        "The model turns new wind and solar capacity (observed, then projected; "
+                        "or the report's bases table) into tonnes of composites by segment and "
+                        "year; every uncertain parameter is drawn from its stated range (see "
+                        "{assumptions}). {samples} Monte Carlo samples (seed {seed}), horizon "
+                        "{years}. Other scenarios: {others} (choose one with {option})."
+                    ),
+                    assumptions=Link(_("Assumptions and sources"), "assumptions"),
+                    samples=num(fmt.count(d.samples), note),
+                    seed=num(str(d.seed), note),
+                    years=num(fmt.years(years[0], years[-1]), note),
+                    others=_(", ").join(n for n in results.scenarios.names if n != result.name)
+                    or _("none"),
+                    option=Term("pestle report --scenario NAME"),
+                ),
             )
         ),
         *blocks,
         Paragraph(
             text(
-                "Not modelled, for want of a public intensity: ",
+                _("Not modelled, for want of a public intensity: "),
                 "; ".join(f"{what} ({why})" for what, why in NOT_MODELLED),
-                ".",
+                _("."),
             ),
             tone="method",
         ),
@@ -155,24 +160,27 @@ def _fan(result: Any, note: int) -> list:
                 (num(fmt.value_range(c["p5"], c["p95"], "t"), note),),
             )
         )
-    first, last = fmt.year(d.years[0]), fmt.year(d.years[-1])
     return [
         chart(
             "chart-demand-fan",
-            "Composite demand by segment and year",
+            _("Composite demand by segment and year"),
             charts.demand_fan(d),
-            "Fan charts: yearly composite demand in kt, median and p5–p95 band",
-            "Source: pestle.analysis.demand.",
+            _("Fan charts: yearly composite demand in kt, median and p5–p95 band"),
+            _("Source: pestle.analysis.demand."),
             note,
         ),
         table(
             "table-demand-cumulative",
-            f"Cumulative composite demand {first}{fmt.DASH}{last} by segment",
-            ("Segment", numeric("Mean"), numeric("Median"), numeric("p5–p95")),
+            _("Cumulative composite demand {years} by segment").format(
+                years=fmt.years(d.years[0], d.years[-1])
+            ),
+            (_("Segment"), numeric(_("Mean")), numeric(_("Median")), numeric(_("p5–p95"))),
             rows,
             note=text(
-                "Percentiles do not add across segments; the total row is the distribution of "
-                "the sum."
+                _(
+                    "Percentiles do not add across segments; the total row is the distribution "
+                    "of the sum."
+                )
             ),
         ),
     ]
@@ -191,11 +199,23 @@ def _yearly(results: Results, note: int) -> list:
         for year, s, w in zip(d.years, d.total.yearly, d.segment("wind_blades").yearly, strict=True)
     ]
     return [
-        Paragraph(text(f"Scenario {d.name}: {d.description}"), tone="lead"),
+        Paragraph(
+            text(
+                _("Scenario {scenario}: {description}").format(
+                    scenario=d.name, description=d.description
+                )
+            ),
+            tone="lead",
+        ),
         table(
             "table-demand-yearly",
-            "Composite demand per year, all segments (the market size)",
-            ("Year", numeric("Median"), numeric("p5–p95"), numeric("of which wind blades")),
+            _("Composite demand per year, all segments (the market size)"),
+            (
+                _("Year"),
+                numeric(_("Median")),
+                numeric(_("p5–p95")),
+                numeric(_("of which wind blades")),
+            ),
             rows,
         ),
     ]
@@ -205,13 +225,15 @@ def _regional(results: Results, notes: Notes, note: int) -> list:
     """Wind-blade demand from installations in the region beside what its plants can make."""
     d = results.demand
     if not d.regional:
-        return [Notice("The case names no composite-product plants of the region.")]
+        return [Notice(_("The case names no composite-product plants of the region."))]
     plants = results.case.production_plants
     cite = Cite(results.case, notes)
     plant_notes = [
         notes.reference(
             cite.where(plants.path, p.line),
-            f"{p.name}: {fmt.count(p.blade_sets)} sets of blades a year from {p.start_year}",
+            _("{plant}: {sets} sets of blades a year from {year}").format(
+                plant=p.name, sets=fmt.count(p.blade_sets), year=p.start_year
+            ),
             source=p.source,
         )
         for p in plants.plants
@@ -235,33 +257,41 @@ def _regional(results: Results, notes: Notes, note: int) -> list:
                 (num(fmt.value_range(made.p5, made.p95, "t"), note),),
             )
         )
-    missing = ", ".join(plants.not_found) or "none"
+    missing = _(", ").join(plants.not_found) or _("none")
     return [
         Paragraph(
             text(
-                "An investment-promotion office asks a second question: how much of the "
-                "blade demand can be made in the region. The blade plants in production "
-                "there, at their stated capacity, the turbine size a set serves and an "
-                "assumed utilisation, could make ",
-                num(fmt.mass(d.regional_total.p50), note, *plant_notes, strong=True)
-                if d.regional_total
-                else "—",
-                f" of blades over {fmt.year(d.years[0])}{fmt.DASH}{fmt.year(d.years[-1])} "
-                "(median), at most the share of the region's own demand that buys locally. "
-                "Supply to other regions or Central Asia is not counted: no volume was found. "
-                f"Searched for and not found in the region: {missing}.",
+                *fill(
+                    _(
+                        "An investment-promotion office asks a second question: how much of "
+                        "the blade demand can be made in the region. The blade plants in "
+                        "production there, at their stated capacity, the turbine size a set "
+                        "serves and an assumed utilisation, could make {made} of blades over "
+                        "{years} (median), at most the share of the region's own demand that "
+                        "buys locally. Supply to other regions or Central Asia is not counted: "
+                        "no volume was found. Searched for and not found in the region: "
+                        "{missing}."
+                    ),
+                    made=num(fmt.mass(d.regional_total.p50), note, *plant_notes, strong=True)
+                    if d.regional_total
+                    else "—",
+                    years=fmt.years(d.years[0], d.years[-1]),
+                    missing=missing,
+                )
             )
         ),
         table(
             "table-demand-regional",
-            "Wind blades: demand from installations in the region and regional production "
-            "(the plants' sources are in the notes of the paragraph above)",
+            _(
+                "Wind blades: demand from installations in the region and regional production "
+                "(the plants' sources are in the notes of the paragraph above)"
+            ),
             (
-                "Year",
-                numeric("Blades for new farms, median"),
-                numeric("Blades for repowering, median"),
-                numeric("Made in the region, median"),
-                numeric("Made in the region, p5–p95"),
+                _("Year"),
+                numeric(_("Blades for new farms, median")),
+                numeric(_("Blades for repowering, median")),
+                numeric(_("Made in the region, median")),
+                numeric(_("Made in the region, p5–p95")),
             ),
             rows,
         ),
@@ -271,15 +301,15 @@ def _regional(results: Results, notes: Notes, note: int) -> list:
 def backtest_note(results: Results, notes: Notes, demand_note: int) -> int:
     b = results.backtest
     return notes.computed(
-        "backtest of the observed capacity path",
-        description=(
+        _("backtest of the observed capacity path"),
+        description=_(
             "For each cut year, the model is run on the installed-capacity history as it "
             "stood at the end of that year (no later figure), with the headline scenario's "
-            f"parameters ({fmt.count(b.samples)} samples, seed {b.seed}), and its forecast "
-            "of each later observed year is set against what was built. For blade demand "
-            "the observation is the observed wind additions times the blade mass per MW "
-            "(the middle of its stated range; the range in brackets)."
-        ),
+            "parameters ({samples} samples, seed {seed}), and its forecast of each later "
+            "observed year is set against what was built. For blade demand the observation is "
+            "the observed wind additions times the blade mass per MW (the middle of its stated "
+            "range; the range in brackets)."
+        ).format(samples=fmt.count(b.samples), seed=b.seed),
         inputs=[demand_note],
     )
 
@@ -287,7 +317,7 @@ def backtest_note(results: Results, notes: Notes, demand_note: int) -> int:
 def _backtest(results: Results, notes: Notes, demand_note: int) -> list:
     b = results.backtest
     if not b.rows:
-        return [Notice(f"No backtest: {b.note}.")]
+        return [Notice(_("No backtest: {note}.").format(note=b.note))]
     note = backtest_note(results, notes, demand_note)
     rows = []
     for r in b.rows:
@@ -302,7 +332,7 @@ def _backtest(results: Results, notes: Notes, demand_note: int) -> list:
                 (num(c["band"], note),),
                 (num(seen, note),),
                 (num(c["error"], note, strong=True),),
-                text("yes" if r.inside else "no"),
+                text(_("yes") if r.inside else _("no")),
             )
         )
     inside = sum(r.inside for r in b.rows)
@@ -311,10 +341,10 @@ def _backtest(results: Results, notes: Notes, demand_note: int) -> list:
         [
             chart(
                 "chart-demand-backtest",
-                "Backtest: forecast blade demand against what was built",
+                _("Backtest: forecast blade demand against what was built"),
                 spec,
-                "Interval chart: forecast median and p5–p95 against the observed range, kt",
-                "Source: pestle.analysis.demand on the capacity history before each cut.",
+                _("Interval chart: forecast median and p5–p95 against the observed range, kt"),
+                _("Source: pestle.analysis.demand on the capacity history before each cut."),
                 note,
             )
         ]
@@ -324,27 +354,30 @@ def _backtest(results: Results, notes: Notes, demand_note: int) -> list:
     return [
         Paragraph(
             text(
-                "The forecast projects the last observed year's additions forward. Run on the "
-                "history as it stood before the years since observed, it put ",
-                num(fmt.count(inside), note, strong=True),
-                " of ",
-                num(fmt.count(len(b.rows)), note),
-                " observed values inside its p5–p95 band. Read the demand of projected years "
-                "with these errors in mind.",
+                *fill(
+                    _(
+                        "The forecast projects the last observed year's additions forward. Run "
+                        "on the history as it stood before the years since observed, it put "
+                        "{inside} of {rows} observed values inside its p5–p95 band. Read the "
+                        "demand of projected years with these errors in mind."
+                    ),
+                    inside=num(fmt.count(inside), note, strong=True),
+                    rows=num(fmt.count(len(b.rows)), note),
+                )
             )
         ),
         table(
             "table-demand-backtest",
-            "Backtest: forecasts from the history before each cut, against what was built",
+            _("Backtest: forecasts from the history before each cut, against what was built"),
             (
-                "History to end of",
-                "Year",
-                "Quantity",
-                numeric("Forecast median"),
-                numeric("Forecast p5–p95"),
-                numeric("Observed"),
-                numeric("Error of the median"),
-                "Inside p5–p95",
+                _("History to end of"),
+                _("Year"),
+                _("Quantity"),
+                numeric(_("Forecast median")),
+                numeric(_("Forecast p5–p95")),
+                numeric(_("Observed")),
+                numeric(_("Error of the median")),
+                _("Inside p5–p95"),
             ),
             rows,
             row_classes=tuple("pass" if r.inside else "fail" for r in b.rows),
@@ -359,10 +392,10 @@ def _scenarios(comparison: Any, notes: Notes, note: int) -> list:
         c = r.demand.get("cumulative_demand_t", "total")
         scen_note = notes.computed(
             "pestle.analysis.demand",
-            description=(
-                f"Monte Carlo of the composite-demand model, scenario {r.name}: same samples and "
-                "seed as the presented scenario, with the scenario's parameter overrides."
-            ),
+            description=_(
+                "Monte Carlo of the composite-demand model, scenario {scenario}: same samples "
+                "and seed as the presented scenario, with the scenario's parameter overrides."
+            ).format(scenario=r.name),
             inputs=[note],
         )
         rows.append(
@@ -376,16 +409,21 @@ def _scenarios(comparison: Any, notes: Notes, note: int) -> list:
     return [
         chart(
             "chart-demand-scenarios",
-            "Cumulative composite demand by scenario",
+            _("Cumulative composite demand by scenario"),
             charts.scenario_comparison(comparison),
-            "Interval chart: cumulative composite demand by scenario",
-            "Source: pestle.analysis.demand.",
+            _("Interval chart: cumulative composite demand by scenario"),
+            _("Source: pestle.analysis.demand."),
             note,
         ),
         table(
             "table-demand-scenarios",
-            "Scenarios of the case and their cumulative demand (all segments)",
-            ("Scenario", "What it changes (case text)", numeric("Median"), numeric("p5–p95")),
+            _("Scenarios of the case and their cumulative demand (all segments)"),
+            (
+                _("Scenario"),
+                _("What it changes (case text)"),
+                numeric(_("Median")),
+                numeric(_("p5–p95")),
+            ),
             rows,
         ),
     ]
@@ -399,12 +437,16 @@ def sensitivity_note(results: Results, notes: Notes) -> int:
     frame = frame[~frame["inert"]].sort_values("rank")
     return notes.computed(
         "Sobol' indices (SALib)",
-        description=(
-            f"First-order (S1) and total-order (ST) Sobol' indices of total composite demand, "
-            f"{fmt.count(sens.base_samples)} base samples ({fmt.count(sens.evaluations)} model "
-            f"evaluations), seed {sens.seed}, {fmt.share(sens.conf_level, 0)} confidence "
-            "intervals. A slightly negative S1 whose interval includes zero is sampling error "
-            "and reads as zero; parameters are ranked by ST."
+        description=_(
+            "First-order (S1) and total-order (ST) Sobol' indices of total composite demand, "
+            "{base} base samples ({evaluations} model evaluations), seed {seed}, {level} "
+            "confidence intervals. A slightly negative S1 whose interval includes zero is "
+            "sampling error and reads as zero; parameters are ranked by ST."
+        ).format(
+            base=fmt.count(sens.base_samples),
+            evaluations=fmt.count(sens.evaluations),
+            seed=sens.seed,
+            level=fmt.share(sens.conf_level, 0),
         ),
         inputs=[parameter_note(notes, params[n]) for n in frame["parameter"] if n in params],
     )
@@ -413,14 +455,14 @@ def sensitivity_note(results: Results, notes: Notes) -> int:
 def _sobol(results: Results, notes: Notes, body: Body) -> list:
     sens = results.sensitivity
     if sens is None:
-        return [Notice("Sobol' indices were not computed for this build (sobol_samples = 0).")]
+        return [Notice(_("Sobol' indices were not computed for this build (sobol_samples = 0)."))]
     result = results.scenarios[results.scenario]
     params = {p.name: p for p in result.parameters}
     frame = sens.to_frame()
     frame = frame[~frame["inert"]].sort_values("rank")
     sobol_note = sensitivity_note(results, notes)
     rows = []
-    for _, r in frame.iterrows():
+    for _label, r in frame.iterrows():
         label = r["parameter"]
         p = params.get(label)
         rows.append(
@@ -428,7 +470,7 @@ def _sobol(results: Results, notes: Notes, body: Body) -> list:
                 text(label),
                 (num(f"{fmt.decimal(r['S1'])} ± {fmt.decimal(r['S1_conf'])}", sobol_note),),
                 (num(f"{fmt.decimal(r['ST'])} ± {fmt.decimal(r['ST_conf'])}", sobol_note),),
-                text("assumption" if p is not None and p.assumption else "sourced"),
+                text(_("assumption") if p is not None and p.assumption else _("sourced")),
             )
         )
     top = list(frame["parameter"][:3])
@@ -436,25 +478,34 @@ def _sobol(results: Results, notes: Notes, body: Body) -> list:
     return [
         Paragraph(
             text(
-                "The parameters that matter most for total demand are ",
-                ", ".join(top),
-                " (by total-order index",
-                refs(sobol_note),
-                "). Parameters that do not enter this scenario's result are left out.",
+                *fill(
+                    _(
+                        "The parameters that matter most for total demand are {parameters} (by "
+                        "total-order index{notes}). Parameters that do not enter this "
+                        "scenario's result are left out."
+                    ),
+                    parameters=_(", ").join(top),
+                    notes=refs(sobol_note),
+                )
             )
         ),
         chart(
             "chart-demand-sobol",
-            "Sobol' indices of total composite demand",
+            _("Sobol' indices of total composite demand"),
             spec,
-            "Bar chart: Sobol' indices per parameter",
-            "Source: SALib on pestle.analysis.demand.",
+            _("Bar chart: Sobol' indices per parameter"),
+            _("Source: SALib on pestle.analysis.demand."),
             sobol_note,
         ),
         table(
             "table-demand-sobol",
-            "Sobol' indices of total composite demand (± half-width of the interval)",
-            ("Parameter", numeric("First order S1"), numeric("Total order ST"), "Basis"),
+            _("Sobol' indices of total composite demand (± half-width of the interval)"),
+            (
+                _("Parameter"),
+                numeric(_("First order S1")),
+                numeric(_("Total order ST")),
+                _("Basis"),
+            ),
             rows,
         ),
     ]
@@ -473,19 +524,21 @@ def _eol(results: Results, notes: Notes, result: Any, note: int, factors: list) 
         blocks.append(
             Paragraph(
                 text(
-                    "Blades come back as waste from two fleets: the wind farms built before ",
-                    fmt.year(d.years[0]),
-                    " as they leave service (repowered or retired at 15–20 years, NEA 2023 "
-                    "No. 45), which gives the waste of the coming years, and the blades "
-                    "installed over the horizon after their design life. In all: ",
-                    num(fmt.mass(cum["p50"]), note, strong=True),
-                    " in total (median; p5–p95 ",
-                    num(fmt.value_range(cum["p5"], cum["p95"], "t"), note),
-                    "), between ",
-                    num(fmt.year(d.waste_years[0]), note),
-                    " and ",
-                    num(fmt.year(d.waste_years[-1]), note),
-                    ".",
+                    *fill(
+                        _(
+                            "Blades come back as waste from two fleets: the wind farms built "
+                            "before {year} as they leave service (repowered or retired at 15–20 "
+                            "years, NEA 2023 No. 45), which gives the waste of the coming years, "
+                            "and the blades installed over the horizon after their design life. "
+                            "In all: {total} in total (median; p5–p95 {range}), between {first} "
+                            "and {last}."
+                        ),
+                        year=fmt.year(d.years[0]),
+                        total=num(fmt.mass(cum["p50"]), note, strong=True),
+                        range=num(fmt.value_range(cum["p5"], cum["p95"], "t"), note),
+                        first=num(fmt.year(d.waste_years[0]), note),
+                        last=num(fmt.year(d.waste_years[-1]), note),
+                    )
                 )
             )
         )
@@ -510,12 +563,14 @@ def _eol(results: Results, notes: Notes, result: Any, note: int, factors: list) 
         blocks.append(
             table(
                 "table-demand-eol-soon",
-                f"Blade waste and repowering demand by year to {fmt.year(SOON)}",
+                _("Blade waste and repowering demand by year to {year}").format(
+                    year=fmt.year(SOON)
+                ),
                 (
-                    "Year",
-                    numeric("Blade waste, median"),
-                    numeric("p5–p95"),
-                    numeric("New blades for repowering, median"),
+                    _("Year"),
+                    numeric(_("Blade waste, median")),
+                    numeric(_("p5–p95")),
+                    numeric(_("New blades for repowering, median")),
                 ),
                 rows,
             )
@@ -525,20 +580,20 @@ def _eol(results: Results, notes: Notes, result: Any, note: int, factors: list) 
         blocks.append(
             chart(
                 "chart-demand-eol",
-                "End-of-life blade waste by year",
+                _("End-of-life blade waste by year"),
                 eol_spec,
-                "Fan chart: yearly end-of-life blade waste in kt",
-                "Source: pestle.analysis.demand.",
+                _("Fan chart: yearly end-of-life blade waste in kt"),
+                _("Source: pestle.analysis.demand."),
                 note,
             )
         )
-    return blocks or [Notice("The demand model gives no end-of-life waste for this case.")]
+    return blocks or [Notice(_("The demand model gives no end-of-life waste for this case."))]
 
 
 def linkage_note(effects: Any, notes: Notes, demand_note: int) -> int:
     assumptions = notes.computed(
-        "linkage shock",
-        description=(
+        _("linkage shock"),
+        description=_(
             "Final demand = cumulative tonnes by segment (median of the presented scenario) x "
             "price per tonne x sector share; prices and sector shares are stated analyst "
             "assumptions (the case's linkage file), results at the low, central and high price."
@@ -547,14 +602,16 @@ def linkage_note(effects: Any, notes: Notes, demand_note: int) -> int:
     )
     return notes.computed(
         "pestle.analysis.linkage",
-        description=f"Leontief model: direct = the shock, indirect = L·f − f. {effects.note}",
+        description=_("Leontief model: direct = the shock, indirect = L·f − f. {note}").format(
+            note=effects.note
+        ),
         inputs=[assumptions],
     )
 
 
 def _linkage(results: Results, notes: Notes, demand_note: int) -> list:
     if results.linkage is None:
-        return [Notice("The case has no linkage table, so no input-output effects are shown.")]
+        return [Notice(_("The case has no linkage table, so no input-output effects are shown."))]
     effects = results.linkage.effects
     central = effects.central
     link_note = linkage_note(effects, notes, demand_note)
@@ -596,21 +653,21 @@ def _linkage(results: Results, notes: Notes, demand_note: int) -> list:
         ),
         chart(
             "chart-demand-linkage",
-            "Output effects by sector: direct and indirect",
+            _("Output effects by sector: direct and indirect"),
             charts.linkage_effects(effects, TOP_SECTORS),
-            "Stacked bar chart: direct and indirect output effect by sector",
-            "Source: pestle.analysis.linkage, national coefficients.",
+            _("Stacked bar chart: direct and indirect output effect by sector"),
+            _("Source: pestle.analysis.linkage, national coefficients."),
             link_note,
         ),
         table(
             "table-demand-linkage",
-            "Sectors with the largest output effects (central price)",
+            _("Sectors with the largest output effects (central price)"),
             (
-                "Sector (table code)",
-                numeric("Direct output"),
-                numeric("Indirect output"),
-                numeric("Total output"),
-                numeric("Value added"),
+                _("Sector (table code)"),
+                numeric(_("Direct output")),
+                numeric(_("Indirect output")),
+                numeric(_("Total output")),
+                numeric(_("Value added")),
             ),
             rows,
         ),

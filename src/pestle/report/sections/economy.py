@@ -6,12 +6,14 @@ from typing import Any
 
 from pestle.present import charts
 from pestle.present import format as fmt
+from pestle.present.i18n import gettext as _
 from pestle.report.footnotes import Notes, num, refs
 from pestle.report.sections import Body
 from pestle.report.sections._common import (
     Cite,
     chart,
     entities,
+    fill,
     finding_anchor,
     findings_about,
     input_notes,
@@ -39,14 +41,16 @@ def build(results: Results, notes: Notes, body: Body) -> None:
     cite = Cite(case, notes)
     body.intro.extend(factor_blocks(results, notes, factors_for(case, "economy")))
     indicators = entities(case, "indicator")
-    body.sub("economy-gdp", "GDP and growth", *_gdp(cite, indicators))
+    body.sub("economy-gdp", _("GDP and growth"), *_gdp(cite, indicators))
     body.sub(
         "economy-structure",
-        "Structure of value added",
+        _("Structure of value added"),
         *_structure(results, cite, indicators, body),
     )
     body.sub(
-        "economy-clusters", "The eight major industrial clusters", *_clusters(results, cite, body)
+        "economy-clusters",
+        _("The eight major industrial clusters"),
+        *_clusters(results, cite, body),
     )
 
 
@@ -57,12 +61,12 @@ def _gdp(cite: Cite, indicators: tuple) -> list:
         if "GDP" in _measure(e) and "share" not in _measure(e)
     ]
     if not rows:
-        return [Notice("The case has no GDP indicators.")]
+        return [Notice(_("The case has no GDP indicators."))]
     return [
         table(
             "table-economy-gdp",
-            "Regional GDP and its growth as the source report states them",
-            ("Indicator", "Period", numeric("Value")),
+            _("Regional GDP and its growth as the source report states them"),
+            (_("Indicator"), _("Period"), numeric(_("Value"))),
             rows,
         )
     ]
@@ -91,7 +95,7 @@ def _industries(indicators: tuple) -> list[tuple[str, Any, Any | None]]:
 def _structure(results: Results, cite: Cite, indicators: tuple, body: Body) -> list:
     found = _industries(indicators)
     if not found:
-        return [Notice("The case has no value added by industry.")]
+        return [Notice(_("The case has no value added by industry."))]
     ind = results.indicators
     derived = {}
     method = None
@@ -101,11 +105,12 @@ def _structure(results: Results, cite: Cite, indicators: tuple, body: Body) -> l
         derived = {r.entity: r for r in structure.rows}
         method = cite.notes.computed(
             "pestle.analysis.indicators",
-            description=(
+            description=_(
                 "Industry structure: share = added value / sum of the industries; "
                 "contribution to growth = share x growth (percentage points); contribution "
-                "rate = contribution / sum of contributions. " + structure.note
-            ),
+                "rate = contribution / sum of contributions. "
+            )
+            + structure.note,
             inputs=[n for r in structure.rows for n in input_notes(cite, r.evidence)],
         )
     period = _period(found[0][1])
@@ -127,14 +132,16 @@ def _structure(results: Results, cite: Cite, indicators: tuple, body: Body) -> l
     blocks: list = [
         table(
             "table-economy-structure",
-            f"Added value by industry, {period}: structure and contributions to growth",
+            _("Added value by industry, {period}: structure and contributions to growth").format(
+                period=period
+            ),
             (
-                "Industry",
-                numeric("Added value"),
-                numeric("Share"),
-                numeric("Growth, year on year"),
-                numeric("Contribution to growth"),
-                numeric("Contribution rate"),
+                _("Industry"),
+                numeric(_("Added value")),
+                numeric(_("Share")),
+                numeric(_("Growth, year on year")),
+                numeric(_("Contribution to growth")),
+                numeric(_("Contribution rate")),
             ),
             rows,
         ),
@@ -143,20 +150,22 @@ def _structure(results: Results, cite: Cite, indicators: tuple, body: Body) -> l
         blocks.append(
             chart(
                 "chart-economy-structure",
-                f"Added value by industry, {period}",
+                _("Added value by industry, {period}").format(period=period),
                 charts.industry_structure(structure, period),
-                f"Bar chart: added value by industry in billion yuan, {period}",
-                "Source: the table above.",
+                _("Bar chart: added value by industry in billion yuan, {period}").format(
+                    period=period
+                ),
+                _("Source: the table above."),
                 method,
             )
         )
         blocks.append(
             chart(
                 "chart-economy-contributions",
-                f"Contributions to growth, {period}",
+                _("Contributions to growth, {period}").format(period=period),
                 charts.growth_contributions(structure, period),
-                "Bar chart: contribution of each industry to growth in pp",
-                "Source: the table above.",
+                _("Bar chart: contribution of each industry to growth in pp"),
+                _("Source: the table above."),
                 method,
             )
         )
@@ -164,27 +173,29 @@ def _structure(results: Results, cite: Cite, indicators: tuple, body: Body) -> l
             blocks.append(
                 Paragraph(
                     text(
-                        "The contributions add up to ",
-                        num(fmt.percent(structure.weighted_growth_pct, 2), method),
-                        " against the stated ",
-                        num(
-                            fmt.percent(structure.stated_growth_pct),
-                            *input_notes(cite, structure.evidence),
-                        ),
-                        " (gap ",
-                        num(fmt.points(structure.growth_gap_pp or 0.0, 2), method),
-                        "). ",
+                        *fill(
+                            _(
+                                "The contributions add up to {sum} against the stated {stated} "
+                                "(gap {gap}). "
+                            ),
+                            sum=num(fmt.percent(structure.weighted_growth_pct, 2), method),
+                            stated=num(
+                                fmt.percent(structure.stated_growth_pct),
+                                *input_notes(cite, structure.evidence),
+                            ),
+                            gap=num(fmt.points(structure.growth_gap_pp or 0.0, 2), method),
+                        )
                     ),
                     tone="method",
                 )
             )
     related = findings_about(results, *(va.id for _, va, _ in found))
     if related:
-        blocks.append(Paragraph(text("The checks on these figures:")))
+        blocks.append(Paragraph(text(_("The checks on these figures:"))))
         blocks.append(
             Bullets(
                 tuple(
-                    text(Link(f.title, finding_anchor(f)), f" — {f.status}: {f.message}")
+                    text(Link(f.title, finding_anchor(f)), f" — {fmt.words(f.status)}: {f.message}")
                     for f in related
                 )
             )
@@ -203,22 +214,25 @@ def _clusters(results: Results, cite: Cite, body: Body) -> list:
     )
     share = next((e for e in indicators if _measure(e).startswith("share of regional GDP")), None)
     blocks: list = []
-    lead: list = ["The report names "]
-    lead += [cite.indicator(count)] if count is not None else ["the"]
-    lead.append(" major industrial clusters:")
+    lead = fill(
+        _("The report names {count} major industrial clusters:"),
+        count=cite.indicator(count) if count is not None else _("the"),
+    )
     blocks.append(Paragraph(text(*lead)))
     if clusters:
         blocks.append(Bullets(tuple(text(c.name, refs(*cite.first(c))) for c in clusters)))
     if value is not None:
-        claim: list = [
-            "In ",
-            _period(value),
-            ", their added value was ",
-            cite.indicator(value, strong=True),
-        ]
+        claim: list = fill(
+            _("In {period}, their added value was {value}"),
+            period=_period(value),
+            value=cite.indicator(value, strong=True),
+        )
         if share is not None:
-            claim += [", which the report puts at ", cite.indicator(share), " of regional GDP"]
-        claim.append(".")
+            claim += fill(
+                _(", which the report puts at {share} of regional GDP"),
+                share=cite.indicator(share),
+            )
+        claim.append(_("."))
         blocks.append(Paragraph(text(*claim)))
         gdp_refs = [r for r in value.references if r.reference in case.references]
         if gdp_refs:
@@ -226,26 +240,33 @@ def _clusters(results: Results, cite: Cite, body: Body) -> list:
             blocks.append(
                 Paragraph(
                     text(
-                        "Reference GDP for the same year: ",
-                        num(fmt.quantity(ref.value, "CNY", ref.qualifier), cite.reference(ref.id)),
-                        f" (quality: {ref.quality or 'n/a'}).",
+                        *fill(
+                            _("Reference GDP for the same year: {value} (quality: {quality})."),
+                            value=num(
+                                fmt.quantity(ref.value, "CNY", ref.qualifier),
+                                cite.reference(ref.id),
+                            ),
+                            quality=ref.quality or "n/a",
+                        )
                     )
                 )
             )
             blocks.append(
                 chart(
                     "chart-economy-clusters",
-                    "Clusters' added value against reference GDP",
+                    _("Clusters' added value against reference GDP"),
                     charts.value_vs_reference(
                         [
-                            ("Clusters' added value (report)", value.attributes["value"]),
-                            ("Regional GDP (reference)", ref.value),
+                            (_("Clusters' added value (report)"), value.attributes["value"]),
+                            (_("Regional GDP (reference)"), ref.value),
                         ],
-                        title=f"Eight clusters' added value and regional GDP, {_period(value)}",
-                        source="source report; reference data (GDP)",
+                        title=_("Eight clusters' added value and regional GDP, {period}").format(
+                            period=_period(value)
+                        ),
+                        source=_("source report; reference data (GDP)"),
                     ),
-                    "Bar chart comparing the clusters' added value with regional GDP",
-                    "Source: the two figures above.",
+                    _("Bar chart comparing the clusters' added value with regional GDP"),
+                    _("Source: the two figures above."),
                 )
             )
     ind = results.indicators
@@ -255,20 +276,26 @@ def _clusters(results: Results, cite: Cite, body: Body) -> list:
                 continue
             note = cite.notes.computed(
                 "pestle.analysis.indicators",
-                description="Share of GDP = added value / reference GDP of the same period.",
+                description=_("Share of GDP = added value / reference GDP of the same period."),
                 inputs=input_notes(cite, g.evidence),
             )
-            verdict = {True: "holds", False: "does not hold", None: "cannot be decided"}
+            verdict = {
+                True: _("holds"),
+                False: _("does not hold"),
+                None: _("cannot be decided"),
+            }
             blocks.append(
                 Paragraph(
                     text(
-                        "Against that reference the clusters' added value is ",
-                        num(fmt.percent(g.share_pct), note, strong=True),
-                        " of GDP; the report's “",
-                        cite.indicator(share) if share is not None else "n/a",
-                        "” ",
-                        verdict[g.stated_holds],
-                        ".",
+                        *fill(
+                            _(
+                                "Against that reference the clusters' added value is {share} of "
+                                "GDP; the report's “{stated}” {verdict}."
+                            ),
+                            share=num(fmt.percent(g.share_pct), note, strong=True),
+                            stated=cite.indicator(share) if share is not None else "n/a",
+                            verdict=verdict[g.stated_holds],
+                        )
                     )
                 )
             )
@@ -277,11 +304,14 @@ def _clusters(results: Results, cite: Cite, body: Body) -> list:
         blocks.append(
             Paragraph(
                 text(
-                    "Check ",
-                    Link(f.title, finding_anchor(f)),
-                    f" ({f.status}): {f.message}",
-                    f" Expected: {f.expected.text}." if f.expected else "",
-                    f" Actual: {f.actual.text}." if f.actual else "",
+                    *fill(
+                        _("Check {check} ({status}): {message}"),
+                        check=Link(f.title, finding_anchor(f)),
+                        status=fmt.words(f.status),
+                        message=f.message,
+                    ),
+                    _(" Expected: {value}.").format(value=f.expected.text) if f.expected else "",
+                    _(" Actual: {value}.").format(value=f.actual.text) if f.actual else "",
                 ),
                 tone="warning" if f.status == "fail" else "method",
             )

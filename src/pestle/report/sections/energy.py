@@ -7,9 +7,10 @@ from typing import Any
 from pestle.model.period import Period
 from pestle.present import charts
 from pestle.present import format as fmt
+from pestle.present.i18n import gettext as _
 from pestle.report.footnotes import Notes, num, refs
 from pestle.report.sections import Body
-from pestle.report.sections._common import Cite, chart, entities, numeric, table
+from pestle.report.sections._common import Cite, chart, entities, fill, numeric, table
 from pestle.report.sections._factors import factor_blocks, factors_for
 from pestle.report.view import Link, Notice, Paragraph, text
 from pestle.results import Results
@@ -22,12 +23,14 @@ def build(results: Results, notes: Notes, body: Body) -> None:
 
     bases = entities(case, "energy_base") + entities(case, "hydrogen_project")
     corridors = entities(case, "uhv_corridor")
-    body.sub("energy-bases", "New-energy bases", *_bases(cite, bases))
-    body.sub("energy-corridors", "UHV transmission corridors", *_corridors(cite, corridors))
+    body.sub("energy-bases", _("New-energy bases"), *_bases(cite, bases))
+    body.sub("energy-corridors", _("UHV transmission corridors"), *_corridors(cite, corridors))
     body.sub(
-        "energy-chart", "Capacity of bases and corridors", *_capacity_chart(cite, bases, corridors)
+        "energy-chart",
+        _("Capacity of bases and corridors"),
+        *_capacity_chart(cite, bases, corridors),
     )
-    body.sub("energy-over-time", "Installed capacity over time", *_over_time(cite, case))
+    body.sub("energy-over-time", _("Installed capacity over time"), *_over_time(cite, case))
 
 
 def _capacity(cite: Cite, e: Any) -> tuple:
@@ -36,16 +39,16 @@ def _capacity(cite: Cite, e: Any) -> tuple:
         return (cite.value(e, "capacity_w", "W"),)
     if "capacity_each_w" in a:
         count = a.get("count")
-        parts: list = [cite.value(e, "capacity_each_w", "W"), " each"]
+        parts: list = fill(_("{capacity} each"), capacity=cite.value(e, "capacity_each_w", "W"))
         if count is not None:
-            parts += [" (", cite.value(e, "count", "count"), " bases)"]
+            parts += fill(_(" ({count} bases)"), count=cite.value(e, "count", "count"))
         return tuple(parts)
-    return ("not stated",)
+    return (_("not stated"),)
 
 
 def _bases(cite: Cite, bases: tuple) -> list:
     if not bases:
-        return [Notice("The case has no energy bases.")]
+        return [Notice(_("The case has no energy bases."))]
     rows = []
     for e in bases:
         a = e.attributes
@@ -61,17 +64,22 @@ def _bases(cite: Cite, bases: tuple) -> list:
     return [
         table(
             "table-energy-bases",
-            "New-energy bases and projects as the source report lists them",
-            ("Base or project", numeric("Capacity"), "Status in the report", "Time node"),
+            _("New-energy bases and projects as the source report lists them"),
+            (
+                _("Base or project"),
+                numeric(_("Capacity")),
+                _("Status in the report"),
+                _("Time node"),
+            ),
             rows,
-            note=text("Notes of the case: " + " ".join(notes)) if notes else (),
+            note=text(_("Notes of the case: ") + " ".join(notes)) if notes else (),
         )
     ]
 
 
 def _corridors(cite: Cite, corridors: tuple) -> list:
     if not corridors:
-        return [Notice("The case has no transmission corridors.")]
+        return [Notice(_("The case has no transmission corridors."))]
     rows = []
     for e in corridors:
         a = e.attributes
@@ -100,20 +108,25 @@ def _corridors(cite: Cite, corridors: tuple) -> list:
     return [
         table(
             "table-energy-corridors",
-            f"Ultra-high-voltage corridors of “power transmission from {cite.case.region_short}”",
+            _("Ultra-high-voltage corridors of “power transmission from {region}”").format(
+                region=cite.case.region_short
+            ),
             (
-                "Corridor",
-                "Type",
-                numeric("Voltage"),
-                numeric("Capacity"),
-                numeric("Length"),
-                "Status in the report",
-                "In operation (reference)",
+                _("Corridor"),
+                _("Type"),
+                numeric(_("Voltage")),
+                numeric(_("Capacity")),
+                numeric(_("Length")),
+                _("Status in the report"),
+                _("In operation (reference)"),
             ),
             rows,
             note=text(
-                "Status is the report's wording; technical data and dates come from the "
-                "reference data. " + " ".join(notes)
+                _(
+                    "Status is the report's wording; technical data and dates come from the "
+                    "reference data. "
+                )
+                + " ".join(notes)
             ),
         )
     ]
@@ -127,24 +140,26 @@ def _capacity_chart(cite: Cite, bases: tuple, corridors: tuple) -> list:
                 notes.extend(cite.attr(e, key))
     spec = charts.energy_capacity(cite.case)
     if spec is None:
-        return [Notice("No stated capacities to chart.")]
+        return [Notice(_("No stated capacities to chart."))]
     return [
         chart(
             "chart-energy-capacity",
-            "Stated capacity of new-energy bases and UHV corridors",
+            _("Stated capacity of new-energy bases and UHV corridors"),
             spec,
-            "Bar chart: capacity in GW of each new-energy base and UHV corridor",
-            "Source: the figures in the two tables above.",
+            _("Bar chart: capacity in GW of each new-energy base and UHV corridor"),
+            _("Source: the figures in the two tables above."),
             *notes,
         ),
         Paragraph(
             text(
-                "Generation capacity (bases) and transmission capacity (corridors) are "
-                "different quantities, shown on one axis only to compare their scale. Bases "
-                "may overlap (a base inside another); the demand model chooses how to count "
-                "them, see ",
-                Link("Composite demand", "demand"),
-                ".",
+                _(
+                    "Generation capacity (bases) and transmission capacity (corridors) are "
+                    "different quantities, shown on one axis only to compare their scale. Bases "
+                    "may overlap (a base inside another); the demand model chooses how to count "
+                    "them, see "
+                ),
+                Link(_("Composite demand"), "demand"),
+                _("."),
             ),
             tone="method",
         ),
@@ -154,7 +169,7 @@ def _capacity_chart(cite: Cite, bases: tuple, corridors: tuple) -> list:
 def _over_time(cite: Cite, case: Any) -> list:
     entries = [e for e in case.references.entries if e.series == "installed_capacity_w"]
     if not entries:
-        return [Notice("The case's reference data has no installed-capacity series.")]
+        return [Notice(_("The case's reference data has no installed-capacity series."))]
     rows = []
     for e in entries:
         note = cite.reference(e.id)
@@ -174,16 +189,18 @@ def _over_time(cite: Cite, case: Any) -> list:
     return [
         table(
             "table-energy-installed",
-            "Installed capacity, reference data",
-            ("Date", "Measure", numeric("Capacity"), "Quality"),
+            _("Installed capacity, reference data"),
+            (_("Date"), _("Measure"), numeric(_("Capacity")), _("Quality")),
             rows,
         ),
         chart(
             "chart-energy-installed",
-            f"Installed wind, solar and new-energy capacity in {case.region_short}",
+            _("Installed wind, solar and new-energy capacity in {region}").format(
+                region=case.region_short
+            ),
             spec,
-            "Line chart: installed capacity in GW over time by technology",
-            "Source: the reference entries in the table above",
+            _("Line chart: installed capacity in GW over time by technology"),
+            _("Source: the reference entries in the table above"),
         ),
     ]
 

@@ -9,24 +9,27 @@ from typing import Any
 from pestle.present import charts
 from pestle.present import format as fmt
 from pestle.present.charts import segment_name
+from pestle.present.i18n import N_
+from pestle.present.i18n import gettext as _
 from pestle.report.footnotes import Notes, num, refs
 from pestle.report.sections import Body
-from pestle.report.sections._common import chart, numeric, table
+from pestle.report.sections._common import chart, fill, numeric, table
 from pestle.report.view import Bullets, Notice, Paragraph, Term, text
 from pestle.results import Results
 
 INTERPRETATION = {
-    "above_average": "above the scale's average: the industry responds well to its environment",
-    "average": "at the scale's average",
-    "below_average": "below the scale's average: opportunities are not captured, threats "
-    "not avoided",
+    "above_average": N_("above the scale's average: the industry responds well to its environment"),
+    "average": N_("at the scale's average"),
+    "below_average": N_(
+        "below the scale's average: opportunities are not captured, threats not avoided"
+    ),
 }
 
 
 def build(results: Results, notes: Notes, body: Body) -> None:
     judgments = results.judgments
     source = judgments_note(notes, judgments)
-    label = "Illustrative judgments" if judgments.illustrative else "Analyst judgments"
+    label = _("Illustrative judgments") if judgments.illustrative else _("Analyst judgments")
     body.intro.append(
         Paragraph(
             text(judgments.note, refs(source)), tone="judgment", label=label, badge="judgment"
@@ -34,43 +37,42 @@ def build(results: Results, notes: Notes, body: Body) -> None:
     )
     names = {k: f.name for k, f in judgments.factors.items()}
     ahp = results.ahp
-    body.sub("factors-ahp", "AHP weights and consistency", *_ahp(ahp, notes, source, names))
+    body.sub("factors-ahp", _("AHP weights and consistency"), *_ahp(ahp, notes, source, names))
     body.sub(
         "factors-dematel",
-        "DEMATEL: causes, effects, direct and indirect influence",
+        _("DEMATEL: causes, effects, direct and indirect influence"),
         *_dematel(results.dematel, notes, source, names),
     )
     body.sub(
         "factors-efe",
-        "External factor evaluation (EFE)",
+        _("External factor evaluation (EFE)"),
         *_efe(results.efe, notes, source, names, ahp),
     )
     body.sub(
         "factors-entropy",
-        "Entropy weights from indicator series",
+        _("Entropy weights from indicator series"),
         *_entropy(results.entropy, notes, names),
     )
     body.sub(
         "factors-segments",
-        "Ranking of composite product segments",
+        _("Ranking of composite product segments"),
         *_topsis(results, notes, source),
     )
 
 
 def judgments_note(notes: Notes, judgments: Any) -> int:
     file = str(judgments.path or "the judgments file").rsplit("/", 1)[-1]
-    return notes.judgment(file, "analyst judgments of the case", judgments.note)
+    return notes.judgment(file, _("analyst judgments of the case"), judgments.note)
 
 
 def ahp_note(h: Any, notes: Notes, source: int) -> int:
     return notes.computed(
         "AHP (pestle.analysis.ahp)",
-        description=(
+        description=_(
             "Weights from the principal eigenvector of each pairwise matrix (Saaty); global "
             "weight = dimension weight x weight within the dimension; consistency ratio CR = "
-            f"CI / RI with Saaty's random index ({h.top.random_index_table}); CR ≤ "
-            f"{fmt.decimal(h.top.threshold, 1)} is acceptable."
-        ),
+            "CI / RI with Saaty's random index ({table}); CR ≤ {threshold} is acceptable."
+        ).format(table=h.top.random_index_table, threshold=fmt.decimal(h.top.threshold, 1)),
         inputs=[source],
     )
 
@@ -78,11 +80,11 @@ def ahp_note(h: Any, notes: Notes, source: int) -> int:
 def dematel_note(d: Any, notes: Notes, source: int) -> int:
     return notes.computed(
         "DEMATEL (pestle.analysis.dematel)",
-        description=(
+        description=_(
             "Total relation T = D (I − D)⁻¹ of the normalised direct-influence matrix D; "
             "prominence D+R, relation D−R (cause if positive); indirect influence = T − D. "
-            f"Influence map threshold: {d.threshold_rule}."
-        ),
+            "Influence map threshold: {rule}."
+        ).format(rule=d.threshold_rule),
         inputs=[source],
     )
 
@@ -90,11 +92,14 @@ def dematel_note(d: Any, notes: Notes, source: int) -> int:
 def efe_note(e: Any, notes: Notes, source: int) -> int:
     return notes.computed(
         "EFE (pestle.analysis.efe)",
-        description=(
+        description=_(
             "External factor evaluation (David): weight (AHP global weight) x rating of the "
-            f"response (from {fmt.number(e.scale_min)} poor to {fmt.number(e.scale_max)} "
-            f"superior); the total lies between the two, {fmt.number(e.scale_average)} is the "
-            "average."
+            "response (from {low} poor to {high} superior); the total lies between the two, "
+            "{average} is the average."
+        ).format(
+            low=fmt.number(e.scale_min),
+            high=fmt.number(e.scale_max),
+            average=fmt.number(e.scale_average),
         ),
         inputs=[source],
     )
@@ -103,7 +108,7 @@ def efe_note(e: Any, notes: Notes, source: int) -> int:
 def topsis_note(notes: Notes, source: int) -> int:
     return notes.computed(
         "TOPSIS (pestle.analysis.topsis)",
-        description=(
+        description=_(
             "Closeness to the ideal solution of each product segment (Hwang & Yoon, vector "
             "normalisation) on the criteria and weights of the analyst judgments."
         ),
@@ -114,12 +119,11 @@ def topsis_note(notes: Notes, source: int) -> int:
 def robustness_note(rob: Any, notes: Notes, topsis: int) -> int:
     return notes.computed(
         "rank stability (pestle.analysis.robustness)",
-        description=(
-            f"Monte Carlo of the criterion weights: each multiplied by Uniform(1 − s, 1 + s), "
-            f"s = {fmt.share(rob.spread, 0)}, {fmt.count(rob.draws)} draws, seed "
-            f"{rob.seed}; share of draws keeping each segment's rank and "
-            "Spearman correlation with the base ranking."
-        ),
+        description=_(
+            "Monte Carlo of the criterion weights: each multiplied by Uniform(1 − s, 1 + s), "
+            "s = {spread}, {draws} draws, seed {seed}; share of draws keeping each segment's "
+            "rank and Spearman correlation with the base ranking."
+        ).format(spread=fmt.share(rob.spread, 0), draws=fmt.count(rob.draws), seed=rob.seed),
         inputs=[topsis],
     )
 
@@ -146,35 +150,35 @@ def _ahp(h: Any, notes: Notes, source: int, names: dict[str, str]) -> list:
                 (num(fmt.decimal(res.lambda_max), note),),
                 (num(fmt.decimal(res.cr), note, strong=not res.consistent),)
                 if len(res.labels) > 2
-                else ("— (too few items)",),
-                text("consistent" if res.consistent else "inconsistent"),
+                else (_("— (too few items)"),),
+                text(_("consistent") if res.consistent else _("inconsistent")),
             )
         )
     return [
         table(
             "table-factors-ahp",
-            "AHP weights of the factors (global = dimension × within dimension)",
+            _("AHP weights of the factors (global = dimension × within dimension)"),
             (
-                "Factor",
-                "Dimension",
-                numeric("Dimension weight"),
-                numeric("Within dimension"),
-                numeric("Global weight"),
+                _("Factor"),
+                _("Dimension"),
+                numeric(_("Dimension weight")),
+                numeric(_("Within dimension")),
+                numeric(_("Global weight")),
             ),
             rows,
         ),
         chart(
             "chart-factors-ahp",
-            "AHP global weights of the factors",
+            _("AHP global weights of the factors"),
             charts.ahp_weights(h, names),
-            "Bar chart: AHP global weight per factor, coloured by dimension",
-            "Source: pestle.analysis.ahp.",
+            _("Bar chart: AHP global weight per factor, coloured by dimension"),
+            _("Source: pestle.analysis.ahp."),
             note,
         ),
         table(
             "table-factors-cr",
-            "Consistency of each pairwise matrix",
-            ("Matrix", numeric("Size"), numeric("λ max"), numeric("CR"), "Verdict"),
+            _("Consistency of each pairwise matrix"),
+            (_("Matrix"), numeric(_("Size")), numeric(_("λ max")), numeric(_("CR")), _("Verdict")),
             cr_rows,
         ),
     ]
@@ -203,42 +207,46 @@ def _dematel(d: Any, notes: Notes, source: int, names: dict[str, str]) -> list:
             names.get(e.source, e.source),
             " → ",
             names.get(e.target, e.target),
-            ": ",
-            num(fmt.decimal(e.total), note),
-            " (direct ",
-            num(fmt.decimal(e.direct), note),
-            ", indirect ",
-            num(fmt.decimal(e.indirect), note),
-            ")",
+            _(": "),
+            *fill(
+                _("{total} (direct {direct}, indirect {indirect})"),
+                total=num(fmt.decimal(e.total), note),
+                direct=num(fmt.decimal(e.direct), note),
+                indirect=num(fmt.decimal(e.indirect), note),
+            ),
         )
         for e in d.edges[:8]
     ]
     return [
         chart(
             "chart-factors-dematel",
-            "DEMATEL cause–effect diagram",
+            _("DEMATEL cause–effect diagram"),
             charts.dematel_diagram(d, names),
-            "Scatter chart: factors by prominence (D+R) and relation (D−R)",
-            "Points are labelled with the keys of the table below. Source: "
-            "pestle.analysis.dematel.",
+            _("Scatter chart: factors by prominence (D+R) and relation (D−R)"),
+            _(
+                "Points are labelled with the keys of the table below. Source: "
+                "pestle.analysis.dematel."
+            ),
             note,
         ),
         table(
             "table-factors-dematel",
-            "Influence given and received (D: row sums of T, R: column sums)",
+            _("Influence given and received (D: row sums of T, R: column sums)"),
             (
-                "Key",
-                "Factor",
-                "Group",
-                numeric("D+R"),
-                numeric("D−R"),
-                numeric("Given directly"),
-                numeric("Given indirectly"),
+                _("Key"),
+                _("Factor"),
+                _("Group"),
+                numeric(_("D+R")),
+                numeric(_("D−R")),
+                numeric(_("Given directly")),
+                numeric(_("Given indirectly")),
             ),
             rows,
         ),
         Paragraph(
-            text("The strongest links of the influence map (total influence above the threshold):")
+            text(
+                _("The strongest links of the influence map (total influence above the threshold):")
+            )
         ),
         Bullets(tuple(edges)),
     ]
@@ -251,7 +259,7 @@ def _efe(e: Any, notes: Notes, source: int, names: dict[str, str], ahp: Any) -> 
         rows.append(
             (
                 text(names.get(r.id, r.id)),
-                text(r.kind),
+                text(fmt.words(r.kind)),
                 (num(fmt.decimal(r.weight), note),),
                 (num(fmt.count(r.rating), note),),
                 (num(fmt.decimal(r.weighted_score), note),),
@@ -259,7 +267,7 @@ def _efe(e: Any, notes: Notes, source: int, names: dict[str, str], ahp: Any) -> 
         )
     rows.append(
         (
-            text(Term("Total")),
+            text(Term(_("Total"))),
             text(""),
             ("",),
             ("",),
@@ -269,20 +277,31 @@ def _efe(e: Any, notes: Notes, source: int, names: dict[str, str], ahp: Any) -> 
     return [
         Paragraph(
             text(
-                "Total weighted score ",
-                num(fmt.decimal(e.total, 2), note, strong=True),
-                f", {INTERPRETATION.get(e.interpretation, e.interpretation)} (opportunities ",
-                num(fmt.decimal(e.opportunities, 2), note),
-                ", threats ",
-                num(fmt.decimal(e.threats, 2), note),
-                ").",
+                *fill(
+                    _(
+                        "Total weighted score {total}, {interpretation} (opportunities "
+                        "{opportunities}, threats {threats})."
+                    ),
+                    total=num(fmt.decimal(e.total, 2), note, strong=True),
+                    interpretation=_(INTERPRETATION[e.interpretation])
+                    if e.interpretation in INTERPRETATION
+                    else e.interpretation,
+                    opportunities=num(fmt.decimal(e.opportunities, 2), note),
+                    threats=num(fmt.decimal(e.threats, 2), note),
+                )
             ),
             tone="lead",
         ),
         table(
             "table-factors-efe",
-            "EFE matrix",
-            ("Factor", "Kind", numeric("Weight"), numeric("Rating"), numeric("Weighted score")),
+            _("EFE matrix"),
+            (
+                _("Factor"),
+                _("Kind"),
+                numeric(_("Weight")),
+                numeric(_("Rating")),
+                numeric(_("Weighted score")),
+            ),
             rows,
         ),
     ]
@@ -311,31 +330,38 @@ def _topsis(results: Results, notes: Notes, source: int) -> list:
     blocks: list = [
         table(
             "table-factors-topsis",
-            "Ranking of composite product segments (TOPSIS) and its stability",
-            (numeric("Rank"), "Segment", numeric("Closeness"), numeric("Draws keeping the rank")),
+            _("Ranking of composite product segments (TOPSIS) and its stability"),
+            (
+                numeric(_("Rank")),
+                _("Segment"),
+                numeric(_("Closeness")),
+                numeric(_("Draws keeping the rank")),
+            ),
             rows,
         ),
         chart(
             "chart-factors-topsis",
-            "TOPSIS closeness of the product segments",
+            _("TOPSIS closeness of the product segments"),
             charts.topsis_closeness(t),
-            "Bar chart: TOPSIS closeness per product segment",
-            "Source: pestle.analysis.topsis.",
+            _("Bar chart: TOPSIS closeness per product segment"),
+            _("Source: pestle.analysis.topsis."),
             note,
         ),
     ]
     blocks.append(
         Paragraph(
             text(
-                "Under ±",
-                num(fmt.share(rob.spread, 0), rob_note),
-                " noise on the criterion weights the ranking correlates with the base ranking at ",
-                num(fmt.decimal(rob.spearman_mean, 2), rob_note),
-                " on average (Spearman; 5th percentile ",
-                num(fmt.decimal(rob.spearman_p5, 2), rob_note),
-                ", lowest ",
-                num(fmt.decimal(rob.spearman_min, 2), rob_note),
-                ").",
+                *fill(
+                    _(
+                        "Under ±{spread} noise on the criterion weights the ranking correlates "
+                        "with the base ranking at {mean} on average (Spearman; 5th percentile "
+                        "{p5}, lowest {lowest})."
+                    ),
+                    spread=num(fmt.share(rob.spread, 0), rob_note),
+                    mean=num(fmt.decimal(rob.spearman_mean, 2), rob_note),
+                    p5=num(fmt.decimal(rob.spearman_p5, 2), rob_note),
+                    lowest=num(fmt.decimal(rob.spearman_min, 2), rob_note),
+                )
             )
         )
     )
@@ -343,11 +369,13 @@ def _topsis(results: Results, notes: Notes, source: int) -> list:
         blocks.append(
             Paragraph(
                 text(
-                    "Criteria entered as stated inputs in the judgments file: ",
-                    ", ".join(fmt.words(c) for c in stated),
-                    ". Demand size: ",
-                    results.ranking.demand_size_source,
-                    ".",
+                    _(
+                        "Criteria entered as stated inputs in the judgments file: {criteria}. "
+                        "Demand size: {source}."
+                    ).format(
+                        criteria=_(", ").join(fmt.words(c) for c in stated),
+                        source=results.ranking.demand_size_source,
+                    )
                 ),
                 tone="method",
             )
@@ -359,20 +387,22 @@ def _entropy(e: Any, notes: Notes, names: dict[str, str]) -> list:
     """Objective weights of the factors that name indicator series (no analyst judgment)."""
     lead = Paragraph(
         text(
-            "Entropy weighting gives more weight to the factor whose indicator series varies "
-            "most across common periods; it needs no judgment, only data. Factors name their "
-            "series in the case's factors file."
+            _(
+                "Entropy weighting gives more weight to the factor whose indicator series "
+                "varies most across common periods; it needs no judgment, only data. Factors "
+                "name their series in the case's factors file."
+            )
         ),
         tone="lead",
     )
     if not e.applicable:
-        return [lead, Notice(f"Not applicable to this case: {e.reason}")]
+        return [lead, Notice(_("Not applicable to this case: {reason}").format(reason=e.reason))]
     note = notes.computed(
         "Entropy weights (pestle.analysis.factor_panel)",
-        description=(
-            f"Entropy weight method over the {e.alignment} the linked series share; "
-            "a factor's weight is the sum of its series' weights."
-        ),
+        description=_(
+            "Entropy weight method over the {alignment} the linked series share; a factor's "
+            "weight is the sum of its series' weights."
+        ).format(alignment=e.alignment),
     )
     rows = [
         (
@@ -383,5 +413,7 @@ def _entropy(e: Any, notes: Notes, names: dict[str, str]) -> list:
     ]
     return [
         lead,
-        table("table-factors-entropy", "Entropy weights", ("Factor", numeric("Weight")), rows),
+        table(
+            "table-factors-entropy", _("Entropy weights"), (_("Factor"), numeric(_("Weight"))), rows
+        ),
     ]

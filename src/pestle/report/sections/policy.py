@@ -6,12 +6,14 @@ from typing import Any
 
 from pestle.present import charts
 from pestle.present import format as fmt
+from pestle.present.i18n import gettext as _
 from pestle.report.footnotes import Notes, num, refs
 from pestle.report.sections import Body
 from pestle.report.sections._common import (
     Cite,
     chart,
     entities,
+    fill,
     finding_anchor,
     findings_about,
     input_notes,
@@ -27,26 +29,28 @@ def build(results: Results, notes: Notes, body: Body) -> None:
     case = results.case
     cite = Cite(case, notes)
     body.intro.extend(factor_blocks(results, notes, factors_for(case, "policy")))
-    body.sub("policy-inventory", "Policy inventory", *_inventory(cite, entities(case, "policy")))
+    body.sub("policy-inventory", _("Policy inventory"), *_inventory(cite, entities(case, "policy")))
     body.sub(
         "policy-mix",
-        "Level × instrument × target matrix and superposition index",
+        _("Level × instrument × target matrix and superposition index"),
         *_mix(results.policy, cite),
     )
-    body.sub("policy-ftz", "Free-trade-zone permissions by section", *_ftz(results, cite, body))
+    body.sub("policy-ftz", _("Free-trade-zone permissions by section"), *_ftz(results, cite, body))
 
 
 def _inventory(cite: Cite, policies: tuple) -> list:
     if not policies:
-        return [Notice("The case has no policy entities.")]
+        return [Notice(_("The case has no policy entities."))]
     rows = []
     for p in policies:
         a = p.attributes
         counts: list = []
         if "measures_count" in a:
-            counts = [cite.value(p, "measures_count", "count"), " measures"]
+            counts = fill(_("{count} measures"), count=cite.value(p, "measures_count", "count"))
         elif "powers_count" in a:
-            counts = [cite.value(p, "powers_count", "count"), " delegated powers"]
+            counts = fill(
+                _("{count} delegated powers"), count=cite.value(p, "powers_count", "count")
+            )
         rows.append(
             (
                 text(p.name, refs(*cite.first(p))),
@@ -60,8 +64,15 @@ def _inventory(cite: Cite, policies: tuple) -> list:
     return [
         table(
             "table-policy-inventory",
-            "Policies the source report names, as coded in the case",
-            ("Policy", "Level", "Instrument", "Target", numeric("Scope"), "Areas covered"),
+            _("Policies the source report names, as coded in the case"),
+            (
+                _("Policy"),
+                _("Level"),
+                _("Instrument"),
+                _("Target"),
+                numeric(_("Scope")),
+                _("Areas covered"),
+            ),
             rows,
         )
     ]
@@ -80,21 +91,21 @@ def _mix(mix: Any, cite: Cite) -> list:
                 text(fmt.words(m.level)),
                 text(fmt.words(m.instrument)),
                 text(fmt.words(m.target)),
-                text(m.rationale + (" (inferred)" if m.inferred else "")),
+                text(m.rationale + (_(" (inferred)") if m.inferred else "")),
             )
         )
     coding = notes.judgment(
         cite.case.files()["policy_measures"][0].name,
-        "coding of the policy measures by level, instrument and target",
+        _("coding of the policy measures by level, instrument and target"),
         mix.note,
     )
     method = notes.computed(
         "pestle.analysis.policy",
-        description=(
-            f"Coverage of instrument x target cells by level; typology: {mix.typology}. "
+        description=_(
+            "Coverage of instrument x target cells by level; typology: {typology}. "
             "Superposition index = cells addressed at national and at local level / cells "
             "addressed at all."
-        ),
+        ).format(typology=mix.typology),
         inputs=[coding, *evidence],
     )
     counts = mix.counts()
@@ -115,23 +126,23 @@ def _mix(mix: Any, cite: Cite) -> list:
     blocks: list = [
         Paragraph(
             text(
-                "Superposition index: ",
-                num(fmt.decimal(mix.index, 2), method, strong=True),
-                " — ",
-                num(fmt.count(mix.superposed), method),
-                " of the ",
-                num(fmt.count(mix.addressed), method),
-                " instrument × target cells that any measure addresses are addressed both "
-                "nationally and locally; ",
-                num(fmt.count(mix.national_only), method),
-                " only nationally and ",
-                num(fmt.count(mix.local_only), method),
-                " only locally.",
+                *fill(
+                    _(
+                        "Superposition index: {index} — {superposed} of the {addressed} "
+                        "instrument × target cells that any measure addresses are addressed both "
+                        "nationally and locally; {national} only nationally and {local} only "
+                        "locally."
+                    ),
+                    index=num(fmt.decimal(mix.index, 2), method, strong=True),
+                    superposed=num(fmt.count(mix.superposed), method),
+                    addressed=num(fmt.count(mix.addressed), method),
+                    national=num(fmt.count(mix.national_only), method),
+                    local=num(fmt.count(mix.local_only), method),
+                ),
                 *(
-                    (
-                        " Without the measures coded as inferred, the index is ",
-                        num(fmt.decimal(mix.index_stated, 2), method),
-                        ".",
+                    fill(
+                        _(" Without the measures coded as inferred, the index is {index}."),
+                        index=num(fmt.decimal(mix.index_stated, 2), method),
                     )
                     if mix.index_stated is not None
                     else ()
@@ -141,36 +152,38 @@ def _mix(mix: Any, cite: Cite) -> list:
         ),
         Paragraph(
             text(
-                "The coding is an analyst's reading of the report's words: ",
+                _("The coding is an analyst's reading of the report's words: "),
                 mix.note or "",
             ),
             tone="judgment",
-            label="Analyst coding",
+            label=_("Analyst coding"),
             badge="judgment",
         ),
         Table(
             id="table-policy-matrix",
-            caption="Measures by level × instrument (rows) and target area (columns)",
+            caption=_("Measures by level × instrument (rows) and target area (columns)"),
             columns=(
-                Column("Level"),
-                Column("Instrument"),
+                Column(_("Level")),
+                Column(_("Instrument")),
                 *[Column(fmt.words(t), numeric=True) for t in targets],
             ),
             rows=tuple(matrix_rows),
-            note=text(f"Typology: {mix.typology}. A dot marks an empty cell."),
+            note=text(
+                _("Typology: {typology}. A dot marks an empty cell.").format(typology=mix.typology)
+            ),
         ),
         chart(
             "chart-policy-coverage",
-            "Which instrument × target cells are covered, and from which level",
+            _("Which instrument × target cells are covered, and from which level"),
             charts.policy_coverage(mix),
-            "Heat map: coverage of instrument by target cells by level",
-            "Source: the coded measures below.",
+            _("Heat map: coverage of instrument by target cells by level"),
+            _("Source: the coded measures below."),
             method,
         ),
         table(
             "table-policy-coding",
-            "The coded policy measures",
-            ("Measure", "Level", "Instrument", "Target", "Rationale"),
+            _("The coded policy measures"),
+            (_("Measure"), _("Level"), _("Instrument"), _("Target"), _("Rationale")),
             coding_rows,
         ),
     ]
@@ -181,26 +194,24 @@ def _ftz(results: Results, cite: Cite, body: Body) -> list:
     case = results.case
     sections = entities(case, "ftz_section")
     if not sections:
-        return [Notice("The case has no free-trade-zone sections.")]
+        return [Notice(_("The case has no free-trade-zone sections."))]
     blocks: list = []
     zones = entities(case, "free_trade_zone")
-    zone = zones[0].name if zones else "free-trade zone"
+    zone = zones[0].name if zones else _("free-trade zone")
     delegation = [p for p in entities(case, "policy") if "powers_count" in p.attributes]
     plan = [p for p in entities(case, "policy") if "measures_count" in p.attributes]
     lead: list = []
     if plan:
-        lead += [
-            "The national overall plan proposes ",
-            cite.value(plan[0], "measures_count", "count"),
-            " measures; ",
-        ]
+        lead += fill(
+            _("The national overall plan proposes {count} measures; "),
+            count=cite.value(plan[0], "measures_count", "count"),
+        )
     if delegation:
-        lead += [
-            "the autonomous region has delegated ",
-            cite.value(delegation[0], "powers_count", "count"),
-            " powers to the zone. ",
-        ]
-    lead.append("Its sections received the following permissions:")
+        lead += fill(
+            _("the autonomous region has delegated {count} powers to the zone. "),
+            count=cite.value(delegation[0], "powers_count", "count"),
+        )
+    lead.append(_("Its sections received the following permissions:"))
     blocks.append(Paragraph(text(*lead)))
     rows = []
     records = []
@@ -213,8 +224,8 @@ def _ftz(results: Results, cite: Cite, body: Body) -> list:
     blocks.append(
         table(
             "table-policy-ftz",
-            f"Permissions received by each section of the {zone}",
-            ("Section", numeric("Permissions")),
+            _("Permissions received by each section of the {zone}").format(zone=zone),
+            (_("Section"), numeric(_("Permissions"))),
             rows,
         )
     )
@@ -222,10 +233,10 @@ def _ftz(results: Results, cite: Cite, body: Body) -> list:
         blocks.append(
             chart(
                 "chart-policy-ftz",
-                "Permissions by free-trade-zone section",
+                _("Permissions by free-trade-zone section"),
                 charts.ftz_permissions(records),
-                "Bar chart: permissions received by each FTZ section",
-                "Source: the figures in the table above.",
+                _("Bar chart: permissions received by each FTZ section"),
+                _("Source: the figures in the table above."),
             )
         )
     ind = results.indicators
@@ -234,9 +245,10 @@ def _ftz(results: Results, cite: Cite, body: Body) -> list:
     related = findings_about(results, *(s.id for s in sections))
     if related:
         items = tuple(
-            text(Link(f.title, finding_anchor(f)), f" — {f.status}: {f.message}") for f in related
+            text(Link(f.title, finding_anchor(f)), f" — {fmt.words(f.status)}: {f.message}")
+            for f in related
         )
-        blocks.append(Paragraph(text("What the consistency checks say about these figures:")))
+        blocks.append(Paragraph(text(_("What the consistency checks say about these figures:"))))
         blocks.append(Bullets(items))
     return blocks
 
@@ -247,17 +259,19 @@ def _ftz_indicators(cite: Cite, ind: Any) -> list:
         inputs_ = [n for s in zone.sections for n in input_notes(cite, s.evidence)]
         note = cite.notes.computed(
             "pestle.analysis.indicators",
-            description=(
+            description=_(
                 "Shares of the sections' permissions and Herfindahl concentration H = sum of "
                 "squared shares; 1 / H is the equivalent number of equal sections."
             ),
             inputs=inputs_,
         )
-        shares = [text(s.name, ": ", num(fmt.percent(s.share_pct), note)) for s in zone.sections]
+        shares = [text(s.name, _(": "), num(fmt.percent(s.share_pct), note)) for s in zone.sections]
         out.append(
             Paragraph(
                 text(
-                    f"Of the permissions of the sections of the {zone.name}, the shares are: ",
+                    _("Of the permissions of the sections of the {zone}, the shares are: ").format(
+                        zone=zone.name
+                    ),
                 )
             )
         )
@@ -265,13 +279,15 @@ def _ftz_indicators(cite: Cite, ind: Any) -> list:
         out.append(
             Paragraph(
                 text(
-                    "Concentration: Herfindahl index ",
-                    num(fmt.decimal(zone.herfindahl, 2), note),
-                    " (normalised ",
-                    num(fmt.decimal(zone.herfindahl_normalised, 2), note),
-                    "), the same as ",
-                    num(fmt.number(zone.equivalent_sections, 1), note),
-                    " sections of equal weight.",
+                    *fill(
+                        _(
+                            "Concentration: Herfindahl index {index} (normalised {normalised}), "
+                            "the same as {sections} sections of equal weight."
+                        ),
+                        index=num(fmt.decimal(zone.herfindahl, 2), note),
+                        normalised=num(fmt.decimal(zone.herfindahl_normalised, 2), note),
+                        sections=num(fmt.number(zone.equivalent_sections, 1), note),
+                    ),
                     f" {zone.note}" if zone.note else "",
                 )
             )

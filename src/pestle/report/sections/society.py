@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pestle.present.i18n import gettext as _
 from pestle.report.footnotes import Notes
 from pestle.report.sections import Body
 from pestle.report.sections._factors import factor_blocks, factors_for
@@ -24,6 +25,6 @@ def build(results: Results, notes: Notes, body: Body) -> None:
         )
     )
     if not factors:
-        body.intro.append(Notice("The case has no social, legal or international factors."))
+        body.intro.append(Notice(_("The case has no social, legal or international factors.")))
         return
     body.intro.extend(factor_blocks(results, notes, factors))

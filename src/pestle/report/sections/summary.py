@@ -7,9 +7,11 @@ from typing import Any
 
 from pestle.present import format as fmt
 from pestle.present.charts import segment_name
+from pestle.present.i18n import N_
+from pestle.present.i18n import gettext as _
 from pestle.report.footnotes import Notes, num
 from pestle.report.sections import Body
-from pestle.report.sections._common import finding_anchor
+from pestle.report.sections._common import fill, finding_anchor
 from pestle.report.sections.checks import checks_note
 from pestle.report.sections.demand import linkage_note, model_note, sensitivity_note
 from pestle.report.sections.factors import (
@@ -28,31 +30,41 @@ def build(results: Results, notes: Notes, body: Body) -> None:
     case = results.case
     findings: list[tuple[str, Text]] = []
     for title, make in (
-        ("Composite demand", _demand),
-        ("What drives it", _drivers),
-        ("Scenarios", _scenarios),
-        ("Economy-wide effect", _linkage),
-        ("Strongest external drivers", _factors),
-        ("Product segments", _segments),
-        ("Consistency of the source report", _checks),
+        (N_("Composite demand"), _demand),
+        (N_("What drives it"), _drivers),
+        (N_("Scenarios"), _scenarios),
+        (N_("Economy-wide effect"), _linkage),
+        (N_("Strongest external drivers"), _factors),
+        (N_("Product segments"), _segments),
+        (N_("Consistency of the source report"), _checks),
     ):
         found = make(results, notes)
         if found:
-            findings.append((title, found))
+            findings.append((_(title), found))
     body.intro.append(
         Paragraph(
             text(
-                "This report turns the external-environment analysis of the "
-                f"{case.target_industry} industry of {case.region} from prose into a checked, "
-                "quantified model. Every number links to its evidence: the sentence of the source "
-                "document, the reference entry, the parameter, or the analysis that computed it. "
-                "Factor weights and ratings rest on analyst judgments and are labelled as such."
+                _(
+                    "This report turns the external-environment analysis of the "
+                    "{industry} industry of {region} from prose into a checked, "
+                    "quantified model. Every number links to its evidence: the sentence of the "
+                    "source document, the reference entry, the parameter, or the analysis that "
+                    "computed it. Factor weights and ratings rest on analyst judgments and are "
+                    "labelled as such."
+                ).format(industry=case.target_industry, region=case.region)
             ),
             tone="lead",
         )
     )
     if findings:
-        body.intro.append(Bullets(tuple(text(Term(t + "."), " ", *parts) for t, parts in findings)))
+        body.intro.append(
+            Bullets(
+                tuple(
+                    text(*fill(_("{title} "), title=Term(_("{title}.").format(title=t))), *parts)
+                    for t, parts in findings
+                )
+            )
+        )
 
 
 def _demand(results: Results, notes: Notes) -> Text:
@@ -64,21 +76,27 @@ def _demand(results: Results, notes: Notes) -> Text:
     per_year: list = []
     for i, (year, s) in enumerate(zip(d.years, d.total.yearly, strict=True)):
         if i:
-            per_year.append(", ")
-        per_year += [num(fmt.mass(s.p50), note), f" in {fmt.year(year)}"]
+            per_year.append(_(", "))
+        per_year += fill(
+            _("{value} in {year}"), value=num(fmt.mass(s.p50), note), year=fmt.year(year)
+        )
     lead = max((s for s in d.segments if s.segment != "total"), key=lambda s: s.cumulative.p50)
     return text(
-        "Composites needed by the new-energy build-out each year (median): ",
-        *per_year,
-        "; ",
-        num(fmt.mass(total.p50), note, strong=True),
-        f" over {fmt.year(d.years[0])}{fmt.DASH}{fmt.year(d.years[-1])} (p5–p95 ",
-        num(fmt.value_range(total.p5, total.p95, "t"), note),
-        "), ",
-        segment_name(lead.segment).lower(),
-        " the largest part (",
-        num(fmt.mass(lead.cumulative.p50), note),
-        f"). Why (scenario {d.name}): {d.description}",
+        *fill(
+            _(
+                "Composites needed by the new-energy build-out each year (median): {per_year}; "
+                "{total} over {years} (p5–p95 {range}), {segment} the largest part ({lead}). "
+                "Why (scenario {scenario}): {why}"
+            ),
+            per_year=per_year,
+            total=num(fmt.mass(total.p50), note, strong=True),
+            years=fmt.years(d.years[0], d.years[-1]),
+            range=num(fmt.value_range(total.p5, total.p95, "t"), note),
+            segment=segment_name(lead.segment).lower(),
+            lead=num(fmt.mass(lead.cumulative.p50), note),
+            scenario=d.name,
+            why=d.description,
+        )
     )
 
 
@@ -98,18 +116,24 @@ def _drivers(results: Results, notes: Notes) -> Text:
     note = sensitivity_note(results, notes)
     frame = sens.to_frame()
     frame = frame[~frame["inert"]].sort_values("rank").head(3)
-    parts: list = ["Most of the uncertainty comes from "]
-    for i, (_, r) in enumerate(frame.iterrows()):
+    names: list = []
+    for i, (_label, r) in enumerate(frame.iterrows()):
         if i:
-            parts.append(", " if i < len(frame) - 1 else " and ")
-        parts += [
-            Term(str(r["parameter"])),
-            " (total-order index ",
-            num(fmt.decimal(r["ST"], 2), note),
-            ")",
-        ]
-    parts.append(": narrowing these assumptions narrows the demand range most.")
-    return text(*parts)
+            names.append(_(", ") if i < len(frame) - 1 else _(" and "))
+        names += fill(
+            _("{parameter} (total-order index {index})"),
+            parameter=Term(str(r["parameter"])),
+            index=num(fmt.decimal(r["ST"], 2), note),
+        )
+    return text(
+        *fill(
+            _(
+                "Most of the uncertainty comes from {parameters}: narrowing these assumptions "
+                "narrows the demand range most."
+            ),
+            parameters=names,
+        )
+    )
 
 
 def _scenarios(results: Results, notes: Notes) -> Text:
@@ -124,11 +148,16 @@ def _scenarios(results: Results, notes: Notes) -> Text:
     lo = low.demand.get("cumulative_demand_t", "total")["p50"]
     hi = high.demand.get("cumulative_demand_t", "total")["p50"]
     return text(
-        "Across the case's scenarios the median runs from ",
-        num(fmt.mass(lo), note),
-        f" ({low.name}) to ",
-        num(fmt.mass(hi), note),
-        f" ({high.name}).",
+        *fill(
+            _(
+                "Across the case's scenarios the median runs from {low} ({low_name}) to {high} "
+                "({high_name})."
+            ),
+            low=num(fmt.mass(lo), note),
+            low_name=low.name,
+            high=num(fmt.mass(hi), note),
+            high_name=high.name,
+        )
     )
 
 
@@ -139,12 +168,16 @@ def _linkage(results: Results, notes: Notes) -> Text:
     note = linkage_note(effects, notes, model_note(results, notes))
     totals = effects.central.totals()
     return text(
-        "On national input-output coefficients, that demand raises output by ",
-        num(fmt.money(totals["output_total"]), note),
-        " at the central price assumption, ",
-        num(fmt.money(totals["output_indirect"]), note),
-        " of it indirectly through suppliers; its size follows the assumed prices per tonne, "
-        "and the coefficients are national, not regional.",
+        *fill(
+            _(
+                "On national input-output coefficients, that demand raises output by {total} at "
+                "the central price assumption, {indirect} of it indirectly through suppliers; "
+                "its size follows the assumed prices per tonne, and the coefficients are "
+                "national, not regional."
+            ),
+            total=num(fmt.money(totals["output_total"]), note),
+            indirect=num(fmt.money(totals["output_indirect"]), note),
+        )
     )
 
 
@@ -155,35 +188,32 @@ def _factors(results: Results, notes: Notes) -> Text:
         return ()
     names = {k: f.name for k, f in j.factors.items()}
     source = judgments_note(notes, j)
-    parts: list = ["(Illustrative judgments.) "]
+    parts: list = [_("(Illustrative judgments.) ")]
     if dem is not None:
         note = dematel_note(dem, notes, source)
         frame = dem.to_frame().sort_values("d_minus_r", ascending=False)
         top = frame.head(2)
-        parts.append("DEMATEL puts ")
+        causes: list = []
         for i, (label, r) in enumerate(top.iterrows()):
             if i:
-                parts.append(" and ")
-            parts += [
-                Term(names.get(label, label)),
-                " (D−R ",
-                num(fmt.decimal(r["d_minus_r"], 2), note),
-                ")",
-            ]
-        parts.append(" at the head of the cause group. ")
+                causes.append(_(" and "))
+            causes += fill(
+                _("{factor} (D−R {value})"),
+                factor=Term(names.get(label, label)),
+                value=num(fmt.decimal(r["d_minus_r"], 2), note),
+            )
+        parts += fill(_("DEMATEL puts {factors} at the head of the cause group. "), factors=causes)
     if ahp is not None:
         note = ahp_note(ahp, notes, source)
         best = max(ahp.rows, key=lambda r: r.global_weight)
-        parts += [
-            "AHP weighs ",
-            Term(names.get(best.item, best.item)),
-            " highest (",
-            num(fmt.decimal(best.global_weight, 3), note),
-            "). ",
-        ]
+        parts += fill(
+            _("AHP weighs {factor} highest ({weight}). "),
+            factor=Term(names.get(best.item, best.item)),
+            weight=num(fmt.decimal(best.global_weight, 3), note),
+        )
     if efe is not None:
         note = efe_note(efe, notes, source)
-        parts += ["The EFE total is ", num(fmt.decimal(efe.total, 2), note), "."]
+        parts += fill(_("The EFE total is {total}."), total=num(fmt.decimal(efe.total, 2), note))
     return text(*parts)
 
 
@@ -194,22 +224,19 @@ def _segments(results: Results, notes: Notes) -> Text:
     note = topsis_note(notes, judgments_note(notes, j))
     first = t.ranking()[0]
     i = t.alternatives.index(first)
-    parts: list = [
-        "TOPSIS ranks ",
-        Term(segment_name(first)),
-        " first (closeness ",
-        num(fmt.decimal(t.closeness[i], 2), note),
-        ")",
-    ]
+    parts: list = fill(
+        _("TOPSIS ranks {segment} first (closeness {closeness})"),
+        segment=Term(segment_name(first)),
+        closeness=num(fmt.decimal(t.closeness[i], 2), note),
+    )
     if rob is not None:
         rnote = robustness_note(rob, notes, note)
         keep = rob.keep_share[rob.alternatives.index(first)]
-        parts += [
-            "; it keeps that rank in ",
-            num(fmt.share(keep, 0), rnote),
-            " of weight perturbations",
-        ]
-    parts.append(".")
+        parts += fill(
+            _("; it keeps that rank in {share} of weight perturbations"),
+            share=num(fmt.share(keep, 0), rnote),
+        )
+    parts.append(_("."))
     return text(*parts)
 
 
@@ -220,17 +247,16 @@ def _checks(results: Results, notes: Notes) -> Text:
     note = checks_note(report, notes)
     s = report.summary
     failed = [f for f in report.findings if f.status == "fail"]
-    parts: list = [
-        num(fmt.count(s["fail"]), note, strong=True),
-        " of ",
-        num(fmt.count(s["checks"]), note),
-        " checks fail",
-    ]
+    parts: list = fill(
+        _("{failed} of {checks} checks fail"),
+        failed=num(fmt.count(s["fail"]), note, strong=True),
+        checks=num(fmt.count(s["checks"]), note),
+    )
     if failed:
-        parts.append(": ")
+        parts.append(_(": "))
         for k, f in enumerate(failed):
             if k:
-                parts.append("; ")
+                parts.append(_("; "))
             parts.append(Link(f.title, finding_anchor(f)))
-    parts.append(".")
+    parts.append(_("."))
     return text(*parts)

@@ -8,6 +8,7 @@ from typing import Any
 from pestle.model.period import Period
 from pestle.present import charts
 from pestle.present import format as fmt
+from pestle.present.i18n import gettext as _
 from pestle.report.footnotes import Notes, num, refs
 from pestle.report.sections import Body
 from pestle.report.sections._common import (
@@ -35,10 +36,12 @@ def build(results: Results, notes: Notes, body: Body) -> None:
     case = results.case
     cite = Cite(case, notes)
     body.intro.extend(factor_blocks(results, notes, factors_for(case, "trade")))
-    body.sub("trade-scale", "Scale over time", *_scale(results, cite))
-    body.sub("trade-structure", "Structure within each dimension", *_structure(results, cite, case))
-    body.sub("trade-bases", "Implied prior-period bases", *_bases(results, cite, body))
-    body.sub("trade-platforms", "Opening platforms", *_platforms(results, cite, case))
+    body.sub("trade-scale", _("Scale over time"), *_scale(results, cite))
+    body.sub(
+        "trade-structure", _("Structure within each dimension"), *_structure(results, cite, case)
+    )
+    body.sub("trade-bases", _("Implied prior-period bases"), *_bases(results, cite, body))
+    body.sub("trade-platforms", _("Opening platforms"), *_platforms(results, cite, case))
 
 
 def _scale(results: Results, cite: Cite) -> list:
@@ -82,8 +85,8 @@ def _scale(results: Results, cite: Cite) -> list:
         blocks.append(
             table(
                 "table-trade-stated",
-                "Total import and export value as the source report states it",
-                ("Period", numeric("Value (as stated)"), numeric("Growth, year on year")),
+                _("Total import and export value as the source report states it"),
+                (_("Period"), numeric(_("Value (as stated)")), numeric(_("Growth, year on year"))),
                 rows,
             )
         )
@@ -91,8 +94,8 @@ def _scale(results: Results, cite: Cite) -> list:
         blocks.append(
             table(
                 "table-trade-reference",
-                "Total import and export value, reference data (cumulative from January)",
-                ("Period", numeric("Value"), numeric("Growth, year on year")),
+                _("Total import and export value, reference data (cumulative from January)"),
+                (_("Period"), numeric(_("Value")), numeric(_("Growth, year on year"))),
                 ref_rows,
             )
         )
@@ -101,10 +104,10 @@ def _scale(results: Results, cite: Cite) -> list:
         blocks.append(
             chart(
                 "chart-trade-scale",
-                "Foreign trade over time: the report's table against reference data",
+                _("Foreign trade over time: the report's table against reference data"),
                 spec,
-                "Line chart: total import and export value over time",
-                "Source: the two tables above.",
+                _("Line chart: total import and export value over time"),
+                _("Source: the two tables above."),
             )
         )
     report = results.findings
@@ -114,10 +117,12 @@ def _scale(results: Results, cite: Cite) -> list:
                 blocks.append(
                     Paragraph(
                         text(
-                            "The report's table is read as its header says (“100 million "
-                            "yuan”), and the check against reference data fails: ",
+                            _(
+                                "The report's table is read as its header says (“100 million "
+                                "yuan”), and the check against reference data fails: "
+                            ),
                             Link(f.title, finding_anchor(f)),
-                            ": ",
+                            _(": "),
                             f.message,
                             refs(*evidence_notes(cite, f.evidence)),
                         ),
@@ -125,13 +130,13 @@ def _scale(results: Results, cite: Cite) -> list:
                     )
                 )
                 break
-    return blocks or [Notice("The case has no trade indicators.")]
+    return blocks or [Notice(_("The case has no trade indicators."))]
 
 
 def _structure(results: Results, cite: Cite, case: Any) -> list:
     cats = entities(case, "trade_category")
     if not cats:
-        return [Notice("The case has no trade categories.")]
+        return [Notice(_("The case has no trade categories."))]
     ind = results.indicators
     rows = []
     for c in cats:
@@ -147,17 +152,24 @@ def _structure(results: Results, cite: Cite, case: Any) -> list:
     blocks: list = [
         Paragraph(
             text(
-                "The report's structure table mixes three dimensions: a trade mode, a product "
-                "category and two zone channels. Their shares are of different wholes and are "
-                "never added across dimensions; each panel below is one dimension, with the part "
-                "of its whole that the report does not name."
+                _(
+                    "The report's structure table mixes three dimensions: a trade mode, a "
+                    "product category and two zone channels. Their shares are of different "
+                    "wholes and are never added across dimensions; each panel below is one "
+                    "dimension, with the part of its whole that the report does not name."
+                )
             ),
             tone="method",
         ),
         table(
             "table-trade-structure",
-            "Trade structure by dimension",
-            ("Category", "Dimension", numeric("Share"), numeric("Growth, year on year")),
+            _("Trade structure by dimension"),
+            (
+                _("Category"),
+                _("Dimension"),
+                numeric(_("Share")),
+                numeric(_("Growth, year on year")),
+            ),
             rows,
         ),
     ]
@@ -168,20 +180,21 @@ def _structure(results: Results, cite: Cite, case: Any) -> list:
         marks = [n for c in d.categories for n in input_notes(cite, c.evidence)]
         note = cite.notes.computed(
             "pestle.analysis.indicators",
-            description=(
+            description=_(
                 "Trade structure by dimension: the named categories' shares and the remainder "
-                "(100 % minus the named shares) of the same dimension. " + ind.trade.note
-            ),
+                "(100 % minus the named shares) of the same dimension. "
+            )
+            + ind.trade.note,
             inputs=marks,
         )
         notes.append(note)
     blocks.append(
         chart(
             "chart-trade-structure",
-            "Trade shares within each dimension",
+            _("Trade shares within each dimension"),
             charts.trade_shares(ind.trade),
-            "Bar charts: trade shares within each dimension",
-            "Source: the table above.",
+            _("Bar charts: trade shares within each dimension"),
+            _("Source: the table above."),
             *notes,
         )
     )
@@ -199,9 +212,11 @@ def _bases(results: Results, cite: Cite, body: Body) -> list:
     blocks: list = [
         Paragraph(
             text(
-                "A value and its year-on-year growth imply the prior period's value: "
-                "value / (1 + growth). Where the case has reference data for that prior period "
-                "the consistency checks compare the two (linked)."
+                _(
+                    "A value and its year-on-year growth imply the prior period's value: "
+                    "value / (1 + growth). Where the case has reference data for that prior "
+                    "period the consistency checks compare the two (linked)."
+                )
             ),
             tone="method",
         )
@@ -210,7 +225,7 @@ def _bases(results: Results, cite: Cite, body: Body) -> list:
     for b in ind.bases:
         note = cite.notes.computed(
             "pestle.analysis.indicators",
-            description="Implied prior-period base = value / (1 + growth / 100).",
+            description=_("Implied prior-period base = value / (1 + growth / 100)."),
             inputs=input_notes(cite, b.evidence),
         )
         unit = b.unit if b.unit in ("CNY", "USD", "W", "t") else ""
@@ -229,23 +244,23 @@ def _bases(results: Results, cite: Cite, body: Body) -> list:
                 (num(fmt.percent(b.growth_pct), *input_notes(cite, b.evidence[1:])),),
                 text(fmt.period(b.prior_period)),
                 (num(fmt.quantity(b.base, unit or b.unit, b.qualifier), note, strong=True),),
-                text(Link(f"{check.status}", finding_anchor(check))) if check else text("—"),
+                text(Link(fmt.words(check.status), finding_anchor(check))) if check else text("—"),
             )
         )
     if not rows:
-        blocks.append(Notice("No implied bases: the case states no value with its growth."))
+        blocks.append(Notice(_("No implied bases: the case states no value with its growth.")))
         return blocks
     blocks.append(
         table(
             "table-trade-bases",
-            "Prior-period bases implied by stated growth (trade and economy)",
+            _("Prior-period bases implied by stated growth (trade and economy)"),
             (
-                "Stated value",
-                numeric("Value"),
-                numeric("Growth"),
-                "Prior period",
-                numeric("Implied base"),
-                "Check against reference",
+                _("Stated value"),
+                numeric(_("Value")),
+                numeric(_("Growth")),
+                _("Prior period"),
+                numeric(_("Implied base")),
+                _("Check against reference"),
             ),
             rows,
         )
@@ -260,7 +275,7 @@ def _measure_words(measure: str) -> str:
 def _platforms(results: Results, cite: Cite, case: Any) -> list:
     platforms = entities(case, "platform_type")
     if not platforms:
-        return [Notice("The case has no opening platforms.")]
+        return [Notice(_("The case has no opening platforms."))]
     rows = []
     for p in platforms:
         if "count" not in p.attributes:
@@ -269,8 +284,8 @@ def _platforms(results: Results, cite: Cite, case: Any) -> list:
     blocks: list = [
         table(
             "table-trade-platforms",
-            f"Opening platforms of {case.region_short}",
-            ("Platform", numeric("Number")),
+            _("Opening platforms of {region}").format(region=case.region_short),
+            (_("Platform"), numeric(_("Number"))),
             rows,
         )
     ]
@@ -279,10 +294,10 @@ def _platforms(results: Results, cite: Cite, case: Any) -> list:
         blocks.append(
             chart(
                 "chart-trade-platforms",
-                "Opening platforms by kind",
+                _("Opening platforms by kind"),
                 charts.platforms(ind.platforms),
-                "Bar chart: number of opening platforms by kind",
-                "Source: the table above.",
+                _("Bar chart: number of opening platforms by kind"),
+                _("Source: the table above."),
             )
         )
     return blocks
