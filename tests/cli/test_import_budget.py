@@ -17,7 +17,7 @@ HEAVY = (
 HEAVY_PESTLE = (
     "pestle.case", "pestle.analysis", "pestle.store", "pestle.report", "pestle.web",
     "pestle.results.results", "pestle.checks", "pestle.export", "pestle.ingest.extractor",
-    "pestle.ingest.document", "pestle.present",
+    "pestle.ingest.document", "pestle.present.charts", "pestle.present.chartkit",
 )  # fmt: skip
 
 
