@@ -290,3 +290,21 @@ def test_any_mix_of_chinese_pieces_gives_well_formed_claims(text: str) -> None:
         assert text[c.start : c.end] == c.text
         assert c.value == c.value and abs(c.value) != float("inf")
     assert [(c.start, c.end) for c in claims] == sorted((c.start, c.end) for c in claims)
+
+
+def test_a_table_with_year_columns_and_a_growth_column() -> None:
+    text = (
+        "装机情况\n"
+        "单位：万千瓦\n"
+        "| 类型 | 2023年 | 2024年 | 增长（%） |\n"
+        "|---|---|---|---|\n"
+        "| 风电 | 100 | 120.5 | 20.5 |\n"
+        "| 光伏 | — | 80 | - |\n"
+    )
+    got = [(c.text, c.value, c.unit, str(c.period)[:4], c.measure) for c in extract(text)]
+    assert got == [
+        ("100", 1e9, "W", "2023", "风电"),
+        ("120.5", 1.205e9, "W", "2024", "风电"),
+        ("20.5", 20.5, "%", "2024", "风电 growth rate"),
+        ("80", 8e8, "W", "2024", "光伏"),
+    ]

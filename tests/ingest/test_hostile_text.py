@@ -46,6 +46,8 @@ UNITS = {
     "chinese one sentence": "2024年一季度出口增长5.3%,达到1.2亿元,比上年同期提高0.5个百分点,",
     "chinese without punctuation": "2024年1-5月增长5.3%达1.2亿元",
     "mixed": "2024年出口增长5.3%, exports rose 5.3 percent in 2024, ",
+    "many headings": "# Output\n\nOutput rose 5% in 2024.\n\n",
+    "many chinese headings": "一、产量\n2024年,产量增长5%。\n",
 }
 
 
@@ -63,7 +65,7 @@ def test_extraction_grows_linearly_under_cpu_and_memory_limits(unit: str) -> Non
     (small, small_claims), (large, large_claims) = result[144], result[576]
     assert large_claims >= 3.9 * small_claims  # every number is still read
     # four times the text: about four times the work (quadratic growth would be sixteen)
-    assert large <= 7 * max(small, 0.05), result
+    assert large <= 6 * max(small, 0.05), result
 
 
 def test_a_long_sentence_is_read_in_pieces_cut_at_clause_breaks() -> None:

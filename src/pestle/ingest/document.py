@@ -480,14 +480,17 @@ def parse(text: str) -> Document:
         i += 1
     flush_paragraph()
 
+    # a section ends where the next heading of its level or higher starts: one pass with
+    # a stack of open sections (comparing each heading with every later one is quadratic)
     end_of_text = _content_end(text, len(text))
+    ends = [end_of_text] * len(heading_rows)
+    open_rows: list[int] = []
+    for k, row in enumerate(heading_rows):
+        while open_rows and heading_rows[open_rows[-1]][0] >= row[0]:
+            ends[open_rows.pop()] = _content_end(text, row[3])
+        open_rows.append(k)
     for k, (level, title, number, start, ts, te, path) in enumerate(heading_rows):
-        end = end_of_text
-        for later in heading_rows[k + 1 :]:
-            if later[0] <= level:
-                end = _content_end(text, later[3])
-                break
-        sections.append(Section(title, path, level, number, start, max(end, te), ts, te))
+        sections.append(Section(title, path, level, number, start, max(ends[k], te), ts, te))
 
     sentences: list[Sentence] = []
     ordered: list[Block] = []

@@ -140,10 +140,10 @@ def lex(
         while pi < len(periods) and periods[pi].end <= s:
             pi += 1
         hit_end = -1
-        for p in periods[pi:]:
-            if p.start >= e:
-                break
-            hit_end = max(hit_end, p.end)
+        k = pi  # by index: a slice "periods[pi:]" would copy the rest of the list each time
+        while k < len(periods) and periods[k].start < e:
+            hit_end = max(hit_end, periods[k].end)
+            k += 1
         if hit_end >= 0:
             # "in 2023 to 126.06 trillion yuan": the year is a period; read on after it
             pos = max(s + 1, min(hit_end, e))

@@ -90,7 +90,7 @@ class _ChineseExtractor:
         self.reference = reference_date(doc.text)
         self.year: int | None = self.reference.year if self.reference else None
         self.claims: list[Claim] = []
-        self.names: list[str] = []  # the subjects named so far (a few: the look-up is bounded)
+        self.names: tuple[str, ...] = ()  # subjects named so far (at most 64: bounded look-up)
         self.starts = [s.start for s in doc.sentences]
 
     def run(self) -> list[Claim]:
@@ -224,7 +224,7 @@ class _ChineseExtractor:
                 if sign is not None and value > 0:
                     value = sign * value
             subject, measure = phrase_of(text, m.start, near)
-            if subject is None and measure is not None:
+            if subject is None and measure is not None and measure.startswith(self.names):
                 # "某省农林牧渔业总产值": a name the text used as a subject, then the measure
                 subject = next((n for n in self.names if measure.startswith(n)), None)
                 if subject is not None and len(measure) > len(subject) + 1:
@@ -232,7 +232,7 @@ class _ChineseExtractor:
             if subject is not None:
                 ctx.subject = subject
                 if subject not in self.names and len(self.names) < 64:
-                    self.names.append(subject)
+                    self.names += (subject,)
             if share:
                 measure = "share"
             elif series and prev_measure is not None and m.unit == prev.unit:  # type: ignore[union-attr]

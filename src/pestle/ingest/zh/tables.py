@@ -4,8 +4,8 @@ A column header states its unit in brackets ("绝对数(亿元)", "比上年增�
 "%" ("比上年增长%"); a line "单位:亿元" (or "(单位:亿千瓦时)" in the caption) before the
 table states the unit of the columns that state none. A numeric cell is a claim in its
 column's unit; its row label names what is measured (a growth column: "<label> growth
-rate"); a header that states a year ("2024年") gives that column's period, else the table
-takes the period the text before it stated.
+rate"); a header that states a year ("2024年") gives that column's period (and a growth
+column right after it, the same), else the table takes the period the text before it stated.
 """
 
 from __future__ import annotations
@@ -74,6 +74,8 @@ def table_claims(
         stated = [p for p in find_periods(text, cell.start, cell.end) if not p.base]
         periods.append(resolve(stated[0], year, None) if stated else period)
         growth.append(bool(_GROWTH.search(text, cell.start, cell.end)))
+        if growth[-1] and not stated and len(periods) > 1 and periods[-2] is not None:
+            periods[-1] = periods[-2]  # "| 2024年 | 增长(%) |": the growth of the year before
     out: list[Claim] = []
     for row in table.rows:
         label = _label(text, row.cells[0].start, row.cells[0].end) if row.cells else None
