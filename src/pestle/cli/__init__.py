@@ -105,6 +105,7 @@ FLAGS = {
     "out": "--out",
     "corpus": "--corpus",
     "parquet": "--parquet",
+    "sweep": "--sweep",
     "documents": "--from",
 }
 

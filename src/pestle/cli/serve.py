@@ -9,6 +9,7 @@ from __future__ import annotations
 import ipaddress
 import os
 import socket
+from pathlib import Path
 from typing import Annotated
 
 import typer
@@ -96,6 +97,13 @@ def serve(
             help="Language of the pages until a reader picks another (English / 中文 switch).",
         ),
     ] = Lang.en,  # type: ignore[attr-defined]
+    sweep: Annotated[
+        list[Path] | None,
+        typer.Option(
+            "--sweep",
+            help="A sweep saved by pestle sweep --out, shown on the Sweeps page (repeatable).",
+        ),
+    ] = None,
 ) -> None:
     """Serve the dashboard and REST API; write endpoints need the printed token."""
     import uvicorn
@@ -118,6 +126,7 @@ def serve(
         settings=settings,
         also=_other_embedded(case, scenario),
         lang=lang.value,
+        sweeps=sweep or (),
     )
     state = web.state.pestle
     sock = bind(host, port)

@@ -8,7 +8,6 @@ tidy table (Parquet and XLSX), its main-effects chart (SVG) and a JSON descripti
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from typing import Annotated
 
@@ -87,7 +86,7 @@ def sweep(
     from pestle.present import format as fmt
     from pestle.present.sweep import sweep_headline
     from pestle.report.svg import to_svg
-    from pestle.results.sweep import run_sweep
+    from pestle.results.sweep import run_sweep, write_sweep
 
     parsed = parse_grid(grid or [])
     from pestle.case.parameters_file import parse_assignment
@@ -106,18 +105,13 @@ def sweep(
             executor=executor,
             progress=step_progress("sweep"),
         )
-    result.frame.to_parquet(folder / TABLE, index=False)
+    write_sweep(
+        result,
+        folder,
+        {"case": results.case.name, "settings": results.settings.model_dump(mode="json")},
+    )
     result.frame.to_excel(folder / "sweep.xlsx", index=False, sheet_name="sweep")
     (folder / "sweep.svg").write_text(to_svg(sweep_headline(result)), encoding="utf-8")
-    meta = {
-        "case": results.case.name,
-        "settings": results.settings.model_dump(mode="json"),
-        **{k: v for k, v in result.to_dict().items() if k != "rows"},
-        "files": [TABLE, "sweep.xlsx", "sweep.svg"],
-    }
-    (folder / "sweep.json").write_text(
-        json.dumps(meta, indent=2, ensure_ascii=False, allow_nan=False), encoding="utf-8"
-    )
     table = Table(
         title=f"{results.case.name}: cumulative demand (median, p5–p95) by swept value; "
         f"{result.points:,} points of {result.samples:,} samples",
@@ -135,4 +129,7 @@ def sweep(
         )
     console = terminal.console()
     console.print(table)
-    console.print(f"wrote {folder / TABLE}, sweep.xlsx, sweep.svg, sweep.json")
+    console.print(
+        f"wrote {folder / TABLE}, sweep.xlsx, sweep.svg, sweep.json "
+        f"(show it in the dashboard: pestle serve --sweep {folder})"
+    )

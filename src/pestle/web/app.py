@@ -30,6 +30,7 @@ import pestle
 from pestle.present import i18n
 from pestle.results import DEFAULTS, Settings
 from pestle.web import errors, pages
+from pestle.web import sweeps as sweeps_page
 from pestle.web.api import router as api_router
 from pestle.web.api.common import SafeJSONResponse
 from pestle.web.language import Language
@@ -91,6 +92,7 @@ def create_app(
     settings: Settings | None = None,
     also: Sequence[str | Path | Case] = (),
     lang: str | None = None,
+    sweeps: Sequence[str | Path] = (),
 ) -> FastAPI:
     """The app serving `case` (embedded name, folder or loaded `Case`; default: embedded).
 
@@ -105,6 +107,7 @@ def create_app(
     also: further cases to serve beside `case` (the API serves each by its id; the dashboard
     lists them and shows one with `?case=<id>`).
     lang: the pages' language for a reader who has not chosen one (default English).
+    sweeps: folders of sweeps saved by `pestle sweep --out`, shown on the Sweeps page.
     """
     default_lang = i18n.check(lang)
     loaded = _load(case)
@@ -119,6 +122,7 @@ def create_app(
         store_factory=_store_factory(store),
         templates=templates(),
         max_upload=max_upload_bytes,
+        sweeps=_load_sweeps(sweeps),
     )
 
     @asynccontextmanager
@@ -150,6 +154,7 @@ def create_app(
         app.add_exception_handler(exc_class, errors.handle)
     app.include_router(api_router)
     app.include_router(pages.router)
+    app.include_router(sweeps_page.router)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
 
     # each add_middleware wraps the ones before it: the last added sees a request first
@@ -167,6 +172,21 @@ def create_app(
         app.add_middleware(TrustedHostMiddleware, allowed_hosts=hosts)
     app.add_middleware(SecurityHeaders)
     return app
+
+
+def _load_sweeps(folders: Sequence[str | Path]) -> dict[str, Any]:
+    """Saved sweeps by name (the folder's name, made unique), read once at start-up."""
+    if not folders:
+        return {}
+    from pestle.results.sweep import load_sweep
+
+    loaded: dict[str, Any] = {}
+    for folder in folders:
+        name = Path(folder).name or str(folder)
+        while name in loaded:
+            name += "'"
+        loaded[name] = load_sweep(folder)
+    return loaded
 
 
 def _stop_pools() -> None:

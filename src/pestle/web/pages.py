@@ -38,6 +38,7 @@ NAV = (  # labels marked for the catalogue, translated by the base template
     ("scenarios", "/scenarios", N_("Scenarios")),
     ("upload", "/upload", N_("Upload")),
 )
+SWEEPS_NAV = ("sweeps", "/sweeps", N_("Sweeps"))  # shown when `pestle serve --sweep` gave some
 SAATY = ("9", "8", "7", "6", "5", "4", "3", "2", "1", "1/2", "1/3", "1/4", "1/5", "1/6",
          "1/7", "1/8", "1/9")  # fmt: skip
 INFLUENCE = (("0", "0 none"), ("1", "1 low"), ("2", "2 medium"), ("3", "3 high"),
@@ -60,7 +61,7 @@ def _render(request: Request, template: str, page: str | None, **context: Any) -
         template,
         {
             "page": page,
-            "nav": NAV,
+            "nav": NAV + ((SWEEPS_NAV,) if state.sweeps else ()),
             "case": cs.case,
             "cases": [(c.id, c.case.name) for c in state.cases.values()],
             "version": pestle.__version__,

@@ -156,6 +156,7 @@ class AppState:
     templates: Jinja2Templates
     max_upload: int
     report_dir: Path | None = None
+    sweeps: dict[str, Any] = field(default_factory=dict)  # name -> (SweepResult, description)
     live: dict[str, LiveStatus] = field(default_factory=dict)  # case id -> reloads, errors
     watchers: list[CaseWatcher] = field(default_factory=list)  # `pestle serve --watch`
     _store: Store | None = field(default=None, repr=False)
