@@ -276,8 +276,10 @@ def fan(
     band_label: str,
     description: str = "",
     columns: int = 2,
+    independent_x: bool = False,
 ) -> dict:
-    """Fan chart: a band from `low` to `high` and a line at `mid`, one panel per `facet`."""
+    """Fan chart: a band from `low` to `high` and a line at `mid`, one panel per `facet`
+    (`independent_x`: each panel shows only its own x values, e.g. one swept parameter each)."""
     data = _data()
     base = alt.Chart().encode(x=alt.X(f"{x}:O", title=None, axis=alt.Axis(labelAngle=0)))
     band = base.mark_area(opacity=0.28, color=ACCENT).encode(
@@ -303,7 +305,7 @@ def fan(
         .facet(
             facet=alt.Facet(f"{facet}:N", title=None, sort=_x_of(records, facet)), columns=columns
         )
-        .resolve_scale(y="independent")
+        .resolve_scale(y="independent", **({"x": "independent"} if independent_x else {}))
     )
     return _finish(chart, title, source, description, records)
 

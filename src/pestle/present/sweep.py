@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from pestle.present import chartkit as kit
+from pestle.present.i18n import gettext as _
 
 
 def sweep_headline(sweep: Any) -> dict:
@@ -19,7 +20,11 @@ def sweep_headline(sweep: Any) -> dict:
         for row in sweep.headline().to_dict(orient="records")
     ]
     first, last = min(sweep.seeds), max(sweep.seeds)
-    seeds = f"seed {first}" if first == last else f"seeds {first}–{last}"
+    seeds = (
+        _("seed {first}").format(first=first)
+        if first == last
+        else _("seeds {first}–{last}").format(first=first, last=last)
+    )
     return kit.fan(
         records,
         x="value",
@@ -27,12 +32,13 @@ def sweep_headline(sweep: Any) -> dict:
         mid="p50",
         high="p95",
         facet="panel",
-        y_title="Cumulative composites (kt)",
-        title="Cumulative composite demand against each swept parameter (median, p5–p95)",
-        source=(
-            f"pestle demand model, {sweep.samples:,} samples a point, {seeds}; each value "
-            "averaged over the other swept parameters' values"
-        ),
+        y_title=_("Cumulative composites (kt)"),
+        title=_("Cumulative composite demand against each swept parameter (median, p5–p95)"),
+        source=_(
+            "pestle demand model, {samples} samples a point, {seeds}; each value averaged "
+            "over the other swept parameters' values"
+        ).format(samples=f"{sweep.samples:,}", seeds=seeds),
         band_label="p5–p95",
         description="Main effects of the swept parameters on cumulative demand",
+        independent_x=True,
     )

@@ -10,6 +10,7 @@ from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse
 
 from pestle.present import format as fmt
+from pestle.present.i18n import gettext as _
 from pestle.present.sweep import sweep_headline
 from pestle.web.api.common import app_state
 
@@ -17,7 +18,7 @@ router = APIRouter(include_in_schema=False)
 
 
 def _value(value: Any) -> str:
-    return fmt.decimal(value) if isinstance(value, float) else str(value)
+    return fmt.number(value) if isinstance(value, float) else str(value)
 
 
 def view(name: str, result: Any, meta: dict[str, Any]) -> dict[str, Any]:
@@ -51,4 +52,4 @@ def sweeps_page(request: Request) -> HTMLResponse:
 
     state = app_state(request)
     shown = [view(name, result, meta) for name, (result, meta) in state.sweeps.items()]
-    return _render(request, "sweeps.html.j2", "sweeps", sweeps=shown)
+    return _render(request, "sweeps.html.j2", "sweeps", title=_("Saved sweeps"), sweeps=shown)
