@@ -9,25 +9,11 @@ import openpyxl
 import pandas as pd
 import pytest
 
-from pestle.cli import main
 
-
-def run(capsys, *args: str) -> tuple[int, str, str]:  # type: ignore[no-untyped-def]
-    try:
-        main(["sweep", *args])
-        code = 0
-    except SystemExit as exc:
-        code = int(exc.code or 0)
-    out, err = capsys.readouterr()
-    return code, out, err
-
-
-def test_sweep_writes_a_table_a_workbook_a_chart_and_its_description(
-    capsys, tmp_path: Path
-) -> None:  # type: ignore[no-untyped-def]
+def test_sweep_writes_a_table_a_workbook_a_chart_and_its_description(cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     out = tmp_path / "sw"
-    code, stdout, err = run(
-        capsys,
+    code, stdout, err = cli(
+        "sweep",
         "--grid", "blade_mass_t_per_mw=10,14",
         "--grid", "projection_wind_share=0.2:0.4:3",
         "--samples", "1000", "--seeds", "2", "--workers", "1", "--out", str(out),
@@ -61,13 +47,13 @@ def test_sweep_writes_a_table_a_workbook_a_chart_and_its_description(
         (["--grid", "blade_mass_t_per_mw=10", "--workers", "0"], "--workers"),
     ],
 )
-def test_bad_options_are_one_line_and_exit_2(capsys, tmp_path: Path, args, message) -> None:  # type: ignore[no-untyped-def]
-    code, _, err = run(capsys, *args, "--samples", "100", "--out", str(tmp_path / "x"))
+def test_bad_options_are_one_line_and_exit_2(cli, tmp_path: Path, args, message) -> None:  # type: ignore[no-untyped-def]
+    code, _, err = cli("sweep", *args, "--samples", "100", "--out", str(tmp_path / "x"))
     assert code == 2
     assert err.strip().count("\n") == 0 and message in err and "Traceback" not in err
 
 
-def test_out_under_a_missing_folder_is_refused(capsys, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_out_under_a_missing_folder_is_refused(cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     target = tmp_path / "missing" / "sub"
-    code, _, err = run(capsys, "--grid", "blade_mass_t_per_mw=10", "--out", str(target))
+    code, _, err = cli("sweep", "--grid", "blade_mass_t_per_mw=10", "--out", str(target))
     assert code == 2 and "does not exist" in err and not target.parent.exists()

@@ -41,7 +41,8 @@ def client() -> Iterator[Client]:
         yield c
 
 
-def _serial_sweep(inputs):  # type: ignore[no-untyped-def]
+def _sweep(inputs, executor=None, progress=None):  # type: ignore[no-untyped-def]
+    """The test grid on the headline scenario, seeds 1 and 2, on `executor` (None: serial)."""
     return sweep(
         inputs.build_out,
         inputs.parameters,
@@ -50,6 +51,8 @@ def _serial_sweep(inputs):  # type: ignore[no-untyped-def]
         names=[inputs.scenarios[0].name],
         seeds=(1, 2),
         samples=2_000,
+        executor=executor,
+        progress=progress,
     )
 
 
@@ -70,34 +73,16 @@ def test_sobol_on_dask_is_the_serial_result(inputs, headline, client) -> None:  
 
 
 def test_sweep_on_dask_and_on_processes_is_the_serial_table(inputs, client) -> None:  # type: ignore[no-untyped-def]
-    serial = _serial_sweep(inputs).frame
-    on_dask = sweep(
-        inputs.build_out,
-        inputs.parameters,
-        inputs.scenarios,
-        GRID,
-        names=[inputs.scenarios[0].name],
-        seeds=(1, 2),
-        samples=2_000,
-        executor=client.get_executor(),
-    ).frame
+    serial = _sweep(inputs).frame
+    on_dask = _sweep(inputs, client.get_executor()).frame
     pd.testing.assert_frame_equal(serial, on_dask)
     with open_executor(workers=2) as pool:
-        on_processes = sweep(
-            inputs.build_out,
-            inputs.parameters,
-            inputs.scenarios,
-            GRID,
-            names=[inputs.scenarios[0].name],
-            seeds=(1, 2),
-            samples=2_000,
-            executor=pool,
-        ).frame
+        on_processes = _sweep(inputs, pool).frame
     pd.testing.assert_frame_equal(serial, on_processes)
 
 
 def test_a_worker_killed_mid_sweep_loses_and_duplicates_nothing(inputs) -> None:  # type: ignore[no-untyped-def]
-    serial = _serial_sweep(inputs).frame
+    serial = _sweep(inputs).frame
     with (
         LocalCluster(
             n_workers=2, threads_per_worker=1, processes=True, dashboard_address=":0"
@@ -112,17 +97,7 @@ def test_a_worker_killed_mid_sweep_loses_and_duplicates_nothing(inputs) -> None:
                 os.kill(pids[0], signal.SIGKILL)
                 killed.append(pids[0])
 
-        survived = sweep(
-            inputs.build_out,
-            inputs.parameters,
-            inputs.scenarios,
-            GRID,
-            names=[inputs.scenarios[0].name],
-            seeds=(1, 2),
-            samples=2_000,
-            executor=c.get_executor(),
-            progress=kill_one,
-        ).frame
+        survived = _sweep(inputs, c.get_executor(), kill_one).frame
     assert killed, "the worker was not killed"
     assert survived["point"].nunique() == serial["point"].nunique() == 12
     pd.testing.assert_frame_equal(serial, survived)
