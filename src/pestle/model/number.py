@@ -86,8 +86,10 @@ def _looks_numeric(text: str) -> bool:
 
 
 def _shown(text: str) -> str:
-    """Text quoted for a message, shortened so a hostile value cannot flood a log line."""
-    return repr(text if len(text) <= 40 else text[:37] + "...")
+    """Text quoted for a message, shortened so a hostile value cannot flood a log line: at
+    most 60 characters as quoted (an escaped control or astral character takes up to 10)."""
+    shown = repr(text)
+    return shown if len(shown) <= 60 else shown[:56] + "...'"
 
 
 def _ratio(value: Any) -> Any:
