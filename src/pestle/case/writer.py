@@ -74,13 +74,14 @@ class JudgmentEdits(BaseModel):
 
 
 class NewScenario(BaseModel):
-    """A named scenario: its description and the parameter values it fixes."""
+    """A named scenario: its description and its `set:` entries, each a value it fixes (a
+    number or a choice) or an override as the file writes it ({distribution, range, base})."""
 
     model_config = ConfigDict(frozen=True, extra="forbid")
 
     name: str
     description: str = ""
-    values: dict[str, float | str] = Field(default_factory=dict)
+    values: dict[str, float | str | dict[str, Any]] = Field(default_factory=dict)
 
 
 # -- the YAML round trip ----------------------------------------------------------------------
@@ -349,15 +350,26 @@ def scenarios_text(case: Case, scenario: NewScenario) -> str:
     entry = CommentedMap()
     entry["description"] = scenario.description.strip() or scenario.name
     if scenario.values:
-        entry["set"] = CommentedMap(
-            (k, _scalar(v, reciprocal_style=False) if isinstance(v, float) else v)
-            for k, v in scenario.values.items()
-        )
+        entry["set"] = CommentedMap((k, _setting(v)) for k, v in scenario.values.items())
     block[scenario.name] = entry
     text = _dump(data, original)
     parameters = case.parameters
     _checked(text, path, lambda p: _read_scenarios(p, parameters))
     return text
+
+
+def _setting(value: float | str | dict[str, Any]) -> Any:
+    """One `set:` entry as the scenarios file writes it."""
+    if isinstance(value, dict):
+        entry = CommentedMap()
+        for key, item in value.items():
+            if item is None:
+                continue
+            entry[key] = _flow(list(item)) if isinstance(item, list | tuple) else item
+        return entry
+    if isinstance(value, float):
+        return _scalar(value, reciprocal_style=False)
+    return value
 
 
 def _read_scenarios(path: Path, parameters: Any) -> None:

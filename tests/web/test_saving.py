@@ -1,0 +1,194 @@
+"""Saving work from the dashboard: judgment edits and named scenarios written into a copy of
+the case (token-protected), refused with the loader's message when bad, downloadable as
+YAML; the case shipped with pestle is never written."""
+
+from __future__ import annotations
+
+import hashlib
+import warnings
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+with warnings.catch_warnings():
+    warnings.filterwarnings("ignore", message="Using `httpx` with")
+    from fastapi.testclient import TestClient
+
+from pestle.store import Store
+from pestle.web import create_app
+
+from .conftest import BASE, CASE, TOKEN
+
+AUTH = {"Authorization": f"Bearer {TOKEN}"}
+
+
+@pytest.fixture()
+def copy_client(case_copy: Path, tmp_path: Path) -> Iterator[TestClient]:
+    app = create_app(case_copy, token=TOKEN, store=Store(str(tmp_path / "s.db")))
+    with TestClient(app, base_url=BASE) as c:
+        yield c
+
+
+def digest(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def dimensions(client: TestClient, case: str = CASE) -> dict[str, Any]:
+    """The dimensions matrix as the judgments page sends it (upper triangle, strings)."""
+    text = client.get(f"/api/cases/{case}/files/judgments.yaml").text
+    block = yaml.safe_load(text)["ahp"]["dimensions"]
+    labels = block["labels"]
+    values = [
+        [str(v) if i < j else None for j, v in enumerate(block["rows"][a])]
+        for i, a in enumerate(labels)
+    ]
+    for i in range(len(labels)):
+        values[i][i] = "1"
+    return {"labels": labels, "values": values}
+
+
+def test_a_judgment_edit_is_saved_to_the_file_and_served(
+    copy_client: TestClient, case_copy: Path
+) -> None:
+    path = case_copy / "judgments.yaml"
+    before = path.read_text(encoding="utf-8")
+    dims = dimensions(copy_client)
+    assert dims["values"][0][1] == "2"  # political vs economic, as the file has it
+    dims["values"][0][1] = "3"
+    r = copy_client.post(
+        f"/api/cases/{CASE}/judgments/save", json={"ahp": {"dimensions": dims}}, headers=AUTH
+    )
+    assert r.status_code == 200, r.text
+    assert r.json()["file"] == "judgments.yaml" and r.json()["revision"] == 1
+    after = path.read_text(encoding="utf-8")
+    changed = [
+        (a, b) for a, b in zip(before.splitlines(), after.splitlines(), strict=True) if a != b
+    ]
+    # exactly the two cells of the pair change (and the comments stay)
+    assert changed == [
+        (
+            "      political:     [1,   2,   3,   1/2, 2,   1  ]",
+            "      political:     [1,   3,   3,   1/2, 2,   1  ]",
+        ),
+        (
+            "      economic:      [1/2, 1,   2,   1/2, 1,   1  ]",
+            "      economic:      [1/3, 1,   2,   1/2, 1,   1  ]",
+        ),
+    ]
+    # the served case is the saved one
+    served = copy_client.get(f"/api/cases/{CASE}/files/judgments.yaml").text
+    assert served == after
+    page = copy_client.get("/judgments").text
+    assert '<option value="3" selected>3</option>' in page
+
+
+def test_an_inconsistent_edit_is_refused_with_the_loader_message(
+    copy_client: TestClient, case_copy: Path
+) -> None:
+    path = case_copy / "judgments.yaml"
+    was = digest(path)
+    dims = dimensions(copy_client)
+    dims["values"][0][1] = "9"
+    dims["values"][0][2] = "1/9"
+    r = copy_client.post(
+        f"/api/cases/{CASE}/judgments/save", json={"ahp": {"dimensions": dims}}, headers=AUTH
+    )
+    assert r.status_code == 422
+    detail = r.json()["detail"]
+    assert detail.startswith(f"{path}:104: matrix 'dimensions' is inconsistent: CR = ")
+    assert digest(path) == was
+    assert not [p for p in case_copy.iterdir() if p.name.endswith(".tmp")]
+
+
+def test_saving_needs_the_token(copy_client: TestClient, case_copy: Path) -> None:
+    was = digest(case_copy / "judgments.yaml")
+    dims = dimensions(copy_client)
+    r = copy_client.post(f"/api/cases/{CASE}/judgments/save", json={"ahp": {"dimensions": dims}})
+    assert r.status_code == 401
+    r = copy_client.post(
+        f"/api/cases/{CASE}/scenarios",
+        json={"name": "x1"},
+        headers={"Authorization": "Bearer wrong"},
+    )
+    assert r.status_code == 401
+    assert digest(case_copy / "judgments.yaml") == was
+
+
+def test_a_named_scenario_is_saved_and_runs(copy_client: TestClient, case_copy: Path) -> None:
+    body = {
+        "name": "my_spar_case",
+        "description": "As stated, with half the blades on carbon spar caps",
+        "base": "as_stated",
+        "overrides": {"carbon_spar_adoption": 0.5},
+    }
+    r = copy_client.post(f"/api/cases/{CASE}/scenarios", json=body, headers=AUTH)
+    assert r.status_code == 201, r.text
+    saved = yaml.safe_load((case_copy / "scenarios.yaml").read_text(encoding="utf-8"))
+    assert saved["scenarios"]["my_spar_case"] == {
+        "description": body["description"],
+        "set": {"capacity_path": "bases", "carbon_spar_adoption": 0.5},
+    }
+    assert "# Scenarios of the composite-demand model" in (case_copy / "scenarios.yaml").read_text()
+    assert '<option value="my_spar_case">' in copy_client.get("/scenarios").text
+    run = copy_client.get(f"/api/cases/{CASE}/demand", params={"scenario": "my_spar_case"})
+    assert run.status_code == 200, run.text
+    assert run.json()["scenario"] == "my_spar_case"
+    # a second save under the same name is refused; the file keeps one
+    again = copy_client.post(f"/api/cases/{CASE}/scenarios", json=body, headers=AUTH)
+    assert again.status_code == 400
+    assert "already has a scenario 'my_spar_case'" in again.json()["detail"]
+
+
+def test_a_bad_scenario_is_refused_and_the_file_unchanged(
+    copy_client: TestClient, case_copy: Path
+) -> None:
+    path = case_copy / "scenarios.yaml"
+    was = digest(path)
+    body = {"name": "too_much", "overrides": {"carbon_spar_adoption": 7}}
+    r = copy_client.post(f"/api/cases/{CASE}/scenarios", json=body, headers=AUTH)
+    assert r.status_code in (400, 422)
+    assert "carbon_spar_adoption" in r.json()["detail"]
+    assert digest(path) == was
+
+
+def test_edits_download_as_yaml_without_writing(client: TestClient) -> None:
+    dims = dimensions(client)
+    dims["values"][0][1] = "3"
+    r = client.post(f"/api/cases/{CASE}/judgments/yaml", json={"ahp": {"dimensions": dims}})
+    assert r.status_code == 200
+    assert r.headers["content-type"].startswith("application/yaml")
+    assert 'filename="judgments.yaml"' in r.headers["content-disposition"]
+    data = yaml.safe_load(r.text)
+    assert data["ahp"]["dimensions"]["rows"]["political"][1] == 3
+    assert data["ahp"]["dimensions"]["rows"]["economic"][0] == "1/3"
+    # the served file is unchanged
+    assert (
+        yaml.safe_load(client.get(f"/api/cases/{CASE}/files/judgments.yaml").text)["ahp"][
+            "dimensions"
+        ]["rows"]["political"][1]
+        == 2
+    )
+    s = client.post(
+        f"/api/cases/{CASE}/scenarios/yaml",
+        json={"name": "mine", "base": "as_stated", "overrides": {"wind_share": 0.7}},
+    )
+    assert s.status_code == 200
+    assert yaml.safe_load(s.text)["scenarios"]["mine"]["set"]["wind_share"] == 0.7
+
+
+def test_the_shipped_case_is_not_written(client: TestClient) -> None:
+    from pestle.case.writer import package_folder
+
+    path = package_folder() / "cases" / CASE / "judgments.yaml"
+    was = digest(path)
+    assert client.get(f"/api/cases/{CASE}/files").json()["writable"] is False
+    dims = dimensions(client)
+    r = client.post(
+        f"/api/cases/{CASE}/judgments/save", json={"ahp": {"dimensions": dims}}, headers=AUTH
+    )
+    assert r.status_code == 409
+    assert "shipped with pestle" in r.json()["detail"]
+    assert digest(path) == was
