@@ -14,6 +14,7 @@ from fastapi.responses import HTMLResponse, Response
 
 import pestle
 from pestle.analysis.ahp import ratio_text
+from pestle.case.writer import is_read_only
 from pestle.model.judgment import within_name
 from pestle.present import charts
 from pestle.present import format as fmt
@@ -255,6 +256,8 @@ def judgments_page(request: Request) -> HTMLResponse:
         matrices={m["name"]: m for m in matrices},
         global_weights=present.global_weights(run.hierarchy, names),
         dematel=present.dematel_payload(run.dematel, names),
+        dematel_keys={label: key for key, label in charts.dematel_keys(run.dematel)},
+        writable=not is_read_only(cs.case),
         dematel_grid=dematel_grid,
         influence=INFLUENCE,
         weights_chart=present.live(charts.ahp_weights(run.hierarchy, names)),
@@ -303,7 +306,14 @@ def scenarios_page(request: Request) -> HTMLResponse:
         b=present.demand_payload(b, cs.id, {}),
         fan_a=_side_by_side(a.demand, _("Scenario A")),
         fan_b=_side_by_side(b.demand, _("Scenario B")),
+        writable=not is_read_only(cs.case),
+        scenarios_file=_file_name(cs, "scenarios"),
     )
+
+
+def _file_name(cs: CaseState, kind: str) -> str:
+    files = cs.case.files()[kind]
+    return files[0].name if files else f"{kind}.yaml"
 
 
 def _side_by_side(d: Any, title: str) -> tuple[dict[str, Any], str]:

@@ -314,11 +314,14 @@ def global_weights(h: HierarchyResult, names: dict[str, str]) -> list[dict[str, 
 
 def dematel_rows(r: DematelResult, names: dict[str, str]) -> list[dict[str, Any]]:
     """One row per factor, with the key (F1, F2, ...) the cause-effect diagram labels it by."""
-    keys = {label: key for key, label in charts.dematel_keys(r)}
+    ordered = charts.dematel_keys(r)
+    keys = {label: key for key, label in ordered}
+    ranks = {label: k for k, (_key, label) in enumerate(ordered)}
     return [
         {
             "factor": label,
             "key": keys[label],
+            "rank": ranks[label],  # tables list the factors by key (F1, F2, ...)
             "name": names.get(label, fmt.words(label)),
             "given": r.given[i],
             "received": r.received[i],
