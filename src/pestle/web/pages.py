@@ -227,22 +227,27 @@ def judgments_page(request: Request) -> HTMLResponse:
             title = f"{fmt.words(d).capitalize()} factors"
             grids.append((d, within_name(d), title, _pairwise_grid(m.labels, m.values(), names)))
     influence = j.dematel
+    keys = charts.dematel_keys(run.dematel)
+    # rows and columns in the order of the factor codes (F1, F2, ...) the chart and the table
+    # use; the page sends the labels with the values, so any order reads back the same
+    order = [label for _key, label in keys]
+    at = {label: k for k, label in enumerate(influence.labels)}
     dematel_grid = {
-        "labels": influence.labels,
+        "labels": tuple(order),
         "rows": [
             {
-                "label": label,
-                "name": names.get(label, fmt.words(label)),
+                "label": row,
+                "name": names.get(row, fmt.words(row)),
                 "cells": [
                     {
-                        "diag": i == k,
-                        "value": ratio_text(v) if v else "0",
-                        "col": influence.labels[k],
+                        "diag": row == col,
+                        "value": ratio_text(v) if (v := influence.rows[row][at[col]]) else "0",
+                        "col": col,
                     }
-                    for k, v in enumerate(influence.rows[label])
+                    for col in order
                 ],
             }
-            for i, label in enumerate(influence.labels)
+            for row in order
         ],
     }
     return _render(
@@ -256,7 +261,7 @@ def judgments_page(request: Request) -> HTMLResponse:
         matrices={m["name"]: m for m in matrices},
         global_weights=present.global_weights(run.hierarchy, names),
         dematel=present.dematel_payload(run.dematel, names),
-        dematel_keys={label: key for key, label in charts.dematel_keys(run.dematel)},
+        dematel_keys={label: key for key, label in keys},
         writable=not is_read_only(cs.case),
         dematel_grid=dematel_grid,
         influence=INFLUENCE,
