@@ -193,3 +193,48 @@ def test_every_chart_downloads_as_svg_and_png(page: Any, path: str) -> None:
 
                 with Image.open(download.path()) as img:
                     assert img.width > 200 and img.height > 100
+
+
+@pytest.fixture(scope="module")
+def report_html(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    from pestle.report.build import build_report
+
+    out = tmp_path_factory.mktemp("report")
+    return build_report(out=out, formats="html").files["html"]
+
+
+def test_every_chart_of_the_report_downloads_as_svg_and_png(
+    browser: Any, report_html: Path
+) -> None:
+    context = browser.new_context(accept_downloads=True)
+    page = context.new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    try:
+        page.goto(report_html.as_uri(), wait_until="load")
+        page.wait_for_function(
+            "() => [...document.querySelectorAll('div.vega[data-chart]')]"
+            ".every(el => el.querySelector('svg.marks'))",
+            timeout=30_000,
+        )
+        charts = page.eval_on_selector_all(
+            "div.vega[data-chart]", "els => els.map(e => e.dataset.chart)"
+        )
+        assert len(charts) >= 5
+        for k, chart in enumerate(charts):
+            if k and k % 4 == 0:  # Chromium stops a tab's downloads after ten in a row
+                page.reload(wait_until="load")
+            box = f'div.vega[data-chart="{chart}"]'
+            for fmt, magic in (("svg", b"<svg"), ("png", b"\x89PNG\r\n\x1a\n")):
+                page.eval_on_selector(f"{box} details", "d => { d.open = true; }")
+                with page.expect_download() as info:
+                    page.click(f'{box} .vega-actions a[download="{chart}.{fmt}"]')
+                data = Path(info.value.path()).read_bytes()
+                assert data.startswith(magic), (chart, fmt, data[:40])
+        # the export menu offers images only (no source, no editor link off the page)
+        assert page.eval_on_selector_all(
+            ".vega-actions a", "as => as.every(a => /\\.(svg|png)$/.test(a.download))"
+        )
+    finally:
+        context.close()
+    assert errors == []
