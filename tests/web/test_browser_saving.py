@@ -238,3 +238,24 @@ def test_every_chart_of_the_report_downloads_as_svg_and_png(
     finally:
         context.close()
     assert errors == []
+
+
+def test_an_upload_lists_the_checks_it_bears_on_before_and_after(page: Any) -> None:
+    open_page(page, "/upload")
+    text = (
+        "From January to May 2025, Xinjiang's total import and export value of foreign trade "
+        "reached 227.67 billion yuan, a year-on-year increase of 20.1%.\n"
+    )
+    page.set_input_files(
+        "#file", files=[{"name": "trade.txt", "mimeType": "text/plain", "buffer": text.encode()}]
+    )
+    page.fill("#token", TOKEN)
+    page.click("#upload-button")
+    page.locator("#upload-result").wait_for(state="visible", timeout=30_000)
+    rows = page.locator("#r-checks tbody tr")
+    first = rows.first.inner_text()
+    assert "unit of the total import and export value column" in first
+    assert "227.67 billion yuan (Jan–May 2025) — ×10 the case’s “227.67”" in first
+    assert "agrees with" in first
+    badges = rows.first.locator(".badge").all_inner_texts()
+    assert badges == ["failed", "failed"]  # before and after
