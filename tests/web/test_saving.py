@@ -5,13 +5,18 @@ YAML; the case shipped with pestle is never written."""
 from __future__ import annotations
 
 import hashlib
+import re
+import tempfile
 import warnings
 from collections.abc import Iterator
+from fractions import Fraction
 from pathlib import Path
 from typing import Any
 
 import pytest
 import yaml
+from hypothesis import HealthCheck, example, given, settings
+from hypothesis import strategies as st
 
 with warnings.catch_warnings():
     warnings.filterwarnings("ignore", message="Using `httpx` with")
@@ -192,3 +197,61 @@ def test_the_shipped_case_is_not_written(client: TestClient) -> None:
     assert r.status_code == 409
     assert "shipped with pestle" in r.json()["detail"]
     assert digest(path) == was
+
+
+SAATY = ["1/9", "1/7", "1/5", "1/4", "1/3", "1/2", "1", "2", "3", "4", "5", "7", "9", None]
+
+
+OWN = ["2", "3", "1/2", "2", "1", "2", "1/2", "1", "1", "1/4", "1/2", "1/3", "3", "2", "1/2"]
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(cells=st.lists(st.sampled_from(SAATY), min_size=15, max_size=15))
+@example(cells=OWN)  # the file's own judgments: the file comes back byte for byte
+@example(cells=["3", *OWN[1:]])  # one cell changed, still consistent
+@example(cells=[None, *OWN[1:]])  # one comparison left open (~), completed by Harker's method
+def test_any_edit_reads_back_as_written_or_is_refused_with_a_line(cells: list) -> None:  # type: ignore[type-arg]
+    """Whatever the upper triangle, the new file either loads back to exactly the edited
+    matrix (reciprocals below) with every other line as it was, or is refused with a
+    file:line message; nothing else can happen."""
+    import pestle
+    from pestle.case.judgments_file import load_judgments
+    from pestle.case.writer import JudgmentEdits, MatrixEdit, judgments_text
+    from pestle.errors import PestleError
+    from pestle.model.judgment import Judgments
+
+    case = pestle.load_case()
+    spec = case.judgments.ahp.dimensions
+    n = len(spec.labels)
+    it = iter(cells)
+    upper = [[None] * n for _ in range(n)]
+    for i in range(n):
+        upper[i][i] = 1.0
+        for j in range(i + 1, n):
+            c = next(it)
+            upper[i][j] = None if c is None else float(Fraction(c))
+    edit = JudgmentEdits(dimensions=MatrixEdit(labels=spec.labels, values=tuple(map(tuple, upper))))
+    original = case.paths.judgments.read_text(encoding="utf-8")
+    try:
+        text = judgments_text(case, edit)
+    except PestleError as exc:
+        assert str(exc).startswith(f"{case.paths.judgments}:")
+        return
+    if cells == OWN:
+        assert text == original
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "judgments.yaml"
+        path.write_text(text, encoding="utf-8")
+        back: Judgments = load_judgments(path)
+    got = back.ahp.dimensions.values()
+    for i in range(n):
+        for j in range(n):
+            want = upper[i][j] if i <= j else (None if upper[j][i] is None else 1 / upper[j][i])
+            assert (got[i][j] is None) == (want is None)
+            if want is not None:
+                assert got[i][j] == pytest.approx(want, rel=1e-9)
+    old_lines, new_lines = original.splitlines(), text.splitlines()
+    assert len(old_lines) == len(new_lines)
+    changed = {k for k, (a, b) in enumerate(zip(old_lines, new_lines, strict=True)) if a != b}
+    rows = {k for k, line in enumerate(old_lines) if re.match(r"\s+\w+:\s*\[", line)}
+    assert changed <= rows  # only matrix rows change: comments and rationales stay

@@ -92,6 +92,10 @@ def _yaml() -> YAML:
     yaml.preserve_quotes = True
     yaml.width = 4096  # never re-wrap a long rationale
     yaml.indent(mapping=2, sequence=4, offset=2)
+    # a comparison not made is written `~`, as the case files write it (not `null`)
+    yaml.representer.add_representer(
+        type(None), lambda r, _d: r.represent_scalar("tag:yaml.org,2002:null", "~")
+    )
     return yaml
 
 
