@@ -188,6 +188,7 @@
             bar.setAttribute("data-saved-at", String(Date.now()));
             if (done) { done(r.data); }
           } else {
+            if (r.status === 401 && tokenField) { setToken(""); tokenField.hidden = false; }
             say(r.data.detail || "not saved", true);
           }
         }).catch(function (e) { say("the server could not be reached: " + e, true); })
