@@ -8,7 +8,8 @@ The write side of `pestle.case`, kept beside its only reader:
   one more named scenario.
 
 Each new text is round-tripped with ruamel.yaml, so the comments, key order and rationales of
-the file stay as the analyst wrote them (only the column alignment of matrix rows is redone).
+the file stay as the analyst wrote them; a matrix row keeps its columns (an unchanged row is
+its old line, byte for byte), so the saved file diffs against the old one cell by cell.
 Before anything is written, the new text goes through the same loaders `Case` uses
 (`load_judgments` + the AHP consistency check, `load_scenarios` against the case's
 parameters): a bad edit is refused with the loader's file:line message, naming the case's
@@ -28,7 +29,7 @@ import tempfile
 from collections.abc import Callable, Sequence
 from fractions import Fraction
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any
 
 from pydantic import BaseModel, ConfigDict, Field
 from ruamel.yaml import YAML
@@ -38,8 +39,6 @@ from pestle.errors import InputError, ParseError, PestleError
 
 if TYPE_CHECKING:
     from pestle.case import Case
-
-T = TypeVar("T")
 
 SCENARIO_NAME = re.compile(r"[a-z][a-z0-9_]{0,63}")
 MAX_DESCRIPTION = 2_000
