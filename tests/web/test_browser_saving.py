@@ -27,10 +27,10 @@ pytestmark = MARKS
 
 @pytest.fixture(scope="module")
 def folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    from conftest import CASE_DIR
+    from pestle.case.writer import package_folder
 
     target = tmp_path_factory.mktemp("saving") / "case"
-    shutil.copytree(CASE_DIR, target)
+    shutil.copytree(package_folder() / "cases" / CASE, target)
     return target
 
 
