@@ -255,3 +255,38 @@ def test_any_edit_reads_back_as_written_or_is_refused_with_a_line(cells: list) -
     changed = {k for k, (a, b) in enumerate(zip(old_lines, new_lines, strict=True)) if a != b}
     rows = {k for k, line in enumerate(old_lines) if re.match(r"\s+\w+:\s*\[", line)}
     assert changed <= rows  # only matrix rows change: comments and rationales stay
+
+
+def test_a_scenario_built_on_one_with_a_distribution_keeps_it(
+    case_copy: Path, tmp_path: Path
+) -> None:
+    """A base scenario's own overrides (a new distribution, not only fixed values) pass into
+    the saved scenario as the file writes them, with the page's overrides on top."""
+    path = case_copy / "scenarios.yaml"
+    path.write_text(
+        path.read_text(encoding="utf-8")
+        + "  wide_spar:\n"
+        + "    description: carbon spar caps anywhere from none to all blades\n"
+        + "    set:\n"
+        + "      capacity_path: bases\n"
+        + "      carbon_spar_adoption: {distribution: uniform, range: [0, 1], base: 0.5}\n",
+        encoding="utf-8",
+    )
+    app = create_app(case_copy, token=TOKEN, store=Store(str(tmp_path / "s.db")))
+    with TestClient(app, base_url=BASE) as client:
+        body = {"name": "wide_spar_wind", "base": "wide_spar", "overrides": {"wind_share": 0.6}}
+        r = client.post(f"/api/cases/{CASE}/scenarios", json=body, headers=AUTH)
+        assert r.status_code == 201, r.text
+        saved = yaml.safe_load(path.read_text(encoding="utf-8"))["scenarios"]
+        assert saved["wide_spar_wind"]["set"] == {
+            "capacity_path": "bases",
+            "carbon_spar_adoption": {"distribution": "uniform", "range": [0, 1], "base": 0.5},
+            "wind_share": 0.6,
+        }
+        text = path.read_text(encoding="utf-8")
+        assert "carbon_spar_adoption: {distribution: uniform, range: [0, 1], base: 0.5}" in text
+        runs = [
+            client.get(f"/api/cases/{CASE}/demand", params={"scenario": s}).json()
+            for s in ("wide_spar", "wide_spar_wind")
+        ]
+        assert runs[0]["scenario"] == "wide_spar" and runs[1]["scenario"] == "wide_spar_wind"
