@@ -178,7 +178,7 @@ def test_inconsistent_judgments_are_explained(watched) -> None:
 def test_an_influence_edit_moves_a_factor_between_groups(watched) -> None:
     page = watched.open("/judgments")
     assert "End-of-life waste" in page.inner_text("#effect-list")
-    row = page.locator('table[data-kind="dematel"] tbody tr').nth(12)  # end-of-life waste
+    row = page.locator('table[data-kind="dematel"] tr[data-label="blade_end_of_life_waste"]')
     for sel in row.locator("select").all():
         sel.select_option("4")
     page.wait_for_function(

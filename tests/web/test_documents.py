@@ -164,3 +164,38 @@ def test_an_upload_in_a_language_not_read_says_so(client, auth) -> None:
     body = r.json()
     assert body["claims_total"] == 0
     assert "looks like French text" in body["warning"]
+
+
+TRADE_NEWS = (
+    "Foreign trade bulletin\n"
+    "From January to May 2025, Xinjiang's total import and export value of foreign trade "
+    "reached 227.67 billion yuan, a year-on-year increase of 20.1%.\n"
+)
+
+
+def test_the_checks_an_upload_bears_on_are_listed_with_the_figures(client, auth) -> None:
+    body = upload(client, TRADE_NEWS.encode(), name="trade_bulletin", headers=auth).json()
+    touched = {t["id"]: t for t in body["checks"]["touched"]}
+    unit = [t for t in touched.values() if t["rule"] == "magnitude"]
+    assert len(unit) == 1, touched.keys()
+    check = unit[0]
+    assert "unit of the total import and export value column" in check["title"]
+    assert check["before"] == "fail" and check["after"] == "fail"
+    by_text = {b["text"]: b for b in check["bearings"]}
+    money = by_text["227.67 billion yuan"]
+    # the report's table cell says 227.67 (x 100 million yuan): the bulletin's figure is 10x it
+    assert money["quoted"] == "227.67" and money["ratio"] == pytest.approx(10.0)
+    assert money["ratio_text"] == "×10"
+    assert "227.67 billion yuan" in money["reference"]  # and it agrees with the reference
+    growth = by_text["20.1%"]
+    assert growth["quoted"] == "22.9" and growth["reference"] is None
+    # a finding quoting only the bulletin's own figures is a new finding, not a bearing
+    for t in touched.values():
+        assert all(b["quote"] is None or "trade_bulletin" not in b["quote"] for b in t["bearings"])
+
+
+def test_a_document_with_no_figure_of_a_check_bears_on_none(client, auth) -> None:
+    text = "Museum news\nThe regional museum received 12,000 visitors in March 2024.\n"
+    body = upload(client, text.encode(), name="museum_news", headers=auth).json()
+    assert body["claims_total"] >= 1
+    assert body["checks"]["touched"] == []

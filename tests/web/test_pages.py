@@ -83,6 +83,25 @@ def test_the_judgments_page_has_editable_grids(client) -> None:
     assert dematel.count("<select") == k * (k - 1)
 
 
+def test_the_dematel_grid_chart_and_table_use_one_set_of_factor_codes(client) -> None:
+    html = client.get("/judgments").text
+    grid = html.split('data-kind="dematel"')[1].split("</table>")[0]
+    codes = [f"F{k}" for k in range(1, len(pestle.load_case().judgments.dematel.labels) + 1)]
+    head = re.findall(r'<th scope="col" class="js-key" data-factor="(\w+)"[^>]*>(F\d+)</th>', grid)
+    rows = re.findall(r'<span class="idx js-key" data-factor="(\w+)">(F\d+)</span>', grid)
+    assert [c for _f, c in head] == codes and head == rows  # F1..Fn, rows as columns
+    table = html.split('id="dematel-table"')[1].split("</table>")[0]
+    assert re.findall(r"<td><strong>(F\d+)</strong></td>", table) == codes
+    # the code of each factor is the one its table row gives it
+    names = dict(re.findall(r"<td><strong>(F\d+)</strong></td><td>([^<]+)</td>", table))
+    titles = dict(
+        re.findall(r'<th scope="col" class="js-key" data-factor="\w+" title="([^"]+)">(F\d+)', grid)
+    )
+    assert {code: name for name, code in titles.items()} == {
+        c: n.replace("&#39;", "'") for c, n in names.items()
+    }
+
+
 def test_the_scenarios_page_has_sliders_for_uncertain_parameters(client) -> None:
     html = client.get("/scenarios").text
     params = pestle.load_case().parameters

@@ -92,7 +92,11 @@ def test_write_endpoints_declare_the_bearer_scheme(client) -> None:
         for method, op in ops.items()
         if op.get("security")
     }
-    assert writes == {("/api/documents", "post")}
+    assert writes == {
+        ("/api/documents", "post"),
+        ("/api/cases/{case}/judgments/save", "post"),
+        ("/api/cases/{case}/scenarios", "post"),
+    }
     assert schema["components"]["securitySchemes"]["HTTPBearer"]["scheme"] == "bearer"
 
 

@@ -6,6 +6,8 @@
   it while it is edited. With nothing edited the weights are those of the case's results.
 - `checks_with_document`: the case's checks with one document added or replaced (an upload),
   to compare with the case's own findings.
+- `checks_touched`: the checks an uploaded document bears on: those quoting a figure of the
+  same measure, unit and period as one of the document's, with the ratio of the two.
 """
 
 from __future__ import annotations
@@ -79,3 +81,107 @@ def checks_with_document(
         statuses=base.statuses,
     )
     return run_checks(inputs)
+
+
+# -- the checks an uploaded document bears on ------------------------------------------------
+
+# words that say nothing about which quantity a measure is
+_FILLER = frozenset({"of", "the", "and", "in", "for", "to", "a", "an", "by", "at", "on", "its"})
+AGREES = 0.005  # an uploaded figure within 0.5 % of a reference figure is taken as the same
+
+
+@dataclass(frozen=True)
+class Bearing:
+    """One uploaded claim beside a claim a finding quotes (same unit, period and measure)."""
+
+    claim: int  # index in the uploaded claims
+    quoted: int  # index in the finding's evidence (a claim)
+    ratio: float  # uploaded value / quoted value
+    reference: int | None = None  # index in the evidence of a reference the upload agrees with
+
+
+@dataclass(frozen=True)
+class Touched:
+    """A check whose inputs an upload touches: its status before and after, and how."""
+
+    finding: str
+    before: str | None
+    after: str | None
+    bearings: tuple[Bearing, ...]
+
+
+def _measure_words(text: str | None) -> frozenset[str]:
+    from pestle.checks.match import tokens
+
+    return frozenset(tokens(text)) - _FILLER
+
+
+def _same_measure(a: str | None, b: str | None) -> bool:
+    """Two measures name one quantity: the shorter's words are all in the longer, or they
+    share at least three words ("total import and export value" ~ "import and export value
+    of foreign trade")."""
+    wa, wb = _measure_words(a), _measure_words(b)
+    if not wa or not wb:
+        return False
+    common = wa & wb
+    return common == min(wa, wb, key=len) or len(common) >= 3
+
+
+def checks_touched(
+    before: CheckReport,
+    after: CheckReport,
+    claims: tuple[Claim, ...],
+    region: str | None = None,
+    *,
+    document: str | None = None,
+) -> tuple[Touched, ...]:
+    """The findings (of `before` or `after`) that quote a claim of the same unit, period and
+    measure as one of the uploaded `claims` (of the document `document`, whose own claims a
+    finding may quote too: those are not compared with themselves), with each such pair and
+    its ratio; a reference of the finding that the uploaded figure agrees with is named too."""
+    from pestle.checks.match import is_region
+
+    new = {f.id: f for f in after.findings}
+    old = {f.id: f for f in before.findings}
+    out: list[Touched] = []
+    for fid in [*old, *(k for k in new if k not in old)]:
+        finding = new.get(fid) or old[fid]
+        references = [
+            (k, e)
+            for k, e in enumerate(finding.evidence)
+            if e.kind == "reference" and e.value is not None
+        ]
+        bearings: list[Bearing] = []
+        for q, e in enumerate(finding.evidence):
+            if e.kind != "claim" or not e.value or e.period is None:
+                continue
+            if document is not None and e.document == document:
+                continue
+            for k, c in enumerate(claims):
+                period = c.period.iso() if c.period is not None else None
+                if c.unit != e.unit or period != e.period or not c.value:
+                    continue
+                if not _same_measure(c.measure, e.measure):
+                    continue
+                other = c.subject and e.subject and c.subject != e.subject
+                if other and not (is_region(c.subject, region) and is_region(e.subject, region)):
+                    continue
+                agrees = next(
+                    (
+                        r
+                        for r, ref in references
+                        if ref.unit == c.unit and abs(c.value / ref.value - 1) <= AGREES
+                    ),
+                    None,
+                )
+                bearings.append(Bearing(k, q, c.value / e.value, agrees))
+        if bearings:
+            out.append(
+                Touched(
+                    finding=fid,
+                    before=old[fid].status if fid in old else None,
+                    after=new[fid].status if fid in new else None,
+                    bearings=tuple(bearings),
+                )
+            )
+    return tuple(out)

@@ -14,6 +14,7 @@ from fastapi.responses import HTMLResponse, Response
 
 import pestle
 from pestle.analysis.ahp import ratio_text
+from pestle.case.writer import is_read_only
 from pestle.model.judgment import within_name
 from pestle.present import charts
 from pestle.present import format as fmt
@@ -227,22 +228,27 @@ def judgments_page(request: Request) -> HTMLResponse:
             title = f"{fmt.words(d).capitalize()} factors"
             grids.append((d, within_name(d), title, _pairwise_grid(m.labels, m.values(), names)))
     influence = j.dematel
+    keys = charts.dematel_keys(run.dematel)
+    # rows and columns in the order of the factor codes (F1, F2, ...) the chart and the table
+    # use; the page sends the labels with the values, so any order reads back the same
+    order = [label for _key, label in keys]
+    at = {label: k for k, label in enumerate(influence.labels)}
     dematel_grid = {
-        "labels": influence.labels,
+        "labels": tuple(order),
         "rows": [
             {
-                "label": label,
-                "name": names.get(label, fmt.words(label)),
+                "label": row,
+                "name": names.get(row, fmt.words(row)),
                 "cells": [
                     {
-                        "diag": i == k,
-                        "value": ratio_text(v) if v else "0",
-                        "col": influence.labels[k],
+                        "diag": row == col,
+                        "value": ratio_text(v) if (v := influence.rows[row][at[col]]) else "0",
+                        "col": col,
                     }
-                    for k, v in enumerate(influence.rows[label])
+                    for col in order
                 ],
             }
-            for i, label in enumerate(influence.labels)
+            for row in order
         ],
     }
     return _render(
@@ -256,6 +262,8 @@ def judgments_page(request: Request) -> HTMLResponse:
         matrices={m["name"]: m for m in matrices},
         global_weights=present.global_weights(run.hierarchy, names),
         dematel=present.dematel_payload(run.dematel, names),
+        dematel_keys={label: key for key, label in keys},
+        writable=not is_read_only(cs.case),
         dematel_grid=dematel_grid,
         influence=INFLUENCE,
         weights_chart=present.live(charts.ahp_weights(run.hierarchy, names)),
@@ -304,7 +312,14 @@ def scenarios_page(request: Request) -> HTMLResponse:
         b=present.demand_payload(b, cs.id, {}),
         fan_a=_side_by_side(a.demand, _("Scenario A")),
         fan_b=_side_by_side(b.demand, _("Scenario B")),
+        writable=not is_read_only(cs.case),
+        scenarios_file=_file_name(cs, "scenarios"),
     )
+
+
+def _file_name(cs: CaseState, kind: str) -> str:
+    files = cs.case.files()[kind]
+    return files[0].name if files else f"{kind}.yaml"
 
 
 def _side_by_side(d: Any, title: str) -> tuple[dict[str, Any], str]:

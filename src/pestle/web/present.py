@@ -27,7 +27,7 @@ if TYPE_CHECKING:
     from pestle.analysis.ahp import AhpResult, HierarchyResult
     from pestle.analysis.demand import DemandResult
     from pestle.analysis.dematel import DematelResult
-    from pestle.checks import Finding, ReportDiff
+    from pestle.checks import CheckReport, Finding, ReportDiff
     from pestle.model import Claim
     from pestle.model.parameter import Parameter, ParameterSet
 
@@ -107,6 +107,48 @@ def finding_changes(diff: ReportDiff) -> list[dict[str, Any]]:
     """The findings an upload changes, as the upload page lists them: id, title, rule,
     severity, status before and after (None: new / gone), message and the kind of change."""
     return [c.model_dump(mode="json") for c in diff.changes]
+
+
+def touched_rows(
+    touched: Any, before: CheckReport, after: CheckReport, claims: tuple[Claim, ...]
+) -> list[dict[str, Any]]:
+    """The checks an upload bears on (`pestle.results.whatif.checks_touched`), as the upload
+    page lists them: title, status before and after, and for each uploaded figure the case's
+    figure it sits beside (same measure, unit and period) and any reference it agrees with."""
+    findings = {f.id: f for f in (*before.findings, *after.findings)}
+    rows = []
+    for t in touched:
+        f = findings[t.finding]
+        bearings = []
+        for b in t.bearings:
+            claim = claims[b.claim]
+            quoted = f.evidence[b.quoted]
+            ref = f.evidence[b.reference] if b.reference is not None else None
+            bearings.append(
+                {
+                    "claim": b.claim,
+                    "text": claim.text,
+                    "value": claim_value(claim),
+                    "period": fmt.period(claim.period) if claim.period else None,
+                    "quoted": quoted.text,
+                    "quote": quoted.quote,
+                    "ratio": b.ratio,
+                    "ratio_text": "×" + fmt.number(b.ratio, 3),
+                    "reference": evidence_text(ref)["label"] if ref is not None else None,
+                }
+            )
+        rows.append(
+            {
+                "id": f.id,
+                "title": f.title,
+                "rule": f.rule,
+                "message": f.message,
+                "before": t.before,
+                "after": t.after,
+                "bearings": bearings,
+            }
+        )
+    return rows
 
 
 def evidence_text(e: Any) -> dict[str, Any]:
@@ -314,11 +356,14 @@ def global_weights(h: HierarchyResult, names: dict[str, str]) -> list[dict[str, 
 
 def dematel_rows(r: DematelResult, names: dict[str, str]) -> list[dict[str, Any]]:
     """One row per factor, with the key (F1, F2, ...) the cause-effect diagram labels it by."""
-    keys = {label: key for key, label in charts.dematel_keys(r)}
+    ordered = charts.dematel_keys(r)
+    keys = {label: key for key, label in ordered}
+    ranks = {label: k for k, (_key, label) in enumerate(ordered)}
     return [
         {
             "factor": label,
             "key": keys[label],
+            "rank": ranks[label],  # tables list the factors by key (F1, F2, ...)
             "name": names.get(label, fmt.words(label)),
             "given": r.given[i],
             "received": r.received[i],

@@ -116,6 +116,21 @@ class JudgmentsRequest(_Body):
     dematel: InfluenceInput | None = None
 
 
+class ScenarioSave(_Body):
+    """A named scenario to save: a scenario of the case with parameter overrides on top."""
+
+    name: Name = Field(description="name of the new scenario (lower-case letters, digits, _)")
+    description: str = Field(default="", max_length=2_000, description="one or two sentences")
+    base: Name | None = Field(
+        default=None, description="scenario it starts from (default: the served headline)"
+    )
+    overrides: dict[Name, Number | Choice] = Field(
+        default_factory=dict,
+        max_length=MAX_OVERRIDES,
+        description="parameter -> value it fixes (inside the parameter's stated range)",
+    )
+
+
 def _check_square(labels: list[str], values: list[list]) -> None:  # type: ignore[type-arg]
     n = len(labels)
     if len(set(labels)) != n:

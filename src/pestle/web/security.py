@@ -134,9 +134,21 @@ def _bearer_of(scope: Scope) -> str | None:
     return None
 
 
-# (method, path) of every endpoint that depends on `require_token`; tests/hostile checks that
-# the list and the OpenAPI schema's bearer-secured operations are the same
-WRITES: frozenset[tuple[str, str]] = frozenset({("POST", "/api/documents")})
+# (method, path) of every endpoint that depends on `require_token`, paths as the OpenAPI
+# schema writes them ({case} for a path parameter); tests/hostile checks that the list and the
+# OpenAPI schema's bearer-secured operations are the same
+WRITES: frozenset[tuple[str, str]] = frozenset(
+    {
+        ("POST", "/api/documents"),
+        ("POST", "/api/cases/{case}/judgments/save"),
+        ("POST", "/api/cases/{case}/scenarios"),
+    }
+)
+# the same as (method, compiled path) pairs: a path parameter is one path segment
+_WRITE_PATHS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
+    (method, re.compile(re.sub(r"\\\{[a-z_]+\\\}", "[^/]+", re.escape(path))))
+    for method, path in sorted(WRITES)
+)
 
 
 class TokenGate:
@@ -148,8 +160,8 @@ class TokenGate:
         self.token = token
 
     def writes(self, scope: Scope) -> bool:
-        path = scope.get("path", "")
-        return (scope.get("method", ""), path.rstrip("/") or "/") in WRITES
+        method, path = scope.get("method", ""), scope.get("path", "").rstrip("/") or "/"
+        return any(m == method and p.fullmatch(path) for m, p in _WRITE_PATHS)
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] == "http" and self.writes(scope):

@@ -1,6 +1,7 @@
 """An uploaded document: checked as text, its claims extracted, stored as a new revision, and
 the case's checks run again with it to show which findings it changes (the comparison is
-`pestle.checks.compare_reports`).
+`pestle.checks.compare_reports`) and which checks it bears on: those quoting a figure of the
+same measure, unit and period as one of its own (`pestle.results.whatif.checks_touched`).
 
 The document joins the case's check inputs under its name; a name equal to a case document
 replaces that document (a new revision of it). Nothing of the upload touches the file system
@@ -19,6 +20,7 @@ from pestle.web.security import decode_upload, document_name
 if TYPE_CHECKING:
     from pestle.checks import CheckReport, ReportDiff
     from pestle.model import Claim, Source
+    from pestle.results.whatif import Touched
     from pestle.store import DocumentImport
     from pestle.web.state import AppState, CaseState
 
@@ -37,6 +39,7 @@ class Upload:
     before: CheckReport
     after: CheckReport
     changes: ReportDiff  # the findings that differ between `before` and `after`
+    touched: tuple[Touched, ...]  # the findings quoting a figure the document also gives
     warning: str | None = None  # the document is in a language pestle does not read
 
 
@@ -47,7 +50,7 @@ def process_upload(
     from pestle.ingest import read_claims
     from pestle.ingest.language import UnreadLanguageWarning
     from pestle.model import Source
-    from pestle.results.whatif import checks_with_document
+    from pestle.results.whatif import checks_touched, checks_with_document
 
     text = decode_upload(data, filename)
     doc = document_name(name, filename)
@@ -70,6 +73,7 @@ def process_upload(
         before=before,
         after=after,
         changes=compare_reports(before, after),
+        touched=checks_touched(before, after, claims, cs.case.region, document=doc),
         warning=warning,
     )
 

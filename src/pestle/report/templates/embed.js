@@ -1,9 +1,11 @@
-// Draw every chart of the report from its inline Vega-Lite spec (no network access).
+// Draw every chart of the report from its inline Vega-Lite spec (no network access). Each
+// chart's menu offers it as an SVG or PNG image (made in the browser, named by the chart).
 (function () {
-  var opts = { actions: false, renderer: "svg", tooltip: true };
+  var actions = { export: { svg: true, png: true }, source: false, compiled: false, editor: false };
   document.querySelectorAll("div.vega[data-chart]").forEach(function (el) {
-    var node = document.getElementById("spec-" + el.getAttribute("data-chart"));
-    var spec = JSON.parse(node.textContent);
+    var id = el.getAttribute("data-chart");
+    var spec = JSON.parse(document.getElementById("spec-" + id).textContent);
+    var opts = { actions: actions, renderer: "svg", tooltip: true, downloadFileName: id, scaleFactor: { png: 2 } };
     vegaEmbed(el, spec, opts).catch(function (err) { console.error(err); });
   });
 })();

@@ -2,10 +2,10 @@
 
 from fastapi import APIRouter
 
-from pestle.web.api import cases, demand, documents, judgments, reports
+from pestle.web.api import cases, demand, documents, files, judgments, reports
 
 router = APIRouter(prefix="/api")
-for _module in (cases, demand, judgments, documents, reports):
+for _module in (cases, demand, judgments, files, documents, reports):
     router.include_router(_module.router)
 
 __all__ = ["router"]

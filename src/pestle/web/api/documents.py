@@ -77,6 +77,7 @@ async def upload_document(
             "before": up.before.summary,
             "after": up.after.summary,
             "changed": present.finding_changes(up.changes),
+            "touched": present.touched_rows(up.touched, up.before, up.after, up.claims),
         },
         "preview": {
             "segments": segments(up.text, up.claims, PREVIEW_CHARS),

@@ -133,9 +133,93 @@
     window.setTimeout(poll, LIVE_POLL_MS);
   }
 
+  // A file handed to the browser as a download (a blob made here or a data URL of a chart).
+  function saveAs(href, filename) {
+    var a = document.createElement("a");
+    a.href = href;
+    a.download = filename;
+    a.hidden = true;
+    document.body.appendChild(a);
+    a.click();
+    document.body.removeChild(a);
+  }
+
+  // Every chart saves as SVG or PNG from the view on screen (what-if edits included).
+  function chartImage(btn) {
+    var id = btn.getAttribute("data-chart"), format = btn.getAttribute("data-format");
+    ready.then(function () {
+      var view = views[id];
+      if (!view) { return; }
+      return view.toImageURL(format, format === "png" ? 2 : 1).then(function (url) {
+        saveAs(url, document.body.getAttribute("data-case") + "-" + id + "." + format);
+      });
+    }).catch(function (e) { console.error(e); });
+  }
+
+  // The save bar of a page (judgments, scenarios): save into the case file with the token,
+  // or download the same file as YAML. `body()` is the request; `done(data)` after a save.
+  function saveBar(kind, paths, body, done) {
+    var bar = document.querySelector('.save-bar[data-save="' + kind + '"]');
+    if (!bar) { return; }
+    var status = bar.querySelector(".js-save-status");
+    var err = document.getElementById(bar.getAttribute("data-error") || "") || status;
+    var tokenInput = bar.querySelector(".js-save-token");
+    var tokenField = bar.querySelector(".js-token-field");
+    var file = bar.querySelector(".js-saved-file");
+    file.href = "/api/cases/" + encodeURIComponent(document.body.getAttribute("data-case")) + "/files/" + kind + ".yaml";
+    if (tokenField && token()) { tokenField.hidden = true; }
+    function say(message, isError) {
+      text(status, isError ? "" : message);
+      if (err !== status) { showError(err, isError ? message : ""); }
+      else { status.classList.toggle("error", !!isError); text(status, message); }
+    }
+    var save = bar.querySelector(".js-save");
+    if (save) {
+      save.addEventListener("click", function () {
+        var b = body();
+        if (!b) { return; }
+        var given = tokenInput && tokenInput.value ? tokenInput.value : token();
+        if (!given) { say(bar.getAttribute("data-need-token"), true); if (tokenInput) { tokenInput.focus(); } return; }
+        save.disabled = true;
+        api("POST", paths.save, b, { auth: true, token: given }).then(function (r) {
+          if (r.ok) {
+            if (tokenInput && tokenInput.value) { setToken(tokenInput.value); tokenInput.value = ""; tokenField.hidden = true; }
+            say(bar.getAttribute("data-saved") + " " + r.data.file + " (" + bar.getAttribute("data-revision") + " " + r.data.revision + ")", false);
+            bar.setAttribute("data-saved-at", String(Date.now()));
+            if (done) { done(r.data); }
+          } else {
+            if (r.status === 401 && tokenField) { setToken(""); tokenField.hidden = false; }
+            say(r.data.detail || "not saved", true);
+          }
+        }).catch(function (e) { say("the server could not be reached: " + e, true); })
+          .then(function () { save.disabled = false; });
+      });
+    }
+    bar.querySelector(".js-download").addEventListener("click", function () {
+      var b = body();
+      if (!b) { return; }
+      window.fetch(paths.yaml, {
+        method: "POST", credentials: "same-origin",
+        headers: { "Content-Type": "application/json", "Accept": "application/yaml, application/json" },
+        body: JSON.stringify(b)
+      }).then(function (r) {
+        if (!r.ok) { return r.json().then(function (d) { say(d.detail || "no YAML", true); }); }
+        return r.blob().then(function (blob) {
+          var url = URL.createObjectURL(blob);
+          saveAs(url, kind + ".yaml");
+          window.setTimeout(function () { URL.revokeObjectURL(url); }, 10000);
+          say("", false);
+        });
+      }).catch(function (e) { say("the server could not be reached: " + e, true); });
+    });
+  }
+
   document.addEventListener("DOMContentLoaded", function () {
     showTokenState();
     followCase();
+    document.querySelectorAll(".js-chart-image").forEach(function (btn) {
+      btn.addEventListener("click", function () { chartImage(btn); });
+    });
     document.querySelectorAll("form.js-autosubmit select").forEach(function (sel) {
       sel.addEventListener("change", function () { sel.form.submit(); });
     });
@@ -143,7 +227,7 @@
 
   window.pestle = {
     token: token, setToken: setToken, api: api, views: views, ready: ready, setRows: setRows,
-    text: text, node: node, showError: showError,
+    text: text, node: node, showError: showError, saveBar: saveBar,
     caseId: function () { return document.body.getAttribute("data-case"); }
   };
 })();

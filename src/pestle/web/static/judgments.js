@@ -100,7 +100,13 @@
     var dm = data.dematel;
     P.text(document.getElementById("cause-list"), dm.display.cause.join("; "));
     P.text(document.getElementById("effect-list"), dm.display.effect.join("; "));
-    fillTable("dematel-table", dm.factors, function (f) {
+    var byKey = dm.factors.slice().sort(function (x, y) { return x.rank - y.rank; });
+    var keyOf = {};
+    dm.factors.forEach(function (f) { keyOf[f.factor] = f.key; });
+    document.querySelectorAll(".js-key[data-factor]").forEach(function (el) {
+      P.text(el, keyOf[el.getAttribute("data-factor")]);
+    });
+    fillTable("dematel-table", byKey, function (f) {
       var td = P.node("td");
       td.appendChild(P.node("span", "badge group-" + f.group, f.display.group));
       return [P.node("td", "key", f.key), P.node("td", null, f.name), P.node("td", "num", f.display.prominence),
@@ -142,6 +148,10 @@
   document.addEventListener("DOMContentLoaded", function () {
     document.querySelectorAll("table.matrix select").forEach(function (sel) {
       sel.addEventListener("change", evaluate);
+    });
+    var base = "/api/cases/" + P.caseId() + "/judgments/";
+    P.saveBar("judgments", { save: base + "save", yaml: base + "yaml" }, request, function () {
+      document.querySelectorAll("select.cell-error").forEach(function (s) { s.classList.remove("cell-error"); });
     });
   });
 })();

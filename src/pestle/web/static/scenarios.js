@@ -107,6 +107,22 @@
       overrides = {};
       run("a");
     });
+    var base = "/api/cases/" + P.caseId() + "/scenarios";
+    P.saveBar("scenarios", { save: base, yaml: base + "/yaml" }, function () {
+      var name = $("scenario-name");
+      if (!name.value || !name.checkValidity()) { name.reportValidity(); return null; }
+      return {
+        name: name.value, description: $("scenario-description").value,
+        base: $("scenario-a").value, overrides: overrides
+      };
+    }, function (data) {
+      // the saved scenario joins both lists, chosen as A: its results are A's with the changes
+      ["scenario-a", "scenario-b"].forEach(function (id) {
+        var opt = P.node("option", null, data.scenario);
+        opt.value = data.scenario;
+        $(id).appendChild(opt);
+      });
+    });
     $("scenario-a").addEventListener("change", function () { run("a"); });
     $("scenario-b").addEventListener("change", function () { run("b"); });
     $("samples").addEventListener("change", function () { run("a"); run("b"); });

@@ -32,14 +32,29 @@
       (data.replaces_case_document ? ", in place of the case's document of that name." : ".") +
       (data.warning ? " Warning: " + data.warning : ""));
     var before = data.checks.before, after = data.checks.after;
+    var touched = data.checks.touched;
+    var seen = {};
+    touched.forEach(function (t) { seen[t.id] = true; });
+    var changed = data.checks.changed.filter(function (c) { return !seen[c.id]; });
     P.text($("r-checks-summary"), "Failed checks: " + before.fail + " before, " + after.fail +
-      " with the document; " + data.checks.changed.length + " findings changed.");
-    fill("#r-checks tbody", data.checks.changed, function (c) {
+      " with the document; " + touched.length + " checks use a figure the document also gives; " +
+      data.checks.changed.length + " findings changed.");
+    // first the checks whose inputs the document touches (a figure of the same measure, unit
+    // and period), each with the figures side by side; then the other findings that changed
+    fill("#r-checks tbody", touched.concat(changed), function (c) {
       var name = P.node("td");
       name.appendChild(P.node("strong", null, c.title));
+      (c.bearings || []).forEach(function (b) {
+        var line = "This document: " + b.text + (b.period ? " (" + b.period + ")" : "") +
+          " \u2014 " + b.ratio_text + " the case\u2019s \u201c" + b.quoted + "\u201d" +
+          (b.reference ? "; agrees with " + b.reference : "");
+        name.appendChild(P.node("div", "bearing small", line));
+      });
       name.appendChild(P.node("div", "muted small", c.message));
-      return [name, badge(c.before), badge(c.after)];
+      var tr = [name, badge(c.before), badge(c.after)];
+      return tr;
     });
+    document.body.setAttribute("data-uploaded", String(Date.now()));
     fill("#r-claims tbody", data.claims, function (c) {
       return [c.text, c.display.value, c.measure || "\u2014", c.display.period || "\u2014"];
     });
