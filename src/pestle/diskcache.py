@@ -10,10 +10,28 @@ cannot be read or written is never an error: the file is then made again.
 from __future__ import annotations
 
 import contextlib
+import functools
 import hashlib
 import os
 import tempfile
 from pathlib import Path
+
+
+@functools.cache
+def code_version() -> str:
+    """pestle's version and a hash of its Python code, read once per process: every key of
+    a value pestle's code computed starts with it, so a changed install never reads
+    another's values."""
+    import pestle
+
+    package = Path(pestle.__file__).resolve().parent
+    digest = hashlib.sha256()
+    for path in sorted(package.rglob("*.py")):
+        if "cases" in path.relative_to(package).parts:
+            continue  # a case's files enter the keys through `Case.fingerprint`
+        digest.update(path.relative_to(package).as_posix().encode())
+        digest.update(path.read_bytes())
+    return f"{pestle.__version__}+{digest.hexdigest()[:16]}"
 
 
 def cache_dir() -> Path:
