@@ -15,6 +15,7 @@ import hashlib
 import os
 import tempfile
 from pathlib import Path
+from typing import Any
 
 
 @functools.cache
@@ -91,3 +92,24 @@ def touch(path: Path) -> None:
     """Mark a cached file as just used (pruning removes the least recently used first)."""
     with contextlib.suppress(OSError):
         os.utime(path)
+
+
+def template_cache(kind: str) -> Any:
+    """A Jinja2 bytecode cache for the templates of one environment `kind` (compiling the
+    report's templates costs about half a second a process; their compiled code depends on
+    the template's source, which Jinja checks, and on the environment's options, hence one
+    folder per kind). None when caching is off (``PESTLE_NO_CACHE=1``)."""
+    if os.environ.get("PESTLE_NO_CACHE", "") not in ("", "0"):
+        return None
+    import jinja2
+    from jinja2.bccache import Bucket, FileSystemBytecodeCache
+
+    class _Quiet(FileSystemBytecodeCache):
+        """Jinja's file cache, for which an unwritable folder is not an error."""
+
+        def dump_bytecode(self, bucket: Bucket) -> None:
+            with contextlib.suppress(OSError):
+                Path(self.directory).mkdir(parents=True, exist_ok=True)
+                super().dump_bytecode(bucket)
+
+    return _Quiet(str(cache_dir() / "jinja" / f"{kind}-jinja{jinja2.__version__}"))

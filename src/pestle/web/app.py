@@ -27,6 +27,7 @@ from starlette.middleware.trustedhost import TrustedHostMiddleware
 from starlette.templating import Jinja2Templates
 
 import pestle
+from pestle import diskcache
 from pestle.present import i18n
 from pestle.results import DEFAULTS, Settings
 from pestle.web import errors, pages
@@ -65,6 +66,7 @@ def templates() -> Jinja2Templates:
         trim_blocks=True,
         lstrip_blocks=True,
         extensions=["jinja2.ext.i18n"],
+        bytecode_cache=diskcache.template_cache("web"),  # compiled once a machine, not a start
     )
     env.install_gettext_callables(i18n.gettext, i18n.ngettext, newstyle=True)  # type: ignore[attr-defined]
     # every page (error pages too) knows the request's language and the others on offer
