@@ -118,6 +118,7 @@ def serve(
         settings=settings,
         also=_other_embedded(case, scenario),
         lang=lang.value,
+        warm=True,  # the first page is computed while the server starts
     )
     state = web.state.pestle
     sock = bind(host, port)

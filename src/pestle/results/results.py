@@ -54,6 +54,9 @@ if TYPE_CHECKING:
 Progress = Callable[[str, int, int], None]
 
 
+_MISSING = object()  # a step not computed yet (None is a step's value)
+
+
 class Results:
     """The results of one case under one `Settings`: findings, indicators, policy mix, AHP,
     DEMATEL, EFE, entropy weights, the segment ranking with its stability, every demand
@@ -89,6 +92,11 @@ class Results:
 
     # -- the orchestrator -------------------------------------------------------------------
     def _get(self, name: str) -> Any:
+        # a step's value, once set, is never replaced: reading it needs no lock, so a page
+        # that asks for computed steps is not held up by a thread computing another one
+        value = self._values.get(name, _MISSING)
+        if value is not _MISSING:
+            return value
         with self._lock:
             if name in self._values:
                 return self._values[name]

@@ -30,7 +30,7 @@ import pestle
 from pestle import diskcache
 from pestle.present import i18n
 from pestle.results import DEFAULTS, Settings
-from pestle.web import errors, pages
+from pestle.web import errors, overview, pages
 from pestle.web.api import router as api_router
 from pestle.web.api.common import SafeJSONResponse
 from pestle.web.language import Language
@@ -93,6 +93,7 @@ def create_app(
     settings: Settings | None = None,
     also: Sequence[str | Path | Case] = (),
     lang: str | None = None,
+    warm: bool = False,
 ) -> FastAPI:
     """The app serving `case` (embedded name, folder or loaded `Case`; default: embedded).
 
@@ -107,10 +108,14 @@ def create_app(
     also: further cases to serve beside `case` (the API serves each by its id; the dashboard
     lists them and shows one with `?case=<id>`).
     lang: the pages' language for a reader who has not chosen one (default English).
+    warm: start computing the first page of `case` now, in a background thread (`pestle
+    serve`: the work overlaps the other cases' loading and the server's start).
     """
     default_lang = i18n.check(lang)
     loaded = _load(case)
     served = {loaded.id: CaseState(loaded, settings or DEFAULTS)}
+    if warm:
+        served[loaded.id].warm(overview.build, default_lang)
     for other in also:
         extra = _load(other)
         served.setdefault(extra.id, CaseState(extra, settings or DEFAULTS))
