@@ -45,6 +45,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 PYTHON = sys.executable
 sys.path.insert(0, str(Path(__file__).resolve().parent))  # benchmarks/report.py's helpers
+sys.path.insert(0, str(ROOT / "src"))  # this checkout's pestle, in this process too
 
 
 def _env(cache: Path) -> dict[str, str]:
