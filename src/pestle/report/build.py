@@ -118,27 +118,24 @@ def build_report(
         from pestle.present.vendor import prefetch
 
         prefetch()
+    early = _first_on_machine()
+    if early:  # nothing was ever built here: every part is to be laid out, start at once
+        _start_helpers(fmts)
     if results is None:
         with st.stage("load case"):
             import pestle
 
             loaded = pestle.load_case(case) if case is not None else pestle.load_case()
             results = Results(loaded, settings or DEFAULTS)
-    # Slow, independent work starts next, on the other cores: the WeasyPrint processes,
-    # which import WeasyPrint and load fonts while the case is analysed, and openpyxl's
-    # import. Not when this very build (same case files, settings, language, formats and
-    # code) was made before: its PDF parts and workbook are then on disk, and processes
-    # warming up for nothing would take the cores this one needs (a part that is not there
-    # after all starts the workers when it is submitted).
+    # Slow, independent work starts next (at once on a first build), on the other cores:
+    # the WeasyPrint processes, which import WeasyPrint and load fonts while the case is
+    # analysed, and openpyxl's import. Not when this very build (same case files,
+    # settings, language, formats and code) was made before: its PDF parts and workbook
+    # are then on disk, and processes warming up for nothing would take the cores this one
+    # needs (a part that is not there after all starts the workers when it is submitted).
     seen = _seen(results, fmts, language)
-    if not seen.is_file():
-        if "pdf" in fmts:
-            from pestle.report import pdf_workers
-
-            pdf_workers.start()
-        from pestle.export import prefetch as prefetch_tables
-
-        prefetch_tables()
+    if not early and not seen.is_file():
+        _start_helpers(fmts)
     built = _build(results, out, fmts, st, language)
     if os.environ.get("PESTLE_NO_CACHE", "") in ("", "0"):
         from pestle import diskcache
@@ -146,6 +143,26 @@ def build_report(
         diskcache.write(seen, seen.name.encode())  # a few bytes, so pruning by size works
         diskcache.prune(seen.parent, 100_000)
     return built
+
+
+def _start_helpers(fmts: tuple[str, ...]) -> None:
+    if "pdf" in fmts:
+        from pestle.report import pdf_workers
+
+        pdf_workers.start()
+    from pestle.export import prefetch as prefetch_tables
+
+    prefetch_tables()
+
+
+def _first_on_machine() -> bool:
+    """No build has left its mark in this cache (a first build, or the cache was emptied)."""
+    from pestle import diskcache
+
+    try:
+        return not any((diskcache.cache_dir() / "builds").iterdir())
+    except OSError:
+        return True
 
 
 def _seen(results: Results, fmts: tuple[str, ...], lang: str) -> Path:
