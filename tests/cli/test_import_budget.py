@@ -17,7 +17,7 @@ import pytest
 HEAVY = (
     "numpy", "pandas", "scipy", "SALib", "sqlalchemy", "alembic", "weasyprint", "altair",
     "vl_convert", "fastapi", "uvicorn", "pyarrow", "distributed", "dask", "openpyxl", "docx",
-    "jinja2", "babel", "yaml", "pikepdf",
+    "jinja2", "babel", "yaml", "pikepdf", "pydantic",
 )  # fmt: skip
 # pestle's own heavy layers: the case loader, the analyses, the store, the report, the web
 HEAVY_PESTLE = (

@@ -16,7 +16,7 @@ from rich.console import Console
 
 from pestle.cli import app
 from pestle.cli.report import Lang  # the same language choice as `pestle report --lang`
-from pestle.results.settings import DEFAULTS, Settings
+from pestle.results import defaults
 
 console = Console(highlight=False, soft_wrap=True)
 LOOPBACK = ("127.0.0.1", "localhost", "::1")
@@ -86,9 +86,9 @@ def serve(
         None, "--scenario", "-s", help="Headline demand scenario. Default: the case's first."
     ),
     samples: int | None = typer.Option(
-        None, "--samples", "-n", help=f"Monte Carlo samples [{DEFAULTS.samples:,}]."
+        None, "--samples", "-n", help=f"Monte Carlo samples [{defaults.SAMPLES:,}]."
     ),
-    seed: int | None = typer.Option(None, "--seed", help=f"Random seed [{DEFAULTS.seed}]."),
+    seed: int | None = typer.Option(None, "--seed", help=f"Random seed [{defaults.SEED}]."),
     lang: Annotated[
         Lang,
         typer.Option(
@@ -100,6 +100,7 @@ def serve(
     """Serve the dashboard and REST API; write endpoints need the printed token."""
     import uvicorn
 
+    from pestle.results.settings import Settings
     from pestle.store import Store
     from pestle.web import create_app
     from pestle.web.security import megabytes
