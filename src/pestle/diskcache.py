@@ -10,10 +10,29 @@ cannot be read or written is never an error: the file is then made again.
 from __future__ import annotations
 
 import contextlib
+import functools
 import hashlib
 import os
 import tempfile
 from pathlib import Path
+from typing import Any
+
+
+@functools.cache
+def code_version() -> str:
+    """pestle's version and a hash of its Python code, read once per process: every key of
+    a value pestle's code computed starts with it, so a changed install never reads
+    another's values."""
+    import pestle
+
+    package = Path(pestle.__file__).resolve().parent
+    digest = hashlib.sha256()
+    for path in sorted(package.rglob("*.py")):
+        if "cases" in path.relative_to(package).parts:
+            continue  # a case's files enter the keys through `Case.fingerprint`
+        digest.update(path.relative_to(package).as_posix().encode())
+        digest.update(path.read_bytes())
+    return f"{pestle.__version__}+{digest.hexdigest()[:16]}"
 
 
 def cache_dir() -> Path:
@@ -73,3 +92,24 @@ def touch(path: Path) -> None:
     """Mark a cached file as just used (pruning removes the least recently used first)."""
     with contextlib.suppress(OSError):
         os.utime(path)
+
+
+def template_cache(kind: str) -> Any:
+    """A Jinja2 bytecode cache for the templates of one environment `kind` (compiling the
+    report's templates costs about half a second a process; their compiled code depends on
+    the template's source, which Jinja checks, and on the environment's options, hence one
+    folder per kind). None when caching is off (``PESTLE_NO_CACHE=1``)."""
+    if os.environ.get("PESTLE_NO_CACHE", "") not in ("", "0"):
+        return None
+    import jinja2
+    from jinja2.bccache import Bucket, FileSystemBytecodeCache
+
+    class _Quiet(FileSystemBytecodeCache):
+        """Jinja's file cache, for which an unwritable folder is not an error."""
+
+        def dump_bytecode(self, bucket: Bucket) -> None:
+            with contextlib.suppress(OSError):
+                Path(self.directory).mkdir(parents=True, exist_ok=True)
+                super().dump_bytecode(bucket)
+
+    return _Quiet(str(cache_dir() / "jinja" / f"{kind}-jinja{jinja2.__version__}"))

@@ -32,6 +32,9 @@ def _start(tmp_path: Path) -> tuple[subprocess.Popen[str], str]:
         "PYTHONPATH": str(bounded.SRC),
         "PESTLE_TOKEN": "t",
         "PESTLE_PDF_WORKERS": "2",  # a pool even on one core
+        # an empty cache: every PDF part to lay out, so the pool starts (a build made
+        # before, with its parts cached, starts none)
+        "PESTLE_CACHE": str(tmp_path / "cache"),
     }
     server = subprocess.Popen(
         [sys.executable, "-m", "pestle", "serve", "--port", "0", "--db", str(tmp_path / "s.db")],

@@ -44,14 +44,63 @@ def analyse(text: str, sha256: str) -> tuple[tuple[Section, ...], tuple[Claim, .
     """Sections and claims of a text, cached by its content hash."""
     cached = _CACHE.get(sha256)
     if cached is None:
+        cached = _from_disk(sha256)
+    if cached is None:
         from pestle.ingest import extract, parse  # the extractor; imported when first needed
 
         parsed = parse(text)
         cached = (tuple(sections_of(parsed, len(text))), tuple(extract(parsed)))
+        _to_disk(sha256, cached)
+    if sha256 not in _CACHE:
         if len(_CACHE) >= _CACHE_LIMIT:
             _CACHE.pop(next(iter(_CACHE)))
         _CACHE[sha256] = cached
     return cached
+
+
+# Extraction costs a few tenths of a second per process (the extractor's import and its
+# patterns, then the text): its output depends only on the text and pestle's code, so it is
+# kept on disk under both (`pestle.diskcache`), and every later process of any command reads
+# it instead. A missing or unreadable entry is extracted again, never an error.
+def _disk_path(sha256: str) -> Path | None:
+    import os
+
+    from pestle import diskcache
+
+    if os.environ.get("PESTLE_NO_CACHE", "") not in ("", "0"):
+        return None
+    name = diskcache.key(diskcache.code_version(), "claims", sha256)[:32]
+    return diskcache.cache_dir() / "claims" / f"{name}.pickle"
+
+
+def _from_disk(sha256: str) -> tuple[tuple[Section, ...], tuple[Claim, ...]] | None:
+    import pickle
+
+    from pestle import diskcache
+
+    path = _disk_path(sha256)
+    data = diskcache.read(path) if path is not None else None
+    if data is None:
+        return None
+    try:
+        sections, claims = pickle.loads(data)
+    except Exception:  # an old or damaged entry: extract again
+        return None
+    return tuple(sections), tuple(claims)
+
+
+def _to_disk(sha256: str, value: tuple[tuple[Section, ...], tuple[Claim, ...]]) -> None:
+    import contextlib
+    import pickle
+
+    from pestle import diskcache
+
+    path = _disk_path(sha256)
+    if path is None:
+        return
+    diskcache.write(path, pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
+    with contextlib.suppress(OSError):
+        diskcache.prune(path.parent, 50_000_000)
 
 
 def sections_of(parsed: Any, length: int) -> list[Section]:

@@ -21,7 +21,7 @@ from rich.text import Text
 from pestle.cli import app, terminal
 from pestle.cli.xlsx_out import OutOption, need_out, wrote
 from pestle.errors import InputError
-from pestle.results.settings import DEFAULTS
+from pestle.results import defaults
 
 FORMATS = ("table", "json", "xlsx")
 TARGET_LABELS = {
@@ -617,12 +617,12 @@ def analyze(
         typer.Option(
             "--samples",
             "-n",
-            help=f"Monte Carlo samples of the demand model [{DEFAULTS.samples:,}].",
+            help=f"Monte Carlo samples of the demand model [{defaults.SAMPLES:,}].",
         ),
     ] = None,
     seed: Annotated[
         int | None,
-        typer.Option("--seed", help=f"Random seed (same seed, same result) [{DEFAULTS.seed}]."),
+        typer.Option("--seed", help=f"Random seed (same seed, same result) [{defaults.SEED}]."),
     ] = None,
     out: OutOption = None,
     wide: Annotated[

@@ -16,7 +16,6 @@ from pestle.cli import app, err_console
 from pestle.cli.output import check_out_file, printable, write_out_file
 from pestle.cli.xlsx_out import need_out, wrote
 from pestle.errors import NumberTooLarge, ParseError, StoreError
-from pestle.model.names import document_name_problem
 
 if TYPE_CHECKING:  # the store pulls in SQLAlchemy and pandas: import it only when a command runs
     from pestle.store import Diff, ImportResult, RevisionInfo, Store, StoredClaim
@@ -117,6 +116,8 @@ def import_(
         _usage(f"--name given {len(name)} times: a document has one name")
     if name and len(files) != 1:
         _usage("--name names one document: give exactly one file")
+    from pestle.model.names import document_name_problem  # pydantic: not for --help
+
     if name and (problem := document_name_problem(name[0])) is not None:
         _usage(f"--name: {problem}")  # the rule of the web upload
     store = _open(db)

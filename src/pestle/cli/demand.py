@@ -17,7 +17,7 @@ from rich.table import Table
 from pestle.cli import app, terminal
 from pestle.cli.xlsx_out import OutOption, need_out, wrote
 from pestle.errors import InputError
-from pestle.results.settings import DEFAULTS
+from pestle.results import defaults
 
 if TYPE_CHECKING:  # the model pulls in SciPy and SALib: import it only when the command runs
     from pestle.analysis.demand import ScenarioComparison, ScenarioResult, SensitivityResult
@@ -159,12 +159,12 @@ def demand(
     samples: Annotated[
         int | None,
         typer.Option(
-            "--samples", "-n", help=f"Monte Carlo samples per scenario [{DEFAULTS.samples:,}]."
+            "--samples", "-n", help=f"Monte Carlo samples per scenario [{defaults.SAMPLES:,}]."
         ),
     ] = None,
     seed: Annotated[
         int | None,
-        typer.Option("--seed", help=f"Random seed (same seed, same result) [{DEFAULTS.seed}]."),
+        typer.Option("--seed", help=f"Random seed (same seed, same result) [{defaults.SEED}]."),
     ] = None,
     scenario: Annotated[
         str | None,
@@ -182,7 +182,7 @@ def demand(
         int | None,
         typer.Option(
             "--sobol-samples",
-            help=f"Sobol' base sample N (a power of 2; 0 skips) [{DEFAULTS.sobol_samples:,}].",
+            help=f"Sobol' base sample N (a power of 2; 0 skips) [{defaults.SOBOL_SAMPLES:,}].",
         ),
     ] = None,
     top: Annotated[int, typer.Option("--top", help="Sensitivity drivers shown.")] = 5,

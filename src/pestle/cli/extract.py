@@ -25,12 +25,18 @@ from pestle.cli.output import printable
 from pestle.cli.xlsx_out import OutOption, need_out, wrote
 from pestle.errors import InputError, NumberTooLarge
 from pestle.ingest.reader import DEFAULT_MAX_BYTES
-from pestle.model import Claim, Source
 
 if TYPE_CHECKING:  # the extractor compiles its grammars on import: load it when a command runs
     from pestle.ingest import Extraction
+    from pestle.model import Claim
 
-CSV_FIELDS = tuple(Claim.model_fields)  # the JSON contract, in its order
+
+def csv_fields() -> tuple[str, ...]:
+    """The claim's fields: the JSON contract, in its order (pydantic is loaded when a command
+    runs, not for `pestle --help`)."""
+    from pestle.model import Claim
+
+    return tuple(Claim.model_fields)
 
 
 class Format(StrEnum):
@@ -90,23 +96,25 @@ def wide_console(*, wide: bool = False) -> Console:
 def claims_csv(claims: list[Claim]) -> str:
     """The claims as CSV, one row per claim, in the JSON contract's field names."""
     out = io.StringIO()
-    writer = csv.DictWriter(out, fieldnames=CSV_FIELDS, lineterminator="\n")
+    fields = csv_fields()
+    writer = csv.DictWriter(out, fieldnames=fields, lineterminator="\n")
     writer.writeheader()
     for c in claims:
         row = c.model_dump(mode="json")
-        writer.writerow({k: "" if row[k] is None else row[k] for k in CSV_FIELDS})
+        writer.writerow({k: "" if row[k] is None else row[k] for k in fields})
     return out.getvalue()
 
 
 def claims_csv_of(results: list[Extraction]) -> str:
     """The claims of several documents as one CSV, each row led by its document's title."""
     out = io.StringIO()
-    writer = csv.DictWriter(out, fieldnames=("document", *CSV_FIELDS), lineterminator="\n")
+    fields = csv_fields()
+    writer = csv.DictWriter(out, fieldnames=("document", *fields), lineterminator="\n")
     writer.writeheader()
     for r in results:
         for c in r.claims:
             row = c.model_dump(mode="json")
-            cells = {k: "" if row[k] is None else row[k] for k in CSV_FIELDS}
+            cells = {k: "" if row[k] is None else row[k] for k in fields}
             writer.writerow({"document": r.source.title, **cells})
     return out.getvalue()
 
@@ -242,5 +250,7 @@ def _extract(path: Path, title: str | None, max_bytes: int) -> Extraction:
         claims, language, message = read_claims(text, "<stdin>")
     if message is not None:
         err_console.print(f"warning: {printable(message)}", markup=False)
+    from pestle.model import Source
+
     source = Source.from_text(text, title=title or "stdin", language=language.tag)
     return Extraction(source=source, claims=claims, warning=message)

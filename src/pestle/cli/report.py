@@ -5,7 +5,7 @@ from __future__ import annotations
 import gc
 from enum import Enum
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.console import Console
@@ -14,7 +14,10 @@ from pestle.cli import app
 from pestle.cli.output import check_out_folder
 from pestle.errors import InputError
 from pestle.present.i18n import LANGUAGES
-from pestle.results.settings import DEFAULTS, Settings
+from pestle.results import defaults
+
+if TYPE_CHECKING:
+    from pestle.results.settings import Settings
 
 console = Console(highlight=False, soft_wrap=True)
 
@@ -64,10 +67,10 @@ def report(
     ] = None,
     samples: Annotated[
         int | None,
-        typer.Option("--samples", "-n", help=f"Monte Carlo samples [{DEFAULTS.samples:,}]."),
+        typer.Option("--samples", "-n", help=f"Monte Carlo samples [{defaults.SAMPLES:,}]."),
     ] = None,
     seed: Annotated[
-        int | None, typer.Option("--seed", help=f"Random seed [{DEFAULTS.seed}].")
+        int | None, typer.Option("--seed", help=f"Random seed [{defaults.SEED}].")
     ] = None,
     lang: Annotated[
         Lang,
@@ -91,6 +94,7 @@ def report(
     """Build a self-contained HTML, a PDF and Markdown of the whole analysis."""
     from pestle.case.parameters_file import parse_assignment
     from pestle.report.build import build_report, parse_formats
+    from pestle.results.settings import Settings
 
     overrides = dict(parse_assignment(item) for item in set_ or [])
     settings = Settings.of(scenario=scenario, samples=samples, seed=seed, overrides=overrides)

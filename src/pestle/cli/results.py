@@ -28,6 +28,22 @@ def build(
     return Results(loaded, chosen, progress=_bar_progress())
 
 
+# what the terminal says while a step of the results computes (the step's name otherwise)
+STEP_WORDS = {
+    "findings": "checks",
+    "factor_weights": "factor weights (AHP, DEMATEL, EFE)",
+    "entropy": "entropy weights",
+    "demand_inputs": "demand model inputs",
+    "scenarios": "demand scenarios",
+    "headline_run": "headline scenario",
+    "sensitivity": "sensitivity (Sobol')",
+    "backtest": "backtest",
+    "ranking": "ranking (TOPSIS, stability)",
+    "linkage": "input-output effects",
+    "demand": "demand model",
+}
+
+
 def _bar_progress() -> Any:
     """A progress callback drawing one bar per long step on stderr (nothing when piped);
     the display is up only while a step runs."""
@@ -46,7 +62,7 @@ def _bar_progress() -> Any:
         if step not in tasks:
             if not tasks:
                 bar.start()
-            tasks[step] = bar.add_task(step, total=total)
+            tasks[step] = bar.add_task(STEP_WORDS.get(step, step), total=total)
         bar.update(tasks[step], completed=done, total=total)
         if done >= total:
             bar.remove_task(tasks.pop(step))

@@ -17,7 +17,7 @@ from rich.console import Console
 
 from pestle.cli import app
 from pestle.cli.report import Lang  # the same language choice as `pestle report --lang`
-from pestle.results.settings import DEFAULTS, Settings
+from pestle.results import defaults
 
 console = Console(highlight=False, soft_wrap=True)
 LOOPBACK = ("127.0.0.1", "localhost", "::1")
@@ -87,9 +87,9 @@ def serve(
         None, "--scenario", "-s", help="Headline demand scenario. Default: the case's first."
     ),
     samples: int | None = typer.Option(
-        None, "--samples", "-n", help=f"Monte Carlo samples [{DEFAULTS.samples:,}]."
+        None, "--samples", "-n", help=f"Monte Carlo samples [{defaults.SAMPLES:,}]."
     ),
-    seed: int | None = typer.Option(None, "--seed", help=f"Random seed [{DEFAULTS.seed}]."),
+    seed: int | None = typer.Option(None, "--seed", help=f"Random seed [{defaults.SEED}]."),
     lang: Annotated[
         Lang,
         typer.Option(
@@ -108,6 +108,7 @@ def serve(
     """Serve the dashboard and REST API; write endpoints need the printed token."""
     import uvicorn
 
+    from pestle.results.settings import Settings
     from pestle.store import Store
     from pestle.web import create_app
     from pestle.web.security import megabytes
@@ -127,6 +128,7 @@ def serve(
         also=_other_embedded(case, scenario),
         lang=lang.value,
         sweeps=sweep or (),
+        warm=True,  # the first page is computed while the server starts
     )
     state = web.state.pestle
     sock = bind(host, port)

@@ -17,7 +17,7 @@ from rich.table import Table
 from pestle.cli import app, terminal
 from pestle.cli.output import check_out_folder
 from pestle.errors import InputError
-from pestle.results.settings import DEFAULTS
+from pestle.results import defaults
 
 TABLE = "sweep.parquet"
 
@@ -54,11 +54,11 @@ def sweep(
     samples: Annotated[
         int | None,
         typer.Option(
-            "--samples", "-n", help=f"Monte Carlo samples a point [{DEFAULTS.samples:,}]."
+            "--samples", "-n", help=f"Monte Carlo samples a point [{defaults.SAMPLES:,}]."
         ),
     ] = None,
     seed: Annotated[
-        int | None, typer.Option("--seed", help=f"First random seed [{DEFAULTS.seed}].")
+        int | None, typer.Option("--seed", help=f"First random seed [{defaults.SEED}].")
     ] = None,
     set_: Annotated[
         list[str] | None,

@@ -39,6 +39,7 @@ FILES = {"html": "index.html", "pdf": "report.pdf", "md": "report.md", "docx": "
 MANIFEST = "manifest.json"
 RESULTS = "results.json"
 TABLES = "tables.xlsx"  # every table of the results and each chart's data (pestle.export)
+TABLES_CACHE_BYTES = 50 * 2**20  # the workbooks kept on disk, least recently used dropped first
 
 Progress = Callable[[str, str, float | None], None]  # (stage, "start"|"done", seconds)
 
@@ -112,13 +113,39 @@ def build_report(
     out = Path(out)
     _check_destination(out)
     st = _Stages(progress)
-    # Slow, independent work starts first, on the other cores: the JavaScript bundle (a
-    # thread; cached on disk after the first build) and the WeasyPrint processes, which
-    # import WeasyPrint and load fonts while the case is loaded and analysed.
+    # The Vega bundle (shipped, or cached on disk) is read in a thread meanwhile.
     if "html" in fmts:
         from pestle.present.vendor import prefetch
 
         prefetch()
+    early = _first_on_machine()
+    if early:  # nothing was ever built here: every part is to be laid out, start at once
+        _start_helpers(fmts)
+    if results is None:
+        with st.stage("load case"):
+            import pestle
+
+            loaded = pestle.load_case(case) if case is not None else pestle.load_case()
+            results = Results(loaded, settings or DEFAULTS)
+    # Slow, independent work starts next (at once on a first build), on the other cores:
+    # the WeasyPrint processes, which import WeasyPrint and load fonts while the case is
+    # analysed, and openpyxl's import. Not when this very build (same case files,
+    # settings, language, formats and code) was made before: its PDF parts and workbook
+    # are then on disk, and processes warming up for nothing would take the cores this one
+    # needs (a part that is not there after all starts the workers when it is submitted).
+    seen = _seen(results, fmts, language)
+    if not early and not seen.is_file():
+        _start_helpers(fmts)
+    built = _build(results, out, fmts, st, language)
+    if os.environ.get("PESTLE_NO_CACHE", "") in ("", "0"):
+        from pestle import diskcache
+
+        diskcache.write(seen, seen.name.encode())  # a few bytes, so pruning by size works
+        diskcache.prune(seen.parent, 100_000)
+    return built
+
+
+def _start_helpers(fmts: tuple[str, ...]) -> None:
     if "pdf" in fmts:
         from pestle.report import pdf_workers
 
@@ -126,13 +153,31 @@ def build_report(
     from pestle.export import prefetch as prefetch_tables
 
     prefetch_tables()
-    if results is None:
-        with st.stage("load case"):
-            import pestle
 
-            loaded = pestle.load_case(case) if case is not None else pestle.load_case()
-            results = Results(loaded, settings or DEFAULTS)
-    return _build(results, out, fmts, st, language)
+
+def _first_on_machine() -> bool:
+    """No build has left its mark in this cache (a first build, or the cache was emptied)."""
+    from pestle import diskcache
+
+    try:
+        return not any((diskcache.cache_dir() / "builds").iterdir())
+    except OSError:
+        return True
+
+
+def _seen(results: Results, fmts: tuple[str, ...], lang: str) -> Path:
+    """The marker of a build of these inputs (kept with the cache it says is filled)."""
+    from pestle import diskcache
+
+    key = diskcache.key(
+        diskcache.code_version(),
+        str(results.case.folder),
+        results.case.fingerprint(),
+        results.settings.key(),
+        lang,
+        ",".join(fmts),
+    )
+    return diskcache.cache_dir() / "builds" / key[:32]
 
 
 def _build(
@@ -161,10 +206,8 @@ def _build(
             outputs[FILES["html"]] = render_html(view).encode("utf-8")
     # made while the PDF's workers lay out its parts: the charts' data as the report draws it
     with st.stage("tables (xlsx)"):
-        from pestle.export import results_workbook_bytes
-
         specs = {c.id: c.spec for c in view.charts()}
-        outputs[TABLES] = results_workbook_bytes(results, charts=specs)
+        outputs[TABLES] = _tables(results, document, specs)
     if pdf_job is not None:
         with st.stage("PDF"):
             outputs[FILES["pdf"]] = pdf_job.finish()
@@ -214,6 +257,29 @@ def _build(
         figures=tuple(final / f for f in figures),
         pdf=pdf_job.stats if pdf_job is not None else None,
     )
+
+
+def _tables(results: Results, document: dict, specs: dict) -> bytes:
+    """tables.xlsx: made from the results' JSON and the charts' specs only, so it is kept
+    on disk under the hash of both (and of pestle's code) and made again only when one of
+    them changed; an unchanged build skips openpyxl (half a second or more)."""
+    from pestle import diskcache
+
+    content = json.dumps([document, specs], sort_keys=True, default=str, allow_nan=True)
+    name = diskcache.key(diskcache.code_version(), "tables.xlsx", content)[:32]
+    cached = os.environ.get("PESTLE_NO_CACHE", "") in ("", "0")
+    path = diskcache.cache_dir() / "tables" / f"{name}.xlsx"
+    data = diskcache.read(path) if cached else None
+    if data is None:
+        from pestle.export import results_workbook_bytes
+
+        data = results_workbook_bytes(results, charts=specs)
+        if cached:
+            diskcache.write(path, data)
+            diskcache.prune(path.parent, TABLES_CACHE_BYTES)
+    else:
+        diskcache.touch(path)
+    return data
 
 
 def results_json(document: dict) -> bytes:

@@ -16,16 +16,18 @@ from typing import Any
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
+from pestle import diskcache
 from pestle.present import i18n
 from pestle.report.view import Link, Num, Refs, Term
 
 TEMPLATES = resources.files("pestle.report") / "templates"
 
 
-def _environment(**options: Any) -> Environment:
+def _environment(kind: str, **options: Any) -> Environment:
     """The report's templates, strict about undefined names, with the fragment tests."""
     env = Environment(
         loader=FileSystemLoader(str(TEMPLATES)),
+        bytecode_cache=diskcache.template_cache(f"report-{kind}"),  # compiled once a machine
         undefined=StrictUndefined,
         extensions=["jinja2.ext.i18n"],
         **options,
@@ -39,7 +41,7 @@ def _environment(**options: Any) -> Environment:
 
 @lru_cache(maxsize=1)
 def html_env() -> Environment:
-    return _environment(autoescape=True)
+    return _environment("html", autoescape=True)
 
 
 class MdSafe(str):
@@ -81,7 +83,7 @@ def md_line(text: str) -> str:
 
 @lru_cache(maxsize=1)
 def md_env() -> Environment:
-    return _environment(autoescape=False, finalize=md_escape, keep_trailing_newline=True)
+    return _environment("md", autoescape=False, finalize=md_escape, keep_trailing_newline=True)
 
 
 def template_text(name: str) -> str:

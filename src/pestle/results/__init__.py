@@ -14,10 +14,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from pestle.results.settings import DEFAULTS, Settings
-
 if TYPE_CHECKING:
     from pestle.results.results import Progress, Results
+    from pestle.results.settings import DEFAULTS, Settings
     from pestle.results.summary import HEADLINE, ScenarioSummary, SegmentDemand, Spread
 
 
@@ -25,6 +24,11 @@ if TYPE_CHECKING:
 # Importing `pestle.results.settings` (every command's help text shows its defaults) runs
 # this file, so the heavy names load on first use (PEP 562) and `pestle --help` stays light.
 def __getattr__(name: str) -> Any:
+    # imported on first use: `pestle.results.defaults` alone (the CLI's help) needs no pydantic
+    if name in ("DEFAULTS", "Settings"):
+        from pestle.results import settings
+
+        return getattr(settings, name)
     if name in ("Progress", "Results"):
         from pestle.results import results
 

@@ -12,31 +12,15 @@ turns it off.
 from __future__ import annotations
 
 import contextlib
-import functools
-import hashlib
 import os
 import pickle
 from pathlib import Path
 from typing import Any
 
 from pestle import diskcache as files
+from pestle.diskcache import code_version  # noqa: F401  (re-exported: keys start with it)
 
 MAX_BYTES = 200_000_000  # older entries are pruned beyond this
-
-
-@functools.cache
-def code_version() -> str:
-    """pestle's version and a hash of its Python code, read once per process."""
-    import pestle
-
-    package = Path(pestle.__file__).resolve().parent
-    digest = hashlib.sha256()
-    for path in sorted(package.rglob("*.py")):
-        if "cases" in path.relative_to(package).parts:
-            continue  # a case's files enter the keys through `Case.fingerprint`
-        digest.update(path.relative_to(package).as_posix().encode())
-        digest.update(path.read_bytes())
-    return f"{pestle.__version__}+{digest.hexdigest()[:16]}"
 
 
 def enabled() -> bool:

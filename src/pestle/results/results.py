@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING, Any
 import pestle
 from pestle.results import cache as disk
 from pestle.results.settings import DEFAULTS, Settings
-from pestle.results.stages import STEPS, FactorWeights, Linkage, Ranking
+from pestle.results.stages import STEPS, FactorWeights, Linkage, Ranking, Step
 from pestle.results.summary import ScenarioSummary
 
 if TYPE_CHECKING:
@@ -50,8 +50,12 @@ if TYPE_CHECKING:
     from pestle.model.judgment import Judgments
     from pestle.results.charts import ResultCharts
 
-# progress(step, done, total) while a long step runs (the demand model's samples)
+# progress(step, done, total): each step computed, (0, 1) as it starts and (1, 1) when done,
+# and a long step's own progress in between (the demand model's samples, as "demand")
 Progress = Callable[[str, int, int], None]
+
+
+_MISSING = object()  # a step not computed yet (None is a step's value)
 
 
 class Results:
@@ -89,6 +93,11 @@ class Results:
 
     # -- the orchestrator -------------------------------------------------------------------
     def _get(self, name: str) -> Any:
+        # a step's value, once set, is never replaced: reading it needs no lock, so a page
+        # that asks for computed steps is not held up by a thread computing another one
+        value = self._values.get(name, _MISSING)
+        if value is not _MISSING:
+            return value
         with self._lock:
             if name in self._values:
                 return self._values[name]
@@ -96,12 +105,24 @@ class Results:
             path = disk.path_of(name, self.key(name)) if self._cache and step.disk else None
             found, value = disk.load(path) if path is not None else (False, None)
             if not found:
-                value = step.run(self)
+                value = self._run(step)
                 self.computed.append(name)
                 if path is not None:
                     disk.store(path, value)
             self._values[name] = value
             return value
+
+    def _run(self, step: Step) -> Any:
+        """Compute a step; whoever listens to the progress sees it start and end (a command
+        that waits a second or more says on what)."""
+        report = self._progress
+        if report is None:
+            return step.run(self)
+        report(step.name, 0, 1)
+        try:
+            return step.run(self)
+        finally:
+            report(step.name, 1, 1)
 
     def has(self, name: str) -> bool:
         """Whether a step's value is already here (computed or read from disk)."""

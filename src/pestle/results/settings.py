@@ -14,6 +14,7 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from pestle.errors import AnalysisError
+from pestle.results import defaults
 
 Value = float | str
 
@@ -27,18 +28,29 @@ class Settings(BaseModel):
 
     model_config = ConfigDict(frozen=True, extra="forbid")
 
-    seed: int = Field(1, ge=0, description="random seed: the same seed gives the same numbers")
+    seed: int = Field(
+        defaults.SEED, ge=0, description="random seed: the same seed gives the same numbers"
+    )
     samples: int = Field(
-        20_000, ge=1, le=MAX_SAMPLES, description="Monte Carlo samples of the demand model"
+        defaults.SAMPLES,
+        ge=1,
+        le=MAX_SAMPLES,
+        description="Monte Carlo samples of the demand model",
     )
     sobol_samples: int = Field(
-        2**10, ge=0, le=MAX_SOBOL, description="Sobol' base samples (a power of 2; 0: none)"
+        defaults.SOBOL_SAMPLES,
+        ge=0,
+        le=MAX_SOBOL,
+        description="Sobol' base samples (a power of 2; 0: none)",
     )
     draws: int = Field(
-        2_000, ge=1, le=MAX_DRAWS, description="weight draws of the TOPSIS rank stability"
+        defaults.DRAWS, ge=1, le=MAX_DRAWS, description="weight draws of the TOPSIS rank stability"
     )
     spread: float = Field(
-        0.2, gt=0, lt=1, description="relative weight noise of the TOPSIS rank stability"
+        defaults.SPREAD,
+        gt=0,
+        lt=1,
+        description="relative weight noise of the TOPSIS rank stability",
     )
     scenario: str | None = Field(
         None, description="the headline demand scenario (None: the case's first)"

@@ -27,9 +27,10 @@ from starlette.middleware.trustedhost import TrustedHostMiddleware
 from starlette.templating import Jinja2Templates
 
 import pestle
+from pestle import diskcache
 from pestle.present import i18n
 from pestle.results import DEFAULTS, Settings
-from pestle.web import errors, pages
+from pestle.web import errors, overview, pages
 from pestle.web import sweeps as sweeps_page
 from pestle.web.api import router as api_router
 from pestle.web.api.common import SafeJSONResponse
@@ -66,6 +67,7 @@ def templates() -> Jinja2Templates:
         trim_blocks=True,
         lstrip_blocks=True,
         extensions=["jinja2.ext.i18n"],
+        bytecode_cache=diskcache.template_cache("web"),  # compiled once a machine, not a start
     )
     env.install_gettext_callables(i18n.gettext, i18n.ngettext, newstyle=True)  # type: ignore[attr-defined]
     # every page (error pages too) knows the request's language and the others on offer
@@ -93,6 +95,7 @@ def create_app(
     also: Sequence[str | Path | Case] = (),
     lang: str | None = None,
     sweeps: Sequence[str | Path] = (),
+    warm: bool = False,
 ) -> FastAPI:
     """The app serving `case` (embedded name, folder or loaded `Case`; default: embedded).
 
@@ -108,10 +111,14 @@ def create_app(
     lists them and shows one with `?case=<id>`).
     lang: the pages' language for a reader who has not chosen one (default English).
     sweeps: folders of sweeps saved by `pestle sweep --out`, shown on the Sweeps page.
+    warm: start computing the first page of `case` now, in a background thread (`pestle
+    serve`: the work overlaps the other cases' loading and the server's start).
     """
     default_lang = i18n.check(lang)
     loaded = _load(case)
     served = {loaded.id: CaseState(loaded, settings or DEFAULTS)}
+    if warm:
+        served[loaded.id].warm(overview.build, default_lang)
     for other in also:
         extra = _load(other)
         served.setdefault(extra.id, CaseState(extra, settings or DEFAULTS))

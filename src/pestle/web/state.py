@@ -10,6 +10,7 @@ the last few are kept in a small LRU cache keyed by those settings.
 
 from __future__ import annotations
 
+import contextlib
 import tempfile
 import threading
 from collections import OrderedDict
@@ -67,6 +68,21 @@ class CaseState:
             (doc, c.start, c.end): k
             for k, (doc, c) in enumerate(zip(self.claim_documents, self.claims, strict=True))
         }
+
+    def warm(self, build: Callable[[CaseState], object], lang: str) -> threading.Thread:
+        """Compute what `build` needs (the first page) in a background thread, from now: a
+        server starts it before it listens, so the first request finds the work done or
+        under way (it then waits for it: `once` and `Results` compute each thing once). An
+        error is left for the request that needs the value to raise."""
+        from pestle.present import i18n
+
+        def run() -> None:
+            with contextlib.suppress(Exception), i18n.use(lang):
+                build(self)
+
+        thread = threading.Thread(target=run, name=f"pestle-warm-{self.id}", daemon=True)
+        thread.start()
+        return thread
 
     # -- cached results -----------------------------------------------------------------
     def once(self, key: str, build: Callable[[], T]) -> T:

@@ -19,10 +19,9 @@ import itertools
 from collections.abc import Callable, Mapping
 from concurrent.futures import Executor, ThreadPoolExecutor, as_completed
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
-import pandas as pd
 
 from pestle.analysis.demand.capacity import (
     BuildOut,
@@ -48,6 +47,9 @@ from pestle.analysis.demand.intensity import (
 from pestle.analysis.demand.observed import observed_path_w
 from pestle.errors import AnalysisError
 from pestle.model.parameter import ParameterSet
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 CHUNK = 65_536  # samples per seed stream: chunk k always draws from the k-th child seed
 # samples per `evaluate` call: a chunk is evaluated in slices this small so that the
@@ -306,6 +308,8 @@ class DemandResult:
         return frame.pivot(index="segment", columns="year", values=stat)
 
     def to_frame(self) -> pd.DataFrame:
+        import pandas as pd
+
         frame = pd.DataFrame(self.labels, columns=["measure", "segment", "year"])
         frame["year"] = frame["year"].astype("Int64")
         for j, name in enumerate(STATS):

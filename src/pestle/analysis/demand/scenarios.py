@@ -10,9 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping, Sequence
 from concurrent.futures import Executor
 from dataclasses import dataclass, field
-from typing import Any
-
-import pandas as pd
+from typing import TYPE_CHECKING, Any
 
 from pestle.analysis.demand.capacity import BuildOut
 from pestle.analysis.demand.model import MAX_SAMPLES, DemandResult, simulate
@@ -23,6 +21,9 @@ from pestle.analysis.demand.sensitivity import (
 )
 from pestle.errors import InputError
 from pestle.model.parameter import ParameterSet, Scenario, Value
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 # progress(scenario, step, steps): step of the current scenario's work
 ScenarioProgress = Callable[[str, int, int], None]
@@ -77,9 +78,13 @@ class ScenarioComparison:
 
     def to_frame(self) -> pd.DataFrame:
         """All outputs of all scenarios, long format (scenario, measure, segment, year, ...)."""
+        import pandas as pd
+
         return pd.concat([r.demand.to_frame() for r in self.results], ignore_index=True)
 
     def sensitivity_frame(self) -> pd.DataFrame:
+        import pandas as pd
+
         frames = []
         for r in self.results:
             if r.sensitivity is not None:

@@ -27,18 +27,18 @@ import warnings
 from collections.abc import Callable
 from concurrent.futures import Executor
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
-import pandas as pd
 from pydantic import BaseModel, ConfigDict, model_validator
-from SALib.analyze import sobol as sobol_analyze
-from SALib.sample import sobol as sobol_sample
 
 from pestle.analysis.demand.capacity import BuildOut
 from pestle.analysis.demand.model import SLICE, draw, evaluate, uncertain_names
 from pestle.errors import AnalysisError
 from pestle.model.parameter import ParameterSet
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 Func = Callable[[np.ndarray], np.ndarray]
 
@@ -116,6 +116,8 @@ class SensitivityResult:
         return frame[~frame["inert"]].head(k)
 
     def to_frame(self) -> pd.DataFrame:
+        import pandas as pd
+
         rank = {name: i + 1 for i, name in enumerate(self.ranking)}
         flags = self.assumption or tuple(False for _ in self.names)
         frame = pd.DataFrame(
@@ -183,6 +185,10 @@ def sobol_indices(
         )
     if not problem.names:
         raise AnalysisError("no uncertain inputs: nothing to analyse")
+    # SALib imports scipy.stats (~0.4 s): only a Sobol' run pays for it
+    from SALib.analyze import sobol as sobol_analyze
+    from SALib.sample import sobol as sobol_sample
+
     spec = problem.to_salib()
     x = sobol_sample.sample(spec, base_samples, calc_second_order=calc_second_order, seed=seed)
     slices = [x[i : i + SLICE] for i in range(0, len(x), SLICE)]
