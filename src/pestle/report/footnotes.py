@@ -323,3 +323,67 @@ def plain(parts: Text) -> str:
         else:
             out.append(p)
     return "".join(out)
+
+
+# The end of a sentence inside a text fragment: a full stop, question or exclamation mark,
+# semicolon or colon before a space (Latin), or a Chinese mark, which needs no space.
+_INNER_BREAK = re.compile(r"(?:[.!?;:]\s+|[。！？；：]\s*)\S")
+_ENDS_SENTENCE = re.compile(r"(?:[.!?;:]|[。！？；：])\s*$")
+
+
+def sentences_of(parts: Text) -> list[int]:
+    """The sentence (0, 1, ...) each fragment belongs to; marks right after a full stop
+    belong to the sentence it ends."""
+    out: list[int] = []
+    sentence = 0
+    closed = False  # the last text ended a sentence
+    for p in parts:
+        if isinstance(p, str):
+            if closed and p.strip():
+                sentence += 1
+            sentence += len(_INNER_BREAK.findall(p))
+            closed = bool(_ENDS_SENTENCE.search(p)) or (closed and not p.strip())
+        elif not isinstance(p, Refs) and closed:
+            sentence, closed = sentence + 1, False
+        out.append(sentence)
+    return out
+
+
+def one_mark_per_sentence(parts: Text) -> Text:
+    """The fragments with each note marked once per sentence: where several numbers of one
+    sentence cite the same note, only the last of them keeps its mark ("20,000 samples
+    (seed 0) [25]", not "20,000 [25] samples (seed 0 [25])")."""
+    sentence_of = sentences_of(parts)
+    last: dict[tuple[int, int], int] = {}  # (sentence, note) -> index of its last mark
+    for i, p in enumerate(parts):
+        if isinstance(p, Num | Refs):
+            for n in p.notes:
+                last[(sentence_of[i], n)] = i
+    out: list[Fragment] = []
+    for i, p in enumerate(parts):
+        if isinstance(p, Num | Refs) and p.notes:
+            kept = tuple(n for n in p.notes if last[(sentence_of[i], n)] == i)
+            if isinstance(p, Refs):
+                if kept:
+                    out.append(Refs(kept))
+                continue
+            p = replace(p, notes=kept)
+        out.append(p)
+    return tuple(out)
+
+
+_URL = re.compile(r"https?://[^\s<>\"'()，。；、]+[^\s<>\"'()，。；、.,;:!?]")
+
+
+def url_parts(text_: str) -> tuple[tuple[str, bool], ...]:
+    """A note's text cut around its web addresses: ((text, is_url), ...), for links."""
+    out: list[tuple[str, bool]] = []
+    at = 0
+    for m in _URL.finditer(text_):
+        if m.start() > at:
+            out.append((text_[at : m.start()], False))
+        out.append((m.group(0), True))
+        at = m.end()
+    if at < len(text_):
+        out.append((text_[at:], False))
+    return tuple(out)

@@ -27,6 +27,7 @@ from docx.oxml.ns import nsdecls
 from docx.shared import Inches, Pt
 from docx.text.paragraph import Paragraph as DocxParagraph
 
+from pestle.report.footnotes import one_mark_per_sentence
 from pestle.report.view import (
     Block,
     Bullets,
@@ -86,7 +87,7 @@ def footnote_text(f: Footnote, number: Numbering = int) -> str:
 
 def _plain(parts: Text, number: Numbering) -> list[tuple[str, bool]]:
     out: list[tuple[str, bool]] = []
-    for p in parts:
+    for p in one_mark_per_sentence(parts):
         if isinstance(p, Num | Refs):
             if isinstance(p, Num):
                 out.append((p.text, False))
@@ -185,7 +186,7 @@ def _super(paragraph: DocxParagraph, text: str) -> None:
 
 
 def _fragments(paragraph: DocxParagraph, parts: Text, notes: _Notes) -> None:
-    for p in parts:
+    for p in one_mark_per_sentence(parts):
         if isinstance(p, Num):
             paragraph.add_run(p.text).bold = p.strong or None
             notes.cite(paragraph, p.notes)

@@ -12,6 +12,7 @@ import re
 
 from pestle.present import i18n
 from pestle.present.i18n import gettext as _
+from pestle.report.footnotes import one_mark_per_sentence
 from pestle.report.templating import MdSafe, md_env, md_escape, md_line
 from pestle.report.view import (
     Block,
@@ -49,7 +50,7 @@ def _marks(notes: tuple[int, ...]) -> str:
 
 def frags(parts: Text) -> MdSafe:
     out: list[str] = []
-    for p in parts:
+    for p in one_mark_per_sentence(parts):
         if isinstance(p, Num):
             body = md_escape(p.text)
             out.append((f"**{body}**" if p.strong else body) + _marks(p.notes))
