@@ -111,7 +111,11 @@ def test_chinese_sentences_end_without_a_space() -> None:
 
 _fragment = st.one_of(
     st.sampled_from(["a ", ". ", "; b ", " c", "。", ".", "x. y "]),
-    st.builds(Num, st.sampled_from(["1", "2.5", "0.22"]), st.lists(st.integers(1, 4), unique=True).map(tuple)),
+    st.builds(
+        Num,
+        st.sampled_from(["1", "2.5", "0.22"]),
+        st.lists(st.integers(1, 4), unique=True).map(tuple),
+    ),
     st.builds(Refs, st.lists(st.integers(1, 4), min_size=1, unique=True).map(tuple)),
 )
 
