@@ -224,10 +224,12 @@ class Notes:
         *,
         value: str,
         sources: Iterable[str],
+        label: str | None = None,
         assumption: bool = False,
         anchor: str | None = None,
     ) -> int:
-        """A model parameter: its value or range and where it comes from."""
+        """A model parameter: its value or range and where it comes from; titled by its
+        `label` (plain words), its name kept as the note's id."""
         srcs = [s.strip() for s in sources if s and s.strip()]
         if not srcs:
             srcs = [_("no public figure found; an analyst assumption with a stated range")]
@@ -243,7 +245,8 @@ class Notes:
         return self._add(
             _key("parameter", name, value),
             kind="parameter",
-            title=name,
+            title=label or name,
+            where=name if label and label != name else None,
             body=tuple(body),
             source="; ".join(srcs),
         )
