@@ -292,7 +292,10 @@ def fan(
 ) -> dict:
     """Fan chart: a band from `low` to `high` and a line at `mid`, one panel per `facet`."""
     data = _data()
-    base = alt.Chart().encode(x=alt.X(f"{x}:O", title=None, axis=alt.Axis(labelAngle=0)))
+    # many years on one axis: every other label is left out rather than drawn over another
+    axis = alt.Axis(labelAngle=0, labelOverlap="parity")
+    base = alt.Chart().encode(x=alt.X(f"{x}:O", title=None, axis=axis))
+    columns = max(1, min(columns, len(_x_of(records, facet))))
     band = base.mark_area(opacity=0.28, color=ACCENT).encode(
         y=alt.Y(f"{low}:Q", title=y_title), y2=alt.Y2(f"{high}:Q")
     )
@@ -312,7 +315,8 @@ def fan(
     )
     chart = (
         alt.layer(band, line, data=data)
-        .properties(width=(WIDTH - 60) // columns, height=170)
+        # the panels fill the chart's width (about 90 px of each is its y axis)
+        .properties(width=(FIT_WIDTH - 90 * columns) // columns, height=170)
         .facet(
             facet=alt.Facet(f"{facet}:N", title=None, sort=_x_of(records, facet)), columns=columns
         )

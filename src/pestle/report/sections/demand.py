@@ -520,6 +520,35 @@ def _sobol(results: Results, notes: Notes, body: Body) -> list:
     ]
 
 
+def _eol_band_why(d: Any) -> str:
+    """Why the waste chart's median may lie at zero under a wide band: said in its caption
+    for the years where it does (empty when it does not)."""
+    odd = []
+    for year in d.waste_years:
+        try:
+            stats = d.get("eol_blade_waste_t", "wind_blades", year)
+        except KeyError:
+            continue
+        if stats["p50"] <= 0 < stats["p95"]:
+            odd.append(year)
+    if not odd:
+        return ""
+    runs: list[list[int]] = []  # consecutive years, each run shown as one span
+    for year in odd:
+        if runs and year == runs[-1][-1] + 1:
+            runs[-1].append(year)
+        else:
+            runs.append([year])
+    spans = _(", ").join(
+        fmt.year(run[0]) if len(run) == 1 else fmt.years(run[0], run[-1]) for run in runs
+    )
+    return " " + _(
+        "In {years} the median is zero under a wide band: the blades of one year's build-out "
+        "come back together, in the year their drawn service life ends, so in each of these "
+        "years most draws see none of them and a few see the whole wave."
+    ).format(years=spans)
+
+
 def _eol(results: Results, notes: Notes, result: Any, note: int, factors: list) -> list:
     d = result.demand
     blocks: list = []
@@ -592,7 +621,7 @@ def _eol(results: Results, notes: Notes, result: Any, note: int, factors: list) 
                 _("End-of-life blade waste by year"),
                 eol_spec,
                 _("Fan chart: yearly end-of-life blade waste in kt"),
-                _("Source: the demand model."),
+                _("Source: the demand model.") + _eol_band_why(d),
                 note,
             )
         )
