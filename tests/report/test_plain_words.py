@@ -40,3 +40,16 @@ def test_commands_are_in_the_appendix(built) -> None:
     appendix = built.md.split("\n## 10 ", 1)[1]
     assert "pestle report --scenario NAME" in appendix
     assert re.search(r"\| Bases as stated \| as\\?_stated \|", appendix)
+
+
+@pytest.mark.parametrize("name", embedded_cases())
+def test_every_reference_series_has_a_label(name: str) -> None:
+    refs = load_case(name).references
+    ids = [e.id for e in refs.entries] + [c.id for c in refs.corridors]
+    assert [i for i in ids if not refs.label(i)] == []
+
+
+def test_reference_notes_are_titled_in_plain_words(built) -> None:
+    notes = built.md.split("\n[^1]:", 1)[1]
+    assert "Reference data Total import and export value, Jan–Apr 2023" in notes
+    assert "foreign_trade_cny@2023-01-01/2023-04-30, " in notes  # the id, in the note

@@ -205,15 +205,24 @@ class Notes:
             )
         return self.span(doc_id, at, at + len(quote), section=section)
 
-    def reference(self, file: str, key: str, *, source: str, entry: str | None = None) -> int:
-        """An entry of a reference data file (``gdp_cny`` for 2022) with its named source."""
+    def reference(
+        self,
+        file: str,
+        key: str,
+        *,
+        source: str,
+        entry: str | None = None,
+        label: str | None = None,
+    ) -> int:
+        """An entry of a reference data file (``gdp_cny`` for 2022) with its named source;
+        titled by `label` (plain words) when given, its id then kept beside the file."""
         if not source or not source.strip():
             raise CaseError(f"reference entry {key!r} has no source", file=file)
         return self._add(
             _key("reference", file, key),
             kind="reference",
-            title=key,
-            where=file,
+            title=label or key,
+            where=f"{key}, {file}" if label else file,
             source=source.strip(),
             body=(entry,) if entry else (),
         )
