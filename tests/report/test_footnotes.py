@@ -138,3 +138,19 @@ def test_marks_per_sentence_keep_every_note_once(parts) -> None:
     assert [p.text for p in out if isinstance(p, Num)] == [
         p.text for p in parts if isinstance(p, Num)
     ]
+
+
+def test_web_addresses_in_a_note_become_links() -> None:
+    from pestle.report.footnotes import url_parts
+
+    text = "People's Daily, 2024-07-25, en.people.cn/n3/2024/0725/c9-2.html; see https://a.org/x."
+    assert url_parts(text) == (
+        ("People's Daily, 2024-07-25, ", None),
+        ("en.people.cn/n3/2024/0725/c9-2.html", "https://en.people.cn/n3/2024/0725/c9-2.html"),
+        ("; see ", None),
+        ("https://a.org/x", "https://a.org/x"),
+        (".", None),
+    )
+    assert url_parts("sources/reference.yaml:30, pestle.checks") == (
+        ("sources/reference.yaml:30, pestle.checks", None),
+    )

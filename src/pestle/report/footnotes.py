@@ -222,7 +222,8 @@ class Notes:
             _key("reference", file, key),
             kind="reference",
             title=label or key,
-            where=f"{key}, {file}" if label else file,
+            where=file,
+            ref_id=key if label else None,
             source=source.strip(),
             body=(entry,) if entry else (),
         )
@@ -384,18 +385,26 @@ def one_mark_per_sentence(parts: Text) -> Text:
     return tuple(out)
 
 
-_URL = re.compile(r"https?://[^\s<>\"'()，。；、]+[^\s<>\"'()，。；、.,;:!?]")
+# A web address: with its scheme, or a bare host with a path (``en.people.cn/n3/...``, as
+# the reference files write their sources); a closing full stop or comma is left out.
+_URL = re.compile(
+    r"https?://[^\s<>\"'()，。；、]+[^\s<>\"'()，。；、.,;:!?]"
+    r"|(?<![\w@/.-])(?:[a-z0-9-]+\.)+(?:cn|com|org|net|gov|int|edu|info|io)"
+    r"/[^\s<>\"'()，。；、]*[^\s<>\"'()，。；、.,;:!?]"
+)
 
 
-def url_parts(text_: str) -> tuple[tuple[str, bool], ...]:
-    """A note's text cut around its web addresses: ((text, is_url), ...), for links."""
-    out: list[tuple[str, bool]] = []
+def url_parts(text_: str) -> tuple[tuple[str, str | None], ...]:
+    """A note's text cut around its web addresses: ((text, link or None), ...); a bare
+    host gets ``https://`` in its link."""
+    out: list[tuple[str, str | None]] = []
     at = 0
     for m in _URL.finditer(text_):
         if m.start() > at:
-            out.append((text_[at : m.start()], False))
-        out.append((m.group(0), True))
+            out.append((text_[at : m.start()], None))
+        found = m.group(0)
+        out.append((found, found if found.startswith("http") else f"https://{found}"))
         at = m.end()
     if at < len(text_):
-        out.append((text_[at:], False))
+        out.append((text_[at:], None))
     return tuple(out)

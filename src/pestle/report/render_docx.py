@@ -69,7 +69,8 @@ def footnote_parts(f: Footnote, number: Numbering = int) -> list[tuple[str, bool
         if f.body:
             out.append((": ", False))
             out += _plain(f.body, number)
-        out.append((f" ({f.where}). Source: {f.source}", False))
+        where = f"{f.ref_id}, {f.where}" if f.ref_id else f.where
+        out.append((f" ({where}). Source: {f.source}", False))
     elif f.kind == "document":
         out.append((f"{f.title} ({f.where})" + (f" {f.source}" if f.source else ""), False))
     else:

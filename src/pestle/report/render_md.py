@@ -122,7 +122,8 @@ def footnote(f: Footnote) -> MdSafe:
         entry = f": {frags(f.body)}" if f.body else ""
         what = _("Reference data {title}").format(title=md_escape(f.title))
         source = _("Source: {source}").format(source=md_escape(f.source))
-        body = f"{what}{entry} ({md_escape(f.where)}). {source}"
+        where = f"{f.ref_id}, {f.where}" if f.ref_id else f.where
+        body = f"{what}{entry} ({md_escape(where)}). {source}"
     elif f.kind == "document":
         extra = f" {md_escape(f.source)}" if f.source else ""
         body = f"{md_escape(f.title)} ({md_escape(f.where)}){extra}"

@@ -152,6 +152,7 @@ class Footnote:
     source: str | None = None  # the source of a reference entry
     document: str | None = None  # document id in the case
     context: str | None = None  # for a table row: the table's header row
+    ref_id: str | None = None  # a reference entry's id, when its title is a label
     key: str = ""
 
     @property
