@@ -49,7 +49,9 @@ def page_report(built):
             fit = page.evaluate(
                 """() => ({
                     tables: [...document.querySelectorAll('figure.table')].map(f => [
-                        f.id, f.querySelector('table').scrollWidth, f.clientWidth]),
+                        f.id, f.querySelector('table').scrollWidth, f.clientWidth,
+                        Math.min(...[...f.querySelectorAll('thead th')].map(
+                            th => th.getBoundingClientRect().width))]),
                     charts: [...document.querySelectorAll('div.vega[data-chart]')].map(el => {
                         const spec = JSON.parse(
                             document.getElementById('spec-' + el.dataset.chart).textContent);
@@ -73,8 +75,11 @@ def page_report(built):
 
 
 def test_every_table_fits_its_column(page_report) -> None:
-    too_wide = [(t, w, box) for t, w, box in page_report["fit"]["tables"] if w > box + 1]
+    too_wide = [(t, w, box) for t, w, box, _ in page_report["fit"]["tables"] if w > box + 1]
     assert too_wide == []
+    # and fits by wrapping words, not by squeezing a column to a letter a line
+    squeezed = [(t, narrowest) for t, _, _, narrowest in page_report["fit"]["tables"]]
+    assert [(t, n) for t, n in squeezed if n < 30] == []  # a letter a line: about 15 px
 
 
 def test_every_one_panel_chart_fills_its_box(page_report) -> None:

@@ -76,6 +76,7 @@ class Bullets:
 class Column:
     title: str
     numeric: bool = False
+    code: bool = False  # file names, hashes: may break anywhere to fit the column
 
 
 Cell = Text

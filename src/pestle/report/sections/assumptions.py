@@ -14,7 +14,7 @@ from pestle.report.footnotes import Notes, num, refs
 from pestle.report.sections import Body
 from pestle.report.sections._common import fill, numeric, table
 from pestle.report.sections.demand import param_anchor, parameter_note
-from pestle.report.view import Bullets, Notice, Paragraph, Term, text
+from pestle.report.view import Bullets, Column, Notice, Paragraph, Term, text
 from pestle.results import Results
 
 
@@ -176,7 +176,12 @@ def _documents(case: Any, notes: Notes) -> list:
         table(
             "table-assumptions-documents",
             _("Source documents of the case"),
-            (_("Document"), _("File"), _("Language"), _("sha256")),
+            (
+                _("Document"),
+                Column(_("File"), code=True),
+                _("Language"),
+                Column(_("sha256"), code=True),
+            ),
             rows,
         )
     ]
@@ -220,7 +225,7 @@ def _references(case: Any) -> list:
         table(
             "table-assumptions-references",
             _("Reference data files"),
-            (_("File"), _("sha256")),
+            (Column(_("File"), code=True), Column(_("sha256"), code=True)),
             rows,
         ),
     ]
