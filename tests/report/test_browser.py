@@ -46,10 +46,47 @@ def page_report(built):
                             g ? g.querySelectorAll('path, rect, line, text').length : 0];
                 })"""
             )
+            fit = page.evaluate(
+                """() => ({
+                    tables: [...document.querySelectorAll('figure.table')].map(f => [
+                        f.id, f.querySelector('table').scrollWidth, f.clientWidth,
+                        Math.min(...[...f.querySelectorAll('thead th')].map(
+                            th => th.getBoundingClientRect().width))]),
+                    charts: [...document.querySelectorAll('div.vega[data-chart]')].map(el => {
+                        const spec = JSON.parse(
+                            document.getElementById('spec-' + el.dataset.chart).textContent);
+                        const g = el.querySelector('svg, canvas');
+                        return [el.dataset.chart, !!spec.autosize,
+                                g ? g.getBoundingClientRect().width : 0, el.clientWidth];
+                    }),
+                })"""
+            )
             title = page.title()
         finally:
             browser.close()
-    return {"url": url, "requests": requests, "errors": errors, "drawn": drawn, "title": title}
+    return {
+        "url": url,
+        "requests": requests,
+        "errors": errors,
+        "drawn": drawn,
+        "title": title,
+        "fit": fit,
+    }
+
+
+def test_every_table_fits_its_column(page_report) -> None:
+    too_wide = [(t, w, box) for t, w, box, _ in page_report["fit"]["tables"] if w > box + 1]
+    assert too_wide == []
+    # and fits by wrapping words, not by squeezing a column to a letter a line
+    squeezed = [(t, narrowest) for t, _, _, narrowest in page_report["fit"]["tables"]]
+    assert [(t, n) for t, n in squeezed if n < 30] == []  # a letter a line: about 15 px
+
+
+def test_every_one_panel_chart_fills_its_box(page_report) -> None:
+    charts = [c for c in page_report["fit"]["charts"] if c[1]]
+    assert charts, "no chart is laid out to its box's width"
+    thin = [(c, w, box) for c, _fits, w, box in charts if w < 0.95 * box]
+    assert thin == []
 
 
 def test_the_page_makes_no_network_request(page_report) -> None:

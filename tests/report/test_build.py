@@ -119,7 +119,7 @@ def test_a_parameter_can_be_fixed_for_one_build(tmp_path: Path) -> None:
     build_report(out=out, formats="md", settings=Settings(overrides={"blade_mass_t_per_mw": 12}))
     md = (out / "report.md").read_text(encoding="utf-8")
     line = next(ln for ln in md.splitlines() if "Fixed for this build" in ln)
-    assert "**blade_mass_t_per_mw** = 12 t/MW[^" in line
+    assert "**Blade mass per MW of wind** = 12 t/MW[^" in line  # its label, not its id
     with pytest.raises(InputError, match="unknown parameter 'blade_mass'"):
         build_report(
             out=tmp_path / "bad", formats="md", settings=Settings(overrides={"blade_mass": 12})

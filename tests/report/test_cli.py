@@ -50,8 +50,8 @@ def test_the_scenario_option_presents_that_scenario(cli, tmp_path, capsys) -> No
         cli(["report", "--out", str(out), "--format", "md", "--scenario", "bases_max", "-q"])
     assert info.value.code in (0, None)
     md = (out / "report.md").read_text(encoding="utf-8")
-    assert "- **Scenario:** bases_max" in md
-    assert "Presented scenario: **bases_max**" in md
+    assert "- **Scenario:** Largest base only (lower bound)" in md  # its label
+    assert "Presented scenario: **Largest base only (lower bound)**" in md
 
 
 def test_set_fixes_a_parameter_and_a_wrong_one_is_a_one_line_error(cli, tmp_path, capsys) -> None:

@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from pestle.errors import CaseError
-from pestle.report.footnotes import DocumentText, Notes
+from pestle.report.footnotes import DocumentText, Notes, one_mark_per_sentence, sentences_of
+from pestle.report.view import Num, Refs
 
 TEXT = (
     "1. Growth\n"
@@ -76,3 +79,78 @@ def test_computed_notes_link_their_inputs() -> None:
     c = n.computed("AHP", description="Eigenvector weights.", inputs=[a])
     links = [p for p in n.get(c).body if hasattr(p, "anchor")]
     assert [x.anchor for x in links] == [f"fn-{a}"]
+
+
+# -- one mark per sentence ----------------------------------------------------------------
+
+
+def test_a_sentence_citing_one_source_carries_one_mark() -> None:
+    parts = (
+        "We drew ",
+        Num("20,000", (25,)),
+        " Monte Carlo samples (seed ",
+        Num("0", (25,)),
+        "). Of the ",
+        Num("9", (47,)),
+        " checks, ",
+        Num("2", (47, 48)),
+        " fail.",
+        Refs((47,)),
+        " Next.",
+    )
+    out = one_mark_per_sentence(parts)
+    assert [p.notes for p in out if isinstance(p, Num | Refs)] == [(), (25,), (), (48,), (47,)]
+    assert [p.text for p in out if isinstance(p, Num)] == ["20,000", "0", "9", "2"]
+
+
+def test_chinese_sentences_end_without_a_space() -> None:
+    parts = ("共", Num("3", (1,)), "项。其中", Num("2", (1,)), "项失败。")
+    assert sentences_of(parts) == [0, 0, 1, 1, 1]
+    assert [p.notes for p in one_mark_per_sentence(parts) if isinstance(p, Num)] == [(1,), (1,)]
+
+
+_fragment = st.one_of(
+    st.sampled_from(["a ", ". ", "; b ", " c", "。", ".", "x. y "]),
+    st.builds(
+        Num,
+        st.sampled_from(["1", "2.5", "0.22"]),
+        st.lists(st.integers(1, 4), unique=True).map(tuple),
+    ),
+    st.builds(Refs, st.lists(st.integers(1, 4), min_size=1, unique=True).map(tuple)),
+)
+
+
+@given(st.lists(_fragment, max_size=12).map(tuple))
+def test_marks_per_sentence_keep_every_note_once(parts) -> None:
+    def notes_by_sentence(ps):
+        out: dict[int, list[int]] = {}
+        for s, p in zip(sentences_of(ps), ps, strict=True):
+            if isinstance(p, Num | Refs) and p.notes:
+                out.setdefault(s, []).extend(p.notes)
+        return out
+
+    before = notes_by_sentence(parts)
+    out = one_mark_per_sentence(parts)
+    after = notes_by_sentence(out)  # a Refs left without marks is dropped: same sentences
+    assert {s: set(v) for s, v in before.items()} == {s: set(v) for s, v in after.items()}
+    for notes_ in after.values():
+        assert len(notes_) == len(set(notes_))
+    assert [p.text for p in out if isinstance(p, Num)] == [
+        p.text for p in parts if isinstance(p, Num)
+    ]
+
+
+def test_web_addresses_in_a_note_become_links() -> None:
+    from pestle.report.footnotes import url_parts
+
+    text = "People's Daily, 2024-07-25, en.people.cn/n3/2024/0725/c9-2.html; see https://a.org/x."
+    assert url_parts(text) == (
+        ("People's Daily, 2024-07-25, ", None),
+        ("en.people.cn/n3/2024/0725/c9-2.html", "https://en.people.cn/n3/2024/0725/c9-2.html"),
+        ("; see ", None),
+        ("https://a.org/x", "https://a.org/x"),
+        (".", None),
+    )
+    assert url_parts("sources/reference.yaml:30, pestle.checks") == (
+        ("sources/reference.yaml:30, pestle.checks", None),
+    )

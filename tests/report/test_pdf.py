@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 import subprocess
 
@@ -92,3 +93,19 @@ def test_bookmarks_list_the_sections_in_order(pdf) -> None:
     expected = [f"{n} {title}" for n, (_, title, _) in enumerate(SECTIONS, start=1)]
     assert [t for t in titles if t in expected] == expected
     assert "Notes and evidence" in titles
+
+
+def test_note_marks_copy_as_bracketed_numbers(pdf_text) -> None:
+    """A mark is copied as "[35]" beside its number, never run into it ("2235")."""
+    marks = re.findall(r"\S ?\[\d+(?:, \d+)*\]", pdf_text)
+    assert len(marks) > 50
+    assert re.search(r"\d \[\d+\]", pdf_text), "a number and its mark are not apart"
+
+
+def test_each_note_prints_its_own_number(pdf_text, built) -> None:
+    """The notes are grouped by section; each keeps its number (WeasyPrint would restart a
+    list's numbering at 1 in every group)."""
+    last = built.html.count('<li id="fn-')
+    numbers = [int(n) for n in re.findall(r"^\s*(\d+)\. \S", pdf_text, re.M)]
+    assert last in numbers
+    assert numbers.count(1) <= 2, "note numbers restart in each group"

@@ -44,12 +44,20 @@ def test_every_chart_has_a_spec_a_drawing_target_and_a_figure(built) -> None:
 
 
 def test_no_external_address_in_any_src_or_href(built) -> None:
+    """Nothing is loaded from outside; the only outside links are a source's web address,
+    shown as the text of its link."""
     page = scan(built.html)
+    outside = 0
     for tag, attrs in page.tags:
-        for name in ("src", "href"):
-            value = attrs.get(name)
-            if value is not None:
-                assert value.startswith(("#", "data:")), f"<{tag} {name}={value!r}>"
+        src = attrs.get("src")
+        if src is not None:
+            assert src.startswith("data:"), f"<{tag} src={src!r}>"
+        href = attrs.get("href")
+        if href is not None and not href.startswith(("#", "data:")):
+            assert tag == "a" and attrs.get("class") == "url", f"<{tag} href={href!r}>"
+            assert href.startswith(("https://", "http://")), href
+            outside += 1
+    assert outside, "no source address is a link"
     for target in re.findall(r"\]\(([^)]+)\)", built.md):
         assert target.startswith(("#", "figures/")), target
 
@@ -60,7 +68,7 @@ def test_every_footnote_mark_has_a_note_and_every_note_is_cited(built) -> None:
     marks = {a["href"][1:] for a in page.all("a") if str(a.get("href", "")).startswith("#fn-")}
     assert notes, "the report cites no evidence"
     assert marks <= notes
-    cited_in_text = set(re.findall(r'<sup class="fn">(.*?)</sup>', built.html))
+    cited_in_text = set(re.findall(r'<span class="fn">(.*?)</span>', built.html))
     cited = {f"fn-{n}" for s in cited_in_text for n in re.findall(r'href="#fn-(\d+)"', s)}
     # A note may be cited only from another note (a computed result's inputs).
     assert notes <= marks, f"never cited: {sorted(notes - marks)[:5]}"
@@ -71,9 +79,24 @@ def test_every_footnote_mark_has_a_note_and_every_note_is_cited(built) -> None:
 
 
 def test_every_number_in_the_text_carries_a_footnote(built) -> None:
-    spans = re.findall(r'<span class="n(?: strong)?">.*?</span>(<sup class="fn">)?', built.html)
-    assert spans, "no numbers in the report"
-    assert all(spans), "a number without a footnote"
+    """Each number carries a mark, or a later number of its sentence carries the same
+    note (one mark per sentence and source); a paragraph or cell with numbers has marks."""
+    blocks = re.findall(r"<(p|li|td)\b[^>]*>(.*?)</\1>", built.html, re.S)
+    with_numbers = [body for _, body in blocks if '<span class="n' in body]
+    assert with_numbers, "no numbers in the report"
+    for body in with_numbers:
+        last = body.rsplit('<span class="n', 1)[1]
+        assert '<span class="fn">' in last, f"a number without a footnote: {body[:200]}"
+
+
+def test_note_marks_are_bracketed_and_link_both_ways(built) -> None:
+    marks = re.findall(r'<span class="fn">(.*?)</span>', built.html)
+    assert marks and all(m.startswith("[") and m.endswith("]") for m in marks)
+    assert "<sup" not in built.html
+    anchors = set(re.findall(r'id="(cite-\d+)"', built.html))
+    backs = re.findall(r'<a class="back" href="#(cite-\d+)"', built.html)
+    assert backs and set(backs) <= anchors
+    assert len(anchors) == len(re.findall(r'id="cite-\d+"', built.html)), "an anchor twice"
 
 
 def _norm(text: str) -> str:

@@ -76,6 +76,9 @@ def load_case(name_or_path: str | Path = DEFAULT_CASE) -> Case:
     info = _read_info(folder / "case.yaml")
     documents = load_documents(folder, info)
     references = load_references({k: folder / r.path for k, r in info.references.items()})
+    labels = {name: label for r in info.references.values() for name, label in r.labels.items()}
+    if labels:
+        references = references.model_copy(update={"labels": labels})
     default_document = next(iter(info.documents))
     entity_files = tuple(_files(folder, info.entities, "entities"))
     entities = _read_all(entity_files, default_document, _entities)

@@ -248,6 +248,11 @@ class ReferenceSpec(BaseModel):
     path: str
     title: str | None = None
     origin: str | None = None
+    labels: dict[str, str] = Field(
+        default_factory=dict,
+        description="the file's series in plain words, as a report names them: series -> "
+        "label, or series.measure -> label for a series of dated rows",
+    )
 
 
 CaseInfo.model_rebuild()

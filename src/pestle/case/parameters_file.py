@@ -79,11 +79,11 @@ def load_scenarios(
         body = body or {}
         if not isinstance(body, dict):
             raise ParseError(f"scenario {name!r}: expected a mapping", path, line_at(data, at))
-        extra = set(body) - {"description", "set"}
+        extra = set(body) - {"label", "description", "set"}
         if extra:
             key = sorted(extra, key=str)[0]
             raise ParseError(
-                f"scenario {name!r}: unknown field {key!r} (use 'description' and 'set')",
+                f"scenario {name!r}: unknown field {key!r} (use 'label', 'description' and 'set')",
                 path,
                 line_at(data, (*at, key)),
             )
@@ -112,6 +112,7 @@ def load_scenarios(
         try:
             scenario = Scenario(
                 name=str(name),
+                label=str(body["label"]).strip() if body.get("label") else None,
                 description=str(body.get("description", "")).strip(),
                 overrides=overrides,
                 origin=str(path),

@@ -126,6 +126,12 @@ class References(BaseModel):
     entries: tuple[ReferenceEntry, ...] = ()
     corridors: tuple[CorridorReference, ...] = ()
     intensity: tuple[IntensityEntry, ...] = ()
+    labels: dict[str, str] = Field(default_factory=dict)  # series -> plain words (case.yaml)
+
+    def label(self, ref_id: str) -> str | None:
+        """A reference entry's series in plain words (`series.measure` first), if labelled."""
+        name = ref_id.split("@", 1)[0]
+        return self.labels.get(name) or self.labels.get(name.split(".", 1)[0])
 
     def __iter__(self) -> Iterator[AnyReference]:  # type: ignore[override]
         yield from self.entries

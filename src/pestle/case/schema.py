@@ -59,6 +59,7 @@ class ParametersFile(BaseModel):
 class _ScenarioBody(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
+    label: str | None = Field(default=None, description="the scenario in plain words")
     description: str = ""
     set: dict[str, Override | float | int | str | bool] = Field(default_factory=dict)
 

@@ -32,6 +32,9 @@ class Parameter(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
 
     name: str = Field(pattern=r"^[a-z][a-z0-9_]*$")
+    label: str | None = Field(
+        default=None, description="the parameter in plain words, as a report names it"
+    )
     unit: str
     distribution: Distribution = "fixed"
     base: Value = Field(description="value used when fixed; the mode of a triangular")
@@ -351,6 +354,9 @@ class Scenario(BaseModel):
     model_config = ConfigDict(frozen=True)
 
     name: str = Field(pattern=r"^[a-z][a-z0-9_]*$")
+    label: str | None = Field(
+        default=None, description="the scenario in plain words, as a report names it"
+    )
     description: str = ""
     overrides: dict[str, Override] = Field(default_factory=dict)
     origin: str | None = Field(default=None, description="file the scenario was read from")

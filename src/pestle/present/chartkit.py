@@ -15,16 +15,22 @@ from typing import Any
 
 import altair as alt
 
-from pestle.present import i18n
+from pestle.present import fonts, i18n
 from pestle.present.i18n import gettext as _
 
 Records = Sequence[dict[str, Any]]
 
-FONT = "Liberation Sans, DejaVu Sans, Arial, sans-serif"
+# The font shipped with pestle (`present/fonts`): vl-convert measures the static charts with
+# it and the PDF prints them in it, so that labels fit their box.
+FONT = f"{fonts.FAMILY}, sans-serif"
 # Chinese charts: a font with CJK glyphs first (Debian's fonts-wqy-microhei or
 # fonts-noto-cjk), so that vl-convert measures and the PDF draws the same glyphs
-FONT_CJK = "WenQuanYi Micro Hei, Noto Sans CJK SC, Liberation Sans, DejaVu Sans, sans-serif"
+FONT_CJK = f"WenQuanYi Micro Hei, Noto Sans CJK SC, {fonts.FAMILY}, sans-serif"
 WIDTH = 560
+# A chart of one panel is laid out to this whole width, labels and legend included, so
+# that it fills the print column (A4 less margins: 176 mm = 665 CSS px) at its own scale;
+# a page on screen widens it to its box ("container" in embed.js).
+FIT_WIDTH = 660
 INK = "#1d2430"
 MUTED = "#5b6573"
 ACCENT = "#1f5f8b"
@@ -60,7 +66,11 @@ def _config(chart: alt.TopLevelMixin, font: str = FONT) -> alt.TopLevelMixin:
             tickColor="#9aa5b1",
             labelLimit=260,
         )
-        .configure_legend(labelFontSize=11, titleFontSize=11, orient="bottom", labelLimit=260)
+        # one entry a row: a bottom legend starts where the plot starts, after the axis
+        # labels, and a row of entries ran past the chart's right edge
+        .configure_legend(
+            labelFontSize=11, titleFontSize=11, orient="bottom", labelLimit=300, columns=1
+        )
         .configure_header(labelFontSize=11, titleFontSize=11, labelColor=INK)
         .configure_view(stroke=None)
     )
@@ -95,6 +105,9 @@ def _finish(
         validate=False
     )
     out["config"] = json.loads(_config_json(i18n.current()))
+    if "width" in out:  # one panel (Vega-Lite cannot fit a faceted chart to a width)
+        out["width"] = FIT_WIDTH
+        out["autosize"] = {"type": "fit-x", "contains": "padding"}
     out["datasets"] = {DATA: [dict(r) for r in records]}
     return out
 
@@ -281,7 +294,10 @@ def fan(
     """Fan chart: a band from `low` to `high` and a line at `mid`, one panel per `facet`
     (`independent_x`: each panel shows only its own x values, e.g. one swept parameter each)."""
     data = _data()
-    base = alt.Chart().encode(x=alt.X(f"{x}:O", title=None, axis=alt.Axis(labelAngle=0)))
+    # many years on one axis: every other label is left out rather than drawn over another
+    axis = alt.Axis(labelAngle=0, labelOverlap="parity")
+    base = alt.Chart().encode(x=alt.X(f"{x}:O", title=None, axis=axis))
+    columns = max(1, min(columns, len(_x_of(records, facet))))
     band = base.mark_area(opacity=0.28, color=ACCENT).encode(
         y=alt.Y(f"{low}:Q", title=y_title), y2=alt.Y2(f"{high}:Q")
     )
@@ -301,7 +317,8 @@ def fan(
     )
     chart = (
         alt.layer(band, line, data=data)
-        .properties(width=(WIDTH - 60) // columns, height=170)
+        # the panels fill the chart's width (about 90 px of each is its y axis)
+        .properties(width=(FIT_WIDTH - 90 * columns) // columns, height=170)
         .facet(
             facet=alt.Facet(f"{facet}:N", title=None, sort=_x_of(records, facet)), columns=columns
         )

@@ -128,12 +128,16 @@ def eol_waste(demand: Any) -> dict | None:
     )
 
 
-def scenario_comparison(comparison: Any) -> dict:
-    """Cumulative demand of every scenario, median and p5–p95 (`ScenarioComparison`)."""
+def scenario_comparison(comparison: Any, labels: Mapping[str, str] | None = None) -> dict:
+    """Cumulative demand of every scenario, median and p5–p95 (`ScenarioComparison`), each
+    scenario by its label (given name -> label)."""
+    labels = labels or {}
     records = []
     for r in comparison.results:
         c = r.demand.get("cumulative_demand_t", "total")
-        records.append({"scenario": r.name, "segment": segment_name("total"), **_band(c)})
+        records.append(
+            {"scenario": labels.get(r.name, r.name), "segment": segment_name("total"), **_band(c)}
+        )
     return kit.intervals(
         records,
         category="scenario",
@@ -186,8 +190,10 @@ def backtest(result: Any) -> dict | None:
     )
 
 
-def sobol(sensitivity: Any) -> dict:
-    """Total- and first-order Sobol' indices per parameter, inert ones left out."""
+def sobol(sensitivity: Any, labels: Mapping[str, str] | None = None) -> dict:
+    """Total- and first-order Sobol' indices per parameter (by its label, given name ->
+    label), inert ones left out."""
+    labels = labels or {}
     frame = sensitivity.to_frame()
     frame = frame[~frame["inert"]].sort_values("rank")
     records = []
@@ -196,7 +202,8 @@ def sobol(sensitivity: Any) -> dict:
             (_("total order (ST)"), r["ST"]),
             (_("first order (S1)"), r["S1_clipped"]),
         ):
-            records.append({"parameter": r["parameter"], "index": index, "value": float(value)})
+            name = labels.get(r["parameter"], r["parameter"])
+            records.append({"parameter": name, "index": index, "value": float(value)})
     return kit.grouped_index_bars(
         records,
         category="parameter",
@@ -256,7 +263,7 @@ def ahp_weights(hierarchy: Any, names: Mapping[str, str]) -> dict:
         value="weight",
         value_title=_("Global weight (sums to 1)"),
         title=_("AHP global weights of the PESTLE factors (illustrative judgments)"),
-        source=_("pestle.analysis.ahp on the case's analyst judgments"),
+        source=_("AHP weighting on the case's analyst judgments"),
         label="label",
         color="dimension",
         color_title=_("Dimension"),
@@ -293,7 +300,7 @@ def dematel_diagram(result: Any, names: Mapping[str, str]) -> dict:
         x_title=_("Prominence D+R (how central)"),
         y_title=_("Relation D−R (cause > 0 > effect)"),
         title=_("DEMATEL cause–effect diagram (illustrative judgments)"),
-        source=_("pestle.analysis.dematel on the case's analyst judgments"),
+        source=_("DEMATEL on the case's analyst judgments"),
         description=_("Scatter of factors by prominence and relation"),
     )
 
@@ -308,7 +315,7 @@ def topsis_closeness(result: Any) -> dict:
         "closeness",
         value_title=_("Closeness to the ideal (0–1)"),
         title=_("Product segments ranked by TOPSIS (illustrative judgments)"),
-        source=_("pestle.analysis.topsis on the case's analyst judgments"),
+        source=_("TOPSIS ranking on the case's analyst judgments"),
         description=_("Bar chart of TOPSIS closeness per segment"),
     )
 
@@ -353,7 +360,7 @@ def policy_coverage(mix: Any) -> dict:
         x_title=_("Target area"),
         y_title=_("Instrument (Rothwell & Zegveld)"),
         title=_("Policy coverage: national, local or both"),
-        source=_("pestle.analysis.policy on the case's coded policy measures"),
+        source=_("the policy-mix index on the case's coded policy measures"),
         description=_("Grid of instrument by target, coloured by the level covering it"),
     )
 
@@ -387,7 +394,7 @@ def industry_structure(structure: Any, period: str) -> dict:
         "value_bn",
         value_title=_("Added value (billion yuan)"),
         title=_("Added value by industry and share, {period}").format(period=period),
-        source=_("source report (growth table); shares: pestle.analysis.indicators"),
+        source=_("source report (growth table); shares: indicator arithmetic"),
         description=_("Bar chart of added value by industry in billion yuan"),
     )
 
@@ -403,7 +410,7 @@ def growth_contributions(structure: Any, period: str) -> dict:
         "pp",
         value_title=_("Contribution to GDP growth (percentage points)"),
         title=_("Contributions of the three industries to growth, {period}").format(period=period),
-        source=_("pestle.analysis.indicators (share x growth)"),
+        source=_("indicator arithmetic (share x growth)"),
         description=_("Bar chart of contributions to growth in percentage points"),
     )
 
@@ -438,7 +445,7 @@ def trade_shares(trade: Any) -> dict:
         value="share",
         value_title=_("Share of its dimension's total (%)"),
         title=_("Trade shares, one panel per dimension"),
-        source=_("source report (structure table); remainder: pestle.analysis.indicators"),
+        source=_("source report (structure table); remainder: indicator arithmetic"),
         label="label",
         description=_("Bar charts of trade shares, one per dimension"),
     )

@@ -15,6 +15,7 @@ from types import ModuleType
 from pestle.present import i18n
 from pestle.present.i18n import N_
 from pestle.present.i18n import gettext as _
+from pestle.report import labels
 from pestle.report.documents import documents_of
 from pestle.report.footnotes import Notes
 from pestle.report.sections import (
@@ -102,7 +103,7 @@ def _meta(results: Results, lang: str) -> Meta:
         ),
         (_("Region"), text(case.region)),
         (_("Industry"), text(case.target_industry)),
-        (_("Scenario"), text(results.scenario)),
+        (_("Scenario"), text(labels.scenario(results, results.scenario))),
         (_("Settings"), text(settings)),
         (_("Generated"), text(generated)),
     ]

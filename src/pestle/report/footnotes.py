@@ -205,15 +205,25 @@ class Notes:
             )
         return self.span(doc_id, at, at + len(quote), section=section)
 
-    def reference(self, file: str, key: str, *, source: str, entry: str | None = None) -> int:
-        """An entry of a reference data file (``gdp_cny`` for 2022) with its named source."""
+    def reference(
+        self,
+        file: str,
+        key: str,
+        *,
+        source: str,
+        entry: str | None = None,
+        label: str | None = None,
+    ) -> int:
+        """An entry of a reference data file (``gdp_cny`` for 2022) with its named source;
+        titled by `label` (plain words) when given, its id then kept beside the file."""
         if not source or not source.strip():
             raise CaseError(f"reference entry {key!r} has no source", file=file)
         return self._add(
             _key("reference", file, key),
             kind="reference",
-            title=key,
+            title=label or key,
             where=file,
+            ref_id=key if label else None,
             source=source.strip(),
             body=(entry,) if entry else (),
         )
@@ -224,10 +234,12 @@ class Notes:
         *,
         value: str,
         sources: Iterable[str],
+        label: str | None = None,
         assumption: bool = False,
         anchor: str | None = None,
     ) -> int:
-        """A model parameter: its value or range and where it comes from."""
+        """A model parameter: its value or range and where it comes from; titled by its
+        `label` (plain words), its name kept as the note's id."""
         srcs = [s.strip() for s in sources if s and s.strip()]
         if not srcs:
             srcs = [_("no public figure found; an analyst assumption with a stated range")]
@@ -243,7 +255,8 @@ class Notes:
         return self._add(
             _key("parameter", name, value),
             kind="parameter",
-            title=name,
+            title=label or name,
+            where=name if label and label != name else None,
             body=tuple(body),
             source="; ".join(srcs),
         )
@@ -323,3 +336,75 @@ def plain(parts: Text) -> str:
         else:
             out.append(p)
     return "".join(out)
+
+
+# The end of a sentence inside a text fragment: a full stop, question or exclamation mark,
+# semicolon or colon before a space (Latin), or a Chinese mark, which needs no space.
+_INNER_BREAK = re.compile(r"(?:[.!?;:]\s+|[。！？；：]\s*)\S")
+_ENDS_SENTENCE = re.compile(r"(?:[.!?;:]|[。！？；：])\s*$")
+
+
+def sentences_of(parts: Text) -> list[int]:
+    """The sentence (0, 1, ...) each fragment belongs to; marks right after a full stop
+    belong to the sentence it ends."""
+    out: list[int] = []
+    sentence = 0
+    closed = False  # the last text ended a sentence
+    for p in parts:
+        if isinstance(p, str):
+            if closed and p.strip():
+                sentence += 1
+            sentence += len(_INNER_BREAK.findall(p))
+            closed = bool(_ENDS_SENTENCE.search(p)) or (closed and not p.strip())
+        elif not isinstance(p, Refs) and closed:
+            sentence, closed = sentence + 1, False
+        out.append(sentence)
+    return out
+
+
+def one_mark_per_sentence(parts: Text) -> Text:
+    """The fragments with each note marked once per sentence: where several numbers of one
+    sentence cite the same note, only the last of them keeps its mark ("20,000 samples
+    (seed 0) [25]", not "20,000 [25] samples (seed 0 [25])")."""
+    sentence_of = sentences_of(parts)
+    last: dict[tuple[int, int], int] = {}  # (sentence, note) -> index of its last mark
+    for i, p in enumerate(parts):
+        if isinstance(p, Num | Refs):
+            for n in p.notes:
+                last[(sentence_of[i], n)] = i
+    out: list[Fragment] = []
+    for i, p in enumerate(parts):
+        if isinstance(p, Num | Refs) and p.notes:
+            kept = tuple(n for n in p.notes if last[(sentence_of[i], n)] == i)
+            if isinstance(p, Refs):
+                if kept:
+                    out.append(Refs(kept))
+                continue
+            p = replace(p, notes=kept)
+        out.append(p)
+    return tuple(out)
+
+
+# A web address: with its scheme, or a bare host with a path (``en.people.cn/n3/...``, as
+# the reference files write their sources); a closing full stop or comma is left out.
+_URL = re.compile(
+    r"https?://[^\s<>\"'()，。；、]+[^\s<>\"'()，。；、.,;:!?]"
+    r"|(?<![\w@/.-])(?:[a-z0-9-]+\.)+(?:cn|com|org|net|gov|int|edu|info|io)"
+    r"/[^\s<>\"'()，。；、]*[^\s<>\"'()，。；、.,;:!?]"
+)
+
+
+def url_parts(text_: str) -> tuple[tuple[str, str | None], ...]:
+    """A note's text cut around its web addresses: ((text, link or None), ...); a bare
+    host gets ``https://`` in its link."""
+    out: list[tuple[str, str | None]] = []
+    at = 0
+    for m in _URL.finditer(text_):
+        if m.start() > at:
+            out.append((text_[at : m.start()], None))
+        found = m.group(0)
+        out.append((found, found if found.startswith("http") else f"https://{found}"))
+        at = m.end()
+    if at < len(text_):
+        out.append((text_[at:], None))
+    return tuple(out)

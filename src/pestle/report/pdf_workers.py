@@ -41,14 +41,29 @@ _in_worker = False  # set in the worker processes, which start no pool of their 
 
 
 def pdf_bytes(html: str) -> bytes:
-    """WeasyPrint on a print HTML string; only data URLs may be fetched."""
+    """WeasyPrint on a print HTML string; only data URLs and pestle's own font files may
+    be fetched."""
     from weasyprint import HTML
-    from weasyprint.urls import URLFetcher
 
     logging.getLogger("weasyprint").setLevel(logging.ERROR)
     logging.getLogger("fontTools").setLevel(logging.ERROR)
-    fetcher = URLFetcher(allowed_protocols=["data"], fail_on_errors=True)
-    return HTML(string=html, url_fetcher=fetcher, base_url=None).write_pdf()
+    return HTML(string=html, url_fetcher=_fetcher(), base_url=None).write_pdf()
+
+
+def _fetcher() -> Any:
+    from weasyprint.urls import URLFetcher
+
+    from pestle.present import fonts
+
+    class Fetcher(URLFetcher):
+        """Data URLs, and the files of the shipped font (the charts were measured with it)."""
+
+        def fetch(self, url: str, headers: Any = None) -> Any:
+            if url.startswith(fonts.DIRECTORY.as_uri() + "/"):
+                return URLFetcher(allowed_protocols=["file"]).fetch(url, headers)
+            return super().fetch(url, headers)
+
+    return Fetcher(allowed_protocols=["data"], fail_on_errors=True)
 
 
 def _warm(turn: Any, charts: bool) -> None:  # pragma: no cover - runs in the workers

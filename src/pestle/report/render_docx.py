@@ -27,6 +27,7 @@ from docx.oxml.ns import nsdecls
 from docx.shared import Inches, Pt
 from docx.text.paragraph import Paragraph as DocxParagraph
 
+from pestle.report.footnotes import one_mark_per_sentence
 from pestle.report.view import (
     Block,
     Bullets,
@@ -68,7 +69,8 @@ def footnote_parts(f: Footnote, number: Numbering = int) -> list[tuple[str, bool
         if f.body:
             out.append((": ", False))
             out += _plain(f.body, number)
-        out.append((f" ({f.where}). Source: {f.source}", False))
+        where = f"{f.ref_id}, {f.where}" if f.ref_id else f.where
+        out.append((f" ({where}). Source: {f.source}", False))
     elif f.kind == "document":
         out.append((f"{f.title} ({f.where})" + (f" {f.source}" if f.source else ""), False))
     else:
@@ -86,7 +88,7 @@ def footnote_text(f: Footnote, number: Numbering = int) -> str:
 
 def _plain(parts: Text, number: Numbering) -> list[tuple[str, bool]]:
     out: list[tuple[str, bool]] = []
-    for p in parts:
+    for p in one_mark_per_sentence(parts):
         if isinstance(p, Num | Refs):
             if isinstance(p, Num):
                 out.append((p.text, False))
@@ -185,7 +187,7 @@ def _super(paragraph: DocxParagraph, text: str) -> None:
 
 
 def _fragments(paragraph: DocxParagraph, parts: Text, notes: _Notes) -> None:
-    for p in parts:
+    for p in one_mark_per_sentence(parts):
         if isinstance(p, Num):
             paragraph.add_run(p.text).bold = p.strong or None
             notes.cite(paragraph, p.notes)
@@ -293,8 +295,10 @@ def chart_pngs(charts: Iterable[Chart], scale: float = 2.0) -> dict[str, bytes]:
     """Each chart as a PNG picture (vl-convert, the Vega-Lite version the report uses)."""
     import vl_convert as vlc
 
+    from pestle.present import fonts
     from pestle.present.vendor import VEGA_LITE_VERSION
 
+    fonts.register_with_vl_convert()  # the charts name the shipped font
     return {
         c.id: vlc.vegalite_to_png(c.spec, scale=scale, vl_version=VEGA_LITE_VERSION) for c in charts
     }

@@ -13,9 +13,10 @@ from typing import Any
 
 from markupsafe import Markup
 
-from pestle.present import i18n
+from pestle.present import fonts, i18n
 from pestle.present.i18n import gettext as _
 from pestle.present.vendor import vega_bundle
+from pestle.report.citations import Citations
 from pestle.report.footnotes import plain
 from pestle.report.templating import html_env, template_text
 from pestle.report.view import Footnote, NotesPart, Report, Section
@@ -51,9 +52,12 @@ def _context(report: Report, print_mode: bool, svgs: Mapping[str, str] | None) -
         "print_mode": print_mode,
         "css": Markup(template_text("report.css")),
         "lang_css": Markup(template_text("cjk.css")) if report.meta.lang == "zh" else "",
+        # the PDF prints in the font its charts were measured with
+        "font_css": Markup(fonts.font_face_css()) if print_mode else "",
         "tips": {} if print_mode else tooltips(report),
         "specs": {} if print_mode else {c.id: script_json(c.spec) for c in report.charts()},
         "svgs": svgs or {},
+        "cite": Citations(report),
         "toc_pages": None,
         "vega_bundle": Markup(""),
         "embed_js": Markup(""),

@@ -12,6 +12,7 @@ import re
 
 from pestle.present import i18n
 from pestle.present.i18n import gettext as _
+from pestle.report.footnotes import one_mark_per_sentence
 from pestle.report.templating import MdSafe, md_env, md_escape, md_line
 from pestle.report.view import (
     Block,
@@ -49,7 +50,7 @@ def _marks(notes: tuple[int, ...]) -> str:
 
 def frags(parts: Text) -> MdSafe:
     out: list[str] = []
-    for p in parts:
+    for p in one_mark_per_sentence(parts):
         if isinstance(p, Num):
             body = md_escape(p.text)
             out.append((f"**{body}**" if p.strong else body) + _marks(p.notes))
@@ -121,7 +122,8 @@ def footnote(f: Footnote) -> MdSafe:
         entry = f": {frags(f.body)}" if f.body else ""
         what = _("Reference data {title}").format(title=md_escape(f.title))
         source = _("Source: {source}").format(source=md_escape(f.source))
-        body = f"{what}{entry} ({md_escape(f.where)}). {source}"
+        where = f"{f.ref_id}, {f.where}" if f.ref_id else f.where
+        body = f"{what}{entry} ({md_escape(where)}). {source}"
     elif f.kind == "document":
         extra = f" {md_escape(f.source)}" if f.source else ""
         body = f"{md_escape(f.title)} ({md_escape(f.where)}){extra}"

@@ -18,6 +18,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
 from pestle import diskcache
 from pestle.present import i18n
+from pestle.report.footnotes import one_mark_per_sentence, url_parts
 from pestle.report.view import Link, Num, Refs, Term
 
 TEMPLATES = resources.files("pestle.report") / "templates"
@@ -36,6 +37,8 @@ def _environment(kind: str, **options: Any) -> Environment:
     env.install_gettext_callables(i18n.gettext, i18n.ngettext, newstyle=True)  # type: ignore[attr-defined]
     for name, kind in (("num", Num), ("link", Link), ("term", Term), ("refs", Refs)):
         env.tests[name] = lambda x, kind=kind: isinstance(x, kind)
+    env.filters["one_mark_per_sentence"] = one_mark_per_sentence
+    env.filters["url_parts"] = url_parts
     return env
 
 

@@ -76,6 +76,7 @@ class Bullets:
 class Column:
     title: str
     numeric: bool = False
+    code: bool = False  # file names, hashes: may break anywhere to fit the column
 
 
 Cell = Text
@@ -152,6 +153,7 @@ class Footnote:
     source: str | None = None  # the source of a reference entry
     document: str | None = None  # document id in the case
     context: str | None = None  # for a table row: the table's header row
+    ref_id: str | None = None  # a reference entry's id, when its title is a label
     key: str = ""
 
     @property

@@ -95,7 +95,20 @@ class Cite:
             ref_id,
             source=getattr(entry, "source", None) or "; ".join(getattr(entry, "sources", ())),
             entry=getattr(entry, "quality", None) and f"quality: {entry.quality}",
+            label=self._label(ref_id, entry),
         )
+
+    def _label(self, ref_id: str, entry: Any) -> str | None:
+        """A reference entry in plain words: its series' label (case.yaml) and its period,
+        or the name after the "@" of its id (`uhv_corridors@Hami - Chongqing`)."""
+        label = self.case.references.label(ref_id)
+        if label is None:
+            return None
+        period = getattr(entry, "period", None)
+        if period is not None:
+            return f"{label}, {fmt.period(period)}"
+        _, _at, name = ref_id.partition("@")
+        return f"{label}: {name}" if name else label
 
     def _where(self, entry: Any) -> str:
         return self.where(getattr(entry, "file", None), getattr(entry, "line", None))

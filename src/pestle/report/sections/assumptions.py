@@ -9,11 +9,12 @@ from typing import Any
 from pestle.model import Source
 from pestle.present.format import parameter_value
 from pestle.present.i18n import gettext as _
+from pestle.report import labels
 from pestle.report.footnotes import Notes, num, refs
 from pestle.report.sections import Body
 from pestle.report.sections._common import fill, numeric, table
 from pestle.report.sections.demand import param_anchor, parameter_note
-from pestle.report.view import Bullets, Notice, Paragraph, Term, text
+from pestle.report.view import Bullets, Column, Notice, Paragraph, Term, text
 from pestle.results import Results
 
 
@@ -37,6 +38,7 @@ def build(results: Results, notes: Notes, body: Body) -> None:
     body.sub("assumptions-judgments", _("Analyst judgments"), *_judgments(results))
     body.sub("assumptions-documents", _("Source documents"), *_documents(case, notes))
     body.sub("assumptions-references", _("Reference data"), *_references(case))
+    body.sub("reproduce", _("Reproducing this report"), *_reproduce(results))
     body.sub(
         "assumptions-external", _("External sources of analyst-added factors"), *_external(case)
     )
@@ -51,7 +53,7 @@ def _parameters(results: Results, notes: Notes) -> list:
         note = parameter_note(notes, p)
         rows.append(
             (
-                text(Term(p.name)),
+                text(Term(labels.parameter(p))),
                 text("" if p.unit == "choice" else p.unit),
                 (num(parameter_value(p), note),),
                 text(
@@ -61,18 +63,16 @@ def _parameters(results: Results, notes: Notes) -> list:
             )
         )
         ids.append(param_anchor(p.name))
-    flagged = [p.name for p in params if p.assumption]
-    file = str(getattr(data.parameters, "origin", "") or "the parameters file").rsplit("/", 1)[-1]
+    flagged = [labels.parameter(p) for p in params if p.assumption]
     return [
         Paragraph(
             text(
                 *fill(
                     _(
-                        "The demand model's parameters as {file} gives them. Assumptions (no "
+                        "The demand model's parameters as the case gives them. Assumptions (no "
                         "public figure found; entered with a wide range and flagged): {flagged}. "
                         "Scenarios override some of them (see {section})."
                     ),
-                    file=file,
                     flagged=_(", ").join(flagged) if flagged else _("none"),
                     section=Term(_("Composite demand")),
                 )
@@ -90,6 +90,39 @@ def _parameters(results: Results, notes: Notes) -> list:
             rows,
             row_ids=tuple(ids),
             row_classes=tuple("assumption" if p.assumption else "" for p in params),
+        ),
+    ]
+
+
+def _reproduce(results: Results) -> list:
+    """The commands that rebuild what the report shows: kept here, out of the analysis."""
+    scenarios = results.case.scenarios
+    return [
+        Paragraph(
+            text(
+                *fill(
+                    _(
+                        "The numbers of this report come from pestle's results for the case "
+                        "under the settings on the cover. {analyze} prints the same numbers as "
+                        "JSON; {report} builds the report for another scenario, whose name in "
+                        "commands the table gives."
+                    ),
+                    analyze=Term("pestle analyze --format json"),
+                    report=Term("pestle report --scenario NAME"),
+                )
+            )
+        ),
+        *(
+            [
+                table(
+                    "table-reproduce-scenarios",
+                    _("Scenarios and their names in commands"),
+                    (_("Scenario"), _("Name in commands")),
+                    [(text(labels.scenario(results, s.name)), text(s.name)) for s in scenarios],
+                )
+            ]
+            if scenarios
+            else []
         ),
     ]
 
@@ -143,7 +176,12 @@ def _documents(case: Any, notes: Notes) -> list:
         table(
             "table-assumptions-documents",
             _("Source documents of the case"),
-            (_("Document"), _("File"), _("Language"), _("sha256")),
+            (
+                _("Document"),
+                Column(_("File"), code=True),
+                _("Language"),
+                Column(_("sha256"), code=True),
+            ),
             rows,
         )
     ]
@@ -187,7 +225,7 @@ def _references(case: Any) -> list:
         table(
             "table-assumptions-references",
             _("Reference data files"),
-            (_("File"), _("sha256")),
+            (Column(_("File"), code=True), Column(_("sha256"), code=True)),
             rows,
         ),
     ]

@@ -66,7 +66,7 @@ def build(results: Results, notes: Notes, body: Body) -> None:
             _("Outcome of the consistency checks"),
             charts.check_outcomes(report),
             _("Bar chart: number of checks failed, unknown and passed"),
-            _("Source: pestle.checks."),
+            _("Source: pestle's consistency checks."),
             method,
         )
     )
@@ -85,9 +85,9 @@ def build(results: Results, notes: Notes, body: Body) -> None:
 def checks_note(report: Any, notes: Notes) -> int:
     return notes.computed(
         "pestle checks",
-        description=_("Consistency rules run by pestle.checks on case {case}: {rules}.").format(
-            case=report.case, rules=", ".join(report.rules)
-        ),
+        description=_(
+            "Consistency rules run by pestle's consistency checks on case {case}: {rules}."
+        ).format(case=report.case, rules=", ".join(report.rules)),
     )
 
 

@@ -11,6 +11,7 @@ from pestle.present import format as fmt
 from pestle.present.charts import segment_name
 from pestle.present.format import parameter_value
 from pestle.present.i18n import gettext as _
+from pestle.report import labels
 from pestle.report.footnotes import Notes, num, refs
 from pestle.report.sections import Body
 from pestle.report.sections._common import Cite, chart, entities, fill, numeric, table
@@ -27,6 +28,7 @@ def parameter_note(notes: Notes, p: Any) -> int:
     sources = [f"assumption: {p.reason}"] if p.assumption else [p.source or ""]
     return notes.parameter(
         p.name,
+        label=labels.parameter(p),
         value=parameter_value(p),
         sources=sources,
         assumption=bool(p.assumption),
@@ -53,7 +55,7 @@ def model_note(results: Results, notes: Notes) -> int:
             inputs_notes.append(parameter_note(notes, p))
     d = result.demand
     return notes.computed(
-        "pestle.analysis.demand",
+        _("the demand model"),
         description=_(
             "Monte Carlo of the composite-demand model, scenario {scenario}: {samples} samples, "
             "seed {seed}; mean and 5th, 50th and 95th percentiles per segment and year. "
@@ -83,7 +85,7 @@ def build(results: Results, notes: Notes, body: Body) -> None:
     body.sub(
         "demand-backtest", _("How far to trust the forecast"), *_backtest(results, notes, note)
     )
-    body.sub("demand-scenarios", _("Scenario comparison"), *_scenarios(comparison, notes, note))
+    body.sub("demand-scenarios", _("Scenario comparison"), *_scenarios(results, notes, note))
     body.sub("demand-sobol", _("What drives the uncertainty"), *_sobol(results, notes, body))
     body.sub("demand-eol", _("End-of-life blade waste"), *_eol(results, notes, result, note, eol))
     body.sub("demand-linkage", _("Linkage effects on the economy"), *_linkage(results, notes, note))
@@ -96,7 +98,7 @@ def _method(results: Results, notes: Notes, result: Any, note: int) -> list:
     for p in result.parameters:
         if p.name in results.settings.override_map:
             value = num(parameter_value(p), parameter_note(notes, p))
-            fixed.extend([_(", ") if fixed else "", Term(p.name), " = ", value])
+            fixed.extend([_(", ") if fixed else "", Term(labels.parameter(p)), " = ", value])
     blocks: list = []
     if fixed:
         blocks.append(
@@ -110,7 +112,7 @@ def _method(results: Results, notes: Notes, result: Any, note: int) -> list:
             text(
                 *fill(
                     _("Presented scenario: {scenario} — {description} "),
-                    scenario=Term(result.name),
+                    scenario=Term(labels.scenario(results, result.name)),
                     description=result.description,
                 ),
                 *fill(
@@ -119,15 +121,20 @@ def _method(results: Results, notes: Notes, result: Any, note: int) -> list:
                         "or the report's bases table) into tonnes of composites by segment and "
                         "year; every uncertain parameter is drawn from its stated range (see "
                         "{assumptions}). {samples} Monte Carlo samples (seed {seed}), horizon "
-                        "{years}. Other scenarios: {others} (choose one with {option})."
+                        "{years}. Other scenarios: {others} (how to build the report for one: "
+                        "{commands})."
                     ),
                     assumptions=Link(_("Assumptions and sources"), "assumptions"),
                     samples=num(fmt.count(d.samples), note),
                     seed=num(str(d.seed), note),
                     years=num(fmt.years(years[0], years[-1]), note),
-                    others=_(", ").join(n for n in results.scenarios.names if n != result.name)
+                    others=_(", ").join(
+                        labels.scenario(results, n)
+                        for n in results.scenarios.names
+                        if n != result.name
+                    )
                     or _("none"),
-                    option=Term("pestle report --scenario NAME"),
+                    commands=Link(_("Reproducing this report"), "reproduce"),
                 ),
             )
         ),
@@ -166,7 +173,7 @@ def _fan(result: Any, note: int) -> list:
             _("Composite demand by segment and year"),
             charts.demand_fan(d),
             _("Fan charts: yearly composite demand in kt, median and p5–p95 band"),
-            _("Source: pestle.analysis.demand."),
+            _("Source: the demand model."),
             note,
         ),
         table(
@@ -202,7 +209,7 @@ def _yearly(results: Results, note: int) -> list:
         Paragraph(
             text(
                 _("Scenario {scenario}: {description}").format(
-                    scenario=d.name, description=d.description
+                    scenario=labels.scenario(results, d.name), description=d.description
                 )
             ),
             tone="lead",
@@ -344,7 +351,7 @@ def _backtest(results: Results, notes: Notes, demand_note: int) -> list:
                 _("Backtest: forecast blade demand against what was built"),
                 spec,
                 _("Interval chart: forecast median and p5–p95 against the observed range, kt"),
-                _("Source: pestle.analysis.demand on the capacity history before each cut."),
+                _("Source: the demand model on the capacity history before each cut."),
                 note,
             )
         ]
@@ -386,21 +393,22 @@ def _backtest(results: Results, notes: Notes, demand_note: int) -> list:
     ]
 
 
-def _scenarios(comparison: Any, notes: Notes, note: int) -> list:
+def _scenarios(results: Results, notes: Notes, note: int) -> list:
+    comparison = results.scenarios
     rows = []
     for r in comparison.results:
         c = r.demand.get("cumulative_demand_t", "total")
         scen_note = notes.computed(
-            "pestle.analysis.demand",
+            _("the demand model"),
             description=_(
                 "Monte Carlo of the composite-demand model, scenario {scenario}: same samples "
                 "and seed as the presented scenario, with the scenario's parameter overrides."
-            ).format(scenario=r.name),
+            ).format(scenario=labels.scenario(results, r.name)),
             inputs=[note],
         )
         rows.append(
             (
-                text(Term(r.name)),
+                text(Term(labels.scenario(results, r.name))),
                 text(r.description),
                 (num(fmt.mass(c["p50"]), scen_note),),
                 (num(fmt.value_range(c["p5"], c["p95"], "t"), scen_note),),
@@ -410,9 +418,9 @@ def _scenarios(comparison: Any, notes: Notes, note: int) -> list:
         chart(
             "chart-demand-scenarios",
             _("Cumulative composite demand by scenario"),
-            charts.scenario_comparison(comparison),
+            charts.scenario_comparison(comparison, labels.scenario_map(results)),
             _("Interval chart: cumulative composite demand by scenario"),
-            _("Source: pestle.analysis.demand."),
+            _("Source: the demand model."),
             note,
         ),
         table(
@@ -467,14 +475,15 @@ def _sobol(results: Results, notes: Notes, body: Body) -> list:
         p = params.get(label)
         rows.append(
             (
-                text(label),
+                text(labels.parameter(p) if p is not None else label),
                 (num(f"{fmt.decimal(r['S1'])} ± {fmt.decimal(r['S1_conf'])}", sobol_note),),
                 (num(f"{fmt.decimal(r['ST'])} ± {fmt.decimal(r['ST_conf'])}", sobol_note),),
                 text(_("assumption") if p is not None and p.assumption else _("sourced")),
             )
         )
-    top = list(frame["parameter"][:3])
-    spec = charts.sobol(sens)
+    plain = labels.parameters(results)
+    top = [plain.get(name, name) for name in frame["parameter"][:3]]
+    spec = charts.sobol(sens, labels.parameters(results))
     return [
         Paragraph(
             text(
@@ -494,7 +503,7 @@ def _sobol(results: Results, notes: Notes, body: Body) -> list:
             _("Sobol' indices of total composite demand"),
             spec,
             _("Bar chart: Sobol' indices per parameter"),
-            _("Source: SALib on pestle.analysis.demand."),
+            _("Source: SALib on the demand model."),
             sobol_note,
         ),
         table(
@@ -509,6 +518,35 @@ def _sobol(results: Results, notes: Notes, body: Body) -> list:
             rows,
         ),
     ]
+
+
+def _eol_band_why(d: Any) -> str:
+    """Why the waste chart's median may lie at zero under a wide band: said in its caption
+    for the years where it does (empty when it does not)."""
+    odd = []
+    for year in d.waste_years:
+        try:
+            stats = d.get("eol_blade_waste_t", "wind_blades", year)
+        except KeyError:
+            continue
+        if stats["p50"] <= 0 < stats["p95"]:
+            odd.append(year)
+    if not odd:
+        return ""
+    runs: list[list[int]] = []  # consecutive years, each run shown as one span
+    for year in odd:
+        if runs and year == runs[-1][-1] + 1:
+            runs[-1].append(year)
+        else:
+            runs.append([year])
+    spans = _(", ").join(
+        fmt.year(run[0]) if len(run) == 1 else fmt.years(run[0], run[-1]) for run in runs
+    )
+    return " " + _(
+        "In {years} the median is zero under a wide band: the blades of one year's build-out "
+        "come back together, in the year their drawn service life ends, so in each of these "
+        "years most draws see none of them and a few see the whole wave."
+    ).format(years=spans)
 
 
 def _eol(results: Results, notes: Notes, result: Any, note: int, factors: list) -> list:
@@ -583,7 +621,7 @@ def _eol(results: Results, notes: Notes, result: Any, note: int, factors: list) 
                 _("End-of-life blade waste by year"),
                 eol_spec,
                 _("Fan chart: yearly end-of-life blade waste in kt"),
-                _("Source: pestle.analysis.demand."),
+                _("Source: the demand model.") + _eol_band_why(d),
                 note,
             )
         )
@@ -601,7 +639,7 @@ def linkage_note(effects: Any, notes: Notes, demand_note: int) -> int:
         inputs=[demand_note],
     )
     return notes.computed(
-        "pestle.analysis.linkage",
+        _("the input-output model"),
         description=_("Leontief model: direct = the shock, indirect = L·f − f. {note}").format(
             note=effects.note
         ),
@@ -656,7 +694,7 @@ def _linkage(results: Results, notes: Notes, demand_note: int) -> list:
             _("Output effects by sector: direct and indirect"),
             charts.linkage_effects(effects, TOP_SECTORS),
             _("Stacked bar chart: direct and indirect output effect by sector"),
-            _("Source: pestle.analysis.linkage, national coefficients."),
+            _("Source: the input-output model, national coefficients."),
             link_note,
         ),
         table(

@@ -104,7 +104,7 @@ def _structure(results: Results, cite: Cite, indicators: tuple, body: Body) -> l
         structure = ind.structure[0]
         derived = {r.entity: r for r in structure.rows}
         method = cite.notes.computed(
-            "pestle.analysis.indicators",
+            _("indicator arithmetic"),
             description=_(
                 "Industry structure: share = added value / sum of the industries; "
                 "contribution to growth = share x growth (percentage points); contribution "
@@ -275,7 +275,7 @@ def _clusters(results: Results, cite: Cite, body: Body) -> list:
             if g.entity != value.id:
                 continue
             note = cite.notes.computed(
-                "pestle.analysis.indicators",
+                _("indicator arithmetic"),
                 description=_("Share of GDP = added value / reference GDP of the same period."),
                 inputs=input_notes(cite, g.evidence),
             )

@@ -67,7 +67,7 @@ def judgments_note(notes: Notes, judgments: Any) -> int:
 
 def ahp_note(h: Any, notes: Notes, source: int) -> int:
     return notes.computed(
-        "AHP (pestle.analysis.ahp)",
+        "AHP",
         description=_(
             "Weights from the principal eigenvector of each pairwise matrix (Saaty); global "
             "weight = dimension weight x weight within the dimension; consistency ratio CR = "
@@ -79,7 +79,7 @@ def ahp_note(h: Any, notes: Notes, source: int) -> int:
 
 def dematel_note(d: Any, notes: Notes, source: int) -> int:
     return notes.computed(
-        "DEMATEL (pestle.analysis.dematel)",
+        "DEMATEL",
         description=_(
             "Total relation T = D (I − D)⁻¹ of the normalised direct-influence matrix D; "
             "prominence D+R, relation D−R (cause if positive); indirect influence = T − D. "
@@ -91,7 +91,7 @@ def dematel_note(d: Any, notes: Notes, source: int) -> int:
 
 def efe_note(e: Any, notes: Notes, source: int) -> int:
     return notes.computed(
-        "EFE (pestle.analysis.efe)",
+        "EFE",
         description=_(
             "External factor evaluation (David): weight (AHP global weight) x rating of the "
             "response (from {low} poor to {high} superior); the total lies between the two, "
@@ -107,7 +107,7 @@ def efe_note(e: Any, notes: Notes, source: int) -> int:
 
 def topsis_note(notes: Notes, source: int) -> int:
     return notes.computed(
-        "TOPSIS (pestle.analysis.topsis)",
+        "TOPSIS",
         description=_(
             "Closeness to the ideal solution of each product segment (Hwang & Yoon, vector "
             "normalisation) on the criteria and weights of the analyst judgments."
@@ -118,7 +118,7 @@ def topsis_note(notes: Notes, source: int) -> int:
 
 def robustness_note(rob: Any, notes: Notes, topsis: int) -> int:
     return notes.computed(
-        "rank stability (pestle.analysis.robustness)",
+        "rank stability",
         description=_(
             "Monte Carlo of the criterion weights: each multiplied by Uniform(1 − s, 1 + s), "
             "s = {spread}, {draws} draws, seed {seed}; share of draws keeping each segment's "
@@ -172,7 +172,7 @@ def _ahp(h: Any, notes: Notes, source: int, names: dict[str, str]) -> list:
             _("AHP global weights of the factors"),
             charts.ahp_weights(h, names),
             _("Bar chart: AHP global weight per factor, coloured by dimension"),
-            _("Source: pestle.analysis.ahp."),
+            _("Source: AHP weighting."),
             note,
         ),
         table(
@@ -223,10 +223,7 @@ def _dematel(d: Any, notes: Notes, source: int, names: dict[str, str]) -> list:
             _("DEMATEL cause–effect diagram"),
             charts.dematel_diagram(d, names),
             _("Scatter chart: factors by prominence (D+R) and relation (D−R)"),
-            _(
-                "Points are labelled with the keys of the table below. Source: "
-                "pestle.analysis.dematel."
-            ),
+            _("Points are labelled with the keys of the table below. Source: DEMATEL."),
             note,
         ),
         table(
@@ -344,7 +341,7 @@ def _topsis(results: Results, notes: Notes, source: int) -> list:
             _("TOPSIS closeness of the product segments"),
             charts.topsis_closeness(t),
             _("Bar chart: TOPSIS closeness per product segment"),
-            _("Source: pestle.analysis.topsis."),
+            _("Source: TOPSIS ranking."),
             note,
         ),
     ]
@@ -398,7 +395,7 @@ def _entropy(e: Any, notes: Notes, names: dict[str, str]) -> list:
     if not e.applicable:
         return [lead, Notice(_("Not applicable to this case: {reason}").format(reason=e.reason))]
     note = notes.computed(
-        "Entropy weights (pestle.analysis.factor_panel)",
+        "Entropy weights",
         description=_(
             "Entropy weight method over the {alignment} the linked series share; a factor's "
             "weight is the sum of its series' weights."

@@ -100,7 +100,7 @@ def _mix(mix: Any, cite: Cite) -> list:
         mix.note,
     )
     method = notes.computed(
-        "pestle.analysis.policy",
+        _("the policy-mix index"),
         description=_(
             "Coverage of instrument x target cells by level; typology: {typology}. "
             "Superposition index = cells addressed at national and at local level / cells "
@@ -258,7 +258,7 @@ def _ftz_indicators(cite: Cite, ind: Any) -> list:
     for zone in ind.ftz:
         inputs_ = [n for s in zone.sections for n in input_notes(cite, s.evidence)]
         note = cite.notes.computed(
-            "pestle.analysis.indicators",
+            _("indicator arithmetic"),
             description=_(
                 "Shares of the sections' permissions and Herfindahl concentration H = sum of "
                 "squared shares; 1 / H is the equivalent number of equal sections."

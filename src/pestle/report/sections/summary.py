@@ -9,6 +9,7 @@ from pestle.present import format as fmt
 from pestle.present.charts import segment_name
 from pestle.present.i18n import N_
 from pestle.present.i18n import gettext as _
+from pestle.report import labels
 from pestle.report.footnotes import Notes, num
 from pestle.report.sections import Body
 from pestle.report.sections._common import fill, finding_anchor
@@ -94,7 +95,7 @@ def _demand(results: Results, notes: Notes) -> Text:
             range=num(fmt.value_range(total.p5, total.p95, "t"), note),
             segment=segment_name(lead.segment).lower(),
             lead=num(fmt.mass(lead.cumulative.p50), note),
-            scenario=d.name,
+            scenario=labels.scenario(results, d.name),
             why=d.description,
         )
     )
@@ -116,13 +117,14 @@ def _drivers(results: Results, notes: Notes) -> Text:
     note = sensitivity_note(results, notes)
     frame = sens.to_frame()
     frame = frame[~frame["inert"]].sort_values("rank").head(3)
+    plain = labels.parameters(results)
     names: list = []
     for i, (_label, r) in enumerate(frame.iterrows()):
         if i:
             names.append(_(", ") if i < len(frame) - 1 else _(" and "))
         names += fill(
             _("{parameter} (total-order index {index})"),
-            parameter=Term(str(r["parameter"])),
+            parameter=Term(plain.get(str(r["parameter"]), str(r["parameter"]))),
             index=num(fmt.decimal(r["ST"], 2), note),
         )
     return text(
@@ -154,9 +156,9 @@ def _scenarios(results: Results, notes: Notes) -> Text:
                 "({high_name})."
             ),
             low=num(fmt.mass(lo), note),
-            low_name=low.name,
+            low_name=labels.scenario(results, low.name),
             high=num(fmt.mass(hi), note),
-            high_name=high.name,
+            high_name=labels.scenario(results, high.name),
         )
     )
 

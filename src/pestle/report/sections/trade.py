@@ -179,7 +179,7 @@ def _structure(results: Results, cite: Cite, case: Any) -> list:
     for d in ind.trade.dimensions:
         marks = [n for c in d.categories for n in input_notes(cite, c.evidence)]
         note = cite.notes.computed(
-            "pestle.analysis.indicators",
+            _("indicator arithmetic"),
             description=_(
                 "Trade structure by dimension: the named categories' shares and the remainder "
                 "(100 % minus the named shares) of the same dimension. "
@@ -224,7 +224,7 @@ def _bases(results: Results, cite: Cite, body: Body) -> list:
     rows = []
     for b in ind.bases:
         note = cite.notes.computed(
-            "pestle.analysis.indicators",
+            _("indicator arithmetic"),
             description=_("Implied prior-period base = value / (1 + growth / 100)."),
             inputs=input_notes(cite, b.evidence),
         )

@@ -5,6 +5,8 @@
   document.querySelectorAll("div.vega[data-chart]").forEach(function (el) {
     var id = el.getAttribute("data-chart");
     var spec = JSON.parse(document.getElementById("spec-" + id).textContent);
+    // a chart of one panel is made to fit a width: here, its box
+    if (spec.autosize && spec.autosize.type === "fit-x") { spec.width = "container"; }
     var opts = { actions: actions, renderer: "svg", tooltip: true, downloadFileName: id, scaleFactor: { png: 2 } };
     vegaEmbed(el, spec, opts).catch(function (err) { console.error(err); });
   });
