@@ -103,9 +103,15 @@ def _schema() -> Any:
     )
 
 
-def extract_part(index: int, root: str, paths: Sequence[str], out: str) -> tuple[int, int, int]:
+Failed = tuple[tuple[str, str], ...]  # (document, reason) of documents not read
+
+
+def extract_part(
+    index: int, root: str, paths: Sequence[str], out: str
+) -> tuple[int, int, int, Failed]:
     """Extract one part's documents and write `part-<index>.parquet` into `out`; returns
-    (index, documents, claims). Top-level and pickle-friendly: it runs on Dask workers."""
+    (index, documents, claims, documents not read with the reason). Top-level and
+    pickle-friendly: it runs on Dask workers."""
     import pyarrow as pa
     import pyarrow.parquet as pq
 
@@ -141,7 +147,8 @@ def extract_part(index: int, root: str, paths: Sequence[str], out: str) -> tuple
     temporary = final.with_name(f".{final.name}.{os.getpid()}.tmp")
     pq.write_table(table, temporary)
     os.replace(temporary, final)  # atomic: a part exists whole or not at all
-    return index, len(paths), len(rows)
+    failed = tuple((d["name"], d["error"]) for d in documents if "error" in d)
+    return index, len(paths), len(rows), failed
 
 
 @dataclass(frozen=True)
@@ -152,7 +159,7 @@ class CorpusResult:
     parts: int
     documents: int
     claims: int
-    failed: tuple[tuple[str, str], ...]  # (document, reason) of documents not read
+    failed: Failed
 
 
 def extract_corpus(
@@ -181,24 +188,22 @@ def extract_corpus(
         [str(p) for p in files[i : i + part_documents]]
         for i in range(0, len(files), part_documents)
     ]
-    done = claims = 0
     if executor is None:
-        for k, paths in enumerate(parts):
-            _, n_docs, n_claims = extract_part(k, str(root), paths, str(folder))
-            done, claims = done + n_docs, claims + n_claims
-            if progress is not None:
-                progress(done, len(files))
+        outcomes = (extract_part(k, str(root), paths, str(folder)) for k, paths in enumerate(parts))
     else:
         futures = [
             executor.submit(extract_part, k, str(root), paths, str(folder))
             for k, paths in enumerate(parts)
         ]
-        for future in as_completed(futures):
-            _, n_docs, n_claims = future.result()
-            done, claims = done + n_docs, claims + n_claims
-            if progress is not None:
-                progress(done, len(files))
-    failed = tuple((d["name"], d["error"]) for d in read_documents(folder) if "error" in d)
+        outcomes = (future.result() for future in as_completed(futures))
+    done = claims = 0
+    failed_by_part: dict[int, Failed] = {}
+    for k, n_docs, n_claims, part_failed in outcomes:
+        done, claims = done + n_docs, claims + n_claims
+        failed_by_part[k] = part_failed
+        if progress is not None:
+            progress(done, len(files))
+    failed = tuple(f for k in sorted(failed_by_part) for f in failed_by_part[k])
     return CorpusResult(folder, len(parts), len(files), claims, failed)
 
 

@@ -150,3 +150,14 @@ def test_bad_inputs_are_one_error(tmp_path: Path) -> None:
     store.init()
     with pytest.raises(InputError, match="not a Parquet file"):
         store.import_parquet(tmp_path / "x.parquet")
+
+
+def test_an_unreadable_document_is_listed_with_its_reason(tmp_path: Path) -> None:
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "docs" / "a.txt").write_text("Exports reached 35 billion yuan in 2024.", "utf-8")
+    (tmp_path / "docs" / "b.txt").write_text("   ", encoding="utf-8")  # empty: refused
+    result = extract_corpus(tmp_path / "docs", tmp_path / "claims", part_documents=1)
+    assert [name for name, _ in result.failed] == ["b"] and "empty" in result.failed[0][1]
+    assert result.failed == tuple(
+        (d["name"], d["error"]) for d in read_documents(tmp_path / "claims") if "error" in d
+    )

@@ -5,17 +5,19 @@ from __future__ import annotations
 from typing import Any
 
 from pestle.present import chartkit as kit
+from pestle.present import format as fmt
 from pestle.present.i18n import gettext as _
 
 
 def sweep_headline(sweep: Any) -> dict:
     """Main effects of a `SweepResult`: for each swept parameter (and scenario), the median
-    and p5–p95 of cumulative demand at each of its values, in kt (`SweepResult.headline`)."""
+    and p5–p95 of cumulative demand at each of its values, in kt (万吨 in Chinese, as every
+    demand chart: `format.in_unit`) (`SweepResult.headline`)."""
     records = [
         {
             "panel": f"{row['parameter']} · {row['scenario']}",
             "value": row["value"],
-            **{k: row[k] / 1e3 for k in ("p5", "p50", "p95")},
+            **{k: fmt.in_unit(row[k], "kt") for k in ("p5", "p50", "p95")},
         }
         for row in sweep.headline().to_dict(orient="records")
     ]
