@@ -315,52 +315,77 @@ _QUARTERS_ZH = ("第一季度", "第二季度", "第三季度", "第四季度")
 ZH_DASH = "\u2014"  # 1—5月: Chinese ranges of months and years take the em dash
 
 
-def _period_zh(p: Period) -> str:
-    """``2024年``, ``2025年第一季度``, ``2023年上半年``, ``2025年1—5月``, ``2024年2月26日``."""
+def _period_shape(p: Period) -> tuple[Any, ...]:
+    """What a period is, whatever the language: ("day", d), ("year", y), ("month", y, m),
+    ("quarter", y, q), ("half", y, h), ("months", y, m1, m2), ("years", y1, y2) or
+    ("days", d1, d2)."""
     s, e = p.start, p.end
     whole_months = s.day == 1 and Period.months(e.year, e.month, e.month).end == e
     if s == e:
-        return day(s, locale="zh")
+        return ("day", s)
     if s.year == e.year and whole_months:
         if s.month == 1 and e.month == 12:
-            return f"{s.year}年"
+            return ("year", s.year)
         if s.month == e.month:
-            return f"{s.year}年{s.month}月"
+            return ("month", s.year, s.month)
         if e.month - s.month == 2 and s.month % 3 == 1:
-            return f"{s.year}年{_QUARTERS_ZH[(s.month - 1) // 3]}"
+            return ("quarter", s.year, (s.month + 2) // 3)
         if e.month - s.month == 5 and s.month in {1, 7}:
-            return f"{s.year}年{'上' if s.month == 1 else '下'}半年"
-        return f"{s.year}年{s.month}{ZH_DASH}{e.month}月"
+            return ("half", s.year, 1 if s.month == 1 else 2)
+        return ("months", s.year, s.month, e.month)
     if whole_months and s.month == 1 and e.month == 12:
-        return f"{s.year}{ZH_DASH}{e.year}年"
-    return f"{day(s, locale='zh')}{ZH_DASH}{day(e, locale='zh')}"
+        return ("years", s.year, e.year)
+    return ("days", s, e)
+
+
+def _period_zh(shape: tuple[Any, ...]) -> str:
+    """``2024年``, ``2025年第一季度``, ``2023年上半年``, ``2025年1—5月``, ``2024年2月26日``."""
+    kind, *v = shape
+    if kind == "day":
+        return day(v[0], locale="zh")
+    if kind == "year":
+        return f"{v[0]}年"
+    if kind == "month":
+        return f"{v[0]}年{v[1]}月"
+    if kind == "quarter":
+        return f"{v[0]}年{_QUARTERS_ZH[v[1] - 1]}"
+    if kind == "half":
+        return f"{v[0]}年{'上' if v[1] == 1 else '下'}半年"
+    if kind == "months":
+        return f"{v[0]}年{v[1]}{ZH_DASH}{v[2]}月"
+    if kind == "years":
+        return f"{v[0]}{ZH_DASH}{v[1]}年"
+    return f"{day(v[0], locale='zh')}{ZH_DASH}{day(v[1], locale='zh')}"
+
+
+def _period_en(shape: tuple[Any, ...]) -> str:
+    kind, *v = shape
+    if kind == "day":
+        return day(v[0])
+    if kind == "year":
+        return str(v[0])
+    if kind == "month":
+        return f"{_MONTHS[v[1] - 1]} {v[0]}"
+    if kind == "quarter":
+        return f"Q{v[1]} {v[0]}"
+    if kind == "half":
+        return f"H{v[1]} {v[0]}"
+    if kind == "months":
+        return f"{_MONTHS[v[1] - 1]}{DASH}{_MONTHS[v[2] - 1]} {v[0]}"
+    if kind == "years":
+        return f"{v[0]}{DASH}{v[1]}"
+    return f"{day(v[0])}{DASH}{day(v[1])}"
 
 
 def period(p: Period | str | None, *, locale: str | None = None) -> str:
-    """``2024``, ``Q1 2025``, ``H1 2023``, ``Jan–May 2025``, ``May 2023``, ``26 Feb 2024``."""
+    """``2024``, ``Q1 2025``, ``H1 2023``, ``Jan–May 2025``, ``May 2023``, ``26 Feb 2024``
+    (in Chinese: ``2025年第一季度`` ...)."""
     if p is None:
         return "n/a"
     if isinstance(p, str):
         p = Period.parse(p)
-    if _zh(locale):
-        return _period_zh(p)
-    s, e = p.start, p.end
-    whole_months = s.day == 1 and Period.months(e.year, e.month, e.month).end == e
-    if s == e:
-        return day(s)
-    if s.year == e.year and whole_months:
-        if s.month == 1 and e.month == 12:
-            return str(s.year)
-        if s.month == e.month:
-            return f"{_MONTHS[s.month - 1]} {s.year}"
-        if e.month - s.month == 2 and s.month % 3 == 1:
-            return f"Q{(s.month + 2) // 3} {s.year}"
-        if e.month - s.month == 5 and s.month in {1, 7}:
-            return f"H{1 if s.month == 1 else 2} {s.year}"
-        return f"{_MONTHS[s.month - 1]}{DASH}{_MONTHS[e.month - 1]} {s.year}"
-    if whole_months and s.month == 1 and e.month == 12:
-        return f"{s.year}{DASH}{e.year}"
-    return f"{day(s)}{DASH}{day(e)}"
+    shape = _period_shape(p)
+    return _period_zh(shape) if _zh(locale) else _period_en(shape)
 
 
 def year(y: int, *, locale: str | None = None) -> str:
