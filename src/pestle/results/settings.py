@@ -1,9 +1,10 @@
 """`Settings`: the one set of choices a case's results depend on besides the case's files.
 
 Every surface (the CLI, the report, the dashboard and the API) builds its results from a
-`Settings`; its defaults are written here and nowhere else, so the same case gives the same
-numbers wherever they are shown. The settings are recorded in the results and printed
-beside their numbers (the CLI header, the report's colophon, the dashboard's footer).
+`Settings`; its defaults are the numbers of `pestle.results.defaults` and no others, so the
+same case gives the same numbers wherever they are shown. The settings are recorded in the
+results and printed beside their numbers (the CLI header, the report's colophon, the
+dashboard's footer).
 """
 
 from __future__ import annotations
