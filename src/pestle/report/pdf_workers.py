@@ -31,9 +31,10 @@ from concurrent.futures.process import BrokenProcessPool
 from contextlib import contextmanager
 from typing import Any
 
+from pestle.report.chart_slots import SVG_SRC
+
 MAX_WORKERS = 4
 PARENT_POLL_S = 0.5  # how often a worker checks that the process that started it is alive
-SVG_SRC = "pestle-svg:"  # an image source to be replaced by the chart's SVG (a data URL)
 
 _lock = threading.Lock()
 _pool: ProcessPoolExecutor | None = None
@@ -75,6 +76,8 @@ def _warm(turn: Any, charts: bool) -> None:  # pragma: no cover - runs in the wo
     # view model is.
     with turn:
         pdf_bytes("<p>warm-up</p>")  # imports WeasyPrint, loads the fonts
+        import pikepdf  # noqa: F401  (draws the charts into their slots)
+
         if charts:  # charts to convert are likely: start the JavaScript engine (0.3 s) now
             import vl_convert
 
@@ -189,26 +192,47 @@ Done = tuple[bytes, dict[str, str]]  # PDF bytes, SVG key -> SVG of the charts c
 def render_document(html: str, charts: Charts | None = None, cache: str | None = None) -> Done:
     """The PDF of an HTML document whose images ``src="{SVG_SRC}KEY"`` are the charts in
     `charts` (converted here, or taken from the SVG cache under the folder `cache`), with
-    those charts' SVGs."""
+    those charts' SVGs. Each chart is laid out as an empty slot of its size and drawn into
+    it afterwards (`chart_slots`); if a slot is not found, the part is laid out again with
+    the charts drawn by WeasyPrint."""
     svgs: dict[str, str] = {}
     if charts:
-        from pestle.report.svg import data_url, to_svg
+        from pestle.report.svg import to_svg
 
         if cache is not None:  # the build's cache, wherever this process started
             os.environ["PESTLE_CACHE"] = cache
-
-        for key, spec in charts.items():
-            svgs[key] = to_svg(spec)
-            html = html.replace(f'"{SVG_SRC}{key}"', f'"{data_url(svgs[key])}"')
+        svgs = {key: to_svg(spec) for key, spec in charts.items()}
     # WeasyPrint makes many objects and few cycles: collecting while it lays out costs
     # about a tenth of its time
     collecting = gc.isenabled()
     gc.disable()
     try:
-        return pdf_bytes(html), svgs
+        if not svgs:
+            return pdf_bytes(html), svgs
+        from pestle.report import chart_slots
+
+        try:
+            laid_out = pdf_bytes(_with_charts(html, svgs, chart_slots.blank))
+            drawn = {key: chart_slots.chart_pdf(key, svg) for key, svg in svgs.items()}
+            return chart_slots.draw(laid_out, drawn), svgs
+        except chart_slots.SlotError as exc:
+            logging.getLogger(__name__).warning("chart slots: %s; charts drawn in layout", exc)
+            # no link around the charts then (an `a` without href is not a link)
+            slot = 'class="chart-slot" href="'
+            unlinked = html.replace(slot + chart_slots.SLOT_HREF, 'class="chart-slot" data-slot="')
+            return pdf_bytes(_with_charts(unlinked, svgs, lambda svg: svg)), svgs
     finally:
         if collecting:
             gc.enable()
+
+
+def _with_charts(html: str, svgs: Mapping[str, str], image: Any) -> str:
+    """`html` with each chart's placeholder source replaced by `image(svg)` as a data URL."""
+    from pestle.report.svg import data_url
+
+    for key, svg in svgs.items():
+        html = html.replace(f'src="{SVG_SRC}{key}"', f'src="{data_url(image(svg))}"')
+    return html
 
 
 def submit(html: str, charts: Charts | None = None) -> Future[Done]:

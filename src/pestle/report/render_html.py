@@ -8,6 +8,7 @@ is an empty data URL so a browser does not ask for one.
 from __future__ import annotations
 
 import json
+from collections import defaultdict
 from collections.abc import Mapping
 from typing import Any
 
@@ -16,6 +17,7 @@ from markupsafe import Markup
 from pestle.present import fonts, i18n
 from pestle.present.i18n import gettext as _
 from pestle.present.vendor import vega_bundle
+from pestle.report.chart_slots import SVG_SRC, slot_href
 from pestle.report.citations import Citations
 from pestle.report.footnotes import plain
 from pestle.report.templating import html_env, template_text
@@ -57,6 +59,15 @@ def _context(report: Report, print_mode: bool, svgs: Mapping[str, str] | None) -
         "tips": {} if print_mode else tooltips(report),
         "specs": {} if print_mode else {c.id: script_json(c.spec) for c in report.charts()},
         "svgs": svgs or {},
+        # a chart whose source is a placeholder is laid out as a slot (report/chart_slots.py)
+        "slots": defaultdict(
+            str,
+            {
+                cid: slot_href(src, cid)
+                for cid, src in (svgs or {}).items()
+                if src.startswith(SVG_SRC)
+            },
+        ),
         "cite": Citations(report),
         "toc_pages": None,
         "vega_bundle": Markup(""),

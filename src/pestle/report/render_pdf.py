@@ -39,7 +39,8 @@ from typing import TYPE_CHECKING
 import pestle
 from pestle import diskcache as cache
 from pestle.report import pdf_workers
-from pestle.report.pdf_workers import SVG_SRC, Done, pdf_bytes
+from pestle.report.chart_slots import SVG_SRC
+from pestle.report.pdf_workers import Done, pdf_bytes
 from pestle.report.render_html import render_html, render_print_part
 from pestle.report.svg import cached_svg, data_url, remember, svg_key, to_svg
 from pestle.report.view import NotesPart, Report, Section
