@@ -172,8 +172,8 @@ def saltelli_sample(
     default N=1,024, most of a rebuild's Sobol' step; here the same rows come from array
     operations. Per base row: A, A with column k from B (k = 1..D), [B with column k from A,
     when second order,] then B."""
-    from scipy.stats import qmc
     from SALib.util import scale_samples
+    from scipy.stats import qmc
 
     d = int(spec["num_vars"])
     base = qmc.Sobol(d=2 * d, scramble=True, seed=seed).random(base_samples)
