@@ -42,7 +42,7 @@ from pestle.report import pdf_workers
 from pestle.report.chart_slots import SVG_SRC
 from pestle.report.pdf_workers import Done, pdf_bytes
 from pestle.report.render_html import render_html, render_print_part
-from pestle.report.svg import cached_svg, data_url, remember, svg_key, to_svg
+from pestle.report.svg import data_url, remember, svg_key, to_svg
 from pestle.report.view import NotesPart, Report, Section
 
 if TYPE_CHECKING:
@@ -54,7 +54,8 @@ __all__ = ["PdfJob", "PdfStats", "can_assemble", "pdf_bytes", "print_html", "ren
 PARTS_VERSION = "1"
 CACHE_BYTES = 64 * 2**20  # the PDF parts kept on disk, least recently used dropped first
 ANCHORS = "<!--pestle:anchors-->"
-CHART_WORK = 20_000  # a chart to convert takes about as long as this many bytes of HTML
+CHART_BLOCKS = 4  # in the order parts are started: a chart weighs as much as 4 blocks of text
+NOTES_PER_BLOCK = 3  # and three notes as much as one block
 CONTENTS = 1  # the second part, after the cover; the sections and the notes follow
 # The notes are laid out in this many parts of whole section groups, about equal in size:
 # a changed note re-lays half of the notes, in parallel with the sections, and the break
@@ -149,9 +150,11 @@ class PdfJob:
         )
 
     def _start(self, indexes: Sequence[int]) -> None:
-        """Render the parts' HTML; take each PDF from the cache or give it to a worker."""
-        todo = []
-        for i in indexes:
+        """Render the parts' HTML; take each PDF from the cache or give it to a worker at
+        once (a worker starts on the first part to lay out while the others are rendered),
+        the likely longest first, so that the workers finish at about the same time."""
+        self.stats.parts += len(indexes)
+        for i in sorted(indexes, key=lambda i: -self._size(i)):
             part = self.parts[i]
             assert part is not None
             html = render_print_part(self.report, part, self.srcs)
@@ -160,17 +163,20 @@ class PdfJob:
             found = _lookup(self.htmls[i])
             if found is not None:
                 self.ready[i] = found
+                self.stats.cached += 1
             else:
-                todo.append(i)
-        self.stats.parts += len(indexes)
-        self.stats.cached += len(indexes) - len(todo)
-        for i in sorted(todo, key=lambda i: -self._work(i)):  # the longest first
-            self.pending[pdf_workers.submit(self.htmls[i], self.charts[i])] = i
+                self.pending[pdf_workers.submit(self.htmls[i], self.charts[i])] = i
 
-    def _work(self, i: int) -> int:
-        """How long part `i` takes, roughly: its HTML, and the charts not converted yet."""
-        unconverted = sum(1 for spec in self.charts[i].values() if cached_svg(spec) is None)
-        return len(self.htmls[i]) + CHART_WORK * unconverted
+    def _size(self, i: int) -> int:
+        """How long part `i` takes to lay out, roughly, before its HTML is made: its blocks
+        and notes, a chart counting as much as a page of text."""
+        part = self.parts[i]
+        if isinstance(part, Section):
+            blocks = len(part.intro) + sum(len(s.blocks) for s in part.subsections)
+            return blocks + CHART_BLOCKS * len(part.charts())
+        if isinstance(part, NotesPart):
+            return sum(len(g.footnotes) for g in part.groups) // NOTES_PER_BLOCK
+        return 0
 
     def _contents_and_furniture(self, book: Book) -> bytes:
         """Lay out the contents (which gives each part's first page) and the furniture."""
