@@ -104,10 +104,14 @@ def test_notes_are_printed_in_parts_of_whole_section_groups(view) -> None:
     for g in groups:
         assert {f.number for f in g.footnotes} == set(g.section.notes)
     parts = rp.notes_parts(view)
-    assert len(parts) == rp.NOTES_PARTS and parts[0].first and parts[0].id == "notes"
+    # a part closes once it holds its share: a large group can leave fewer parts than asked
+    assert 2 <= len(parts) <= rp.NOTES_PARTS and parts[0].first and parts[0].id == "notes"
     assert [g for p in parts for g in p.groups] == list(groups)
     sizes = [sum(len(g.footnotes) for g in p.groups) for p in parts]
-    assert sizes[0] >= len(view.footnotes) / rp.NOTES_PARTS  # closed at its share
+    share = len(view.footnotes) / rp.NOTES_PARTS
+    assert all(size >= share for size in sizes[:-1])  # each closed at its share
+    for part, size in zip(parts[:-1], sizes[:-1], strict=True):  # and not later
+        assert size - len(part.groups[-1].footnotes) < share
     # more parts asked than section groups: one part per group, never splitting one
     assert len(rp.notes_parts(view, count=100)) == len(groups)
     assert len(rp.notes_parts(view, count=1)) == 1
