@@ -198,12 +198,12 @@ class Store:
         from pestle.corpus import dataset_parts
         from pestle.store.parquet import prepared_parts
 
-        total = len(dataset_parts(dataset))
+        parts = dataset_parts(dataset)
         outcomes = []
-        for done, (_, documents) in enumerate(prepared_parts(dataset), start=1):
+        for done, (_, documents) in enumerate(prepared_parts(parts), start=1):
             outcomes.extend(self._import(documents, None).documents)
             if progress is not None:
-                progress(done, total)
+                progress(done, len(parts))
         return ImportResult(documents=tuple(outcomes))
 
     @staticmethod

@@ -8,13 +8,13 @@ already stored (same name and sha256: see `importer`).
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
 from pydantic import ValidationError
 
-from pestle.corpus import dataset_parts, part_documents_of
+from pestle.corpus import part_documents_of
 from pestle.errors import StoreError
 from pestle.model import Claim, Source
 from pestle.store.importer import PreparedDocument
@@ -33,11 +33,12 @@ def _claim(row: dict[str, Any], part: Path) -> Claim:
         raise StoreError(f"{part}: claim of {name!r}: {where}: {first['msg']}") from None
 
 
-def prepared_parts(folder: str | Path) -> Iterator[tuple[Path, list[PreparedDocument]]]:
-    """Each part file of a claims dataset with its readable documents, ready to write."""
+def prepared_parts(parts: Sequence[Path]) -> Iterator[tuple[Path, list[PreparedDocument]]]:
+    """Each part file of a claims dataset (`corpus.dataset_parts`) with its readable
+    documents, ready to write."""
     import pyarrow.parquet as pq
 
-    for part in dataset_parts(folder):
+    for part in parts:
         documents = [d for d in part_documents_of(part) if "error" not in d]
         claims: dict[str, list[Claim]] = {d["name"]: [] for d in documents}
         for row in pq.read_table(part).to_pylist():
