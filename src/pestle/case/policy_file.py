@@ -12,11 +12,12 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal, get_args
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from pestle.case.models import Evidence
 from pestle.case.yaml_lines import LineDict, LineList, line_of, load_yaml
 from pestle.errors import CaseError
+from pestle.model.text import Text
 
 if TYPE_CHECKING:
     from pestle.case.case import Case
@@ -53,7 +54,7 @@ class PolicyMeasure(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
 
     id: str = Field(pattern=r"^[a-z0-9_]+$")
-    name: str = Field(min_length=1)
+    name: Text
     level: Level
     instrument: Instrument
     target: Target
@@ -63,6 +64,13 @@ class PolicyMeasure(BaseModel):
     inferred: bool = False
     file: str | None = Field(default=None, exclude=True, repr=False)
     line: int | None = Field(default=None, exclude=True, repr=False)
+
+    @field_validator("name")
+    @classmethod
+    def _named(cls, name: Text) -> Text:
+        if not name.strip():
+            raise ValueError("a measure needs a name")
+        return name
 
 
 class PolicyCoding(BaseModel):

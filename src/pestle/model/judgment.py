@@ -36,6 +36,7 @@ from pestle.model.matrices import (
     efe_matrix,
 )
 from pestle.model.number import _ratio
+from pestle.model.text import Text
 
 DIMENSIONS: tuple[str, ...] = (
     "political",
@@ -66,7 +67,7 @@ class _Frozen(BaseModel):
 
 
 class Factor(_Frozen):
-    name: str
+    name: Text
     dimension: Dimension
     kind: FactorKind
     evidence: str = Field(min_length=1)

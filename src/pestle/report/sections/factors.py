@@ -11,6 +11,7 @@ from pestle.present import format as fmt
 from pestle.present.charts import segment_name
 from pestle.present.i18n import N_
 from pestle.present.i18n import gettext as _
+from pestle.report import labels
 from pestle.report.footnotes import Notes, num, refs
 from pestle.report.sections import Body
 from pestle.report.sections._common import chart, fill, numeric, table
@@ -35,7 +36,7 @@ def build(results: Results, notes: Notes, body: Body) -> None:
             text(judgments.note, refs(source)), tone="judgment", label=label, badge="judgment"
         )
     )
-    names = {k: f.name for k, f in judgments.factors.items()}
+    names = labels.factor_names(judgments)
     ahp = results.ahp
     body.sub("factors-ahp", _("AHP weights and consistency"), *_ahp(ahp, notes, source, names))
     body.sub(
