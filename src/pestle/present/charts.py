@@ -16,9 +16,8 @@ from typing import Any
 
 from pestle.present import chartkit as kit
 from pestle.present import format as fmt
-from pestle.present.i18n import N_
+from pestle.present.i18n import N_, pick
 from pestle.present.i18n import gettext as _
-from pestle.present.i18n import pick
 
 # names are marked for the catalogue here and translated where they are shown
 SEGMENT_NAMES = {

@@ -25,6 +25,7 @@ from contextlib import contextmanager
 from contextvars import ContextVar
 from functools import lru_cache
 from importlib import resources
+from typing import Any
 
 from pestle.errors import InputError
 from pestle.model.text import LANGUAGES, CaseText
@@ -122,6 +123,12 @@ def pick(value: str, locale: str | None = None) -> str:
     if isinstance(value, CaseText):
         return value.in_language(resolve(locale))
     return value
+
+
+def finalize(value: Any) -> Any:
+    """Jinja's `finalize`: a case text printed by a template (`{{ case.name }}`) is printed
+    in the reader's language, like one a view model picked with `pick`."""
+    return value.in_language(_active.get()) if isinstance(value, CaseText) else value
 
 
 def N_(message: str) -> str:

@@ -14,10 +14,9 @@ from datetime import UTC, datetime
 from types import ModuleType
 
 from pestle.present import i18n
-from pestle.present.i18n import N_
 from pestle.present import settings as present_settings
+from pestle.present.i18n import N_, pick
 from pestle.present.i18n import gettext as _
-from pestle.present.i18n import pick
 from pestle.report import labels
 from pestle.report.documents import documents_of
 from pestle.report.footnotes import Notes
