@@ -68,6 +68,7 @@ def _render(request: Request, template: str, page: str | None, **context: Any) -
             "cases": [(c.id, pick(c.case.name)) for c in state.cases.values()],
             "version": pestle.__version__,
             "settings": present_settings.describe(cs.results),  # labels, not ids
+            "settings_ids": cs.results.describe(),  # as results.json writes them, on hover
             "live": state.status(cs.id),
             "auto_reload": page in AUTO_RELOAD,
             **context,

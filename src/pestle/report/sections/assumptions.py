@@ -112,6 +112,16 @@ def _reproduce(results: Results) -> list:
                 )
             )
         ),
+        # the cover names the settings in plain words; here they are as results.json and
+        # the command line write them (`settings_text`), ids and all
+        Paragraph(
+            text(
+                *fill(
+                    _("The settings as results.json and the command line write them: {settings}."),
+                    settings=Term(results.describe()),
+                )
+            )
+        ),
         *(
             [
                 table(
