@@ -44,6 +44,9 @@ def reader_texts(case) -> dict[str, CaseText]:  # type: ignore[no-untyped-def]
     out |= {f"measure {m.id}": m.name for m in case.policy_measures.measures}
     out |= {f"entity {e.id}": e.name for e in case.entities}
     out |= {f"series {k}": v for k, v in case.references.labels.items()}
+    # a unit in words (not a code such as t/MW or year) and the notes on judgments and coding
+    out |= {f"unit of {p.name}": p.unit for p in case.parameters.parameters if " " in p.unit}
+    out |= {"judgments note": case.judgments.note, "coding note": case.policy_measures.note}
     return out
 
 

@@ -70,6 +70,7 @@ def case_texts(case: Any) -> list[CaseText]:
     found += [f.name for f in case.judgments.factors.values()]
     found += [m.name for m in case.policy_measures.measures]
     found += [e.name for e in case.entities] + list(case.references.labels.values())
+    found += [case.judgments.note, case.policy_measures.note]
     return [t for t in found if isinstance(t, CaseText) and t.forms.get("zh", t) != t]
 
 
@@ -116,6 +117,10 @@ def test_the_chinese_report_has_no_english_case_text_where_it_names_them(setup) 
     case, _, views = setup
     english = sorted({str(t) for t in case_texts(case)}, key=len, reverse=True)
     assert len(english) > 150
+    # a unit in words is a phrase the reasons of a parameter use too: looked for whole
+    units = {
+        str(p.unit) for p in case.parameters.parameters if p.unit.forms.get("zh", p.unit) != p.unit
+    }
     # a one-word text (the region's short name) is also a word of the sources, reasons and
     # rationales a report quotes as written: it is looked for as a whole text, not inside one
     left = {
@@ -124,6 +129,13 @@ def test_the_chinese_report_has_no_english_case_text_where_it_names_them(setup) 
         for s in texts
         for en in english
         if (en in s if " " in en else en == s.strip())
+    }
+    left |= {
+        (where, unit)
+        for where, texts in places(views["zh"]).items()
+        for s in texts
+        for unit in units
+        if unit == s.strip()
     }
     assert sorted(left) == []
     captions = {b.id: b.caption for b in blocks(views["zh"]).values() if isinstance(b, Table)}

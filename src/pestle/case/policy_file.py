@@ -17,7 +17,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 from pestle.case.models import Evidence
 from pestle.case.yaml_lines import LineDict, LineList, line_of, load_yaml
 from pestle.errors import CaseError
-from pestle.model.text import Text
+from pestle.model.text import CaseText, Text
 
 if TYPE_CHECKING:
     from pestle.case.case import Case
@@ -80,7 +80,7 @@ class PolicyCoding(BaseModel):
 
     measures: tuple[PolicyMeasure, ...]
     typology: str = TYPOLOGY
-    note: str | None = None
+    note: Text | None = None
     path: str | None = None
 
 
@@ -116,9 +116,19 @@ def load_policy_measures(path: str | Path, default_document: str | None = None) 
     return PolicyCoding(
         measures=tuple(measures),
         typology=str(raw.get("typology") or TYPOLOGY),
-        note=str(raw["note"]) if raw.get("note") else None,
+        note=_note(raw, path),
         path=str(path),
     )
+
+
+def _note(raw: Any, path: Path) -> Text | None:
+    """The file's `note` (a text, or a text per language), refused at its line if malformed."""
+    if not raw.get("note"):
+        return None
+    try:
+        return CaseText.of(raw["note"] if isinstance(raw["note"], dict) else str(raw["note"]))
+    except ValueError as exc:
+        raise CaseError(f"note: {exc}", path, line_of(raw, "note")) from None
 
 
 def _measure(

@@ -79,7 +79,7 @@ class PolicyMeasuresFile(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     typology: str | None = None
-    note: str | None = None
+    note: Text | None = None
     measures: list[PolicyMeasure]
 
 

@@ -25,7 +25,7 @@ from __future__ import annotations
 import re
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, field_validator
 
 from pestle.model.matrices import (
     Criterion,
@@ -148,7 +148,7 @@ class Judgments(_Frozen):
     """Every analyst judgment of one case (see the module docstring for the file layout)."""
 
     illustrative: bool
-    note: str = Field(min_length=1)
+    note: Text
     factors: dict[str, Factor]
     ahp: AhpJudgments
     dematel: InfluenceJudgments
@@ -161,6 +161,13 @@ class Judgments(_Frozen):
         repr=False,
         description="line in the file of each key path, dotted ('ahp.dimensions.rows.economic')",
     )
+
+    @field_validator("note")
+    @classmethod
+    def _noted(cls, note: Text) -> Text:
+        if not note.strip():
+            raise ValueError("String should have at least 1 character")
+        return note
 
     def line(self, *loc: str | int) -> int | None:
         """Line of the deepest part of the key path `loc` that the file has (None: unknown)."""

@@ -36,7 +36,7 @@ class Parameter(BaseModel):
     label: Text | None = Field(
         default=None, description="the parameter in plain words, as a report names it"
     )
-    unit: str
+    unit: Text  # a code (t/MW, year, choice) or words a reader sees in their language
     distribution: Distribution = "fixed"
     base: Value = Field(description="value used when fixed; the mode of a triangular")
     range: tuple[float, float] | None = Field(

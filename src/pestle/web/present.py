@@ -253,7 +253,7 @@ def slider(p: Parameter, rank: int | None) -> dict[str, Any]:
     row: dict[str, Any] = {
         "name": p.name,
         "label": pick(p.label) if p.label else fmt.words(p.name).capitalize(),
-        "unit": p.unit,
+        "unit": pick(p.unit),
         "state": parameter_state(p),
         "detail": parameter_value(p),
         "assumption": bool(p.assumption),
