@@ -61,7 +61,11 @@ def model_note(results: Results, notes: Notes) -> int:
             "seed {seed}; mean and 5th, 50th and 95th percentiles per segment and year. "
             "Capacity of the bases times composite intensity per unit, added over each base's "
             "commissioning window."
-        ).format(scenario=result.name, samples=fmt.count(d.samples), seed=d.seed),
+        ).format(
+            scenario=labels.scenario(results, result.name),
+            samples=fmt.count(d.samples),
+            seed=d.seed,
+        ),
         inputs=inputs_notes,
         anchor="demand-method",
     )
