@@ -197,7 +197,9 @@ def _dematel(d: Any, notes: Notes, source: int, names: dict[str, str]) -> list:
             (
                 text(key),
                 text(name),
-                text(str(r["group"])),
+                text(
+                    _(str(r["group"])) if r["group"] in charts.DEMATEL_GROUPS else str(r["group"])
+                ),
                 (num(fmt.decimal(r["d_plus_r"]), note),),
                 (num(fmt.decimal(r["d_minus_r"]), note, strong=True),),
                 (num(fmt.decimal(r["d_direct"]), note),),
