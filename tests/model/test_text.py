@@ -19,7 +19,8 @@ class Labelled(BaseModel):
     label: Text | None = None
 
 
-forms = st.text(min_size=1, max_size=40).filter(lambda s: s.strip())
+# a form is read without the blank space around it (a folded YAML block may leave some)
+forms = st.text(min_size=1, max_size=40).map(str.strip).filter(bool)
 
 
 @given(en=forms, zh=st.none() | forms)

@@ -28,8 +28,8 @@ from pydantic import GetCoreSchemaHandler, GetJsonSchemaHandler
 from pydantic.json_schema import JsonSchemaValue
 from pydantic_core import core_schema
 
-# the languages pestle writes (its message catalogues); the first is the source language
-LANGUAGES: tuple[str, ...] = ("en", "zh")
+from pestle.languages import LANGUAGES
+
 DEFAULT_LANGUAGE = LANGUAGES[0]
 
 _case_language: ContextVar[str] = ContextVar("pestle_case_language", default=DEFAULT_LANGUAGE)
@@ -78,8 +78,9 @@ class CaseText(str):
         if not isinstance(value, Mapping):
             raise ValueError("expected a text, or a mapping of language code to text")
         if not value:
+            other = next(x for x in LANGUAGES if x != default)
             raise ValueError(
-                f"an empty language mapping; write a text, or e.g. {{{default}: ..., zh: ...}}"
+                f"an empty language mapping; write a text, or e.g. {{{default}: ..., {other}: ...}}"
             )
         forms: dict[str, str] = {}
         for key, form in value.items():
@@ -89,7 +90,7 @@ class CaseText(str):
                 )
             if not isinstance(form, str) or not form.strip():
                 raise ValueError(f"the {key} form of a text must be a non-empty string")
-            forms[key] = form
+            forms[key] = form.strip()
         if default not in forms:
             raise ValueError(
                 f"a text mapping without the case's own language ({default!r}); "

@@ -28,7 +28,7 @@ from importlib import resources
 from typing import Any
 
 from pestle.errors import InputError
-from pestle.model.text import LANGUAGES, CaseText
+from pestle.languages import LANGUAGES
 
 SOURCE = "en"
 DOMAIN = "pestle"
@@ -120,15 +120,17 @@ def pick(value: str, locale: str | None = None) -> str:
     """A text of the case in the reader's language (`locale`, else the active one): its form
     in that language if the case file gives one, else the case's own; any other string
     (an id, a number as printed) is returned as it is."""
-    if isinstance(value, CaseText):
-        return value.in_language(resolve(locale))
-    return value
+    # a `pestle.model.text.CaseText`, known by its method: importing the model here would
+    # load pydantic on every command, `pestle --help` too
+    in_language = getattr(value, "in_language", None)
+    return in_language(resolve(locale)) if in_language is not None else value
 
 
 def finalize(value: Any) -> Any:
     """Jinja's `finalize`: a case text printed by a template (`{{ case.name }}`) is printed
     in the reader's language, like one a view model picked with `pick`."""
-    return value.in_language(_active.get()) if isinstance(value, CaseText) else value
+    in_language = getattr(value, "in_language", None)
+    return in_language(_active.get()) if in_language is not None else value
 
 
 def N_(message: str) -> str:
