@@ -247,7 +247,8 @@ def test_duplicate_row_is_an_error_not_a_silent_overwrite(tmp_path: Path) -> Non
 
 def test_date_like_text_is_text_not_a_crash(tmp_path: Path) -> None:
     # PyYAML reads 2024-13-45 as a date and fails with "month must be in 1..12"
-    text = re.sub(r"^note: >-\n(?:  .*\n)+", "note: 2024-13-45\n", TEXT, count=1, flags=re.M)
+    # the note, written per language (note:, then its en: and zh: forms), becomes one date
+    text = re.sub(r"^note:\n(?:  .*\n)+", "note: 2024-13-45\n", TEXT, count=1, flags=re.M)
     text = text.replace("illustrative: true\n", "illustrative: false\n", 1)
     assert "illustrative: false\nnote: 2024-13-45\n" in text
     assert load_judgments(write(tmp_path, text)).note == "2024-13-45"

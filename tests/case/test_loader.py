@@ -391,8 +391,8 @@ def test_a_changed_table_unit_changes_the_claims_and_fails_the_values(case_copy:
         ),
         (
             "entities/energy.yaml",
-            "name: Huadian Northern Tianshan Gobi Base",
-            "nam: x",
+            "name: {en: Huadian Northern Tianshan Gobi Base",
+            "nam: {en: Huadian Northern Tianshan Gobi Base",
             r"base_huadian_tianshan_gobi: name: Field required",
         ),
         (

@@ -179,7 +179,8 @@ def test_case_text_is_not_read_as_markup(capsys, tmp_path) -> None:
     text = info.read_text(encoding="utf-8")
     info.write_text(
         text.replace(
-            "name: Composite-materials industry of Xinjiang", "name: Composites [/] [red]x"
+            "name: {en: Composite-materials industry of Xinjiang,",
+            'name: {en: "Composites [/] [red]x",',
         ),
         "utf-8",
     )

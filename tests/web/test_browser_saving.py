@@ -121,7 +121,8 @@ def test_an_inconsistent_edit_is_refused_with_the_loader_message(page: Any, fold
     error = page.locator("#judgment-error")
     error.wait_for(state="visible")
     text = error.inner_text()
-    assert f"{path}:104: matrix 'dimensions' is inconsistent: CR = " in text
+    line = row_line(path, "political")
+    assert f"{path}:{line}: matrix 'dimensions' is inconsistent: CR = " in text
     assert digest(path) == before
 
 
@@ -259,3 +260,10 @@ def test_an_upload_lists_the_checks_it_bears_on_before_and_after(page: Any) -> N
     assert "agrees with" in first
     badges = rows.first.locator(".badge").all_inner_texts()
     assert badges == ["failed", "failed"]  # before and after
+
+
+def row_line(path: Path, label: str) -> int:
+    """The line of the first matrix row of `label` in a judgments file (where the loader
+    points at an inconsistent matrix); the file's texts before it may take several lines."""
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return next(i for i, line in enumerate(lines, 1) if line.strip().startswith(f"{label}:"))

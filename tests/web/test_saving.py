@@ -103,7 +103,8 @@ def test_an_inconsistent_edit_is_refused_with_the_loader_message(
     )
     assert r.status_code == 422
     detail = r.json()["detail"]
-    assert detail.startswith(f"{path}:104: matrix 'dimensions' is inconsistent: CR = ")
+    line = row_line(path, "political")
+    assert detail.startswith(f"{path}:{line}: matrix 'dimensions' is inconsistent: CR = ")
     assert digest(path) == was
     assert not [p for p in case_copy.iterdir() if p.name.endswith(".tmp")]
 
@@ -290,3 +291,10 @@ def test_a_scenario_built_on_one_with_a_distribution_keeps_it(
             for s in ("wide_spar", "wide_spar_wind")
         ]
         assert runs[0]["scenario"] == "wide_spar" and runs[1]["scenario"] == "wide_spar_wind"
+
+
+def row_line(path: Path, label: str) -> int:
+    """The line of the first matrix row of `label` in a judgments file (where the loader
+    points at an inconsistent matrix); the file's texts before it may take several lines."""
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return next(i for i, line in enumerate(lines, 1) if line.strip().startswith(f"{label}:"))

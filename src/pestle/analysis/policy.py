@@ -40,6 +40,7 @@ from pestle.case.policy_file import (
     check_against_case,
 )
 from pestle.errors import AnalysisError
+from pestle.model.text import Text
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -93,7 +94,7 @@ class PolicyMix(BaseModel):
     index: float  # superposed / addressed
     index_stated: float | None  # the same without measures marked inferred
     typology: str = TYPOLOGY
-    note: str | None = None
+    note: Text | None = None  # the case's text: a report shows it in the reader's language
 
     def cell(self, instrument: str, target: str) -> PolicyCell:
         for c in self.cells:

@@ -26,6 +26,7 @@ from pestle.errors import InputError, PestleError
 from pestle.model import Claim, EvidenceRef
 from pestle.model.capacity import ObservedCapacity, Overlaps, ReferenceAdditions
 from pestle.model.production import ProductionPlants
+from pestle.model.text import DEFAULT_LANGUAGE, Text, case_language
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -178,11 +179,14 @@ class Case(BaseModel):
     model_config = ConfigDict(frozen=True, arbitrary_types_allowed=True)
 
     id: str
-    name: str
-    region: str
-    region_short: str = Field(default="", description="short region name; defaults to region")
-    target_industry: str
-    description: str | None = None
+    language: str = Field(
+        default=DEFAULT_LANGUAGE, description="the language the case files are written in"
+    )
+    name: Text
+    region: Text
+    region_short: Text = Field(default="", description="short region name; defaults to region")
+    target_industry: Text
+    description: Text | None = None
     folder: Path
     documents: tuple[Document, ...]
     entities: tuple[CaseEntity, ...]
@@ -277,7 +281,8 @@ class Case(BaseModel):
     # -- the other files of the case (read on first use, once) -------------------------------
     def _once(self, key: str, read: Callable[[], T]) -> T:
         if key not in self._lazy:
-            self._lazy[key] = read()
+            with case_language(self.language):  # a text written as one string is in it
+                self._lazy[key] = read()
         return self._lazy[key]
 
     def _path(self, kind: str) -> Path | None:

@@ -34,6 +34,7 @@ from pestle.case.references import load_references
 from pestle.case.yaml_lines import LineDict, LineList, line_at, line_of, load_yaml
 from pestle.cases import DEFAULT_CASE
 from pestle.errors import CaseError, InputError
+from pestle.model.text import DEFAULT_LANGUAGE, LANGUAGES, case_language
 
 CASES_DIR = Path(__file__).resolve().parent.parent / "cases"
 
@@ -74,6 +75,11 @@ def load_case(name_or_path: str | Path = DEFAULT_CASE) -> Case:
     if problem is not None:
         raise CaseError(f"case.yaml: {problem}", folder / "case.yaml")
     info = _read_info(folder / "case.yaml")
+    with case_language(info.language):  # the language of a text written as one string
+        return _load(folder, info)
+
+
+def _load(folder: Path, info: CaseInfo) -> Case:
     documents = load_documents(folder, info)
     references = load_references({k: folder / r.path for k, r in info.references.items()})
     labels = {name: label for r in info.references.values() for name, label in r.labels.items()}
@@ -100,6 +106,7 @@ def load_case(name_or_path: str | Path = DEFAULT_CASE) -> Case:
     )
     return Case(
         id=info.id,
+        language=info.language,
         name=info.name,
         region=info.region,
         region_short=info.region_short or info.region,
@@ -129,7 +136,15 @@ def _read_info(path: Path) -> CaseInfo:
     for key in ("entities", "factors"):
         if isinstance(raw.get(key), str):
             raw[key] = [raw[key]]
-    info: CaseInfo = _validate(CaseInfo, raw, path)
+    language = raw.get("language", DEFAULT_LANGUAGE)
+    if language not in LANGUAGES:
+        raise CaseError(
+            f"language: unknown language {language!r}; use {', '.join(LANGUAGES)}",
+            path,
+            line_at(raw, ("language",)),
+        )
+    with case_language(language):
+        info: CaseInfo = _validate(CaseInfo, raw, path)
     _check_paths(path, info, raw)
     return info
 

@@ -10,9 +10,10 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Literal, get_args
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from pestle.model import Claim, Entity, EvidenceRef, Source
+from pestle.model.text import LANGUAGES, Text
 
 Dimension = Literal["political", "economic", "social", "technological", "legal", "environmental"]
 Direction = Literal["opportunity", "threat"]
@@ -114,11 +115,11 @@ class Factor(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
 
     id: str = Field(pattern=_ID)
-    name: str
+    name: Text
     dimension: Dimension
     direction: Direction
     origin: Origin
-    statement: str = Field(min_length=1)
+    statement: Text
     entities: tuple[str, ...] = ()
     evidence: tuple[Evidence, ...] = ()
     references: tuple[ReferenceLink, ...] = ()
@@ -141,7 +142,9 @@ class Factor(BaseModel):
 
     @model_validator(mode="after")
     def _supported(self) -> Factor:
-        if "\n" in self.statement.strip():
+        if not self.statement.strip():
+            raise ValueError("statement must not be empty")
+        if any("\n" in form.strip() for form in self.statement.forms.values()):
             raise ValueError("statement must be one line")
         if self.origin == "report" and not self.evidence:
             raise ValueError("a factor with origin 'report' needs at least one evidence link")
@@ -204,13 +207,28 @@ class CaseInfo(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
 
     id: str = Field(pattern=_ID)
-    name: str
-    region: str
-    region_short: str | None = Field(
+    language: str = Field(
+        default=LANGUAGES[0],
+        description="the language the case files are written in: a text written as one "
+        "string is in it, and a text written per language must give it "
+        f"({', '.join(LANGUAGES)})",
+        json_schema_extra={"enum": list(LANGUAGES)},
+    )
+    name: Text
+    region: Text
+    region_short: Text | None = Field(
         default=None, description="short region name for titles; defaults to `region`"
     )
-    target_industry: str
-    description: str | None = None
+    target_industry: Text
+    description: Text | None = None
+
+    @field_validator("language")
+    @classmethod
+    def _known_language(cls, language: str) -> str:
+        if language not in LANGUAGES:
+            raise ValueError(f"unknown language {language!r}; use {', '.join(LANGUAGES)}")
+        return language
+
     documents: dict[str, DocumentSpec] = Field(min_length=1)
     references: dict[str, ReferenceSpec] = Field(default_factory=dict)
     capacity_reference: str | None = Field(
@@ -248,7 +266,7 @@ class ReferenceSpec(BaseModel):
     path: str
     title: str | None = None
     origin: str | None = None
-    labels: dict[str, str] = Field(
+    labels: dict[str, Text] = Field(
         default_factory=dict,
         description="the file's series in plain words, as a report names them: series -> "
         "label, or series.measure -> label for a series of dated rows",

@@ -112,20 +112,29 @@ def load_scenarios(
         try:
             scenario = Scenario(
                 name=str(name),
-                label=str(body["label"]).strip() if body.get("label") else None,
-                description=str(body.get("description", "")).strip(),
+                label=_text(body.get("label")),
+                description=_text(body.get("description")) or "",
                 overrides=overrides,
                 origin=str(path),
                 lines=override_lines,
             )
         except ValidationError as exc:
+            loc = tuple(exc.errors()[0]["loc"])
             raise ParseError(
-                f"scenario {name!r}: {_first_error(exc)}", path, line_at(data, at)
+                f"scenario {name!r}: {_first_error(exc)}", path, line_at(data, (*at, *loc))
             ) from None
         if parameters is not None:
             parameters.apply(scenario)  # raises ParseError at the override's line
         result.append(scenario)
     return tuple(result)
+
+
+def _text(raw: Any) -> Any:
+    """A scenario's label or description as written: a string (stripped; empty is none)
+    or a language mapping, which the model reads (`pestle.model.text`)."""
+    if raw is None or isinstance(raw, dict):
+        return raw
+    return str(raw).strip() or None
 
 
 def load_overlaps(path: str | Path) -> Overlaps:

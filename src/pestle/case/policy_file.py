@@ -12,11 +12,12 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal, get_args
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from pestle.case.models import Evidence
 from pestle.case.yaml_lines import LineDict, LineList, line_of, load_yaml
 from pestle.errors import CaseError
+from pestle.model.text import CaseText, Text
 
 if TYPE_CHECKING:
     from pestle.case.case import Case
@@ -53,7 +54,7 @@ class PolicyMeasure(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
 
     id: str = Field(pattern=r"^[a-z0-9_]+$")
-    name: str = Field(min_length=1)
+    name: Text
     level: Level
     instrument: Instrument
     target: Target
@@ -64,6 +65,13 @@ class PolicyMeasure(BaseModel):
     file: str | None = Field(default=None, exclude=True, repr=False)
     line: int | None = Field(default=None, exclude=True, repr=False)
 
+    @field_validator("name")
+    @classmethod
+    def _named(cls, name: Text) -> Text:
+        if not name.strip():
+            raise ValueError("a measure needs a name")
+        return name
+
 
 class PolicyCoding(BaseModel):
     """The measures of one case as read from its policy-measures file."""
@@ -72,7 +80,7 @@ class PolicyCoding(BaseModel):
 
     measures: tuple[PolicyMeasure, ...]
     typology: str = TYPOLOGY
-    note: str | None = None
+    note: Text | None = None
     path: str | None = None
 
 
@@ -108,9 +116,19 @@ def load_policy_measures(path: str | Path, default_document: str | None = None) 
     return PolicyCoding(
         measures=tuple(measures),
         typology=str(raw.get("typology") or TYPOLOGY),
-        note=str(raw["note"]) if raw.get("note") else None,
+        note=_note(raw, path),
         path=str(path),
     )
+
+
+def _note(raw: Any, path: Path) -> Text | None:
+    """The file's `note` (a text, or a text per language), refused at its line if malformed."""
+    if not raw.get("note"):
+        return None
+    try:
+        return CaseText.of(raw["note"] if isinstance(raw["note"], dict) else str(raw["note"]))
+    except ValueError as exc:
+        raise CaseError(f"note: {exc}", path, line_of(raw, "note")) from None
 
 
 def _measure(

@@ -24,6 +24,7 @@ from pestle.case.policy_file import PolicyMeasure
 from pestle.model.capacity import OverlapGroup
 from pestle.model.judgment import Judgments
 from pestle.model.parameter import Override, Parameter
+from pestle.model.text import Text
 
 SCHEMA_DIALECT = "https://json-schema.org/draft/2020-12/schema"
 # keys the loader sets from where it read a file; never written in one
@@ -59,8 +60,8 @@ class ParametersFile(BaseModel):
 class _ScenarioBody(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
-    label: str | None = Field(default=None, description="the scenario in plain words")
-    description: str = ""
+    label: Text | None = Field(default=None, description="the scenario in plain words")
+    description: Text = ""
     set: dict[str, Override | float | int | str | bool] = Field(default_factory=dict)
 
 
@@ -78,7 +79,7 @@ class PolicyMeasuresFile(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     typology: str | None = None
-    note: str | None = None
+    note: Text | None = None
     measures: list[PolicyMeasure]
 
 

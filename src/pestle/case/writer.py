@@ -36,6 +36,7 @@ from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
 from pestle.errors import InputError, ParseError, PestleError
+from pestle.model.text import DEFAULT_LANGUAGE, case_language
 
 if TYPE_CHECKING:
     from pestle.case import Case
@@ -301,7 +302,7 @@ def judgments_text(case: Case, edits: JudgmentEdits) -> str:
         rows = [[_scalar(v or 0.0, reciprocal_style=False) for v in row] for row in values]
         _set_rows(block, rows, "dematel", path)
     text = _dump(data, original)
-    _checked(text, path, _read_judgments)
+    _checked(text, path, _read_judgments, case.language)
     return text
 
 
@@ -357,7 +358,7 @@ def scenarios_text(case: Case, scenario: NewScenario) -> str:
     block[scenario.name] = entry
     text = _dump(data, original)
     parameters = case.parameters
-    _checked(text, path, lambda p: _read_scenarios(p, parameters))
+    _checked(text, path, lambda p: _read_scenarios(p, parameters), case.language)
     return text
 
 
@@ -419,10 +420,13 @@ def _writable(case: Case) -> None:
         )
 
 
-def _checked(text: str, path: Path, read: Callable[[Path], None]) -> None:
-    """Run `read` on `text` as if it were `path`; its error names `path`, not the temporary
-    file it was read from."""
-    with tempfile.TemporaryDirectory(prefix="pestle-check-") as folder:
+def _checked(
+    text: str, path: Path, read: Callable[[Path], None], language: str = DEFAULT_LANGUAGE
+) -> None:
+    """Run `read` on `text` as if it were `path`, with the case's `language` as `Case` reads
+    its files (a text written per language must give it); its error names `path`, not the
+    temporary file it was read from."""
+    with tempfile.TemporaryDirectory(prefix="pestle-check-") as folder, case_language(language):
         trial = Path(folder) / path.name
         trial.write_text(text, encoding="utf-8")
         try:

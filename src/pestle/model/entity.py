@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from pestle.model.text import Text
+
 Scalar = str | int | float | bool | None
 
 
@@ -27,6 +29,6 @@ class Entity(BaseModel):
 
     id: str = Field(pattern=r"^[a-z0-9_]+$")
     kind: str
-    name: str
+    name: Text
     attributes: dict[str, Scalar] = Field(default_factory=dict)
     evidence: tuple[EvidenceRef, ...] = ()

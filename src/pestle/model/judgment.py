@@ -25,7 +25,7 @@ from __future__ import annotations
 import re
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, field_validator
 
 from pestle.model.matrices import (
     Criterion,
@@ -36,6 +36,7 @@ from pestle.model.matrices import (
     efe_matrix,
 )
 from pestle.model.number import _ratio
+from pestle.model.text import Text
 
 DIMENSIONS: tuple[str, ...] = (
     "political",
@@ -66,7 +67,7 @@ class _Frozen(BaseModel):
 
 
 class Factor(_Frozen):
-    name: str
+    name: Text
     dimension: Dimension
     kind: FactorKind
     evidence: str = Field(min_length=1)
@@ -147,7 +148,7 @@ class Judgments(_Frozen):
     """Every analyst judgment of one case (see the module docstring for the file layout)."""
 
     illustrative: bool
-    note: str = Field(min_length=1)
+    note: Text
     factors: dict[str, Factor]
     ahp: AhpJudgments
     dematel: InfluenceJudgments
@@ -160,6 +161,13 @@ class Judgments(_Frozen):
         repr=False,
         description="line in the file of each key path, dotted ('ahp.dimensions.rows.economic')",
     )
+
+    @field_validator("note")
+    @classmethod
+    def _noted(cls, note: Text) -> Text:
+        if not note.strip():
+            raise ValueError("String should have at least 1 character")
+        return note
 
     def line(self, *loc: str | int) -> int | None:
         """Line of the deepest part of the key path `loc` that the file has (None: unknown)."""

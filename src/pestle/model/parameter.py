@@ -21,6 +21,7 @@ import numpy as np
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
 from pestle.errors import InputError, ParseError
+from pestle.model.text import Text
 
 Distribution = Literal["fixed", "uniform", "triangular"]
 Value = float | str
@@ -32,10 +33,10 @@ class Parameter(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
 
     name: str = Field(pattern=r"^[a-z][a-z0-9_]*$")
-    label: str | None = Field(
+    label: Text | None = Field(
         default=None, description="the parameter in plain words, as a report names it"
     )
-    unit: str
+    unit: Text  # a code (t/MW, year, choice) or words a reader sees in their language
     distribution: Distribution = "fixed"
     base: Value = Field(description="value used when fixed; the mode of a triangular")
     range: tuple[float, float] | None = Field(
@@ -354,10 +355,10 @@ class Scenario(BaseModel):
     model_config = ConfigDict(frozen=True)
 
     name: str = Field(pattern=r"^[a-z][a-z0-9_]*$")
-    label: str | None = Field(
+    label: Text | None = Field(
         default=None, description="the scenario in plain words, as a report names it"
     )
-    description: str = ""
+    description: Text = ""
     overrides: dict[str, Override] = Field(default_factory=dict)
     origin: str | None = Field(default=None, description="file the scenario was read from")
     lines: dict[str, int] = Field(default_factory=dict, description="line of each override")

@@ -16,7 +16,7 @@ from typing import Any
 
 from pestle.present import chartkit as kit
 from pestle.present import format as fmt
-from pestle.present.i18n import N_
+from pestle.present.i18n import N_, pick
 from pestle.present.i18n import gettext as _
 
 # names are marked for the catalogue here and translated where they are shown
@@ -425,7 +425,7 @@ def trade_shares(trade: Any) -> dict:
                 records.append(
                     {
                         "dimension": dim,
-                        "category": c.name,
+                        "category": pick(c.name),
                         "share": c.share_pct,
                         "label": fmt.percent(c.share_pct),
                     }
@@ -454,7 +454,7 @@ def trade_shares(trade: Any) -> dict:
 def platforms(inventory: Any) -> dict:
     """Number of opening platforms by kind (`PlatformInventory`)."""
     return _labelled_bars(
-        ((p.name, p.count, fmt.count(p.count)) for p in inventory.platforms),
+        ((pick(p.name), p.count, fmt.count(p.count)) for p in inventory.platforms),
         "platform",
         "count",
         value_title=_("Number of platforms"),
@@ -493,7 +493,7 @@ def energy_capacity(case: Any) -> dict | None:
                 continue
             records.append(
                 {
-                    "name": e.name,
+                    "name": pick(e.name),
                     "capacity_gw": fmt.in_unit(a[key], "GW"),
                     "kind": label,
                     "label": fmt.power(a[key]) + (_(" each") if key == "capacity_each_w" else ""),

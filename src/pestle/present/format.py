@@ -21,7 +21,7 @@ from datetime import date
 from typing import Any
 
 from pestle.model.period import Period
-from pestle.present.i18n import N_, resolve
+from pestle.present.i18n import N_, pick, resolve
 from pestle.present.i18n import gettext as _
 
 NBSP = "\u00a0"
@@ -488,18 +488,35 @@ def words(code: str | None) -> str:
     return str(code).replace("_", " ")
 
 
+# the distributions of a parameter and the unit codes that are words, in the reader's words
+DISTRIBUTIONS = {"fixed": N_("fixed"), "uniform": N_("uniform"), "triangular": N_("triangular")}
+UNIT_WORDS = {"year": N_("year"), "years": N_("years"), "choice": N_("choice")}
+
+
+def parameter_unit(p: Any) -> str:
+    """A parameter's unit as a reader reads it: a code that is a word (year) translated, a
+    unit written in words by the case in the reader's language, a symbol (t/MW) as it is."""
+    unit = str(p.unit)
+    return _(UNIT_WORDS[unit]) if unit in UNIT_WORDS else pick(p.unit)
+
+
 def parameter_value(p: Any) -> str:
     """A demand-model parameter as written: its value, or its distribution and range."""
     if isinstance(p.base, str):
         return p.base
-    unit = "" if p.unit in ("year",) else p.unit
+    unit = "" if p.unit in ("year",) else pick(p.unit)
     base = year(int(p.base)) if p.unit == "year" else number(p.base)
     if p.distribution == "fixed" or p.range is None:
         return f"{base} {unit}".strip()
     lo, hi = p.range
     return (
         _("{distribution} on {range} {unit}, base {base}")
-        .format(distribution=p.distribution, range=value_range(lo, hi, ""), unit=unit, base=base)
+        .format(
+            distribution=_(DISTRIBUTIONS.get(p.distribution, p.distribution)),
+            range=value_range(lo, hi, ""),
+            unit=unit,
+            base=base,
+        )
         .strip()
     )
 

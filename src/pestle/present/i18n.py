@@ -10,6 +10,10 @@ The active language is a context variable, set by whoever renders (`use("zh")` a
 report build, a dashboard request): presentation code asks `current()` or is given a
 `locale` argument; analysis never sees it. English returns every message unchanged, so
 English output is what it was before catalogues existed.
+
+Texts of a case (labels, names, titles written in its files) are not in the catalogue: a
+case may write them per language (`pestle.model.text.CaseText`), and `pick` chooses the
+reader's form of one, falling back to the case's own language.
 """
 
 from __future__ import annotations
@@ -21,11 +25,12 @@ from contextlib import contextmanager
 from contextvars import ContextVar
 from functools import lru_cache
 from importlib import resources
+from typing import Any
 
 from pestle.errors import InputError
+from pestle.languages import LANGUAGES
 
 SOURCE = "en"
-LANGUAGES: tuple[str, ...] = ("en", "zh")
 DOMAIN = "pestle"
 # what each language is called in itself, for the dashboard's switch
 NAMES = {"en": "English", "zh": "中文"}
@@ -109,6 +114,23 @@ def ngettext(singular: str, plural: str, n: int) -> str:
 
 
 _ = gettext
+
+
+def pick(value: str, locale: str | None = None) -> str:
+    """A text of the case in the reader's language (`locale`, else the active one): its form
+    in that language if the case file gives one, else the case's own; any other string
+    (an id, a number as printed) is returned as it is."""
+    # a `pestle.model.text.CaseText`, known by its method: importing the model here would
+    # load pydantic on every command, `pestle --help` too
+    in_language = getattr(value, "in_language", None)
+    return in_language(resolve(locale)) if in_language is not None else value
+
+
+def finalize(value: Any) -> Any:
+    """Jinja's `finalize`: a case text printed by a template (`{{ case.name }}`) is printed
+    in the reader's language, like one a view model picked with `pick`."""
+    in_language = getattr(value, "in_language", None)
+    return in_language(_active.get()) if in_language is not None else value
 
 
 def N_(message: str) -> str:

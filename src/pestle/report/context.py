@@ -4,7 +4,8 @@ Every number comes from the results (one orchestrator, `pestle.results`): number
 formatted by `format.py` and each carries a footnote from `footnotes.Notes`. No arithmetic
 happens here or in the section modules. The view is built in one language (`lang`): the
 section modules mark their words for the catalogue, `format.py` writes numbers the way the
-language does; text from the case stays as the case wrote it.
+language does; a text of the case (a label, a name, the region) is shown in the language's
+form when the case file gives one (`i18n.pick`), else as the case wrote it.
 """
 
 from __future__ import annotations
@@ -13,7 +14,8 @@ from datetime import UTC, datetime
 from types import ModuleType
 
 from pestle.present import i18n
-from pestle.present.i18n import N_
+from pestle.present import settings as present_settings
+from pestle.present.i18n import N_, pick
 from pestle.present.i18n import gettext as _
 from pestle.report import labels
 from pestle.report.documents import documents_of
@@ -83,7 +85,7 @@ def _build_view(results: Results, lang: str) -> Report:
 def _meta(results: Results, lang: str) -> Meta:
     case = results.case
     generated = datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC")
-    settings = results.describe()
+    settings = present_settings.describe(results)  # labels and units, not ids
     drafts = len(case.drafts)
     facts: list[tuple[str, tuple]] = [
         *(
@@ -101,8 +103,8 @@ def _meta(results: Results, lang: str) -> Meta:
             if drafts
             else []
         ),
-        (_("Region"), text(case.region)),
-        (_("Industry"), text(case.target_industry)),
+        (_("Region"), text(pick(case.region))),
+        (_("Industry"), text(pick(case.target_industry))),
         (_("Scenario"), text(labels.scenario(results, results.scenario))),
         (_("Settings"), text(settings)),
         (_("Generated"), text(generated)),
@@ -114,17 +116,17 @@ def _meta(results: Results, lang: str) -> Meta:
         "evidence in Notes and evidence."
     ).format(version=results.version, case=case.id, generated=generated, settings=settings)
     return Meta(
-        title=_("{name}: external-environment (PESTLE) analysis").format(name=case.name),
+        title=_("{name}: external-environment (PESTLE) analysis").format(name=pick(case.name)),
         subtitle=_("pestle report · DRAFT") if drafts else _("pestle report"),
         case_id=case.id,
         case_folder=str(case.folder),
-        region=case.region,
-        industry=case.target_industry,
+        region=pick(case.region),
+        industry=pick(case.target_industry),
         generated=generated,
         scenario=results.scenario,
         pestle_version=results.version,
         colophon=colophon,
-        description=case.description or "",
+        description=pick(case.description or ""),
         facts=tuple(facts),
         lang=lang,
     )

@@ -26,11 +26,14 @@ TEMPLATES = resources.files("pestle.report") / "templates"
 
 def _environment(kind: str, **options: Any) -> Environment:
     """The report's templates, strict about undefined names, with the fragment tests."""
+    # a case text in the report's language, then the renderer's own escaping (Markdown)
+    escape = options.pop("finalize", None)
     env = Environment(
         loader=FileSystemLoader(str(TEMPLATES)),
         bytecode_cache=diskcache.template_cache(f"report-{kind}"),  # compiled once a machine
         undefined=StrictUndefined,
         extensions=["jinja2.ext.i18n"],
+        finalize=(lambda v: escape(i18n.finalize(v))) if escape else i18n.finalize,
         **options,
     )
     # the active language is read at each call, so one environment serves every language

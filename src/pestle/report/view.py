@@ -5,13 +5,17 @@ formatted by `format.py`, evidence turned into footnotes by `footnotes.py`). Thr
 renderers (HTML, PDF, Markdown) read the same `Report`.
 
 Text is a sequence of fragments: plain strings (escaped by the renderer) and `Num`s
-(a formatted number with its footnote numbers).
+(a formatted number with its footnote numbers). A text of the case (a label, a name) put
+into `text()` or a `Term` becomes its form in the language the view is built in
+(`i18n.pick`), so a section hands over the case's text and the view holds the reader's.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from typing import Any, Literal
+
+from pestle.present.i18n import pick
 
 Tone = Literal["text", "judgment", "notice", "warning", "method", "lead", "factor"]
 
@@ -39,6 +43,9 @@ class Term:
 
     text: str
 
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "text", pick(self.text))
+
 
 @dataclass(frozen=True, slots=True)
 class Refs:
@@ -53,7 +60,7 @@ Text = tuple[Fragment, ...]
 
 def text(*parts: Fragment | None) -> Text:
     """Build a fragment tuple, dropping ``None`` parts."""
-    return tuple(p for p in parts if p is not None and p != "")
+    return tuple(pick(p) if isinstance(p, str) else p for p in parts if p is not None and p != "")
 
 
 @dataclass(frozen=True, slots=True)

@@ -67,6 +67,7 @@ def templates() -> Jinja2Templates:
         trim_blocks=True,
         lstrip_blocks=True,
         extensions=["jinja2.ext.i18n"],
+        finalize=i18n.finalize,  # a case text in the request's language
         bytecode_cache=diskcache.template_cache("web"),  # compiled once a machine, not a start
     )
     env.install_gettext_callables(i18n.gettext, i18n.ngettext, newstyle=True)  # type: ignore[attr-defined]

@@ -12,7 +12,9 @@ from typing import TYPE_CHECKING, Any
 
 from pestle.present import charts, i18n
 from pestle.present import format as fmt
+from pestle.present import settings as present_settings
 from pestle.present.i18n import gettext as _
+from pestle.present.i18n import pick
 from pestle.web import present
 
 if TYPE_CHECKING:
@@ -60,7 +62,7 @@ def _build(cs: CaseState) -> Overview:
     a = cs.results
     report = a.findings
     s = report.summary
-    names = {k: f.name for k, f in a.judgments.factors.items()}
+    names = {k: pick(f.name) for k, f in a.judgments.factors.items()}
     judged = _("illustrative") if a.illustrative else _("analyst")
     demand = a.scenario_run
     d = demand.demand
@@ -95,7 +97,7 @@ def _build(cs: CaseState) -> Overview:
             _("{value} (median)").format(value=fmt.mass(total["p50"])),
             _("90 % interval {range}, scenario {scenario}, {samples} Monte Carlo samples.").format(
                 range=fmt.value_range(total["p5"], total["p95"], "t"),
-                scenario=demand.name,
+                scenario=present_settings.scenario_label(a, demand.name),
                 samples=fmt.count(d.samples),
             ),
             "/scenarios",

@@ -18,7 +18,8 @@ from pestle.case.writer import is_read_only
 from pestle.model.judgment import within_name
 from pestle.present import charts
 from pestle.present import format as fmt
-from pestle.present.i18n import N_
+from pestle.present import settings as present_settings
+from pestle.present.i18n import N_, pick
 from pestle.present.i18n import gettext as _
 from pestle.present.vendor import vega_bundle
 from pestle.web import overview, present
@@ -64,9 +65,10 @@ def _render(request: Request, template: str, page: str | None, **context: Any) -
             "page": page,
             "nav": NAV + ((SWEEPS_NAV,) if state.sweeps else ()),
             "case": cs.case,
-            "cases": [(c.id, c.case.name) for c in state.cases.values()],
+            "cases": [(c.id, pick(c.case.name)) for c in state.cases.values()],
             "version": pestle.__version__,
-            "settings": cs.results.describe(),
+            "settings": present_settings.describe(cs.results),  # labels, not ids
+            "settings_ids": cs.results.describe(),  # as results.json writes them, on hover
             "live": state.status(cs.id),
             "auto_reload": page in AUTO_RELOAD,
             **context,
@@ -211,7 +213,7 @@ def judgments_page(request: Request) -> HTMLResponse:
     cs = _cs(request)
     j = cs.judgments
     run = run_judgments(cs, JudgmentsRequest())
-    names = run.names
+    names = {k: pick(v) for k, v in run.names.items()}  # in the reader's language
     matrices = [present.ahp_matrix(m, names) for m in run.matrices]
     dims = j.ahp.dimensions
     grids = [

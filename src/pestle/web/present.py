@@ -20,7 +20,7 @@ from pestle.present import charts
 from pestle.present import format as fmt
 from pestle.present.charts import segment_name
 from pestle.present.format import parameter_value
-from pestle.present.i18n import N_
+from pestle.present.i18n import N_, pick
 from pestle.present.i18n import gettext as _
 
 if TYPE_CHECKING:
@@ -176,7 +176,7 @@ def evidence_text(e: Any) -> dict[str, Any]:
         }
     value = e.display or ("" if e.value is None else str(e.value))
     attribute = f" · {fmt.words(e.attribute)}" if e.attribute else ""
-    return {"kind": "entity", "label": f"{e.name}{attribute}", "quote": value}
+    return {"kind": "entity", "label": f"{pick(e.name)}{attribute}", "quote": value}
 
 
 # -- demand -----------------------------------------------------------------------------------
@@ -252,8 +252,8 @@ def slider(p: Parameter, rank: int | None) -> dict[str, Any]:
     """What the scenarios page needs to draw one parameter's control."""
     row: dict[str, Any] = {
         "name": p.name,
-        "label": fmt.words(p.name).capitalize(),
-        "unit": p.unit,
+        "label": pick(p.label) if p.label else fmt.words(p.name).capitalize(),
+        "unit": pick(p.unit),
         "state": parameter_state(p),
         "detail": parameter_value(p),
         "assumption": bool(p.assumption),

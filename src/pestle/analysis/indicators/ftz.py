@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 
 from pestle.analysis.indicators.arithmetic import herfindahl, shares
 from pestle.analysis.indicators.inputs import Frozen, InputRef, attribute_input, is_number
+from pestle.model.text import Text
 
 if TYPE_CHECKING:
     from pestle.case import Case, CaseEntity
@@ -15,7 +16,7 @@ if TYPE_CHECKING:
 
 class SectionPermissions(Frozen):
     entity: str
-    name: str
+    name: Text  # the case's text: a report shows it in the reader's language
     permissions: float
     share_pct: float
     evidence: tuple[InputRef, ...]
@@ -25,7 +26,7 @@ class FtzPermissions(Frozen):
     """Permissions of the sections of one free trade zone, their shares and concentration."""
 
     ftz: str
-    name: str
+    name: Text  # the case's text: a report shows it in the reader's language
     sections: tuple[SectionPermissions, ...]
     sections_total: float
     herfindahl: float  # sum of squared shares (fractions), 1/n..1

@@ -18,6 +18,7 @@ from pestle.analysis.indicators.inputs import (
     reference_input,
 )
 from pestle.case.references import ReferenceEntry
+from pestle.model.text import Text
 
 if TYPE_CHECKING:
     from pestle.case import Case, CaseEntity
@@ -27,7 +28,7 @@ class GdpShare(Frozen):
     """A value against the reference GDP of the same period, beside the share the case states."""
 
     entity: str
-    name: str
+    name: Text  # the case's text: a report shows it in the reader's language
     period: str | None
     value: float
     reference_gdp: float

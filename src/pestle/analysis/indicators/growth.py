@@ -20,6 +20,7 @@ from pestle.analysis.indicators.inputs import (
     measure_key,
     period_of,
 )
+from pestle.model.text import Text
 
 if TYPE_CHECKING:
     from pestle.case import Case, CaseEntity
@@ -59,7 +60,7 @@ class PriorBase(Frozen):
 
     entity: str
     growth_entity: str
-    name: str
+    name: Text  # the case's text: a report shows it in the reader's language
     measure: str
     subject: str | None
     period: str | None

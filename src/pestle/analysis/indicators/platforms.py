@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from pestle.analysis.indicators.inputs import Frozen, InputRef, attribute_input, is_number
+from pestle.model.text import Text
 
 if TYPE_CHECKING:
     from pestle.case import Case
@@ -12,7 +13,7 @@ if TYPE_CHECKING:
 
 class PlatformRow(Frozen):
     entity: str
-    name: str
+    name: Text  # the case's text: a report shows it in the reader's language
     count: float
     evidence: tuple[InputRef, ...]
 

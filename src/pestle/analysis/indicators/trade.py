@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 
 from pestle.analysis.indicators.inputs import Frozen, InputRef, attribute_input, optional_number
 from pestle.errors import CaseError
+from pestle.model.text import Text
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -16,7 +17,7 @@ if TYPE_CHECKING:
 
 class TradeCategory(Frozen):
     entity: str
-    name: str
+    name: Text  # the case's text: a report shows it in the reader's language
     share_pct: float | None
     growth_pct: float | None
     evidence: tuple[InputRef, ...]

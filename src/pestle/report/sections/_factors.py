@@ -12,7 +12,7 @@ from collections import Counter
 from typing import Any
 
 from pestle.present import format as fmt
-from pestle.present.i18n import N_
+from pestle.present.i18n import N_, pick
 from pestle.present.i18n import gettext as _
 from pestle.report.footnotes import Notes, num, refs
 from pestle.report.sections._common import Cite
@@ -118,7 +118,7 @@ def factor_blocks(results: Results, notes: Notes, factors: list[Any]) -> list[Bl
         if rating is not None:
             note = notes.judgment(
                 _judgment_file(judgments),
-                _("EFE rating of {factor}").format(factor=factor.name),
+                _("EFE rating of {factor}").format(factor=pick(factor.name)),
                 rating.why,
             )
             blocks.append(

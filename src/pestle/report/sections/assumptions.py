@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from pestle.model import Source
-from pestle.present.format import parameter_value
+from pestle.present.format import parameter_unit, parameter_value
 from pestle.present.i18n import gettext as _
 from pestle.report import labels
 from pestle.report.footnotes import Notes, num, refs
@@ -54,7 +54,7 @@ def _parameters(results: Results, notes: Notes) -> list:
         rows.append(
             (
                 text(Term(labels.parameter(p))),
-                text("" if p.unit == "choice" else p.unit),
+                text("" if p.unit == "choice" else parameter_unit(p)),
                 (num(parameter_value(p), note),),
                 text(
                     (_("Assumption: ") + (p.reason or "")) if p.assumption else (p.source or ""),
@@ -109,6 +109,16 @@ def _reproduce(results: Results) -> list:
                     ),
                     analyze=Term("pestle analyze --format json"),
                     report=Term("pestle report --scenario NAME"),
+                )
+            )
+        ),
+        # the cover names the settings in plain words; here they are as results.json and
+        # the command line write them (`settings_text`), ids and all
+        Paragraph(
+            text(
+                *fill(
+                    _("The settings as results.json and the command line write them: {settings}."),
+                    settings=Term(results.describe()),
                 )
             )
         ),

@@ -61,7 +61,11 @@ def model_note(results: Results, notes: Notes) -> int:
             "seed {seed}; mean and 5th, 50th and 95th percentiles per segment and year. "
             "Capacity of the bases times composite intensity per unit, added over each base's "
             "commissioning window."
-        ).format(scenario=result.name, samples=fmt.count(d.samples), seed=d.seed),
+        ).format(
+            scenario=labels.scenario(results, result.name),
+            samples=fmt.count(d.samples),
+            seed=d.seed,
+        ),
         inputs=inputs_notes,
         anchor="demand-method",
     )
@@ -113,7 +117,9 @@ def _method(results: Results, notes: Notes, result: Any, note: int) -> list:
                 *fill(
                     _("Presented scenario: {scenario} — {description} "),
                     scenario=Term(labels.scenario(results, result.name)),
-                    description=result.description,
+                    description=labels.scenario_description(
+                        results, result.name, result.description
+                    ),
                 ),
                 *fill(
                     _(
@@ -209,7 +215,8 @@ def _yearly(results: Results, note: int) -> list:
         Paragraph(
             text(
                 _("Scenario {scenario}: {description}").format(
-                    scenario=labels.scenario(results, d.name), description=d.description
+                    scenario=labels.scenario(results, d.name),
+                    description=labels.scenario_description(results, d.name, d.description),
                 )
             ),
             tone="lead",
@@ -409,7 +416,7 @@ def _scenarios(results: Results, notes: Notes, note: int) -> list:
         rows.append(
             (
                 text(Term(labels.scenario(results, r.name))),
-                text(r.description),
+                text(labels.scenario_description(results, r.name, r.description)),
                 (num(fmt.mass(c["p50"]), scen_note),),
                 (num(fmt.value_range(c["p5"], c["p95"], "t"), scen_note),),
             )

@@ -8,6 +8,7 @@ from pestle.model.period import Period
 from pestle.present import charts
 from pestle.present import format as fmt
 from pestle.present.i18n import gettext as _
+from pestle.present.i18n import pick
 from pestle.report.footnotes import Notes, num, refs
 from pestle.report.sections import Body
 from pestle.report.sections._common import Cite, chart, entities, fill, numeric, table
@@ -60,7 +61,7 @@ def _bases(cite: Cite, bases: tuple) -> list:
                 text(_node(a.get("date"))),
             )
         )
-    notes = [f"{e.name}: {e.note}" for e in bases if getattr(e, "note", None)]
+    notes = [f"{pick(e.name)}: {e.note}" for e in bases if getattr(e, "note", None)]
     return [
         table(
             "table-energy-bases",
@@ -104,12 +105,12 @@ def _corridors(cite: Cite, corridors: tuple) -> list:
                 else ("n/a",),
             )
         )
-    notes = [f"{e.name}: {e.note}" for e in corridors if getattr(e, "note", None)]
+    notes = [f"{pick(e.name)}: {e.note}" for e in corridors if getattr(e, "note", None)]
     return [
         table(
             "table-energy-corridors",
             _("Ultra-high-voltage corridors of “power transmission from {region}”").format(
-                region=cite.case.region_short
+                region=pick(cite.case.region_short)
             ),
             (
                 _("Corridor"),
@@ -185,7 +186,7 @@ def _over_time(cite: Cite, case: Any) -> list:
                 text(e.quality or "n/a"),
             )
         )
-    spec = charts.installed_capacity(case, case.region_short)
+    spec = charts.installed_capacity(case, pick(case.region_short))
     return [
         table(
             "table-energy-installed",
@@ -196,7 +197,7 @@ def _over_time(cite: Cite, case: Any) -> list:
         chart(
             "chart-energy-installed",
             _("Installed wind, solar and new-energy capacity in {region}").format(
-                region=case.region_short
+                region=pick(case.region_short)
             ),
             spec,
             _("Line chart: installed capacity in GW over time by technology"),

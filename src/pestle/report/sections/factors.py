@@ -11,9 +11,11 @@ from pestle.present import format as fmt
 from pestle.present.charts import segment_name
 from pestle.present.i18n import N_
 from pestle.present.i18n import gettext as _
+from pestle.report import labels
 from pestle.report.footnotes import Notes, num, refs
 from pestle.report.sections import Body
 from pestle.report.sections._common import chart, fill, numeric, table
+from pestle.report.sections._factors import DIMENSIONS, _word
 from pestle.report.view import Bullets, Notice, Paragraph, Term, text
 from pestle.results import Results
 
@@ -35,7 +37,7 @@ def build(results: Results, notes: Notes, body: Body) -> None:
             text(judgments.note, refs(source)), tone="judgment", label=label, badge="judgment"
         )
     )
-    names = {k: f.name for k, f in judgments.factors.items()}
+    names = labels.factor_names(judgments)
     ahp = results.ahp
     body.sub("factors-ahp", _("AHP weights and consistency"), *_ahp(ahp, notes, source, names))
     body.sub(
@@ -135,7 +137,7 @@ def _ahp(h: Any, notes: Notes, source: int, names: dict[str, str]) -> list:
         rows.append(
             (
                 text(names.get(r.item, r.item)),
-                text(r.group),
+                text(_word(DIMENSIONS, r.group)),  # the dimension in the reader's words
                 (num(fmt.decimal(r.group_weight), note),),
                 (num(fmt.decimal(r.local_weight), note),),
                 (num(fmt.decimal(r.global_weight), note, strong=True),),
@@ -195,7 +197,9 @@ def _dematel(d: Any, notes: Notes, source: int, names: dict[str, str]) -> list:
             (
                 text(key),
                 text(name),
-                text(str(r["group"])),
+                text(
+                    _(str(r["group"])) if r["group"] in charts.DEMATEL_GROUPS else str(r["group"])
+                ),
                 (num(fmt.decimal(r["d_plus_r"]), note),),
                 (num(fmt.decimal(r["d_minus_r"]), note, strong=True),),
                 (num(fmt.decimal(r["d_direct"]), note),),

@@ -7,6 +7,7 @@ from typing import Any
 from pestle.present import charts
 from pestle.present import format as fmt
 from pestle.present.i18n import gettext as _
+from pestle.present.i18n import pick
 from pestle.report.footnotes import Notes, num, refs
 from pestle.report.sections import Body
 from pestle.report.sections._common import (
@@ -197,7 +198,7 @@ def _ftz(results: Results, cite: Cite, body: Body) -> list:
         return [Notice(_("The case has no free-trade-zone sections."))]
     blocks: list = []
     zones = entities(case, "free_trade_zone")
-    zone = zones[0].name if zones else _("free-trade zone")
+    zone = pick(zones[0].name) if zones else _("free-trade zone")
     delegation = [p for p in entities(case, "policy") if "powers_count" in p.attributes]
     plan = [p for p in entities(case, "policy") if "measures_count" in p.attributes]
     lead: list = []
@@ -220,7 +221,7 @@ def _ftz(results: Results, cite: Cite, body: Body) -> list:
         if value is None:
             continue
         rows.append((text(s.name), (cite.value(s, "permissions_count", "count"),)))
-        records.append((s.name, value))
+        records.append((pick(s.name), value))
     blocks.append(
         table(
             "table-policy-ftz",
@@ -270,7 +271,7 @@ def _ftz_indicators(cite: Cite, ind: Any) -> list:
             Paragraph(
                 text(
                     _("Of the permissions of the sections of the {zone}, the shares are: ").format(
-                        zone=zone.name
+                        zone=pick(zone.name)
                     ),
                 )
             )

@@ -7,7 +7,7 @@ from typing import Any
 
 from pestle.present import format as fmt
 from pestle.present.charts import segment_name
-from pestle.present.i18n import N_
+from pestle.present.i18n import N_, pick
 from pestle.present.i18n import gettext as _
 from pestle.report import labels
 from pestle.report.footnotes import Notes, num
@@ -52,7 +52,7 @@ def build(results: Results, notes: Notes, body: Body) -> None:
                     "source document, the reference entry, the parameter, or the analysis that "
                     "computed it. Factor weights and ratings rest on analyst judgments and are "
                     "labelled as such."
-                ).format(industry=case.target_industry, region=case.region)
+                ).format(industry=pick(case.target_industry), region=pick(case.region))
             ),
             tone="lead",
         )
@@ -96,7 +96,7 @@ def _demand(results: Results, notes: Notes) -> Text:
             segment=segment_name(lead.segment).lower(),
             lead=num(fmt.mass(lead.cumulative.p50), note),
             scenario=labels.scenario(results, d.name),
-            why=d.description,
+            why=labels.scenario_description(results, d.name, d.description),
         )
     )
 
@@ -188,7 +188,7 @@ def _factors(results: Results, notes: Notes) -> Text:
     dem, ahp, efe = results.dematel, results.ahp, results.efe
     if j is None or (dem is None and ahp is None):
         return ()
-    names = {k: f.name for k, f in j.factors.items()}
+    names = labels.factor_names(j)
     source = judgments_note(notes, j)
     parts: list = [_("(Illustrative judgments.) ")]
     if dem is not None:

@@ -9,6 +9,7 @@ from pestle.model.period import Period
 from pestle.present import charts
 from pestle.present import format as fmt
 from pestle.present.i18n import gettext as _
+from pestle.present.i18n import pick
 from pestle.report.footnotes import Notes, num, refs
 from pestle.report.sections import Body
 from pestle.report.sections._common import (
@@ -99,7 +100,7 @@ def _scale(results: Results, cite: Cite) -> list:
                 ref_rows,
             )
         )
-    spec = charts.trade_scale(stated, list(reference), case.region_short)
+    spec = charts.trade_scale(stated, list(reference), pick(case.region_short))
     if spec is not None:
         blocks.append(
             chart(
@@ -284,7 +285,7 @@ def _platforms(results: Results, cite: Cite, case: Any) -> list:
     blocks: list = [
         table(
             "table-trade-platforms",
-            _("Opening platforms of {region}").format(region=case.region_short),
+            _("Opening platforms of {region}").format(region=pick(case.region_short)),
             (_("Platform"), numeric(_("Number"))),
             rows,
         )
