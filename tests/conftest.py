@@ -5,10 +5,11 @@ from __future__ import annotations
 import os
 import shutil
 import tempfile
-from collections.abc import Callable, Sequence
 from pathlib import Path
 
 import pytest
+
+from cli_run import Run, exit_code
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -35,26 +36,6 @@ def case_copy(tmp_path: Path) -> Path:
     target = tmp_path / "xinjiang_copy"
     shutil.copytree(CASE_DIR, target)
     return target
-
-
-Run = Callable[..., tuple[int, str, str]]
-
-
-def exit_code(args: Sequence[str]) -> int:
-    """Run `pestle ARGS` in this process and return its exit code.
-
-    The one in-process call of the command line: the `cli` fixture reads what it printed
-    from capsys; code that cannot take a function-scoped fixture (a module-scoped one)
-    captures the output itself around this call.
-    """
-    # Imported here so that collecting the tests does not load the command line.
-    from pestle.cli import main
-
-    try:
-        main(list(args))
-    except SystemExit as exc:
-        return int(exc.code or 0)
-    return 0
 
 
 @pytest.fixture()

@@ -6,14 +6,11 @@ from __future__ import annotations
 import json
 import warnings
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 import pytest
 
+from cli_run import Run
 from pestle.case import DEFAULT_CASE, embedded_cases, load_case
-
-if TYPE_CHECKING:
-    from conftest import Run
 
 with warnings.catch_warnings():  # starlette asks for httpx2, which the project does not use
     warnings.filterwarnings("ignore", message="Using `httpx` with")

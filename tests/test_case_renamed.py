@@ -19,7 +19,7 @@ import pytest
 import yaml
 
 import pestle
-from conftest import exit_code
+from cli_run import exit_code
 from pestle.case.models import OPTIONAL_FILES
 from pestle.report.build import build_report
 from pestle.results import Settings

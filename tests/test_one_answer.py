@@ -17,7 +17,7 @@ from typing import Any
 import pytest
 
 import pestle
-from conftest import exit_code
+from cli_run import exit_code
 from pestle.present import charts
 from pestle.present import format as fmt
 from pestle.report.build import build_report

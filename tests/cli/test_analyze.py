@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import exit_code
+from cli_run import exit_code
 from pestle.results import DEFAULTS
 
 CASE_DIR = Path(__file__).resolve().parents[2] / "src" / "pestle" / "cases" / "xinjiang_composites"

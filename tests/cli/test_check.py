@@ -5,14 +5,11 @@ from __future__ import annotations
 import json
 import shutil
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 import pytest
 
+from cli_run import Run
 from pestle.case import case_folder
-
-if TYPE_CHECKING:
-    from conftest import Run
 
 
 @pytest.fixture()

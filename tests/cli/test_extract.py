@@ -8,12 +8,10 @@ import json
 import subprocess
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 import pytest
 
-if TYPE_CHECKING:
-    from conftest import Run
+from cli_run import Run
 
 
 def test_json_of_the_embedded_report(cli: Run) -> None:

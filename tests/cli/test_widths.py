@@ -5,13 +5,11 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 import pytest
 from rich.cells import cell_len
 
-if TYPE_CHECKING:
-    from conftest import Run
+from cli_run import Run
 
 COMMANDS = {
     "analyze": ["analyze", "--samples", "1000"],

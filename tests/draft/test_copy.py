@@ -3,16 +3,13 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 import pytest
 
+from cli_run import Run
 from pestle.case import DEFAULT_CASE, case_folder, load_case
 from pestle.draft import copy_embedded
 from pestle.errors import InputError
-
-if TYPE_CHECKING:
-    from conftest import Run
 
 
 def test_copy_is_byte_identical_and_loads(tmp_path: Path) -> None:

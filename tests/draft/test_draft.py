@@ -5,19 +5,16 @@ from __future__ import annotations
 import json
 import warnings
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 import pytest
 
+from cli_run import Run
 from draft.helpers import HELD_OUT
 from pestle.case import evidence as ev
 from pestle.case import load_case
 from pestle.case.yaml_lines import load_yaml
 from pestle.draft import DraftSummary, draft_case
 from pestle.errors import InputError
-
-if TYPE_CHECKING:
-    from conftest import Run
 
 Draft = tuple[Path, DraftSummary]
 

@@ -5,18 +5,16 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import openpyxl
 import pytest
 
 import pestle
+from cli_run import Run
 from pestle.export import FIRST_ROW, HEADER_ROW, UNIT_ROW, results_workbook
 from pestle.export.sheets import at, flatten, numbers
 from pestle.results import Results, Settings
-
-if TYPE_CHECKING:
-    from conftest import Run
 
 ROOT = Path(__file__).resolve().parents[2]
 REPORT = ROOT / "src" / "pestle" / "cases" / "xinjiang_composites" / "sources" / "source_report.txt"

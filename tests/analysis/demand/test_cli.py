@@ -3,11 +3,8 @@
 from __future__ import annotations
 
 import json
-from typing import TYPE_CHECKING
 
-if TYPE_CHECKING:
-    from conftest import Run
-
+from cli_run import Run
 
 FAST = ["--samples", "2000", "--sobol-samples", "256"]
 
