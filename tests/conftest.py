@@ -9,6 +9,8 @@ from pathlib import Path
 
 import pytest
 
+from cli_run import Run, exit_code
+
 ROOT = Path(__file__).resolve().parents[1]
 
 # The tests' own on-disk cache (results, SVGs, PDF parts), never the user's; shared by the
@@ -34,3 +36,15 @@ def case_copy(tmp_path: Path) -> Path:
     target = tmp_path / "xinjiang_copy"
     shutil.copytree(CASE_DIR, target)
     return target
+
+
+@pytest.fixture()
+def cli(capsys: pytest.CaptureFixture[str]) -> Run:
+    """`cli("sweep", "--grid", ...)` -> (exit code, stdout, stderr) of `pestle ...`."""
+
+    def run(*args: str) -> tuple[int, str, str]:
+        code = exit_code(args)
+        out, err = capsys.readouterr()
+        return code, out, err
+
+    return run

@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
+from cli_run import Run
 from pestle.case import DEFAULT_CASE, embedded_cases, load_case
-from pestle.cli import main
 
 with warnings.catch_warnings():  # starlette asks for httpx2, which the project does not use
     warnings.filterwarnings("ignore", message="Using `httpx` with")
@@ -20,40 +20,29 @@ CASES = embedded_cases()
 SAMPLES = "2000"
 
 
-def _run(argv: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str, str]:
-    code = 0
-    try:
-        main(argv)
-    except SystemExit as exc:
-        code = int(exc.code or 0)
-    out, err = capsys.readouterr()
-    return code, out, err
-
-
 def test_two_cases_ship() -> None:
     assert len(CASES) >= 2 and DEFAULT_CASE in CASES
 
 
 @pytest.mark.parametrize("name", CASES)
-def test_check_analyze_demand(name: str, capsys: pytest.CaptureFixture[str]) -> None:
-    code, out, err = _run(["check", name, "--format", "json"], capsys)
+def test_check_analyze_demand(name: str, cli: Run) -> None:
+    code, out, err = cli("check", name, "--format", "json")
     assert code == 0, err
     assert json.loads(out)["case"] == name
-    code, out, err = _run(["analyze", name, "--format", "json", "--samples", SAMPLES], capsys)
+    code, out, err = cli("analyze", name, "--format", "json", "--samples", SAMPLES)
     assert code == 0, err
     results = json.loads(out)
     assert results["case"]["id"] == name
-    code, out, err = _run(["demand", name, "--format", "json", "--samples", SAMPLES], capsys)
+    code, out, err = cli("demand", name, "--format", "json", "--samples", SAMPLES)
     assert code == 0, err
     assert json.loads(out)
 
 
 @pytest.mark.parametrize("name", CASES)
-def test_report(name: str, capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+def test_report(name: str, cli: Run, tmp_path: Path) -> None:
     out_dir = tmp_path / name
-    code, _, err = _run(
-        ["report", name, "--out", str(out_dir), "--format", "html,md", "--samples", SAMPLES],
-        capsys,
+    code, _, err = cli(
+        "report", name, "--out", str(out_dir), "--format", "html,md", "--samples", SAMPLES
     )
     assert code == 0, err
     markdown = (out_dir / "report.md").read_text(encoding="utf-8")

@@ -19,8 +19,8 @@ import pytest
 import yaml
 
 import pestle
+from cli_run import exit_code
 from pestle.case.models import OPTIONAL_FILES
-from pestle.cli import main
 from pestle.report.build import build_report
 from pestle.results import Settings
 from pestle.store import Store
@@ -150,12 +150,8 @@ def _outside_evidence(units: list[str], documents: str) -> list[str]:
 
 def _command(*argv: str) -> str:
     buffer = io.StringIO()
-    code = 0
     with contextlib.redirect_stdout(buffer):
-        try:
-            main(list(argv))
-        except SystemExit as exc:
-            code = int(exc.code or 0)
+        code = exit_code(argv)
     assert code == 0, argv
     return buffer.getvalue()
 

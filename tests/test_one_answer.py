@@ -17,7 +17,7 @@ from typing import Any
 import pytest
 
 import pestle
-from pestle.cli import main
+from cli_run import exit_code
 from pestle.present import charts
 from pestle.present import format as fmt
 from pestle.report.build import build_report
@@ -73,8 +73,8 @@ def shared(doc: dict[str, Any]) -> dict[str, Any]:
 
 def _cli(settings: Settings) -> dict[str, Any]:
     buffer = io.StringIO()
-    with contextlib.redirect_stdout(buffer), contextlib.suppress(SystemExit):
-        main(["analyze", "--format", "json", *_flags(settings)])
+    with contextlib.redirect_stdout(buffer):
+        exit_code(["analyze", "--format", "json", *_flags(settings)])
     return json.loads(buffer.getvalue())
 
 

@@ -8,21 +8,11 @@ from pathlib import Path
 
 import pytest
 
-from pestle.cli import main
+from cli_run import exit_code
 from pestle.results import DEFAULTS
 
 CASE_DIR = Path(__file__).resolve().parents[2] / "src" / "pestle" / "cases" / "xinjiang_composites"
 FAST = ["--samples", "1000"]
-
-
-def run(capsys, *args: str) -> tuple[int, str, str]:
-    try:
-        main(["analyze", *args])
-        code = 0
-    except SystemExit as exc:
-        code = int(exc.code or 0)
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 @pytest.fixture(scope="module")
@@ -31,8 +21,8 @@ def json_output() -> dict:
     import io
 
     buffer = io.StringIO()
-    with contextlib.redirect_stdout(buffer), contextlib.suppress(SystemExit):
-        main(["analyze", "--format", "json", *FAST, "--seed", "3"])
+    with contextlib.redirect_stdout(buffer):  # capsys is per test: this output is per module
+        exit_code(["analyze", "--format", "json", *FAST, "--seed", "3"])
     return json.loads(buffer.getvalue(), parse_constant=_no_nan)
 
 
@@ -84,8 +74,8 @@ def test_json_shape(json_output) -> None:
     assert secondary["share_pct"] == pytest.approx(100 * 1878.48 / 4729.09)
 
 
-def test_table_output(capsys) -> None:
-    code, out, err = run(capsys, *FAST)
+def test_table_output(cli) -> None:
+    code, out, err = cli("analyze", *FAST)
     assert code == 0, err
     for heading in (
         "Indicators",
@@ -123,14 +113,14 @@ def test_table_output(capsys) -> None:
     assert "50.39 %" in out  # clusters against reference GDP
 
 
-def test_bad_format_is_a_one_line_error(capsys) -> None:
-    code, out, err = run(capsys, "--format", "xml")
+def test_bad_format_is_a_one_line_error(cli) -> None:
+    code, out, err = cli("analyze", "--format", "xml")
     assert code == 2 and out == ""
     assert err.strip() == "error: --format 'xml' is not one of table, json, xlsx"
 
 
-def test_unknown_scenario(capsys) -> None:
-    code, _, err = run(capsys, "--scenario", "nope", *FAST)
+def test_unknown_scenario(cli) -> None:
+    code, _, err = cli("analyze", "--scenario", "nope", *FAST)
     assert code == 2
     assert err.startswith(
         "error: --scenario: unknown scenario 'nope'; scenarios of this case: observed, as_stated"
@@ -138,25 +128,25 @@ def test_unknown_scenario(capsys) -> None:
     assert len(err.strip().splitlines()) == 1
 
 
-def test_bad_samples_and_missing_case(capsys, tmp_path) -> None:
-    code, _, err = run(capsys, "--samples", "0")
+def test_bad_samples_and_missing_case(cli, tmp_path) -> None:
+    code, _, err = cli("analyze", "--samples", "0")
     assert code == 2 and "Traceback" not in err
     assert err.strip() == "error: --samples: Input should be greater than or equal to 1; got 0"
-    code, _, err = run(capsys, "--seed", "-1", *FAST)
+    code, _, err = cli("analyze", "--seed", "-1", *FAST)
     assert code == 2
     assert err.strip() == "error: --seed: Input should be greater than or equal to 0; got -1"
-    code, _, err = run(capsys, str(tmp_path / "nowhere"))
+    code, _, err = cli("analyze", str(tmp_path / "nowhere"))
     assert code == 2 and "no such case" in err
 
 
-def test_broken_policy_file_names_file_and_line(capsys, tmp_path) -> None:
+def test_broken_policy_file_names_file_and_line(cli, tmp_path) -> None:
     folder = tmp_path / "case"
     shutil.copytree(CASE_DIR, folder)
     path = folder / "policy_measures.yaml"
     text = path.read_text(encoding="utf-8")
     path.write_text(text.replace("instrument: demand", "instrument: procurement", 1), "utf-8")
     line = path.read_text().splitlines().index("    instrument: procurement") + 1
-    code, out, err = run(capsys, str(folder), *FAST)
+    code, out, err = cli("analyze", str(folder), *FAST)
     assert code == 2 and out == ""
     assert err.strip() == (
         f"error: {path}:{line}: measure 'uhv_transmission_corridors': instrument 'procurement' "
@@ -164,15 +154,15 @@ def test_broken_policy_file_names_file_and_line(capsys, tmp_path) -> None:
     )
 
 
-def test_help_shows_the_one_set_of_defaults(capsys) -> None:
-    code, out, _ = run(capsys, "--help")
+def test_help_shows_the_one_set_of_defaults(cli) -> None:
+    code, out, _ = cli("analyze", "--help")
     assert code == 0
     for option in ("--format", "--scenario", "--samples", "--seed", "table, json"):
         assert option in out
     assert f"[{DEFAULTS.samples:,}]" in out and f"[{DEFAULTS.seed}]" in out
 
 
-def test_case_text_is_not_read_as_markup(capsys, tmp_path) -> None:
+def test_case_text_is_not_read_as_markup(cli, tmp_path) -> None:
     folder = tmp_path / "case"
     shutil.copytree(CASE_DIR, folder)
     info = folder / "case.yaml"
@@ -184,12 +174,12 @@ def test_case_text_is_not_read_as_markup(capsys, tmp_path) -> None:
         ),
         "utf-8",
     )
-    code, out, err = run(capsys, str(folder), *FAST)
+    code, out, err = cli("analyze", str(folder), *FAST)
     assert code == 0, err
     assert "Composites [/] [red]x" in out
 
 
-def test_entropy_table_when_the_series_share_periods(capsys, tmp_path) -> None:
+def test_entropy_table_when_the_series_share_periods(cli, tmp_path) -> None:
     import pestle
     from pestle.analysis.factor_panel import case_entropy
 
@@ -210,7 +200,7 @@ def test_entropy_table_when_the_series_share_periods(capsys, tmp_path) -> None:
     factors.write_text(text, encoding="utf-8")
     expected = case_entropy(pestle.load_case(folder))
     assert expected.applicable
-    code, out, err = run(capsys, str(folder), *FAST)
+    code, out, err = cli("analyze", str(folder), *FAST)
     assert code == 0, err
     assert "Over 3 periods (calendar years): 2021, 2022, 2023" in out
     for series, row in expected.to_frame().iterrows():

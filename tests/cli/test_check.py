@@ -8,28 +8,28 @@ from pathlib import Path
 
 import pytest
 
+from cli_run import Run
 from pestle.case import case_folder
-from pestle.cli import main
 
 
-def _run(argv, capsys, monkeypatch, columns=100, colour=False):
-    monkeypatch.setenv("COLUMNS", str(columns))
-    if colour:
-        monkeypatch.setenv("FORCE_COLOR", "1")
-    else:
-        monkeypatch.delenv("FORCE_COLOR", raising=False)
-        monkeypatch.setenv("NO_COLOR", "1")
-    code = 0
-    try:
-        main(argv)
-    except SystemExit as exc:
-        code = exc.code or 0
-    out, err = capsys.readouterr()
-    return code, out, err
+@pytest.fixture()
+def run(cli: Run, monkeypatch: pytest.MonkeyPatch) -> Run:
+    """`cli` at 100 columns, in colour only when asked (`colour=True`, as on a terminal)."""
+
+    def at_100_columns(*args: str, colour: bool = False) -> tuple[int, str, str]:
+        monkeypatch.setenv("COLUMNS", "100")
+        if colour:
+            monkeypatch.setenv("FORCE_COLOR", "1")
+        else:
+            monkeypatch.delenv("FORCE_COLOR", raising=False)
+            monkeypatch.setenv("NO_COLOR", "1")
+        return cli(*args)
+
+    return at_100_columns
 
 
-def test_json_shape(capsys, monkeypatch):
-    code, out, _ = _run(["check", "--format", "json"], capsys, monkeypatch)
+def test_json_shape(run):
+    code, out, _ = run("check", "--format", "json")
     assert code == 0
     data = json.loads(out)
     assert data["case"] == "xinjiang_composites"
@@ -75,14 +75,14 @@ def test_json_shape(capsys, monkeypatch):
     assert data["summary"]["findings"] == len(data["findings"]) + 3  # 4 members shown as 1
 
 
-def test_strict_fails_on_an_error(capsys, monkeypatch):
-    code, out, _ = _run(["check", "--strict"], capsys, monkeypatch)
+def test_strict_fails_on_an_error(run):
+    code, out, _ = run("check", "--strict")
     assert code == 1
     assert "1 error" in out
 
 
-def test_table_is_readable_at_100_columns_failed_first(capsys, monkeypatch):
-    code, out, _ = _run(["check"], capsys, monkeypatch)
+def test_table_is_readable_at_100_columns_failed_first(run):
+    code, out, _ = run("check")
     assert code == 0
     lines = out.splitlines()
     assert max(len(line) for line in lines) <= 100
@@ -100,13 +100,13 @@ def test_table_is_readable_at_100_columns_failed_first(capsys, monkeypatch):
     )
 
 
-def test_table_has_colour_on_a_terminal(capsys, monkeypatch):
-    _, out, _ = _run(["check"], capsys, monkeypatch, colour=True)
+def test_table_has_colour_on_a_terminal(run):
+    _, out, _ = run("check", colour=True)
     assert "\x1b[1;31mfail" in out  # bold red
 
 
-def test_unknown_case_is_a_one_line_error(capsys, monkeypatch):
-    code, out, err = _run(["check", "no_such_case"], capsys, monkeypatch)
+def test_unknown_case_is_a_one_line_error(run):
+    code, out, err = run("check", "no_such_case")
     assert code == 2
     assert out == ""
     assert err.count("\n") == 1 and err.startswith("error: no_such_case")
@@ -133,10 +133,8 @@ def corrected_case(tmp_path: Path) -> Path:
     return folder
 
 
-def test_strict_passes_once_the_unit_is_corrected(corrected_case, capsys, monkeypatch):
-    code, out, _ = _run(
-        ["check", str(corrected_case), "--strict", "--format", "json"], capsys, monkeypatch
-    )
+def test_strict_passes_once_the_unit_is_corrected(corrected_case, run):
+    code, out, _ = run("check", str(corrected_case), "--strict", "--format", "json")
     assert code == 0
     data = json.loads(out)
     status = {f["id"]: f["status"] for f in data["findings"]}

@@ -11,21 +11,11 @@ from pathlib import Path
 
 import pytest
 
-from pestle.cli import main
+from cli_run import Run
 
 
-def run(argv: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str, str]:
-    code = 0
-    try:
-        main(argv)
-    except SystemExit as exc:
-        code = int(exc.code or 0)
-    out, err = capsys.readouterr()
-    return code, out, err
-
-
-def test_json_of_the_embedded_report(capsys: pytest.CaptureFixture[str]) -> None:
-    code, out, err = run(["extract", "--format", "json"], capsys)
+def test_json_of_the_embedded_report(cli: Run) -> None:
+    code, out, err = cli("extract", "--format", "json")
     assert (code, err) == (0, "")
     data = json.loads(out)
     assert data["source"]["title"] == "source_report"
@@ -45,10 +35,10 @@ def test_json_of_the_embedded_report(capsys: pytest.CaptureFixture[str]) -> None
     }
 
 
-def test_csv_of_a_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_csv_of_a_file(tmp_path: Path, cli: Run) -> None:
     f = tmp_path / "news.txt"
     f.write_text("Exports rose 4.5% to $50.25 billion in 2024.\n", encoding="utf-8")
-    code, out, err = run(["extract", str(f), "--format", "csv"], capsys)
+    code, out, err = cli("extract", str(f), "--format", "csv")
     assert (code, err) == (0, "")
     rows = list(csv.DictReader(io.StringIO(out)))
     assert [(r["text"], r["value"], r["unit"], r["measure"], r["period"]) for r in rows] == [
@@ -69,8 +59,8 @@ def test_csv_of_a_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> No
     ]
 
 
-def test_table_is_the_default(capsys: pytest.CaptureFixture[str]) -> None:
-    code, out, err = run(["extract"], capsys)
+def test_table_is_the_default(cli: Run) -> None:
+    code, out, err = cli("extract")
     assert (code, err) == (0, "")
     assert "source_report: 45 claims" in out
     assert "472.9\u00a0billion yuan" in out  # scaled for people, not 472,909,000,000 CNY
@@ -80,7 +70,7 @@ def test_table_is_the_default(capsys: pytest.CaptureFixture[str]) -> None:
 
 
 def test_demo_prints_the_claims_table(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, cli: Run
 ) -> None:
     # the report build that follows the table is tested with the report; here it is stubbed
     import pestle.cli.report
@@ -88,7 +78,7 @@ def test_demo_prints_the_claims_table(
     built: list[Path] = []
     monkeypatch.setattr(pestle.cli.report, "report", lambda **kw: built.append(kw["out"]))
     monkeypatch.chdir(tmp_path)
-    code, out, err = run(["demo"], capsys)
+    code, out, err = cli("demo")
     assert (code, err) == (0, "")
     assert "Claims of the embedded source report (45)" in out
     for column in ("value", "period", "measure", "subject", "read from"):
@@ -128,16 +118,16 @@ def _bad_inputs(tmp_path: Path) -> list[tuple[list[str], str]]:
 
 @pytest.mark.parametrize("case", range(5))
 def test_bad_input_is_one_line_exit_2_and_nothing_on_stdout(
-    case: int, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    case: int, tmp_path: Path, cli: Run
 ) -> None:
     argv, message = _bad_inputs(tmp_path)[case]
     for fmt in ("json", "csv", "table"):
-        code, out, err = run([*argv, "--format", fmt], capsys)
+        code, out, err = cli(*argv, "--format", fmt)
         assert (code, out, err) == (2, "", message)
 
 
-def test_an_unknown_format_is_a_usage_error(capsys: pytest.CaptureFixture[str]) -> None:
-    code, out, err = run(["extract", "--format", "xml"], capsys)
+def test_an_unknown_format_is_a_usage_error(cli: Run) -> None:
+    code, out, err = cli("extract", "--format", "xml")
     assert code == 2
     assert out == ""
     assert "xml" in err
@@ -171,11 +161,11 @@ FRENCH = (
 )
 
 
-def test_a_chinese_document_in_every_format(capsys: pytest.CaptureFixture[str]) -> None:
+def test_a_chinese_document_in_every_format(cli: Run) -> None:
     from rich.cells import cell_len
 
     path = CORPUS_ZH / "zh01_chinanews_xinjiang_q1.txt"
-    code, out, err = run(["extract", str(path), "--format", "json"], capsys)
+    code, out, err = cli("extract", str(path), "--format", "json")
     assert (code, err) == (0, "")
     data = json.loads(out)
     assert data["source"]["language"] == "zh" and "warning" not in data
@@ -185,10 +175,10 @@ def test_a_chinese_document_in_every_format(capsys: pytest.CaptureFixture[str]) 
         "CNY",
         "2024-01-01/2024-03-31",
     )
-    code, out, err = run(["extract", str(path), "--format", "csv"], capsys)
+    code, out, err = cli("extract", str(path), "--format", "csv")
     assert code == 0 and "4413.21亿元" in out
     # the table lines up: Chinese characters take two columns, and every row is as wide
-    code, out, err = run(["extract", str(path)], capsys)
+    code, out, err = cli("extract", str(path))
     assert (code, err) == (0, "")
     lines = out.splitlines()
     rows: list[str] = []
@@ -203,12 +193,10 @@ def test_a_chinese_document_in_every_format(capsys: pytest.CaptureFixture[str]) 
     assert any("4413.21亿元" in line for line in rows)
 
 
-def test_a_language_pestle_does_not_read_is_one_warning_line(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
-) -> None:
+def test_a_language_pestle_does_not_read_is_one_warning_line(tmp_path: Path, cli: Run) -> None:
     f = tmp_path / "presse.txt"
     f.write_text(FRENCH, encoding="utf-8")
-    code, out, err = run(["extract", str(f), "--format", "json"], capsys)
+    code, out, err = cli("extract", str(f), "--format", "json")
     assert code == 0
     assert err == (
         f"warning: {f}: looks like French text; pestle reads English and Chinese, "
@@ -219,7 +207,7 @@ def test_a_language_pestle_does_not_read_is_one_warning_line(
 
 
 def test_db_import_of_chinese_and_of_a_language_not_read(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path, cli: Run, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     from pestle.store.engine import ENV_VAR
 
@@ -230,12 +218,12 @@ def test_db_import_of_chinese_and_of_a_language_not_read(
         (CORPUS_ZH / "zh03_guangming_xinjiang_trade_jul.txt").read_text(encoding="utf-8"),
         encoding="utf-8",
     )
-    code, out, err = run(["db", "import", str(zh)], capsys)
+    code, out, err = cli("db", "import", str(zh))
     assert (code, err) == (0, "")
     assert "new document 'trade'" in out and "38 claims" in out
     fr = tmp_path / "presse.txt"
     fr.write_text(FRENCH, encoding="utf-8")
-    code, out, err = run(["db", "import", str(fr)], capsys)
+    code, out, err = cli("db", "import", str(fr))
     assert code == 0 and "0 claims" in out
     assert err.splitlines() == [
         f"warning: {fr}: looks like French text; pestle reads English and Chinese, "

@@ -4,11 +4,12 @@ squeezed to a letter a line, no boxed table cropped at its right edge."""
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import pytest
 from rich.cells import cell_len
 
-from pestle.cli import main
+from cli_run import Run
 
 COMMANDS = {
     "analyze": ["analyze", "--samples", "1000"],
@@ -40,14 +41,14 @@ def stacked(lines: list[str]) -> list[int]:
 
 @pytest.mark.parametrize("width", [80, 100])
 @pytest.mark.parametrize("command", sorted(COMMANDS))
-def test_tables_fit_the_terminal(capsys, monkeypatch, tmp_path, command: str, width: int) -> None:  # type: ignore[no-untyped-def]
+def test_tables_fit_the_terminal(
+    cli: Run, monkeypatch: pytest.MonkeyPatch, tmp_path: Path, command: str, width: int
+) -> None:
     monkeypatch.setenv("COLUMNS", str(width))
     args = COMMANDS[command] + (["--out", str(tmp_path / "s")] if command == "sweep" else [])
-    try:
-        main(args)
-    except SystemExit as exc:
-        assert exc.code in (0, None), capsys.readouterr().err
-    lines = capsys.readouterr().out.splitlines()
+    code, out, err = cli(*args)
+    assert code == 0, err
+    lines = out.splitlines()
     assert len(lines) > 5
     assert [i for i, line in enumerate(lines) if cell_len(line.rstrip()) > width] == []
     assert stacked(lines) == []

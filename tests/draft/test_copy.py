@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from draft.helpers import run_cli
+from cli_run import Run
 from pestle.case import DEFAULT_CASE, case_folder, load_case
 from pestle.draft import copy_embedded
 from pestle.errors import InputError
@@ -37,27 +37,25 @@ def test_a_folder_with_files_is_refused(tmp_path: Path) -> None:
     assert (tmp_path / "notes.txt").read_text(encoding="utf-8") == "mine"
 
 
-def test_cli_copy_then_refuse(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_cli_copy_then_refuse(tmp_path: Path, cli: Run) -> None:
     target = tmp_path / "case"
-    code, out, _ = run_cli(["init", str(target)], capsys)
+    code, out, _ = cli("init", str(target))
     assert code == 0
     assert f"next: pestle report {target}" in out
-    code, _, err = run_cli(["init", str(target)], capsys)
+    code, _, err = cli("init", str(target))
     assert code == 2
     assert err.strip() == f"error: {target}: folder is not empty; give a new or empty folder"
 
 
-def test_cli_documents_need_from(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_cli_documents_need_from(tmp_path: Path, cli: Run) -> None:
     doc = tmp_path / "a.txt"
     doc.write_text("GDP grew 5 percent in 2024.\n", encoding="utf-8")
-    code, _, err = run_cli(["init", str(tmp_path / "x"), str(doc)], capsys)
+    code, _, err = cli("init", str(tmp_path / "x"), str(doc))
     assert (code, err.count("\n")) == (2, 1)
     assert "documents need --from before them" in err
-    code, _, err = run_cli(["init", str(tmp_path / "y"), "--from"], capsys)
+    code, _, err = cli("init", str(tmp_path / "y"), "--from")
     assert (code, err.count("\n")) == (2, 1)
     assert err.startswith("error: --from: give the documents after --from")
-    code, _, err = run_cli(
-        ["init", str(tmp_path / "z"), "--from", str(tmp_path / "no.txt")], capsys
-    )
+    code, _, err = cli("init", str(tmp_path / "z"), "--from", str(tmp_path / "no.txt"))
     assert (code, err.strip()) == (2, f"error: {tmp_path / 'no.txt'}: no such file")
     assert not (tmp_path / "z").exists()

@@ -8,7 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from draft.helpers import HELD_OUT, run_cli
+from cli_run import Run
+from draft.helpers import HELD_OUT
 from pestle.case import evidence as ev
 from pestle.case import load_case
 from pestle.case.yaml_lines import load_yaml
@@ -77,20 +78,15 @@ def test_files_carry_their_schema_line(held_out_draft: Draft) -> None:
     assert (folder / "lexicon.yaml").is_file()
 
 
-def test_commands_run_on_the_draft(
-    held_out_draft: Draft, capsys: pytest.CaptureFixture[str], tmp_path: Path
-) -> None:
+def test_commands_run_on_the_draft(held_out_draft: Draft, cli: Run, tmp_path: Path) -> None:
     folder, _ = held_out_draft
-    code, out, _ = run_cli(["check", str(folder), "--format", "json"], capsys)
+    code, out, _ = cli("check", str(folder), "--format", "json")
     assert code == 0 and json.loads(out)["case"] == load_case(folder).id
-    code, out, _ = run_cli(
-        ["analyze", str(folder), "--format", "json", "--samples", "2000"], capsys
-    )
+    code, out, _ = cli("analyze", str(folder), "--format", "json", "--samples", "2000")
     assert code == 0 and "demand" in json.loads(out)
     out_dir = tmp_path / "report"
-    code, _, err = run_cli(
-        ["report", str(folder), "--out", str(out_dir), "--format", "html,md", "--samples", "2000"],
-        capsys,
+    code, _, err = cli(
+        "report", str(folder), "--out", str(out_dir), "--format", "html,md", "--samples", "2000"
     )
     assert code == 0, err
     markdown = (out_dir / "report.md").read_text(encoding="utf-8")
@@ -114,13 +110,9 @@ def test_dashboard_marks_the_draft(held_out_draft: Draft) -> None:
         assert results.status_code == 200
 
 
-def test_cli_prints_counts_and_the_next_command(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
-) -> None:
+def test_cli_prints_counts_and_the_next_command(tmp_path: Path, cli: Run) -> None:
     target = tmp_path / "d"
-    code, out, _ = run_cli(
-        ["init", str(target), "--from", *map(str, HELD_OUT), "--region", "Northland"], capsys
-    )
+    code, out, _ = cli("init", str(target), "--from", *map(str, HELD_OUT), "--region", "Northland")
     assert code == 0
     assert "entities/indicators.yaml" in out and "factors.yaml" in out
     assert out.rstrip().endswith(f"next: pestle check {target}")

@@ -9,18 +9,6 @@ from pathlib import Path
 
 import pytest
 
-from pestle.cli import main
-
-
-def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
-    try:
-        main(list(args))
-        code = 0
-    except SystemExit as exc:
-        code = int(exc.code or 0)
-    out, err = capsys.readouterr()
-    return code, out, err
-
 
 @pytest.fixture
 def two(tmp_path: Path) -> tuple[Path, Path]:
@@ -31,16 +19,16 @@ def two(tmp_path: Path) -> tuple[Path, Path]:
     return a, b
 
 
-def test_json_lines_has_one_document_a_line(capsys, two) -> None:
-    code, out, _ = run(capsys, "extract", *map(str, two), "--format", "jsonl")
+def test_json_lines_has_one_document_a_line(cli, two) -> None:
+    code, out, _ = cli("extract", *map(str, two), "--format", "jsonl")
     assert code == 0
     docs = [json.loads(line) for line in out.splitlines()]
     assert [d["source"]["title"] for d in docs] == ["exports", "capacity"]
     assert [c["value"] for c in docs[1]["claims"]] == [1e10]
 
 
-def test_csv_of_several_documents_names_each_row_s_document(capsys, two) -> None:
-    code, out, _ = run(capsys, "extract", *map(str, two), "--format", "csv")
+def test_csv_of_several_documents_names_each_row_s_document(cli, two) -> None:
+    code, out, _ = cli("extract", *map(str, two), "--format", "csv")
     assert code == 0
     rows = list(csv.DictReader(io.StringIO(out)))
     assert [(r["document"], r["text"]) for r in rows] == [
@@ -48,14 +36,14 @@ def test_csv_of_several_documents_names_each_row_s_document(capsys, two) -> None
         ("exports", "12.5%"),
         ("capacity", "10 million kilowatts"),
     ]
-    code, out, _ = run(capsys, "extract", str(two[0]), "--format", "csv")
+    code, out, _ = cli("extract", str(two[0]), "--format", "csv")
     assert out.splitlines()[0].startswith("value,unit,")  # one document: the contract's fields
 
 
-def test_a_bad_file_among_many_is_one_line_naming_it(capsys, two, tmp_path) -> None:
+def test_a_bad_file_among_many_is_one_line_naming_it(cli, two, tmp_path) -> None:
     missing = tmp_path / "nope.txt"
-    code, out, err = run(capsys, "extract", str(two[0]), str(missing), "--format", "json")
+    code, out, err = cli("extract", str(two[0]), str(missing), "--format", "json")
     assert code == 2 and out == ""
     assert err.strip() == f"error: {missing}: no such file"
-    code, _, err = run(capsys, "extract", *map(str, two), "--title", "T")
+    code, _, err = cli("extract", *map(str, two), "--title", "T")
     assert code == 2 and err.strip() == "error: --title names one document; give it with one FILE"

@@ -11,7 +11,7 @@ import openpyxl
 import pytest
 
 import pestle
-from pestle.cli import main
+from cli_run import Run
 from pestle.export import FIRST_ROW, HEADER_ROW, UNIT_ROW, results_workbook
 from pestle.export.sheets import at, flatten, numbers
 from pestle.results import Results, Settings
@@ -19,16 +19,6 @@ from pestle.results import Results, Settings
 ROOT = Path(__file__).resolve().parents[2]
 REPORT = ROOT / "src" / "pestle" / "cases" / "xinjiang_composites" / "sources" / "source_report.txt"
 SMALL = Settings(samples=2_000, sobol_samples=64, draws=200)
-
-
-def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
-    try:
-        main(list(args))
-        code = 0
-    except SystemExit as exc:
-        code = int(exc.code or 0)
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 @pytest.fixture(scope="module")
@@ -135,12 +125,12 @@ def test_numbers_are_numbers_with_formats_and_units(workbook: Path, results: Res
     )
 
 
-def test_check_xlsx_equals_check_json(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
-    code, out, _ = run(capsys, "check", "--format", "json")
+def test_check_xlsx_equals_check_json(cli: Run, tmp_path: Path) -> None:
+    code, out, _ = cli("check", "--format", "json")
     assert code == 0
     doc = json.loads(out)
     path = tmp_path / "checks.xlsx"
-    code, out, _ = run(capsys, "check", "--format", "xlsx", "--out", str(path))
+    code, out, _ = cli("check", "--format", "xlsx", "--out", str(path))
     assert code == 0 and out.strip() == f"wrote {path}"
     wb = openpyxl.load_workbook(path)
     ws = wb["checks"]
@@ -150,28 +140,28 @@ def test_check_xlsx_equals_check_json(capsys: pytest.CaptureFixture[str], tmp_pa
     assert check_numbers(wb["checks summary"], doc) == len(doc["summary"])
 
 
-def test_xlsx_needs_an_out_file(capsys: pytest.CaptureFixture[str]) -> None:
-    code, _, err = run(capsys, "check", "--format", "xlsx")
+def test_xlsx_needs_an_out_file(cli: Run) -> None:
+    code, _, err = cli("check", "--format", "xlsx")
     assert code == 2
     assert (
         err.strip() == "error: --format xlsx writes a workbook: give its file with --out FILE.xlsx"
     )
-    code, _, err = run(capsys, "analyze", "--format", "xlsx", "--out", "tables.csv")
+    code, _, err = cli("analyze", "--format", "xlsx", "--out", "tables.csv")
     assert code == 2 and err.strip() == "error: --out tables.csv: a workbook's name ends in .xlsx"
-    code, _, err = run(capsys, "check", "--format", "xlsx", "--out", "/nonexistent/t.xlsx")
+    code, _, err = cli("check", "--format", "xlsx", "--out", "/nonexistent/t.xlsx")
     assert (
         code == 2
         and err.strip() == "error: --out: /nonexistent/t.xlsx: folder /nonexistent does not exist"
     )
 
 
-def test_demand_xlsx_equals_demand_json(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+def test_demand_xlsx_equals_demand_json(cli: Run, tmp_path: Path) -> None:
     args = ("demand", "--samples", "500", "--sobol-samples", "0")
-    code, out, _ = run(capsys, *args, "--format", "json")
+    code, out, _ = cli(*args, "--format", "json")
     assert code == 0
     doc = json.loads(out)
     path = tmp_path / "demand.xlsx"
-    assert run(capsys, *args, "--format", "xlsx", "--out", str(path))[0] == 0
+    assert cli(*args, "--format", "xlsx", "--out", str(path))[0] == 0
     wb = openpyxl.load_workbook(path)
     assert {"demand by year", "demand cumulative", "about"} <= set(wb.sheetnames)
     for ws in wb.worksheets[1:]:
@@ -180,17 +170,15 @@ def test_demand_xlsx_equals_demand_json(capsys: pytest.CaptureFixture[str], tmp_
     assert about["samples"] == 500 and about["seed"] == doc["settings"]["seed"]
 
 
-def test_extract_xlsx_of_many_files_equals_the_json(
-    capsys: pytest.CaptureFixture[str], tmp_path: Path
-) -> None:
+def test_extract_xlsx_of_many_files_equals_the_json(cli: Run, tmp_path: Path) -> None:
     news = tmp_path / "news.txt"
     news.write_text("In 2024 exports reached 350 billion yuan, up 12.5%.", encoding="utf-8")
-    code, out, _ = run(capsys, "extract", str(news), str(REPORT), "--format", "json")
+    code, out, _ = cli("extract", str(news), str(REPORT), "--format", "json")
     assert code == 0
     documents = json.loads(out)
     assert [d["source"]["title"] for d in documents] == ["news", "source_report"]
     path = tmp_path / "claims.xlsx"
-    assert run(capsys, "extract", str(news), str(REPORT), "--format", "xlsx", "--out", str(path))[
+    assert cli("extract", str(news), str(REPORT), "--format", "xlsx", "--out", str(path))[
         0
     ] == 0  # fmt: skip
     ws = openpyxl.load_workbook(path)["claims"]
@@ -205,35 +193,35 @@ def test_extract_xlsx_of_many_files_equals_the_json(
 
 
 def test_extract_reads_standard_input(
-    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+    cli: Run, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
     import io
     import sys
 
     text = "In 2024 exports reached 350 billion yuan, up 12.5%."
     monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(text.encode("utf-8"))))
-    code, out, _ = run(capsys, "extract", "-", "--format", "jsonl")
+    code, out, _ = cli("extract", "-", "--format", "jsonl")
     assert code == 0
     (line,) = out.strip().splitlines()
     doc = json.loads(line)
     assert doc["source"]["title"] == "stdin"
     assert [(c["value"], c["unit"]) for c in doc["claims"]] == [(3.5e11, "CNY"), (12.5, "%")]
     monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(b"\xff\xfe text")))
-    code, _, err = run(capsys, "extract", "-")
+    code, _, err = cli("extract", "-")
     assert code == 2 and err.startswith("error: <stdin>") and "UTF-8" in err
 
 
 def test_db_export_xlsx_equals_db_export_json(
-    capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    cli: Run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.chdir(tmp_path)
     db = str(tmp_path / "store.db")
-    assert run(capsys, "db", "import", str(REPORT), "--db", db)[0] == 0
-    code, out, _ = run(capsys, "db", "export", "1", "--db", db)
+    assert cli("db", "import", str(REPORT), "--db", db)[0] == 0
+    code, out, _ = cli("db", "export", "1", "--db", db)
     assert code == 0
     doc = json.loads(out)
     path = tmp_path / "rev.xlsx"
-    assert run(capsys, "db", "export", "1", "--db", db, "--format", "xlsx", "--out", str(path))[
+    assert cli("db", "export", "1", "--db", db, "--format", "xlsx", "--out", str(path))[
         0
     ] == 0  # fmt: skip
     wb = openpyxl.load_workbook(path)

@@ -4,25 +4,13 @@ from __future__ import annotations
 
 import json
 
-import pytest
-
-from pestle.cli import main
+from cli_run import Run
 
 FAST = ["--samples", "2000", "--sobol-samples", "256"]
 
 
-def _run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
-    try:
-        main(["demand", *argv])
-        code = 0
-    except SystemExit as exc:
-        code = int(exc.code or 0)
-    out, err = capsys.readouterr()
-    return code, out, err
-
-
-def test_tables_of_every_scenario_the_headline_first(capsys: pytest.CaptureFixture[str]) -> None:
-    code, out, err = _run(capsys, *FAST, "--scenario", "carbon_spar_caps")
+def test_tables_of_every_scenario_the_headline_first(cli: Run) -> None:
+    code, out, err = cli("demand", *FAST, "--scenario", "carbon_spar_caps")
     assert (code, err) == (0, "")
     flat = " ".join(out.split())  # prose wraps at the terminal's width
     assert "seed 1, 2,000 Monte Carlo samples" in flat  # the settings, as everywhere
@@ -37,9 +25,9 @@ def test_tables_of_every_scenario_the_headline_first(capsys: pytest.CaptureFixtu
     assert "scenarios side by side" in out and "reference_capacity" in out
 
 
-def test_json(capsys: pytest.CaptureFixture[str]) -> None:
-    code, out, _ = _run(
-        capsys, *FAST, "--scenario", "bases_max", "--set", "wind_share=0.5", "--format", "json"
+def test_json(cli: Run) -> None:
+    code, out, _ = cli(
+        "demand", *FAST, "--scenario", "bases_max", "--set", "wind_share=0.5", "--format", "json"
     )
     assert code == 0
     data = json.loads(out)
@@ -51,8 +39,8 @@ def test_json(capsys: pytest.CaptureFixture[str]) -> None:
     assert data["sensitivity"]["base_samples"] == 256
 
 
-def test_bad_set_is_one_line_with_close_names(capsys: pytest.CaptureFixture[str]) -> None:
-    code, out, err = _run(capsys, *FAST, "--set", "blade_mass=12")
+def test_bad_set_is_one_line_with_close_names(cli: Run) -> None:
+    code, out, err = cli("demand", *FAST, "--set", "blade_mass=12")
     assert code == 2 and out == ""
     assert err.startswith(
         "error: --set: unknown parameter 'blade_mass'; close names: "
@@ -61,8 +49,8 @@ def test_bad_set_is_one_line_with_close_names(capsys: pytest.CaptureFixture[str]
     assert err.count("\n") == 1
 
 
-def test_unknown_scenario(capsys: pytest.CaptureFixture[str]) -> None:
-    code, _, err = _run(capsys, *FAST, "--scenario", "stated")
+def test_unknown_scenario(cli: Run) -> None:
+    code, _, err = cli("demand", *FAST, "--scenario", "stated")
     assert code == 2
     assert err.startswith(
         "error: --scenario: unknown scenario 'stated'; scenarios of this case: observed, as_stated"
