@@ -93,11 +93,11 @@ def strings(node: Any) -> Iterator[str]:
 
 
 def blocks(view: Report) -> dict[str, Table | Chart]:
+    """The tables and charts of the report by id, in a chapter's lead or its subsections."""
     return {
         b.id: b
         for s in view.sections
-        for sub in s.subsections
-        for b in sub.blocks
+        for b in (*s.intro, *(b for sub in s.subsections for b in sub.blocks))
         if isinstance(b, Table | Chart)
     }
 

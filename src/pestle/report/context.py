@@ -29,6 +29,7 @@ from pestle.report.sections import (
     energy,
     factors,
     policy,
+    reproduce,
     society,
     summary,
     trade,
@@ -50,6 +51,7 @@ SECTIONS: tuple[tuple[str, str, ModuleType], ...] = (
     ("factors", N_("Factor evaluation"), factors),
     ("checks", N_("Consistency findings"), checks),
     ("assumptions", N_("Assumptions and sources"), assumptions),
+    ("reproduce", N_("Reproducing this report"), reproduce),
 )
 
 

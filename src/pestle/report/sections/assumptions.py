@@ -38,7 +38,6 @@ def build(results: Results, notes: Notes, body: Body) -> None:
     body.sub("assumptions-judgments", _("Analyst judgments"), *_judgments(results))
     body.sub("assumptions-documents", _("Source documents"), *_documents(case, notes))
     body.sub("assumptions-references", _("Reference data"), *_references(case))
-    body.sub("reproduce", _("Reproducing this report"), *_reproduce(results))
     body.sub(
         "assumptions-external", _("External sources of analyst-added factors"), *_external(case)
     )
@@ -90,49 +89,6 @@ def _parameters(results: Results, notes: Notes) -> list:
             rows,
             row_ids=tuple(ids),
             row_classes=tuple("assumption" if p.assumption else "" for p in params),
-        ),
-    ]
-
-
-def _reproduce(results: Results) -> list:
-    """The commands that rebuild what the report shows: kept here, out of the analysis."""
-    scenarios = results.case.scenarios
-    return [
-        Paragraph(
-            text(
-                *fill(
-                    _(
-                        "The numbers of this report come from pestle's results for the case "
-                        "under the settings on the cover. {analyze} prints the same numbers as "
-                        "JSON; {report} builds the report for another scenario, whose name in "
-                        "commands the table gives."
-                    ),
-                    analyze=Term("pestle analyze --format json"),
-                    report=Term("pestle report --scenario NAME"),
-                )
-            )
-        ),
-        # the cover names the settings in plain words; here they are as results.json and
-        # the command line write them (`settings_text`), ids and all
-        Paragraph(
-            text(
-                *fill(
-                    _("The settings as results.json and the command line write them: {settings}."),
-                    settings=Term(results.describe()),
-                )
-            )
-        ),
-        *(
-            [
-                table(
-                    "table-reproduce-scenarios",
-                    _("Scenarios and their names in commands"),
-                    (_("Scenario"), _("Name in commands")),
-                    [(text(labels.scenario(results, s.name)), text(s.name)) for s in scenarios],
-                )
-            ]
-            if scenarios
-            else []
         ),
     ]
 
