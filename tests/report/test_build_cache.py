@@ -44,7 +44,10 @@ def test_the_workbook_is_made_again_only_when_its_content_changes(
     assert ("seed", 2) in about  # the new settings' workbook, not the cached one
 
 
-def test_a_build_made_before_starts_no_pdf_worker(own_cache: Path, tmp_path: Path) -> None:
+def test_a_build_made_before_starts_no_pdf_worker(
+    own_cache: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1765000000")  # the cover's time: no minute race
     pdf_workers.stop()
     first = build_report(out=tmp_path / "a", formats="pdf", settings=FAST)
     assert first.pdf is not None and first.pdf.cached < first.pdf.parts
@@ -54,3 +57,16 @@ def test_a_build_made_before_starts_no_pdf_worker(own_cache: Path, tmp_path: Pat
     assert pdf_workers._pool is None  # nothing to lay out: no process was started
     assert (again.out / "report.pdf").read_bytes()[:5] == b"%PDF-"
     pdf_workers.stop()
+
+
+def test_source_date_epoch_sets_the_build_time(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Reproducible builds: SOURCE_DATE_EPOCH fixes the time on the cover; anything but a
+    number of seconds is ignored (the time now)."""
+    from datetime import UTC, datetime, timedelta
+
+    from pestle.report.context import _build_time
+
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1765000000")
+    assert _build_time() == datetime(2025, 12, 6, 5, 46, 40, tzinfo=UTC)
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "yesterday")
+    assert abs(datetime.now(UTC) - _build_time()) < timedelta(minutes=1)

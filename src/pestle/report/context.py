@@ -10,6 +10,7 @@ form when the case file gives one (`i18n.pick`), else as the case wrote it.
 
 from __future__ import annotations
 
+import os
 from datetime import UTC, datetime
 from types import ModuleType
 
@@ -84,9 +85,19 @@ def _build_view(results: Results, lang: str) -> Report:
     return Report(meta=_meta(results, lang), sections=tuple(built), footnotes=notes.footnotes)
 
 
+def _build_time() -> datetime:
+    """When the report is built: now, or `SOURCE_DATE_EPOCH` (seconds since 1970, the
+    reproducible-builds convention) when set, so that two builds of the same inputs are the
+    same bytes, cover included, whatever the minute they ran in."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if epoch.isdigit():
+        return datetime.fromtimestamp(int(epoch), UTC)
+    return datetime.now(UTC)
+
+
 def _meta(results: Results, lang: str) -> Meta:
     case = results.case
-    generated = datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC")
+    generated = _build_time().strftime("%Y-%m-%d %H:%M UTC")
     settings = present_settings.describe(results)  # labels and units, not ids
     drafts = len(case.drafts)
     facts: list[tuple[str, tuple]] = [
