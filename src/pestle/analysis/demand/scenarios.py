@@ -8,7 +8,7 @@ seed, so differences between scenarios are not sampling noise in the shared para
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
-from concurrent.futures import Executor
+from concurrent.futures import Executor, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -134,9 +134,10 @@ def compare_scenarios(
 ) -> ScenarioComparison:
     """Run each chosen scenario (with `overrides` on top); Sobol' unless sobol_samples=None.
 
-    Scenarios run one after another; the chunks of each run (and the Sobol' evaluations) go
-    to `executor` when given (see `simulate`), so a cluster is busy within every scenario
-    and the result does not depend on where it ran."""
+    Without `executor` the scenarios run two at a time on threads of this process; with one
+    they run one after another and the chunks of each run (and the Sobol' evaluations) go to
+    `executor` (see `simulate`), so a cluster is busy within every scenario. The result does
+    not depend on where or in what order the runs ran."""
     chosen = select(scenarios, names)
     overrides = dict(overrides or {})
     # check every option, override and scenario before any work starts
@@ -152,9 +153,8 @@ def compare_scenarios(
             parameter="sobol_samples",
         )
     prepared = [(s, parameters.apply(s).with_values(overrides)) for s in chosen]
-    results = []
-    for scenario, params in prepared:
 
+    def run(scenario: Scenario, params: ParameterSet) -> ScenarioResult:
         def step(done: int, total: int, name: str = scenario.name) -> None:
             if progress is not None:
                 progress(name, done, total + (1 if sobol_samples else 0))
@@ -175,15 +175,22 @@ def compare_scenarios(
             )
         if progress is not None:
             progress(scenario.name, 1, 1)
-        results.append(
-            ScenarioResult(
-                name=scenario.name,
-                description=scenario.description,
-                parameters=params,
-                demand=demand,
-                sensitivity=sens,
-            )
+        return ScenarioResult(
+            name=scenario.name,
+            description=scenario.description,
+            parameters=params,
+            demand=demand,
+            sensitivity=sens,
         )
+
+    if executor is not None or len(prepared) < 2:
+        results = [run(*pair) for pair in prepared]
+    else:
+        # in this process the scenarios run two at a time: a run of fewer samples than a
+        # seed chunk is one chunk on one thread, and numpy lets go of the interpreter in its
+        # array loops (each run draws from its own seed stream: the same results in any order)
+        with ThreadPoolExecutor(max_workers=2) as pool:
+            results = list(pool.map(lambda pair: run(*pair), prepared))
     return ScenarioComparison(
         results=tuple(results), samples=samples, seed=seed, overrides=overrides
     )
