@@ -16,9 +16,10 @@ all threads):
 - the other formats (HTML, Markdown, tables.xlsx), the contents, assembly and writing.
 
 Before any PDF part can start, the results and the view model must be there (they are
-computed one after the other); the rest can share the cores. So no schedule finishes a
-rebuild sooner than `results + view model + (the rest) / cores` seconds of this machine:
-the floor printed at the end, against the goal of 1.5 s.
+computed one after the other; the results' scenarios already run on two threads, so their
+wall clock counts); the rest can share the cores. So no schedule finishes a rebuild sooner
+than `results (wall) + view model + (the rest) / cores` seconds of this machine: the floor
+printed at the end, against the goal of 1.5 s.
 """
 
 from __future__ import annotations
@@ -85,6 +86,8 @@ def main() -> None:
             started[stage] = time.process_time()
         elif stage in stage_of:
             spent[stage_of[stage]] += time.process_time() - started[stage]
+            if stage == "results":  # its scenarios run on two threads: its wall clock too
+                spent["results wall"] += seconds or 0.0
 
     parameter = "blade_mass_t_per_mw"
     build_report(out=Path(os.environ["PESTLE_CACHE"]) / "r", settings=Settings())
@@ -110,6 +113,7 @@ def main() -> None:
             rows[key].append(spent[key])
         rows["total"].append(total)
         rows["pages"].append(pages[0])
+        rows["results wall"].append(spent["results wall"])
     svg.to_svg = to_svg
     pdf_workers.render_document = render_document
 
@@ -118,13 +122,15 @@ def main() -> None:
     for key in ("results", "view model", "PDF layout", "charts", "other", "total"):
         print(f"  {key:<12} {median[key]:6.2f} s")
     print(f"  PDF pages laid out: {median['pages']:.0f}")
-    serial = median["results"] + median["view model"]
-    floor = serial + (median["total"] - serial) / options.cores
+    # before the PDF can start: the results (wall clock: their threads share the cores
+    # already) and the view model; the rest of the work is shared by the cores at best
+    serial = median["results wall"] + median["view model"]
+    rest = median["total"] - median["results"] - median["view model"]
+    floor = serial + rest / options.cores
     verdict = "under" if floor < GOAL else "over"
     print(
         f"floor on {options.cores} cores: {serial:.2f} s before the PDF can start + "
-        f"{median['total'] - serial:.2f} s / {options.cores} = {floor:.2f} s, {verdict} the "
-        f"goal of {GOAL} s"
+        f"{rest:.2f} s / {options.cores} = {floor:.2f} s, {verdict} the goal of {GOAL} s"
     )
 
 
