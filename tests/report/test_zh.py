@@ -127,3 +127,19 @@ def test_the_glyph_check_finds_tofu(tmp_path) -> None:
     weasyprint.HTML(string="<p>中文 \U0002a6d6 \ue000</p>").write_pdf(path)
     found = glyphs(path)
     assert len(found.tofu) == 2
+
+
+def test_short_label_columns_keep_their_words_whole_in_the_pdf(built_zh) -> None:
+    """The policy table's level, instrument and target columns (Column.word): Chinese may
+    break between any two characters, and these columns were laid out one character a line;
+    each header and label now reads on one line of the PDF."""
+    import pdfplumber
+
+    with pdfplumber.open(built_zh.out / "report.pdf") as pdf:
+        lines = [line for page in pdf.pages for line in (page.extract_text() or "").splitlines()]
+    assert any(zh("The coded policy measures") in line for line in lines)
+    # the table's header row: the headers whole, side by side on one line
+    headers = [zh(h) for h in ("Level", "Instrument", "Target", "Rationale")]
+    assert all(len(h) >= 2 for h in headers)
+    row = re.compile(r"\s+".join(re.escape(h) for h in headers))
+    assert any(row.search(line) for line in lines), headers

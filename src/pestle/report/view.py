@@ -84,6 +84,9 @@ class Column:
     title: str
     numeric: bool = False
     code: bool = False  # file names, hashes: may break anywhere to fit the column
+    # short labels (a level, a kind): kept whole; Chinese text may break between any two
+    # characters, and a column of them was laid out one character a line
+    word: bool = False
 
 
 Cell = Text

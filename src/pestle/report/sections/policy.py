@@ -184,7 +184,13 @@ def _mix(mix: Any, cite: Cite) -> list:
         table(
             "table-policy-coding",
             _("The coded policy measures"),
-            (_("Measure"), _("Level"), _("Instrument"), _("Target"), _("Rationale")),
+            (
+                _("Measure"),
+                Column(_("Level"), word=True),
+                Column(_("Instrument"), word=True),
+                Column(_("Target"), word=True),
+                _("Rationale"),
+            ),
             coding_rows,
         ),
     ]
