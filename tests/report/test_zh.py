@@ -129,7 +129,7 @@ def test_the_glyph_check_finds_tofu(tmp_path) -> None:
     assert len(found.tofu) == 2
 
 
-def test_short_label_columns_keep_their_words_whole_in_the_pdf(built_zh) -> None:
+def test_short_labels_and_headings_keep_their_words_whole_in_the_pdf(built_zh) -> None:
     """The policy table's level, instrument and target columns (Column.word): Chinese may
     break between any two characters, and these columns were laid out one character a line;
     each header and label now reads on one line of the PDF."""
@@ -143,3 +143,7 @@ def test_short_label_columns_keep_their_words_whole_in_the_pdf(built_zh) -> None
     assert all(len(h) >= 2 for h in headers)
     row = re.compile(r"\s+".join(re.escape(h) for h in headers))
     assert any(row.search(line) for line in lines), headers
+    # and every column heading (cjk.css): the consistency findings' tables
+    headers = [zh(h) for h in ("Severity", "Check and finding", "Expected", "Tolerance")]
+    row = re.compile(r"\s+".join(re.escape(h) for h in headers[:2]) + ".*" + headers[2])
+    assert any(row.search(line) and headers[3] in line for line in lines), headers

@@ -18,7 +18,7 @@ from pestle.report.sections._common import (
     finding_anchor,
     table,
 )
-from pestle.report.view import Bullets, Paragraph, Table, Term, text
+from pestle.report.view import Bullets, Column, Paragraph, Table, Term, text
 from pestle.results import Results
 
 STATUS = {
@@ -112,7 +112,7 @@ def _table(cite: Cite, status: str, findings: list[Any]) -> Table:
         f"table-checks-{status}",
         _("{status} checks, most severe first").format(status=_(STATUS[status])),
         (
-            _("Severity"),
+            Column(_("Severity"), word=True),
             _("Check and finding"),
             _("Expected"),
             _("Actual (arithmetic)"),
