@@ -147,3 +147,15 @@ def test_short_labels_and_headings_keep_their_words_whole_in_the_pdf(built_zh) -
     headers = [zh(h) for h in ("Severity", "Check and finding", "Expected", "Tolerance")]
     row = re.compile(r"\s+".join(re.escape(h) for h in headers[:2]) + ".*" + headers[2])
     assert any(row.search(line) and headers[3] in line for line in lines), headers
+
+
+def test_findings_severities_are_in_the_readers_words(built, built_zh) -> None:
+    """A finding's severity is an id of the checks (info, warning, error); the Chinese
+    report's findings tables say 提示, 警告, 错误, the English ones keep the words."""
+    from pestle.report.sections.checks import SEVERITY
+
+    for key in SEVERITY:
+        assert f'<td class="word">{key}</td>' in built.html or key == "error"
+        assert f'<td class="word">{key}</td>' not in built_zh.html
+    assert f'<td class="word">{zh("warning")}</td>' in built_zh.html
+    assert zh("warning") == "警告"
