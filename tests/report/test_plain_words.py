@@ -36,6 +36,19 @@ def test_the_analysis_names_parameters_and_scenarios_by_their_labels(built) -> N
     assert "Blade mass per MW of wind" in analysis
 
 
+def test_charts_name_scenarios_by_their_labels(built) -> None:
+    """A chart's title names a scenario by its label ("scenario Observed build-out"), not by
+    its id, an id without an underscore included."""
+    case = load_case()
+    texts = " ".join(
+        f.read_text(encoding="utf-8") for f in built.result.figures if f.suffix == ".svg"
+    )
+    renamed = [s for s in case.scenarios if s.label and str(s.label) != s.name]
+    assert renamed
+    assert [s.name for s in renamed if re.search(rf"scenario {s.name}\b", texts)] == []
+    assert any(f"scenario {s.label}" in texts for s in renamed)
+
+
 def test_commands_are_in_the_appendix(built) -> None:
     appendix = built.md.split("\n## 10 ", 1)[1]
     assert "pestle report --scenario NAME" in appendix

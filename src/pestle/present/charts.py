@@ -83,8 +83,9 @@ def _labelled_bars(
 
 
 # -- composite demand ---------------------------------------------------------------------------
-def demand_fan(demand: Any) -> dict:
-    """Yearly demand per segment: median line and p5–p95 band (`DemandResult`)."""
+def demand_fan(demand: Any, scenario: str | None = None) -> dict:
+    """Yearly demand per segment: median line and p5–p95 band (`DemandResult`); the title
+    names the scenario by `scenario`, its label (default: the run's scenario name)."""
     records = [
         {
             "segment": segment_name(seg),
@@ -98,7 +99,7 @@ def demand_fan(demand: Any) -> dict:
         records,
         y_title=_("Composites (kt per year)"),
         title=_("Composite demand by segment, scenario {scenario}").format(
-            scenario=demand.scenario
+            scenario=scenario or demand.scenario
         ),
         source=_("pestle demand model (Monte Carlo); band p5–p95, line median"),
         description=_("Fan charts of yearly composite demand per segment"),

@@ -180,7 +180,11 @@ def _build(cs: CaseState) -> Overview:
         )
     failed = tuple(present.finding_row(f) for f in report.findings if f.status == "fail")
     specs = (
-        ("chart-fan", _("Composite demand by segment"), charts.demand_fan(d)),
+        (
+            "chart-fan",
+            _("Composite demand by segment"),
+            charts.demand_fan(d, present_settings.scenario_label(a, demand.name)),
+        ),
         ("chart-checks", _("Outcome of the checks"), charts.check_outcomes(report)),
         ("chart-dematel", _("Cause and effect"), charts.dematel_diagram(a.dematel, names)),
         ("chart-weights", _("Factor weights"), charts.ahp_weights(a.ahp, names)),

@@ -79,7 +79,11 @@ def build(results: Results, notes: Notes, body: Body) -> None:
     result = comparison[name]
     note = model_note(results, notes)
     body.sub("demand-method", _("Model and scenario"), *_method(results, notes, result, note))
-    body.sub("demand-fan", _("Demand by segment and year"), *_fan(result, note))
+    body.sub(
+        "demand-fan",
+        _("Demand by segment and year"),
+        *_fan(result, note, labels.scenario(results, name)),
+    )
     body.sub("demand-yearly", _("Market size by year"), *_yearly(results, note))
     body.sub(
         "demand-regional",
@@ -156,7 +160,7 @@ def _method(results: Results, notes: Notes, result: Any, note: int) -> list:
     ]
 
 
-def _fan(result: Any, note: int) -> list:
+def _fan(result: Any, note: int, scenario: str) -> list:
     d = result.demand
     segments = [s for s in d.segments if s != "total"]
     rows = []
@@ -177,7 +181,7 @@ def _fan(result: Any, note: int) -> list:
         chart(
             "chart-demand-fan",
             _("Composite demand by segment and year"),
-            charts.demand_fan(d),
+            charts.demand_fan(d, scenario),
             _("Fan charts: yearly composite demand in kt, median and p5–p95 band"),
             _("Source: the demand model."),
             note,
