@@ -8,6 +8,7 @@ from __future__ import annotations
 from typing import Any
 
 from pestle.present.i18n import pick
+from pestle.present.settings import scenario_label
 
 
 def parameter(p: Any) -> str:
@@ -21,11 +22,9 @@ def parameters(results: Any) -> dict[str, str]:
 
 
 def scenario(results: Any, name: str) -> str:
-    """A scenario's label (scenarios file), else its name."""
-    for s in results.case.scenarios:
-        if s.name == name:
-            return pick(s.label or s.name)
-    return name
+    """A scenario's label (scenarios file), else its name: the dashboard's words too
+    (`present.settings.scenario_label`)."""
+    return scenario_label(results, name)
 
 
 def scenario_description(results: Any, name: str, default: str = "") -> str:
