@@ -152,9 +152,7 @@ def test_short_labels_and_headings_keep_their_words_whole_in_the_pdf(built_zh) -
 def test_findings_severities_are_in_the_readers_words(built, built_zh) -> None:
     """A finding's severity is an id of the checks (info, warning, error); the Chinese
     report's findings tables say 提示, 警告, 错误, the English ones keep the words."""
-    from pestle.report.sections.checks import SEVERITY
-
-    for key in SEVERITY:
+    for key in ("info", "warning", "error"):
         assert f'<td class="word">{key}</td>' in built.html or key == "error"
         assert f'<td class="word">{key}</td>' not in built_zh.html
     assert f'<td class="word">{zh("warning")}</td>' in built_zh.html

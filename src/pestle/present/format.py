@@ -475,6 +475,9 @@ CODE_WORDS = {
     "pass": N_("pass"),
     "ambiguous": N_("ambiguous"),
     "unknown": N_("unknown"),
+    "info": N_("info"),
+    "warning": N_("warning"),
+    "error": N_("error"),
 }
 
 

@@ -42,15 +42,6 @@ _INDICATOR_WORDS = (("import and export", "trade"), ("GDP", "economy"), ("added 
 
 DIRECTION = {"opportunity": N_("Opportunity"), "threat": N_("Threat")}
 ORIGIN = {"report": N_("from the source report"), "analyst": N_("added by the analyst")}
-# the case's dimension codes as the report names them
-DIMENSIONS = {
-    "political": N_("political"),
-    "economic": N_("economic"),
-    "social": N_("social"),
-    "technological": N_("technological"),
-    "legal": N_("legal"),
-    "environmental": N_("environmental"),
-}
 
 
 def _word(table: dict[str, str], code: Any) -> str:
@@ -103,7 +94,7 @@ def factor_blocks(results: Results, notes: Notes, factors: list[Any]) -> list[Bl
         head: list[Fragment] = [
             Term(factor.name),
             _(" ({dimension}, {origin}). ").format(
-                dimension=_word(DIMENSIONS, factor.dimension), origin=_word(ORIGIN, factor.origin)
+                dimension=fmt.words(factor.dimension), origin=_word(ORIGIN, factor.origin)
             ),
         ]
         blocks.append(

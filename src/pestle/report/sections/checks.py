@@ -21,8 +21,6 @@ from pestle.report.sections._common import (
 from pestle.report.view import Bullets, Column, Paragraph, Table, Term, text
 from pestle.results import Results
 
-# a finding's severity (an id of the checks) in the reader's words
-SEVERITY = {"info": N_("info"), "warning": N_("warning"), "error": N_("error")}
 STATUS = {
     "fail": N_("Failed"),
     "ambiguous": N_("Ambiguous"),
@@ -103,7 +101,7 @@ def _table(cite: Cite, status: str, findings: list[Any]) -> Table:
         marks = evidence_notes(cite, f.evidence)
         rows.append(
             (
-                text(_(SEVERITY[f.severity]) if f.severity in SEVERITY else f.severity),
+                text(fmt.words(f.severity)),  # an id of the checks, in the reader's words
                 text(Term(f.title), " ", f.message, refs(*marks)),
                 text(_figure(f.expected)),
                 text(_figure(f.actual)),

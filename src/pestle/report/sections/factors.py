@@ -15,7 +15,6 @@ from pestle.report import labels
 from pestle.report.footnotes import Notes, num, refs
 from pestle.report.sections import Body
 from pestle.report.sections._common import chart, fill, numeric, table
-from pestle.report.sections._factors import DIMENSIONS, _word
 from pestle.report.view import Bullets, Notice, Paragraph, Term, text
 from pestle.results import Results
 
@@ -137,7 +136,7 @@ def _ahp(h: Any, notes: Notes, source: int, names: dict[str, str]) -> list:
         rows.append(
             (
                 text(names.get(r.item, r.item)),
-                text(_word(DIMENSIONS, r.group)),  # the dimension in the reader's words
+                text(fmt.words(r.group)),  # the dimension in the reader's words
                 (num(fmt.decimal(r.group_weight), note),),
                 (num(fmt.decimal(r.local_weight), note),),
                 (num(fmt.decimal(r.global_weight), note, strong=True),),
