@@ -20,6 +20,7 @@ import io
 import re
 from collections.abc import Mapping
 from pathlib import Path
+from typing import Any
 
 from pestle import diskcache as cache
 
@@ -88,22 +89,7 @@ def draw(pdf: bytes, charts: Mapping[str, bytes]) -> bytes:
     import pikepdf
 
     with pikepdf.open(io.BytesIO(pdf)) as doc:
-        boxes: dict[str, list[tuple[int, Rect]]] = {}  # slot -> the boxes of its link
-        for number, page in enumerate(doc.pages):
-            annots = page.obj.get("/Annots")
-            if annots is None:
-                continue
-            kept = pikepdf.Array()
-            for annot in annots:
-                slot = _slot(annot)
-                if slot is None:
-                    kept.append(annot)
-                    continue
-                x0, y0, x1, y1 = (float(v) for v in annot.Rect)
-                rect = (min(x0, x1), min(y0, y1), max(x0, x1), max(y0, y1))
-                if _area(rect) > 0:
-                    boxes.setdefault(slot, []).append((number, rect))
-            page.obj.Annots = kept
+        boxes = _take_slots(doc)
         found = {slot.split("/", 1)[0] for slot in boxes}
         if found != set(charts):
             odd = sorted(found ^ set(charts))[0]
@@ -125,6 +111,41 @@ def draw(pdf: bytes, charts: Mapping[str, bytes]) -> bytes:
             for source in sources.values():
                 source.close()
     return out.getvalue()
+
+
+def unlink(pdf: bytes) -> bytes:
+    """The part `pdf` without its slots' links (the charts were drawn by WeasyPrint)."""
+    import pikepdf
+
+    with pikepdf.open(io.BytesIO(pdf)) as doc:
+        _take_slots(doc)
+        out = io.BytesIO()
+        doc.save(out)
+    return out.getvalue()
+
+
+def _take_slots(doc: Any) -> dict[str, list[tuple[int, Rect]]]:
+    """Remove the slots' links from the pages of `doc`; slot -> the boxes of its link (page
+    index, rectangle), empty boxes left out."""
+    import pikepdf
+
+    boxes: dict[str, list[tuple[int, Rect]]] = {}
+    for number, page in enumerate(doc.pages):
+        annots = page.obj.get("/Annots")
+        if annots is None:
+            continue
+        kept = pikepdf.Array()
+        for annot in annots:
+            slot = _slot(annot)
+            if slot is None:
+                kept.append(annot)
+                continue
+            x0, y0, x1, y1 = (float(v) for v in annot.Rect)
+            rect = (min(x0, x1), min(y0, y1), max(x0, x1), max(y0, y1))
+            if _area(rect) > 0:
+                boxes.setdefault(slot, []).append((number, rect))
+        page.obj.Annots = kept
+    return boxes
 
 
 def _slot(annot: object) -> str | None:

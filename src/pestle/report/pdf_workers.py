@@ -31,6 +31,7 @@ from concurrent.futures.process import BrokenProcessPool
 from contextlib import contextmanager
 from typing import Any
 
+from pestle.report import chart_slots
 from pestle.report.chart_slots import SVG_SRC
 
 MAX_WORKERS = 4
@@ -209,18 +210,14 @@ def render_document(html: str, charts: Charts | None = None, cache: str | None =
     try:
         if not svgs:
             return pdf_bytes(html), svgs
-        from pestle.report import chart_slots
-
         try:
             laid_out = pdf_bytes(_with_charts(html, svgs, chart_slots.blank))
             drawn = {key: chart_slots.chart_pdf(key, svg) for key, svg in svgs.items()}
             return chart_slots.draw(laid_out, drawn), svgs
         except chart_slots.SlotError as exc:
             logging.getLogger(__name__).warning("chart slots: %s; charts drawn in layout", exc)
-            # no link around the charts then (an `a` without href is not a link)
-            slot = 'class="chart-slot" href="'
-            unlinked = html.replace(slot + chart_slots.SLOT_HREF, 'class="chart-slot" data-slot="')
-            return pdf_bytes(_with_charts(unlinked, svgs, lambda svg: svg)), svgs
+            drawn_here = pdf_bytes(_with_charts(html, svgs, lambda svg: svg))
+            return chart_slots.unlink(drawn_here), svgs
     finally:
         if collecting:
             gc.enable()

@@ -169,7 +169,7 @@ class PdfJob:
 
     def _size(self, i: int) -> int:
         """How long part `i` takes to lay out, roughly, before its HTML is made: its blocks
-        and notes, a chart counting as much as a page of text."""
+        and notes (`CHART_BLOCKS`, `NOTES_PER_BLOCK`)."""
         part = self.parts[i]
         if isinstance(part, Section):
             blocks = len(part.intro) + sum(len(s.blocks) for s in part.subsections)
