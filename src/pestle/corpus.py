@@ -184,6 +184,7 @@ def extract_corpus(
         raise InputError(f"{folder}: cannot create it ({exc.strerror})", parameter="out") from None
     for stale in folder.glob("part-*.parquet"):
         stale.unlink()
+    _remove_temporaries(folder)
     parts = [
         [str(p) for p in files[i : i + part_documents]]
         for i in range(0, len(files), part_documents)
@@ -204,7 +205,16 @@ def extract_corpus(
         if progress is not None:
             progress(done, len(files))
     failed = tuple(f for k in sorted(failed_by_part) for f in failed_by_part[k])
+    # every part is written now; a worker killed while writing one left its temporary file
+    # (its task ran again elsewhere and wrote the part whole)
+    _remove_temporaries(folder)
     return CorpusResult(folder, len(parts), len(files), claims, failed)
+
+
+def _remove_temporaries(folder: Path) -> None:
+    """Remove the temporary files of parts (`.part-*.parquet.PID.tmp`) from `folder`."""
+    for temporary in folder.glob(".part-*.parquet.*.tmp"):
+        temporary.unlink(missing_ok=True)
 
 
 def dataset_parts(folder: str | Path) -> tuple[Path, ...]:

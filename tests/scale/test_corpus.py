@@ -161,3 +161,21 @@ def test_an_unreadable_document_is_listed_with_its_reason(tmp_path: Path) -> Non
     assert result.failed == tuple(
         (d["name"], d["error"]) for d in read_documents(tmp_path / "claims") if "error" in d
     )
+
+
+def test_temporaries_of_a_killed_writer_are_removed(tmp_path) -> None:
+    """A part's temporary file left by a worker killed while writing (as a SIGKILL leaves
+    it) is gone once the extraction has written every part."""
+    from pestle.corpus import extract_corpus
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "a.txt").write_text("Wind capacity reached 10 GW in 2024.", encoding="utf-8")
+    out = tmp_path / "out"
+
+    def killed_writer(done: int, total: int) -> None:  # a dead worker's file, mid-run
+        (out / ".part-00000.parquet.99999.tmp").write_bytes(b"half a part")
+
+    result = extract_corpus(corpus, out, progress=killed_writer)
+    assert result.parts == 1 and (out / "part-00000.parquet").is_file()
+    assert not list(out.glob(".*.tmp"))
