@@ -43,3 +43,23 @@ def built_zh(tmp_path_factory: pytest.TempPathFactory) -> Built:
         html=(out / "index.html").read_text(encoding="utf-8"),
         md=(out / "report.md").read_text(encoding="utf-8"),
     )
+
+
+@pytest.fixture(scope="session")
+def built_weasyprint(tmp_path_factory: pytest.TempPathFactory) -> Built:
+    """The embedded case's report with its PDF laid out by WeasyPrint (the engine of
+    machines without Chromium; `built` has Chromium's where there is one)."""
+    out = tmp_path_factory.mktemp("report-weasyprint") / "report"
+    result = build_report(out=out, pdf_engine="weasyprint")
+    assert result.pdf is not None and result.pdf.engine.startswith("weasyprint")
+    return Built(
+        result=result,
+        html=(out / "index.html").read_text(encoding="utf-8"),
+        md=(out / "report.md").read_text(encoding="utf-8"),
+    )
+
+
+@pytest.fixture(scope="module", params=["built", "built_weasyprint"])
+def built_pdf(request: pytest.FixtureRequest) -> Built:
+    """The report, once with each PDF engine (the default, then WeasyPrint)."""
+    return request.getfixturevalue(request.param)

@@ -16,6 +16,12 @@ pytestmark = pytest.mark.skipif(
 
 
 @pytest.fixture(scope="module")
+def built(built_pdf):
+    """Each test here runs on the PDF of each engine."""
+    return built_pdf
+
+
+@pytest.fixture(scope="module")
 def pdf_text(built) -> str:
     path = built.out / "report.pdf"
     assert path.read_bytes().startswith(b"%PDF-")

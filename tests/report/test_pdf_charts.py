@@ -31,6 +31,12 @@ def _sizes(built: Any) -> list[tuple[float, float]]:
 
 
 @pytest.fixture(scope="module")
+def built(built_pdf: Any) -> Any:
+    """The English tests here run on the PDF of each engine."""
+    return built_pdf
+
+
+@pytest.fixture(scope="module")
 def pages(built: Any) -> list[PageLayout]:
     return _pages(built)
 

@@ -120,6 +120,7 @@ FLAGS = {
     "parquet": "--parquet",
     "sweep": "--sweep",
     "documents": "--from",
+    "pdf_engine": "--pdf-engine",
 }
 
 

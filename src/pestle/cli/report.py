@@ -79,6 +79,14 @@ def report(
             help="Language of the report's words and number formats (zh: Chinese).",
         ),
     ] = Lang.en,  # type: ignore[attr-defined]
+    pdf_engine: Annotated[
+        str | None,
+        typer.Option(
+            "--pdf-engine",
+            help="What lays out the PDF: auto (Chromium if one is found, else WeasyPrint), "
+            "chromium or weasyprint [auto, or $PESTLE_PDF_ENGINE].",
+        ),
+    ] = None,
     quiet: Annotated[
         bool, typer.Option("--quiet", "-q", help="Print only the paths of the files built.")
     ] = False,
@@ -101,7 +109,7 @@ def report(
     check_out_folder(out)  # an unwritable --out is one line before a minute of work
     if watch:
         parse_formats(format)  # a bad --format is an error before anything starts
-        _watch(case, out, format, settings, quiet, lang.value)
+        _watch(case, out, format, settings, quiet, lang.value, pdf_engine)
         return
     try:
         result = build_report(
@@ -111,6 +119,7 @@ def report(
             settings=settings,
             progress=None if quiet else _Progress(),
             lang=lang.value,
+            pdf_engine=pdf_engine,
         )
     except OSError as exc:  # e.g. the disk filled up while writing: one line, not a traceback
         raise InputError(
@@ -133,6 +142,7 @@ def _watch(
     settings: Settings,
     quiet: bool,
     lang: str = "en",
+    pdf_engine: str | None = None,
 ) -> None:
     from pestle.report.watch import Rebuild, watch_report
 
@@ -173,6 +183,7 @@ def _watch(
             on_change=changed,
             progress=progress,
             lang=lang,
+            pdf_engine=pdf_engine,
         )
     except KeyboardInterrupt:
         if not quiet:

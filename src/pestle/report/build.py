@@ -31,6 +31,7 @@ from pestle.errors import InputError
 from pestle.results import DEFAULTS, Results, Settings
 
 if TYPE_CHECKING:
+    from pestle.report.pdf_engine import Engine
     from pestle.report.render_pdf import PdfStats
 
 FORMATS: tuple[str, ...] = ("html", "pdf", "md", "docx")
@@ -100,16 +101,23 @@ def build_report(
     results: Results | None = None,
     progress: Progress | None = None,
     lang: str | None = None,
+    pdf_engine: str | None = None,
 ) -> BuildResult:
     """Build the report of `case` (default: the embedded case) into the folder `out`.
 
     The numbers are those of `results` when given (the dashboard hands over the results its
     screen shows), else of the case's results under `settings` (default: `DEFAULTS`).
-    `lang` is the report's language (default English)."""
+    `lang` is the report's language (default English); `pdf_engine` what lays out the PDF
+    ("auto", "chromium", "weasyprint"; see `pdf_engine.choose`)."""
     from pestle.present import i18n
 
     fmts = parse_formats(formats)
     language = i18n.check(lang)
+    engine = None
+    if "pdf" in fmts:
+        from pestle.report.pdf_engine import choose
+
+        engine = choose(pdf_engine)
     out = Path(out)
     _check_destination(out)
     st = _Stages(progress)
@@ -120,7 +128,7 @@ def build_report(
         prefetch()
     early = _first_on_machine()
     if early:  # nothing was ever built here: every part is to be laid out, start at once
-        _start_helpers(fmts)
+        _start_helpers(fmts, engine)
     if results is None:
         with st.stage("load case"):
             import pestle
@@ -133,10 +141,10 @@ def build_report(
     # settings, language, formats and code) was made before: its PDF parts and workbook
     # are then on disk, and processes warming up for nothing would take the cores this one
     # needs (a part that is not there after all starts the workers when it is submitted).
-    seen = _seen(results, fmts, language)
+    seen = _seen(results, fmts, language, engine)
     if not early and not seen.is_file():
-        _start_helpers(fmts)
-    built = _build(results, out, fmts, st, language)
+        _start_helpers(fmts, engine)
+    built = _build(results, out, fmts, st, language, engine)
     if os.environ.get("PESTLE_NO_CACHE", "") in ("", "0"):
         from pestle import diskcache
 
@@ -145,11 +153,9 @@ def build_report(
     return built
 
 
-def _start_helpers(fmts: tuple[str, ...]) -> None:
-    if "pdf" in fmts:
-        from pestle.report import pdf_workers
-
-        pdf_workers.start()
+def _start_helpers(fmts: tuple[str, ...], engine: Engine | None) -> None:
+    if engine is not None:
+        engine.start()
     from pestle.export import prefetch as prefetch_tables
 
     prefetch_tables()
@@ -165,7 +171,7 @@ def _first_on_machine() -> bool:
         return True
 
 
-def _seen(results: Results, fmts: tuple[str, ...], lang: str) -> Path:
+def _seen(results: Results, fmts: tuple[str, ...], lang: str, engine: Engine | None) -> Path:
     """The marker of a build of these inputs (kept with the cache it says is filled)."""
     from pestle import diskcache
 
@@ -176,12 +182,18 @@ def _seen(results: Results, fmts: tuple[str, ...], lang: str) -> Path:
         results.settings.key(),
         lang,
         ",".join(fmts),
+        engine.key() if engine is not None else "",
     )
     return diskcache.cache_dir() / "builds" / key[:32]
 
 
 def _build(
-    results: Results, out: Path, fmts: tuple[str, ...], st: _Stages, lang: str = "en"
+    results: Results,
+    out: Path,
+    fmts: tuple[str, ...],
+    st: _Stages,
+    lang: str = "en",
+    engine: Engine | None = None,
 ) -> BuildResult:
     from pestle.report.context import build_view
 
@@ -196,7 +208,7 @@ def _build(
 
             # the PDF's parts are laid out from now on by the workers (which convert the
             # charts they need to SVG), while this process renders the other formats
-            pdf_job = PdfJob(view)
+            pdf_job = PdfJob(view, engine=engine)
 
     outputs: dict[str, bytes] = {}
     if "html" in fmts:
@@ -244,6 +256,7 @@ def _build(
             "lang": view.meta.lang,
             "settings": document["settings"],
             "generated": view.meta.generated,
+            "pdf_engine": pdf_job.stats.engine if pdf_job is not None else None,
             "files": {name: hashlib.sha256(data).hexdigest() for name, data in outputs.items()},
         }
         outputs[MANIFEST] = (json.dumps(manifest, indent=2) + "\n").encode("utf-8")

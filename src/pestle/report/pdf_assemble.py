@@ -50,6 +50,7 @@ class Book:
         """Put in the pages of part `index` (in its place among the parts already in);
         returns its number of pages."""
         part = reader(pdf)
+        _dests_as_strings(part)
         at = sum(len(p.pages) for i, p in self.parts.items() if i < index)
         for j, page in enumerate(part.pages):
             self.doc.pages.insert(at + j, page)
@@ -143,6 +144,17 @@ class Book:
             copy = OutlineItem(str(item.title), page, "XYZ", left=left, top=top)
             copy.children.extend(self._items(part, item.children, first))
             yield copy
+
+
+def _dests_as_strings(part: Pdf) -> None:
+    """Links to a named destination by a name object (as Chromium writes them, for its
+    destinations dictionary) go by the same name as a string: the book's destinations are
+    a name tree, whose keys are strings."""
+    for page in part.pages:
+        for annot in page.obj.get("/Annots", ()):
+            dest = annot.get("/Dest")
+            if isinstance(dest, Name):
+                annot.Dest = pikepdf.String(str(dest)[1:])
 
 
 def _named_destinations(part: Pdf) -> Iterator[tuple[str, Any]]:

@@ -25,10 +25,11 @@ import os
 import sys
 import threading
 import time
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor, as_completed
 from concurrent.futures.process import BrokenProcessPool
 from contextlib import contextmanager
+from functools import partial
 from typing import Any
 
 from pestle.report import chart_slots
@@ -39,6 +40,7 @@ PARENT_POLL_S = 0.5  # how often a worker checks that the process that started i
 
 _lock = threading.Lock()
 _pool: ProcessPoolExecutor | None = None
+_pool_browser: str | None = None  # the Chromium the pool's processes print with (None: WeasyPrint)
 _in_worker = False  # set in the worker processes, which start no pool of their own
 
 
@@ -49,7 +51,15 @@ def pdf_bytes(html: str) -> bytes:
 
     logging.getLogger("weasyprint").setLevel(logging.ERROR)
     logging.getLogger("fontTools").setLevel(logging.ERROR)
-    return HTML(string=html, url_fetcher=_fetcher(), base_url=None).write_pdf()
+    # WeasyPrint makes many objects and few cycles: collecting while it lays out costs
+    # about a tenth of its time
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        return HTML(string=html, url_fetcher=_fetcher(), base_url=None).write_pdf()
+    finally:
+        if collecting:
+            gc.enable()
 
 
 def _fetcher() -> Any:
@@ -68,7 +78,7 @@ def _fetcher() -> Any:
     return Fetcher(allowed_protocols=["data"], fail_on_errors=True)
 
 
-def _warm(turn: Any, charts: bool) -> None:  # pragma: no cover - runs in the workers
+def _warm(turn: Any, charts: bool, browser: str | None) -> None:  # pragma: no cover - workers
     global _in_worker
     _in_worker = True
     _watch_parent(os.getppid())
@@ -76,7 +86,10 @@ def _warm(turn: Any, charts: bool) -> None:  # pragma: no cover - runs in the wo
     # while it loads and analyses the case, and the processes are ready long before the
     # view model is.
     with turn:
-        pdf_bytes("<p>warm-up</p>")  # imports WeasyPrint, loads the fonts
+        if browser is None:
+            pdf_bytes("<p>warm-up</p>")  # imports WeasyPrint, loads the fonts
+        else:  # this worker's own Chromium, started and its fonts loaded
+            _layout(browser)("<p>warm-up</p>")
         import pikepdf  # noqa: F401  (draws the charts into their slots)
 
         if charts:  # charts to convert are likely: start the JavaScript engine (0.3 s) now
@@ -113,12 +126,27 @@ def workers() -> int:
     return max(1, min(os.cpu_count() or 1, MAX_WORKERS))
 
 
-def start() -> ProcessPoolExecutor | None:
-    """The pool, started if it is not running yet (its processes warm up at once)."""
-    global _pool
+def _layout(browser: str | None) -> Callable[[str], bytes]:
+    """HTML -> PDF: WeasyPrint, or the Chromium at `browser` (one per worker process, kept
+    running: the conversion of charts, which holds the interpreter's lock, and the drawing
+    of charts stay out of the build's process, as with WeasyPrint)."""
+    if browser is None:
+        return pdf_bytes
+    from pestle.report import chromium
+
+    return partial(chromium.print_pdf, path=browser)
+
+
+def start(browser: str | None = None) -> ProcessPoolExecutor | None:
+    """The pool, started if it is not running yet (its processes warm up at once), its
+    parts laid out by WeasyPrint or by the Chromium at `browser` (a pool started for the
+    other is shut down first)."""
+    global _pool, _pool_browser
     n = workers()
     if n == 0 or _in_worker:
         return None
+    if _pool is not None and _pool_browser != browser:
+        stop()
     with _lock:
         if _pool is None:
             try:
@@ -127,14 +155,14 @@ def start() -> ProcessPoolExecutor | None:
                     n,
                     mp_context=context,
                     initializer=_warm,
-                    initargs=(context.Lock(), _charts_likely()),
+                    initargs=(context.Lock(), _charts_likely(), browser),
                 )
                 with _main_not_imported():
                     for _ in range(n):  # a process starts per waiting task: start them all
                         pool.submit(_ready)
             except (OSError, RuntimeError, ValueError):
                 return None
-            _pool = pool
+            _pool, _pool_browser = pool, browser
         return _pool
 
 
@@ -190,12 +218,19 @@ Charts = Mapping[str, dict[str, Any]]  # SVG key -> Vega-Lite spec
 Done = tuple[bytes, dict[str, str]]  # PDF bytes, SVG key -> SVG of the charts converted
 
 
-def render_document(html: str, charts: Charts | None = None, cache: str | None = None) -> Done:
+def render_document(
+    html: str,
+    charts: Charts | None = None,
+    cache: str | None = None,
+    layout: Callable[[str], bytes] | None = None,
+) -> Done:
     """The PDF of an HTML document whose images ``src="{SVG_SRC}KEY"`` are the charts in
     `charts` (converted here, or taken from the SVG cache under the folder `cache`), with
-    those charts' SVGs. Each chart is laid out as an empty slot of its size and drawn into
-    it afterwards (`chart_slots`); if a slot is not found, the part is laid out again with
-    the charts drawn by WeasyPrint."""
+    those charts' SVGs, laid out by `layout` (HTML -> PDF bytes; WeasyPrint by default).
+    Each chart is laid out as an empty slot of its size and drawn into it afterwards
+    (`chart_slots`); if a slot is not found, the part is laid out again with the charts
+    drawn by the layout engine."""
+    layout = layout or pdf_bytes
     svgs: dict[str, str] = {}
     if charts:
         from pestle.report.svg import to_svg
@@ -203,24 +238,16 @@ def render_document(html: str, charts: Charts | None = None, cache: str | None =
         if cache is not None:  # the build's cache, wherever this process started
             os.environ["PESTLE_CACHE"] = cache
         svgs = {key: to_svg(spec) for key, spec in charts.items()}
-    # WeasyPrint makes many objects and few cycles: collecting while it lays out costs
-    # about a tenth of its time
-    collecting = gc.isenabled()
-    gc.disable()
+    if not svgs:
+        return layout(html), svgs
     try:
-        if not svgs:
-            return pdf_bytes(html), svgs
-        try:
-            laid_out = pdf_bytes(_with_charts(html, svgs, chart_slots.blank))
-            drawn = {key: chart_slots.chart_pdf(key, svg) for key, svg in svgs.items()}
-            return chart_slots.draw(laid_out, drawn), svgs
-        except chart_slots.SlotError as exc:
-            logging.getLogger(__name__).warning("chart slots: %s; charts drawn in layout", exc)
-            drawn_here = pdf_bytes(_with_charts(html, svgs, lambda svg: svg))
-            return chart_slots.unlink(drawn_here), svgs
-    finally:
-        if collecting:
-            gc.enable()
+        laid_out = layout(_with_charts(html, svgs, chart_slots.blank))
+        drawn = {key: chart_slots.chart_pdf(key, svg) for key, svg in svgs.items()}
+        return chart_slots.draw(laid_out, drawn), svgs
+    except chart_slots.SlotError as exc:
+        logging.getLogger(__name__).warning("chart slots: %s; charts drawn in layout", exc)
+        drawn_here = layout(_with_charts(html, svgs, lambda svg: svg))
+        return chart_slots.unlink(drawn_here), svgs
 
 
 def _with_charts(html: str, svgs: Mapping[str, str], image: Any) -> str:
@@ -232,25 +259,28 @@ def _with_charts(html: str, svgs: Mapping[str, str], image: Any) -> str:
     return html
 
 
-def submit(html: str, charts: Charts | None = None) -> Future[Done]:
-    """Start laying out one HTML document (see `render_document`); `result` gives it."""
-    pool = start()
+def submit(html: str, charts: Charts | None = None, browser: str | None = None) -> Future[Done]:
+    """Start laying out one HTML document (see `render_document`) with WeasyPrint or the
+    Chromium at `browser`; `result` gives it."""
+    pool = start(browser)
     if pool is not None:
         from pestle.diskcache import cache_dir
 
         try:
-            return pool.submit(render_document, html, charts, str(cache_dir()))
+            return pool.submit(render_document, html, charts, str(cache_dir()), _layout(browser))
         except (BrokenProcessPool, RuntimeError):
             _forget(pool)
     done: Future[Done] = Future()
     try:
-        done.set_result(render_document(html, charts))
+        done.set_result(render_document(html, charts, layout=_layout(browser)))
     except Exception as exc:  # the error is raised by `result`, as from a worker
         done.set_exception(exc)
     return done
 
 
-def result(future: Future[Done], html: str, charts: Charts | None = None) -> Done:
+def result(
+    future: Future[Done], html: str, charts: Charts | None = None, browser: str | None = None
+) -> Done:
     """What a submitted document gave (laid out here if the pool broke meanwhile)."""
     try:
         return future.result()
@@ -261,14 +291,14 @@ def result(future: Future[Done], html: str, charts: Charts | None = None) -> Don
                 pool.submit(_ready)  # the pool of this build broke, or an earlier one
             except (BrokenProcessPool, RuntimeError):
                 _forget(pool)
-        return render_document(html, charts)
+        return render_document(html, charts, layout=_layout(browser))
 
 
-def render(documents: Sequence[str]) -> Iterator[tuple[int, bytes]]:
+def render(documents: Sequence[str], browser: str | None = None) -> Iterator[tuple[int, bytes]]:
     """PDF bytes of each HTML document, as (index, pdf) in the order they are done; the
     largest first, so that the processes finish at about the same time."""
     order = sorted(range(len(documents)), key=lambda i: -len(documents[i]))
-    futures = {submit(documents[i]): i for i in order}
+    futures = {submit(documents[i], browser=browser): i for i in order}
     for future in as_completed(futures):
         i = futures[future]
-        yield i, result(future, documents[i])[0]
+        yield i, result(future, documents[i], browser=browser)[0]

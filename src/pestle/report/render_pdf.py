@@ -31,15 +31,15 @@ from collections.abc import Mapping, Sequence
 from concurrent.futures import Future, as_completed
 from dataclasses import dataclass
 from html import escape, unescape
-from importlib import metadata
 from importlib.util import find_spec
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pestle
 from pestle import diskcache as cache
-from pestle.report import pdf_workers
+from pestle.report import pdf_engine
 from pestle.report.chart_slots import SVG_SRC
+from pestle.report.pdf_engine import Engine
 from pestle.report.pdf_workers import Done, pdf_bytes
 from pestle.report.render_html import render_html, render_print_part
 from pestle.report.svg import data_url, remember, svg_key, to_svg
@@ -75,6 +75,7 @@ class PdfStats:
     cached: int = 0
     pages: int = 0
     whole: bool = False
+    engine: str = ""  # what laid the parts out (`Engine.label`)
 
 
 def print_html(report: Report, svgs: Mapping[str, str]) -> str:
@@ -87,10 +88,14 @@ def can_assemble() -> bool:
 
 
 def render_pdf(
-    report: Report, svgs: Mapping[str, str] | None = None, stats: PdfStats | None = None
+    report: Report,
+    svgs: Mapping[str, str] | None = None,
+    stats: PdfStats | None = None,
+    engine: Engine | None = None,
 ) -> bytes:
-    """The report as PDF bytes (`svgs`, chart id -> data URL of its SVG, if already made)."""
-    return PdfJob(report, stats).finish(svgs)
+    """The report as PDF bytes (`svgs`, chart id -> data URL of its SVG, if already made),
+    laid out by `engine` (default: `pdf_engine.choose()`)."""
+    return PdfJob(report, stats, engine).finish(svgs)
 
 
 class PdfJob:
@@ -98,9 +103,13 @@ class PdfJob:
     made once the view model is there, it starts every part at once; `finish` waits for
     them, puts them together and returns the PDF."""
 
-    def __init__(self, report: Report, stats: PdfStats | None = None) -> None:
+    def __init__(
+        self, report: Report, stats: PdfStats | None = None, engine: Engine | None = None
+    ) -> None:
         self.report = report
+        self.engine = engine if engine is not None else pdf_engine.choose()
         self.stats = stats if stats is not None else PdfStats()
+        self.stats.engine = self.engine.label()
         self.whole = not can_assemble()
         # the parts in page order; the contents (None here) come when the others are in
         self.parts: list[str | Section | NotesPart | None] = [
@@ -125,7 +134,7 @@ class PdfJob:
             self.stats.whole, self.stats.parts = True, 1
             if svgs is None:
                 svgs = {c.id: data_url(to_svg(c.spec)) for c in self.report.charts()}
-            ((_, pdf),) = pdf_workers.render([print_html(self.report, svgs)])
+            ((_, pdf),) = self.engine.render([print_html(self.report, svgs)])
             return pdf
         from pestle.report.pdf_assemble import Book
 
@@ -134,13 +143,13 @@ class PdfJob:
             book.add(i, pdf)
         for future in as_completed(self.pending):
             i = self.pending[future]
-            pdf, converted = pdf_workers.result(future, self.htmls[i], self.charts.get(i))
+            pdf, converted = self.engine.result(future, self.htmls[i], self.charts.get(i))
             for key, svg in converted.items():
                 remember(key, svg)  # for the Markdown's figures
-            _store(self.htmls[i], pdf)
+            _store(self.htmls[i], pdf, self.engine)
             book.add(i, pdf)
         furniture = self._contents_and_furniture(book)
-        cache.prune(_path("").parent, CACHE_BYTES)
+        cache.prune(_path("", self.engine).parent, CACHE_BYTES)
         self.stats.pages = book.page_count()
         return book.finish(
             furniture,
@@ -160,12 +169,12 @@ class PdfJob:
             html = render_print_part(self.report, part, self.srcs)
             self.htmls[i], self.anchors[i] = _with_stand_ins(html)
             self.charts[i] = {svg_key(c.spec): c.spec for c in _charts(part)}
-            found = _lookup(self.htmls[i])
+            found = _lookup(self.htmls[i], self.engine)
             if found is not None:
                 self.ready[i] = found
                 self.stats.cached += 1
             else:
-                self.pending[pdf_workers.submit(self.htmls[i], self.charts[i])] = i
+                self.pending[self.engine.submit(self.htmls[i], self.charts[i])] = i
 
     def _size(self, i: int) -> int:
         """How long part `i` takes to lay out, roughly, before its HTML is made: its blocks
@@ -193,7 +202,7 @@ class PdfJob:
                 render_print_part(report, "contents", toc_pages=starts)
             )
             furniture = render_print_part(report, "furniture", pages=page - 1)
-            pdfs = _pdfs([contents, furniture], self.stats)
+            pdfs = _pdfs([contents, furniture], self.stats, self.engine)
             if _page_count(pdfs[0]) == contents_pages:
                 self.htmls[CONTENTS], self.anchors[CONTENTS] = contents, anchors
                 book.add(CONTENTS, pdfs[0])
@@ -235,12 +244,19 @@ def _owners(anchors: Mapping[int, Sequence[str]]) -> dict[str, int]:
 
 def _with_stand_ins(html: str) -> tuple[str, list[str]]:
     """The part with an empty, out-of-flow anchor for each link target held elsewhere
-    (WeasyPrint keeps a link only if its target is in the document), and the anchors the
-    part itself holds."""
+    (WeasyPrint keeps a link only if its target is in the document) and a link, never
+    shown, to each anchor it holds (Chromium writes a named destination only for an anchor
+    that a link of the same document goes to: the links of the other parts need them all);
+    and the anchors the part itself holds."""
     ids = _ID.findall(html)
     missing = sorted(set(_HREF.findall(html)) - set(ids))
     stand_ins = "".join(f'<div id="{escape(unescape(a))}"></div>' for a in missing)
-    html = html.replace(ANCHORS, f'<div class="pdf-anchors">{stand_ins}</div>', 1)
+    targets = "".join(f'<a href="#{a}"></a>' for a in dict.fromkeys(ids))
+    html = html.replace(
+        ANCHORS,
+        f'<div class="pdf-anchors">{stand_ins}</div><div style="display: none">{targets}</div>',
+        1,
+    )
     return html, [unescape(a) for a in ids]
 
 
@@ -250,42 +266,30 @@ def _page_count(pdf: bytes) -> int:
     return page_count(pdf)
 
 
-def _pdfs(htmls: Sequence[str], stats: PdfStats) -> list[bytes]:
-    """The PDF of each HTML document: from the cache, else laid out by the workers."""
-    found: list[bytes | None] = [_lookup(h) for h in htmls]
+def _pdfs(htmls: Sequence[str], stats: PdfStats, engine: Engine) -> list[bytes]:
+    """The PDF of each HTML document: from the cache, else laid out by `engine`."""
+    found: list[bytes | None] = [_lookup(h, engine) for h in htmls]
     todo = [i for i, pdf in enumerate(found) if pdf is None]
     stats.parts += len(htmls)
     stats.cached += len(htmls) - len(todo)
-    for j, pdf in pdf_workers.render([htmls[i] for i in todo]):
+    for j, pdf in engine.render([htmls[i] for i in todo]):
         found[todo[j]] = pdf
-        _store(htmls[todo[j]], pdf)
+        _store(htmls[todo[j]], pdf, engine)
     return [pdf for pdf in found if pdf is not None]
 
 
-def _path(html: str) -> Path:
-    version = f"{PARTS_VERSION}|weasyprint {_weasyprint_version()}"
+def _path(html: str, engine: Engine) -> Path:
+    version = f"{PARTS_VERSION}|{engine.key()}"
     return cache.cache_dir() / "pdf" / f"{cache.key(version, html)}.pdf"
 
 
-def _lookup(html: str) -> bytes | None:
-    path = _path(html)
+def _lookup(html: str, engine: Engine) -> bytes | None:
+    path = _path(html, engine)
     found = cache.read(path)
     if found is not None:
         cache.touch(path)
     return found
 
 
-def _store(html: str, pdf: bytes) -> None:
-    cache.write(_path(html), pdf)
-
-
-_versions: dict[str, str] = {}
-
-
-def _weasyprint_version() -> str:
-    if "weasyprint" not in _versions:
-        try:
-            _versions["weasyprint"] = metadata.version("weasyprint")
-        except metadata.PackageNotFoundError:
-            _versions["weasyprint"] = "unknown"
-    return _versions["weasyprint"]
+def _store(html: str, pdf: bytes, engine: Engine) -> None:
+    cache.write(_path(html, engine), pdf)

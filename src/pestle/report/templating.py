@@ -15,6 +15,7 @@ from importlib import resources
 from typing import Any
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from markupsafe import Markup
 
 from pestle import diskcache
 from pestle.present import i18n
@@ -42,7 +43,18 @@ def _environment(kind: str, **options: Any) -> Environment:
         env.tests[name] = lambda x, kind=kind: isinstance(x, kind)
     env.filters["one_mark_per_sentence"] = one_mark_per_sentence
     env.filters["url_parts"] = url_parts
+    env.filters["css_string"] = css_string
     return env
+
+
+def css_string(text: str) -> Markup:
+    """`text` as a CSS string literal, safe inside a <style> element: quotes, backslashes,
+    control characters and `<` (which could end the element) are written as CSS escapes."""
+    escaped = "".join(
+        f"\\{ord(c):X} " if c in '"\\<>' or ord(c) < 0x20 or ord(c) == 0x7F else c
+        for c in str(text)
+    )
+    return Markup(f'"{escaped}"')
 
 
 @lru_cache(maxsize=1)

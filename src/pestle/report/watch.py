@@ -47,6 +47,7 @@ def watch_report(
     stop: threading.Event | None = None,
     ready: threading.Event | None = None,
     lang: str | None = None,
+    pdf_engine: str | None = None,
 ) -> int:
     """Build now, then again after each change, until `stop` is set (or Ctrl-C, which
     watchfiles raises as KeyboardInterrupt). Returns the number of builds. `on_change` hears
@@ -63,6 +64,7 @@ def watch_report(
                 settings=settings,
                 progress=progress,
                 lang=lang,
+                pdf_engine=pdf_engine,
             )
         except PestleError as exc:
             on_build(Rebuild(changed=changed, result=None, error=str(exc)))
