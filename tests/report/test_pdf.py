@@ -115,3 +115,24 @@ def test_each_note_prints_its_own_number(pdf_text, built) -> None:
     numbers = [int(n) for n in re.findall(r"^\s*(\d+)\. \S", pdf_text, re.M)]
     assert last in numbers
     assert numbers.count(1) <= 2, "note numbers restart in each group"
+
+
+def test_every_bookmark_goes_to_the_page_of_its_heading(pdf) -> None:
+    """The bookmarks come from the report's headings (sections, their subsections, the
+    notes and their groups), each on the page its heading is printed on."""
+
+    def walk(items: list, depth: int = 0):
+        for item in items:
+            if isinstance(item, list):
+                yield from walk(item, depth + 1)
+            else:
+                yield item, depth
+
+    marks = list(walk(pdf.outline))
+    assert sum(1 for _, depth in marks if depth == 1) > 30  # subsections and note groups
+    texts = {}
+    for item, _depth in marks:
+        number = pdf.get_destination_page_number(item)
+        page = pdf.pages[number].extract_text()
+        text = texts.setdefault(number, " ".join(page.split()).casefold())  # CONTENTS
+        assert " ".join(item.title.split()).casefold() in text, (item.title, number + 1)

@@ -4,9 +4,9 @@ WeasyPrint is pure Python: a parameter change that moves the demand figures re-l
 pages, about 3 s of CPU on this kind of machine, which no schedule on two cores brings
 under the 1.5 s a rebuild may take. A Chromium that stays up between builds prints the
 same pages in about 0.4 s, with the same stylesheet: paged media (page size and margins,
-page breaks, repeated table heads), links and their named destinations, and, in a tagged
-PDF, bookmarks from the headings. So when a Chromium is there (`executable`), it lays out
-the parts and WeasyPrint stays as the engine of machines without one (`pdf_engine.py`).
+page breaks, repeated table heads), links and their named destinations. So when a
+Chromium is there (`executable`), it lays out the parts, and WeasyPrint stays as the
+engine of machines without one (`pdf_engine.py`).
 
 One browser per process, with one page (tab) that prints the parts in turn, driven by
 Playwright on a thread of its own (Playwright's asyncio API, one event loop), so callers
@@ -25,7 +25,6 @@ from __future__ import annotations
 import asyncio
 import atexit
 import contextlib
-import itertools
 import os
 import shutil
 import threading
@@ -89,80 +88,62 @@ def version(path: str) -> str:
 
 
 class _Printer:
-    """A browser on its own thread's event loop, with `count` pages taking parts in turn."""
+    """A browser on its own thread's event loop, with one page taking documents in turn."""
 
-    def __init__(self, path: str, count: int) -> None:
+    def __init__(self, path: str) -> None:
         self.path = path
-        self.documents: dict[str, str] = {}  # address -> HTML being printed
-        self.refused: dict[str, str] = {}  # address of a page -> the first URL it was refused
-        self.numbers = itertools.count()
+        self.refused: list[str] = []  # the URLs the document being printed asked for
         self.loop = asyncio.new_event_loop()
         self.thread = threading.Thread(
             target=self.loop.run_forever, name="pestle-chromium", daemon=True
         )
         self.thread.start()
-        self.launched = asyncio.run_coroutine_threadsafe(self._launch(count), self.loop)
+        self.launched = asyncio.run_coroutine_threadsafe(self._launch(), self.loop)
 
-    async def _launch(self, count: int) -> None:
+    async def _launch(self) -> None:
         from playwright.async_api import async_playwright
 
         self.playwright = await async_playwright().start()
         self.browser = await self.playwright.chromium.launch(
             executable_path=self.path, args=list(ARGS), timeout=LAUNCH_TIMEOUT_S * 1000
         )
-        self.context = await self.browser.new_context()
-        await self.context.route("**/*", self._fetch)
-        self.free: asyncio.Queue[Any] = asyncio.Queue()
-        pages = [await self.context.new_page() for _ in range(count)]
-        warm = WARM_UP.format(fonts=fonts.font_face_css(), family=fonts.FAMILY)
-        # each tab loads the fonts once: the first part printed is then as fast as the rest
-        await asyncio.gather(*(self._print_on(page, warm) for page in pages))
-        for page in pages:
-            self.free.put_nowait(page)
+        context = await self.browser.new_context()
+        await context.route("**/*", self._fetch)
+        self.page = await context.new_page()
+        self.turn = asyncio.Lock()  # one document on the page at a time
+        # the fonts are loaded once: the first part printed is then as fast as the rest
+        await self._print(WARM_UP.format(fonts=fonts.font_face_css(), family=fonts.FAMILY))
 
     async def _fetch(self, route: Any) -> None:
         url = route.request.url
-        if url in self.documents:
-            await route.fulfill(body=self.documents[url], content_type="text/html; charset=utf-8")
-            return
         name = url.removeprefix(FONTS)
         if url.startswith(FONTS) and name in fonts.FILES.values():
             await route.fulfill(path=fonts.DIRECTORY / name)
             return
-        frame = route.request.frame.url if route.request.frame else ""
-        self.refused.setdefault(frame, url)
+        self.refused.append(url)
         await route.abort()
 
-    async def _print_on(self, page: Any, html: str) -> bytes:
-        address = f"{BASE}part/{next(self.numbers)}"
-        # the shipped font is served from the page's own origin (a file URL is not loaded
-        # from a page of another origin)
-        self.documents[address] = html.replace(f"{fonts.DIRECTORY.as_uri()}/", FONTS)
-        try:
-            await page.goto(address, wait_until="load")
-            await page.evaluate("document.fonts.ready.then(() => true)")
-            if address in self.refused:  # as WeasyPrint, which fails on a refused URL
-                raise ChromiumError(
-                    f"the document asks for {self.refused[address]}: only data URLs are read"
-                )
-            return await page.pdf(
-                prefer_css_page_size=True, print_background=True, tagged=True, outline=True
-            )
-        finally:
-            self.documents.pop(address, None)
-            self.refused.pop(address, None)
-
     async def _print(self, html: str) -> bytes:
+        async with self.turn:
+            self.refused.clear()
+            # the document replaces the page's: no navigation, the renderer and the fonts
+            # it loaded stay
+            await self.page.set_content(_served(html), wait_until="load")
+            await self.page.evaluate("document.fonts.ready.then(() => true)")
+            if self.refused:  # as WeasyPrint, which fails on a refused URL
+                raise ChromiumError(
+                    f"the document asks for {self.refused[0]}: only data URLs are read"
+                )
+            # no tagged PDF (a third of the time): the book makes the bookmarks itself
+            return await self.page.pdf(prefer_css_page_size=True, print_background=True)
+
+    async def _run(self, html: str) -> bytes:
         await asyncio.wrap_future(self.launched)
-        page = await self.free.get()
-        try:
-            return await self._print_on(page, html)
-        finally:
-            self.free.put_nowait(page)
+        return await self._print(html)
 
     def print_pdf(self, html: str) -> bytes:
-        """The PDF of `html` (waits for the browser to start, then for a free tab)."""
-        future = asyncio.run_coroutine_threadsafe(self._print(html), self.loop)
+        """The PDF of `html` (waits for the browser to start, and for the page)."""
+        future = asyncio.run_coroutine_threadsafe(self._run(html), self.loop)
         try:
             return future.result(timeout=LAUNCH_TIMEOUT_S + PRINT_TIMEOUT_S)
         except ChromiumError:
@@ -199,7 +180,7 @@ def start(path: str) -> None:
             _printer.close()
             _printer = None
         if _printer is None:
-            _printer = _Printer(path, 1)
+            _printer = _Printer(path)
 
 
 def print_pdf(html: str, path: str) -> bytes:
@@ -217,6 +198,15 @@ def stop() -> None:
         printer, _printer = _printer, None
     if printer is not None:
         printer.close()
+
+
+def _served(html: str) -> str:
+    """`html` with the shipped fonts taken from the system if it has them, else from the
+    page's origin, where `_fetch` serves them (a page of another origin may not load a file
+    URL)."""
+    for weight in fonts.FILES:
+        html = html.replace(fonts.src(weight), fonts.src(weight, FONTS))
+    return html
 
 
 def _broken(printer: _Printer) -> bool:

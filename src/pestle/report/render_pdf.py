@@ -46,7 +46,7 @@ from pestle.report.svg import data_url, remember, svg_key, to_svg
 from pestle.report.view import NotesPart, Report, Section
 
 if TYPE_CHECKING:
-    from pestle.report.pdf_assemble import Book
+    from pestle.report.pdf_assemble import Book, Mark
 
 __all__ = ["PdfJob", "PdfStats", "can_assemble", "pdf_bytes", "print_html", "render_pdf"]
 
@@ -154,6 +154,7 @@ class PdfJob:
         return book.finish(
             furniture,
             _owners(self.anchors),
+            outline=outline(self.report),
             title=self.report.meta.title,
             creator=f"pestle {pestle.__version__}",
         )
@@ -209,6 +210,38 @@ class PdfJob:
                 return pdfs[1]
             contents_pages = _page_count(pdfs[0])
         raise RuntimeError("the table of contents does not settle on a number of pages")
+
+
+def outline(report: Report) -> list[Mark]:
+    """The PDF's bookmarks: the contents, each section with its subsections, the notes with
+    their groups (titles as the headings print them, anchors as their ids)."""
+    from pestle.present import i18n
+    from pestle.report.pdf_assemble import Mark
+
+    with i18n.use(report.meta.lang):
+        _ = i18n.gettext
+        groups = []
+        for k, group in enumerate(report.note_groups()):
+            if group.section is not None:
+                title = _("Notes to %(number)s %(title)s") % {
+                    "number": group.section.number,
+                    "title": group.section.title,
+                }
+                groups.append(Mark(title, f"notes-{group.section.id}"))
+            elif k > 0:
+                groups.append(Mark(_("Other notes"), "notes-other"))
+        return [
+            Mark(_("Contents"), "contents"),
+            *(
+                Mark(
+                    f"{s.number} {s.title}",
+                    s.id,
+                    tuple(Mark(sub.title, sub.id) for sub in s.subsections),
+                )
+                for s in report.sections
+            ),
+            Mark(_("Notes and evidence"), "notes", tuple(groups)),
+        ]
 
 
 def notes_parts(report: Report, count: int = NOTES_PARTS) -> list[NotesPart]:

@@ -31,11 +31,23 @@ def register_with_vl_convert() -> None:
     vlc.register_font_directory(str(DIRECTORY))
 
 
+FULL_NAMES = {"normal": "DejaVu Sans", "bold": "DejaVu Sans Bold"}  # as fontconfig knows them
+
+
+def src(weight: str, base: str | None = None) -> str:
+    """The `src` of a weight's `@font-face` rule: the shipped file's URL; with `base` (the
+    address the files are served from), the same font installed on the system first, then
+    the file under `base` (Chromium then neither reads nor checks the file for each part;
+    WeasyPrint would fetch a local() font by its file URL, which its fetcher refuses)."""
+    if base is None:
+        return f'url("{path(weight).as_uri()}")'
+    return f'local("{FULL_NAMES[weight]}"), url("{base}{FILES[weight]}")'
+
+
 def font_face_css() -> str:
     """`@font-face` rules naming the shipped files, for WeasyPrint (which is allowed to
-    fetch these files and data URLs, nothing else)."""
+    fetch these files and data URLs, nothing else) and Chromium (`src` with a base)."""
     return "".join(
-        f'@font-face {{ font-family: "{FAMILY}"; font-weight: {weight}; '
-        f'src: url("{path(weight).as_uri()}"); }}\n'
+        f'@font-face {{ font-family: "{FAMILY}"; font-weight: {weight}; src: {src(weight)}; }}\n'
         for weight in FILES
     )
