@@ -145,7 +145,8 @@ def _form_sizes(pdf: bytes) -> list[tuple[float, float]]:
         ]
 
 
-def test_the_report_pdf_holds_no_slot_link_and_every_chart_as_a_form(built) -> None:
+def test_the_report_pdf_holds_no_slot_link_and_every_chart_as_a_form(built_weasyprint) -> None:
+    built = built_weasyprint  # WeasyPrint's charts go in through their slots
     pdf = (built.out / "report.pdf").read_bytes()
     assert not [u for u in _uris(pdf) if u.startswith(("pestle-chart:", "pestle-svg:"))]
     sizes = _form_sizes(pdf)
@@ -154,3 +155,23 @@ def test_the_report_pdf_holds_no_slot_link_and_every_chart_as_a_form(built) -> N
     for figure in figures:  # each chart drawn in as a form of its own size
         width, height = chart_slots.svg_size(figure.read_text(encoding="utf-8"))
         assert (round(width, 1), round(height, 1)) in sizes, figure.name
+
+
+def test_chromium_gets_each_chart_inline_with_its_description_and_ids_of_its_own() -> None:
+    svg = (
+        '<svg xmlns="http://www.w3.org/2000/svg" width="10" height="5"><defs>'
+        '<clipPath id="clip1"><rect width="1" height="1"/></clipPath></defs>'
+        '<g clip-path="url(#clip1)"><use href="#clip1"/></g></svg>'
+    )
+    place = (
+        '<a class="chart-slot" href="pestle-chart:ab12/chart-{n}"><img class="chart-svg" '
+        'alt="Fan &amp; band" src="pestle-svg:ab12"></a>'
+    )
+    html = f"<p>one</p>{place.format(n='a')}<p>two</p>{place.format(n='b')}"
+    out = chart_slots.inline(html, {"ab12": svg})
+    assert "pestle-" not in out
+    assert out.count('<div class="chart-svg" role="img" aria-label="Fan &amp; band">') == 2
+    assert 'id="chart-a-clip1"' in out and "url(#chart-a-clip1)" in out
+    assert 'href="#chart-b-clip1"' in out and 'id="clip1"' not in out
+    with pytest.raises(chart_slots.SlotError):  # a chart in another form than the template's
+        chart_slots.inline('<img src="pestle-svg:ab12">', {"ab12": svg})

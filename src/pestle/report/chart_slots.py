@@ -44,6 +44,29 @@ def slot_href(src: str, chart_id: str) -> str:
     return f"{SLOT_HREF}{src.removeprefix(SVG_SRC)}/{chart_id}"
 
 
+# A chart in a print part as the template writes it: its slot link around its image.
+_PLACE = re.compile(
+    rf'<a class="chart-slot" href="{SLOT_HREF}(?P<key>[0-9a-f]+)/(?P<id>[^"]*)">'
+    rf'<img class="chart-svg" alt="(?P<alt>[^"]*)" src="{SVG_SRC}(?P=key)"></a>'
+)
+_SVG_ID = re.compile(r'(\sid="|url\(#|href="#)([^")]+)')
+
+
+def inline(html: str, svgs: Mapping[str, str]) -> str:
+    """`html` with each chart (its slot link and image) replaced by its SVG, inline, in a
+    box that carries the image's description (for a browser that draws SVG itself); the
+    ids inside each SVG get the chart's id in front, so that two charts' ids never meet."""
+
+    def chart(m: re.Match[str]) -> str:
+        svg = _SVG_ID.sub(lambda i: f"{i.group(1)}{m['id']}-{i.group(2)}", svgs[m["key"]])
+        return f'<div class="chart-svg" role="img" aria-label="{m["alt"]}">{svg}</div>'
+
+    out = _PLACE.sub(chart, html)
+    if SVG_SRC in out:
+        raise SlotError("a chart is not where the template puts charts")
+    return out
+
+
 def svg_size(svg: str) -> tuple[float, float]:
     """The chart's intrinsic size in CSS px (vl-convert writes width and height on the root)."""
     found = _SIZE.search(svg)

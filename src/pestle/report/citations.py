@@ -11,6 +11,7 @@ rendered, so a note in one print part links into another.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from threading import Lock
 
 from pestle.report.footnotes import one_mark_per_sentence
 from pestle.report.view import Block, Bullets, Chart, Num, Paragraph, Refs, Report, Table, Text
@@ -43,15 +44,36 @@ def _texts(block: Block) -> Iterable[Text]:
         yield block.source
 
 
+def owners(report: Report) -> dict[int, str]:
+    """Note -> the part that holds its first mark (the cover, or a section's id)."""
+    owner: dict[int, str] = {}
+    for n in _marked(value for _, value in report.meta.facts):
+        owner.setdefault(n, COVER)
+    for section in report.sections:
+        blocks = [*section.intro, *(b for sub in section.subsections for b in sub.blocks)]
+        for n in _marked(t for b in blocks for t in _texts(b)):
+            owner.setdefault(n, section.id)
+    return owner
+
+
+# The owners of a report's notes, found once: a build renders the report in about 17
+# documents (the HTML, each PDF part), each with a `Citations` of its own. The last few
+# reports are kept, by identity (a view model is never changed, and a frozen one with
+# slots can be neither weakly referenced nor cheaply hashed).
+KEPT = 4
+_kept: list[tuple[Report, dict[int, str]]] = []
+_lock = Lock()
+
+
 class Citations:
     def __init__(self, report: Report) -> None:
-        self.owner: dict[int, str] = {}
-        for n in _marked(value for _, value in report.meta.facts):
-            self.owner.setdefault(n, COVER)
-        for section in report.sections:
-            blocks = [*section.intro, *(b for sub in section.subsections for b in sub.blocks)]
-            for n in _marked(t for b in blocks for t in _texts(b)):
-                self.owner.setdefault(n, section.id)
+        with _lock:
+            found = next((owner for r, owner in _kept if r is report), None)
+            if found is None:
+                found = owners(report)
+                _kept.insert(0, (report, found))
+                del _kept[KEPT:]
+        self.owner = found
         self._where = COVER
         self._given: set[int] = set()
 

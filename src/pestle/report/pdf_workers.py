@@ -222,15 +222,17 @@ def render_document(
     html: str,
     charts: Charts | None = None,
     cache: str | None = None,
-    layout: Callable[[str], bytes] | None = None,
+    browser: str | None = None,
 ) -> Done:
     """The PDF of an HTML document whose images ``src="{SVG_SRC}KEY"`` are the charts in
     `charts` (converted here, or taken from the SVG cache under the folder `cache`), with
-    those charts' SVGs, laid out by `layout` (HTML -> PDF bytes; WeasyPrint by default).
-    Each chart is laid out as an empty slot of its size and drawn into it afterwards
-    (`chart_slots`); if a slot is not found, the part is laid out again with the charts
-    drawn by the layout engine."""
-    layout = layout or pdf_bytes
+    those charts' SVGs; laid out by WeasyPrint, or by the Chromium at `browser`.
+
+    Chromium draws each chart's SVG itself, set inline in the document (so its text is in
+    the document's font, the one the chart was measured with). WeasyPrint lays each chart
+    out as an empty slot of its size, drawn into afterwards (`chart_slots`); if a slot is
+    not found, the part is laid out again with the charts drawn by WeasyPrint."""
+    layout = _layout(browser)
     svgs: dict[str, str] = {}
     if charts:
         from pestle.report.svg import to_svg
@@ -240,6 +242,8 @@ def render_document(
         svgs = {key: to_svg(spec) for key, spec in charts.items()}
     if not svgs:
         return layout(html), svgs
+    if browser is not None:
+        return layout(chart_slots.inline(html, svgs)), svgs
     try:
         laid_out = layout(_with_charts(html, svgs, chart_slots.blank))
         drawn = {key: chart_slots.chart_pdf(key, svg) for key, svg in svgs.items()}
@@ -267,12 +271,12 @@ def submit(html: str, charts: Charts | None = None, browser: str | None = None) 
         from pestle.diskcache import cache_dir
 
         try:
-            return pool.submit(render_document, html, charts, str(cache_dir()), _layout(browser))
+            return pool.submit(render_document, html, charts, str(cache_dir()), browser)
         except (BrokenProcessPool, RuntimeError):
             _forget(pool)
     done: Future[Done] = Future()
     try:
-        done.set_result(render_document(html, charts, layout=_layout(browser)))
+        done.set_result(render_document(html, charts, browser=browser))
     except Exception as exc:  # the error is raised by `result`, as from a worker
         done.set_exception(exc)
     return done
@@ -291,7 +295,7 @@ def result(
                 pool.submit(_ready)  # the pool of this build broke, or an earlier one
             except (BrokenProcessPool, RuntimeError):
                 _forget(pool)
-        return render_document(html, charts, layout=_layout(browser))
+        return render_document(html, charts, browser=browser)
 
 
 def render(documents: Sequence[str], browser: str | None = None) -> Iterator[tuple[int, bytes]]:
