@@ -30,6 +30,8 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
+from pestle.checks.said import Say
+
 Status = Literal["pass", "fail", "ambiguous", "unknown"]
 Severity = Literal["info", "warning", "error"]
 
@@ -45,6 +47,7 @@ class Figure(BaseModel):
     value: float | None = None
     unit: str | None = None
     text: str = Field(description="the number with its arithmetic, e.g. '142.45 + 6 = 148.45'")
+    text_said: Say | None = Field(default=None, description="`text` as a code and parameters")
 
 
 class Tolerance(BaseModel):
@@ -55,6 +58,7 @@ class Tolerance(BaseModel):
     value: float
     unit: str
     why: str
+    why_said: Say | None = Field(default=None, description="`why` as a code and parameters")
 
     @property
     def text(self) -> str:
@@ -146,6 +150,7 @@ class AffectedRow(BaseModel):
     corrected: str | None = Field(default=None, description="the figure once the cause is fixed")
     confirmed: bool = Field(description="reference data confirms the corrected figure")
     basis: str = Field(description="the reference that confirms it, or why it is only implied")
+    text_said: Say | None = Field(default=None, description="`text` as a code and parameters")
     document: str | None = None
     start: int | None = None
     end: int | None = None
@@ -168,6 +173,11 @@ class Finding(BaseModel):
     status: Status
     severity: Severity
     message: str
+    # what `title`, `message` and `readings` say, in no language: the report and the
+    # dashboard write them in the reader's (pestle.present.findings); None for a rule that
+    # writes English only
+    title_said: Say | None = None
+    message_said: Say | None = None
     expected: Figure | None = None
     actual: Figure | None = None
     tolerance: Tolerance | None = None
@@ -178,9 +188,13 @@ class Finding(BaseModel):
     benign_readings: tuple[str, ...] = Field(
         default=(), description="the readings (of `readings`) under which nothing is wrong"
     )
+    readings_said: tuple[Say, ...] = Field(
+        default=(), description="`readings` as codes and parameters, in their order (or none)"
+    )
     cause: str | None = Field(
         default=None, description="the root cause this finding is a symptom of, if known"
     )
+    cause_said: Say | None = None
     rows: tuple[AffectedRow, ...] = Field(
         default=(), description="every place the cause affects, confirmed or implied"
     )

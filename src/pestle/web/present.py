@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 
 from pestle.analysis.ahp import ratio_text
 from pestle.present import charts
+from pestle.present import findings as said
 from pestle.present import format as fmt
 from pestle.present.charts import segment_name
 from pestle.present.format import parameter_value
@@ -90,15 +91,17 @@ def finding_row(f: Finding) -> dict[str, Any]:
     return {
         "id": f.id,
         "rule": f.rule,
-        "title": f.title,
+        # what the check says, in the reader's language (English: as the checks stored it)
+        "title": said.title(f),
         "status": f.status,
         "status_text": _word(STATUS_WORDS, f.status),
         "severity": f.severity,
-        "message": f.message,
-        "expected": f.expected.text if f.expected else None,
-        "actual": f.actual.text if f.actual else None,
-        "tolerance": f.tolerance.text if f.tolerance else None,
-        "readings": list(f.readings),
+        "severity_text": fmt.words(f.severity),
+        "message": said.message(f),
+        "expected": said.figure(f.expected) if f.expected else None,
+        "actual": said.figure(f.actual) if f.actual else None,
+        "tolerance": said.tolerance(f.tolerance) if f.tolerance else None,
+        "readings": [r for r, _benign in said.readings(f)],
         "evidence": [evidence_text(e) for e in f.evidence],
     }
 

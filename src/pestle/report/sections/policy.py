@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from pestle.present import charts
+from pestle.present import findings as said
 from pestle.present import format as fmt
 from pestle.present.i18n import gettext as _
 from pestle.present.i18n import pick
@@ -252,7 +253,10 @@ def _ftz(results: Results, cite: Cite, body: Body) -> list:
     related = findings_about(results, *(s.id for s in sections))
     if related:
         items = tuple(
-            text(Link(f.title, finding_anchor(f)), f" — {fmt.words(f.status)}: {f.message}")
+            text(
+                Link(said.title(f), finding_anchor(f)),
+                f" — {fmt.words(f.status)}: {said.message(f)}",
+            )
             for f in related
         )
         blocks.append(Paragraph(text(_("What the consistency checks say about these figures:"))))
