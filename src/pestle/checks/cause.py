@@ -207,7 +207,7 @@ def merge(cause: str, findings: list[Finding]) -> Finding:
         actual=lead.actual,
         tolerance=lead.tolerance,
         evidence=tuple(evidence.values()),
-        readings=_union(r for m in members for r in m.readings),
+        **_readings(members),
         # a member that fails without a benign reading keeps the cause a failure
         benign_readings=_union(r for m in members for r in m.benign_readings)
         if lead.status == "ambiguous"
@@ -217,6 +217,21 @@ def merge(cause: str, findings: list[Finding]) -> Finding:
         rows=rows,
         members=tuple(members),
     )
+
+
+def _readings(members: list[Finding]) -> dict[str, Any]:
+    """The union of the members' readings, in order, with what each says (when every
+    member that has readings says them)."""
+    said_by: dict[str, Say | None] = {}
+    for m in members:
+        spoken = m.readings_said if len(m.readings_said) == len(m.readings) else ()
+        for k, r in enumerate(m.readings):
+            said_by.setdefault(r, spoken[k] if spoken else None)
+    says = tuple(s for s in said_by.values() if s is not None)
+    return {
+        "readings": tuple(said_by),
+        "readings_said": says if len(says) == len(said_by) else (),
+    }
 
 
 def _said(f: Finding) -> Say | Text:

@@ -221,6 +221,8 @@ class Finding(BaseModel):
             raise ValueError(f"{self.id}: a passing check is 'info', not {self.severity!r}")
         if not self.id.startswith(f"{self.rule}:"):
             raise ValueError(f"finding id {self.id!r} must start with its rule {self.rule!r}")
+        if self.readings_said and len(self.readings_said) != len(self.readings):
+            raise ValueError(f"{self.id}: readings_said must say each reading, in order")
         stray = [r for r in self.benign_readings if r not in self.readings]
         if stray:
             raise ValueError(f"{self.id}: benign readings must be readings too: {stray}")

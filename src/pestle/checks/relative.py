@@ -158,7 +158,8 @@ def gap_finding(inputs: CheckInputs, gap: Fact, facts: tuple[Fact, ...]) -> Find
 
 
 def share_finding(inputs: CheckInputs, share: Fact, facts: tuple[Fact, ...]) -> Finding:
-    whole_name = Code(code=share.whole.upper() if share.whole == "gdp" else str(share.whole))
+    # GDP is a word of pestle's; any other whole is named as the case names it
+    whole_name = Code(code="GDP") if share.whole == "gdp" else Text(text=str(share.whole))
     part_name = share.part or "the part"
     period = when(share.period)
     fid = f"{RULE}:{_slug('share', share.part, share.whole, label(share.period))}"

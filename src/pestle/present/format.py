@@ -520,7 +520,8 @@ def in_unit(value: float, display: str, *, locale: str | None = None) -> float:
 
 # Codes of the analysis vocabularies a case uses (policy level, Rothwell & Zegveld
 # instrument, target area, project status, EFE interpretation), marked for the catalogue;
-# in English each reads as the code with spaces, so English output is unchanged.
+# in English each reads as the code with spaces (zone_wide: with why), so English output is
+# unchanged.
 CODE_WORDS = {
     "national": N_("national"),
     "regional": N_("regional"),
@@ -538,6 +539,7 @@ CODE_WORDS = {
     "services": N_("services"),
     "trade_investment": N_("trade investment"),
     "digital_economy": N_("digital economy"),
+    "zone_wide": N_("zone-wide (the report names policy areas, not industries)"),
     "approved": N_("approved"),
     "planned": N_("planned"),
     "completed": N_("completed"),
@@ -574,6 +576,8 @@ CODE_WORDS = {
     "permissions": N_("permissions"),
     "measures": N_("measures"),
     "capacity": N_("capacity"),
+    "value": N_("value"),
+    "investment": N_("investment"),
     "wind": N_("wind"),
     "solar": N_("solar"),
     "gdp": N_("gdp"),

@@ -58,7 +58,8 @@ def _inventory(cite: Cite, policies: tuple) -> list:
                 text(p.name, refs(*cite.first(p))),
                 text(fmt.words(a.get("level"))),
                 text(fmt.words(a.get("instrument"))),
-                text(str(a.get("target_industry") or fmt.words(a.get("target")))),
+                # a code of the target vocabulary (industry, energy, zone_wide), in words
+                text(fmt.words(a.get("target_industry") or a.get("target"))),
                 text(*(counts or ["—"])),
                 text(str(a.get("covers", "—"))),
             )
