@@ -70,8 +70,9 @@ def _inventory(cite: Cite, policies: tuple) -> list:
             _("Policies the source report names, as coded in the case"),
             (
                 _("Policy"),
-                _("Level"),
-                _("Instrument"),
+                # short codes in words: kept whole (a Chinese level read one character a line)
+                Column(_("Level"), word=True),
+                Column(_("Instrument"), word=True),
                 _("Target"),
                 numeric(_("Scope")),
                 _("Areas covered"),
