@@ -51,3 +51,12 @@ def test_the_scenario_choices_show_their_labels(fresh) -> None:
         r'<option value="as_stated" title="as_stated"[^>]*>Bases as stated</option>', en
     )
     assert "scenario default (" not in zh and "情景默认值（" in zh
+
+
+def test_the_search_finds_the_words_the_reader_sees(fresh) -> None:
+    zh = fresh.get("/checks", params={"lang": "zh", "q": "已过时"}).text
+    assert "已过时：报告称" in _text(zh)
+    en = fresh.get("/checks", params={"lang": "zh", "q": "outdated"}).text  # stored English too
+    assert "已过时：报告称" in _text(en)
+    none = fresh.get("/checks", params={"lang": "zh", "q": "没有这样的词"}).text
+    assert "已过时：报告称" not in _text(none)

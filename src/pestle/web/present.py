@@ -143,9 +143,9 @@ def touched_rows(
         rows.append(
             {
                 "id": f.id,
-                "title": f.title,
+                "title": said.title(f),
                 "rule": f.rule,
-                "message": f.message,
+                "message": said.message(f),
                 "before": t.before,
                 "after": t.after,
                 "bearings": bearings,
