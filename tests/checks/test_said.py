@@ -77,8 +77,17 @@ def test_what_is_said_survives_json(findings) -> None:
 
     for f in findings:
         back = Finding.model_validate_json(f.model_dump_json())
-        assert back == f
+        assert back.model_dump_json() == f.model_dump_json()
         assert english(back.message_said) == english(f.message_said)
+        assert back.message == f.message
+
+
+def test_the_json_holds_the_cases_own_words_only() -> None:
+    """A name's other languages stay in memory (for the reader), not in results.json."""
+    name = CaseText({"en": "Northland GDP", "zh": "北地生产总值"}, "en")
+    spoken = say("agreement.what", name=name, what=Code(code="value"))
+    assert "北地" not in spoken.model_dump_json()
+    assert spoken.params["name"].forms == {"en": "Northland GDP", "zh": "北地生产总值"}
 
 
 def test_codes_are_known_and_plain_values_become_parameters() -> None:

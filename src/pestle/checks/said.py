@@ -99,8 +99,10 @@ class Text(_Param):
 
     kind: Literal["text"] = "text"
     text: str
-    # a name the case writes per language (`pestle.model.text.CaseText`): its forms
-    forms: dict[str, str] | None = None
+    # a name the case writes per language (`pestle.model.text.CaseText`): its forms, for the
+    # report and dashboard in memory (pickled with the results); JSON keeps the case's own
+    # text only, so results.json is the same in every language
+    forms: dict[str, str] | None = Field(default=None, exclude=True)
 
 
 class Code(_Param):
