@@ -20,6 +20,7 @@ from pestle.checks.said import (
     Code,
     Join,
     Natural,
+    Num,
     Say,
     Text,
     Unit,
@@ -28,6 +29,7 @@ from pestle.checks.said import (
     english,
     say,
 )
+from pestle.model.text import CaseText
 from pestle.present import findings as said
 from pestle.present import i18n
 from pestle.present.format import CODE_WORDS
@@ -52,7 +54,7 @@ def findings(request) -> list[Finding]:  # type: ignore[no-untyped-def]
 def _others(p) -> list[str]:  # type: ignore[no-untyped-def]
     """The words someone else wrote, inside what is said (longest first)."""
     if isinstance(p, Text):
-        return [p.text, *(p.forms or {}).values()]
+        return [str(p.text), *getattr(p.text, "forms", {}).values()]
     if isinstance(p, Code) and p.code not in CODE_WORDS and " " in p.code:
         # a measure the case names in words (a closed vocabulary's code has no space): shown
         # as the case wrote it
@@ -137,10 +139,17 @@ def test_each_kind_of_parameter_in_chinese() -> None:
         assert zh(When(period=None)) == "未注明时期"
         assert zh(Years(first=2023, last=2024)) == "2023—2024年"
         assert zh(Code(code="in_operation")) == "已投运"
-        assert zh(Text(text="Northland", forms={"en": "Northland", "zh": "北地"})) == "北地"
+        assert zh(Text(text=CaseText({"en": "Northland", "zh": "北地"}, "en"))) == "北地"
         assert zh(Text(text="a quote")) == "a quote"
         assert zh(Join(items=(Text(text="a"), Text(text="b")), sep="; ")) == "a；b"
         assert zh(say("shares.at_most")) == "至多 100%"
+        # numbers counted in million kilowatts are counted in 万千瓦, their unit named so
+        gw = {"unit": "W", "scale": 1e9}
+        assert zh(Num(value=46.1, places=2, trim=True, **gw)) == "4,610"
+        assert zh(Num(value=5.934, places=3, **gw)) == "593.4"
+        assert zh(Unit(unit="W", scale=1e9, steps=True)) == "万千瓦"
+        assert zh(Unit(unit="W", scale=1e9)) == "百万千瓦"  # a unit named as it is
+        assert zh(Num(value=149.62, places=2, unit="CNY", scale=1e8)) == "149.62"
 
 
 @given(

@@ -167,7 +167,14 @@ def observed(refs: list[Reference], first: int, last: int) -> Observed | None:
 
 def _gw(value: float, qualifier: str = "=") -> Num:
     """Million kilowatts to two decimals, trailing zeros trimmed (59.34, 46.1, 100)."""
-    return Num(value=value / DISPLAY_SCALE, places=2, trim=True, qualifier=qualifier)
+    return Num(
+        value=value / DISPLAY_SCALE,
+        places=2,
+        trim=True,
+        qualifier=qualifier,
+        unit="W",
+        scale=DISPLAY_SCALE,
+    )
 
 
 def _parts(used: tuple[Reference, ...]) -> Say | Text:
@@ -231,7 +238,7 @@ def additions_finding(
     span = _span(first, last)
     span_id = str(first) if first == last else f"{first}–{last}"
     unit = unit_name("W", DISPLAY_SCALE)
-    gw = Unit(unit="W", scale=DISPLAY_SCALE)
+    gw = Unit(unit="W", scale=DISPLAY_SCALE, steps=True)
     sized = [b for b in bases if b.capacity is not None]
     unsized = [b for b in bases if b.capacity is None]
     total = sum(b.capacity or 0.0 for b in sized)

@@ -151,7 +151,7 @@ def check(inputs: CheckInputs) -> list[Finding]:
 
 
 def _mw(value: float) -> Num:
-    return Num(value=value / DISPLAY_SCALE)
+    return Num(value=value / DISPLAY_SCALE, unit="W", scale=DISPLAY_SCALE)
 
 
 def _kw(value: float | None) -> Say | Natural:
@@ -186,7 +186,7 @@ def overlap_finding(inputs: CheckInputs, kind: str, items: list[Listed]) -> Find
     kind_name = say("double_counting.listed_in", section=section) if section else Code(code=kind)
     slug = kind if section is None else "-".join(norm(kind).split()[:5])
     evidence = tuple(e for i in items for e in i.evidence)
-    mw = Unit(unit="W", scale=DISPLAY_SCALE)
+    mw = Unit(unit="W", scale=DISPLAY_SCALE, steps=True)
     sums = join(
         (
             say("double_counting.times", count=i.count, each=_mw(i.each or 0))

@@ -18,7 +18,7 @@ Parameter kinds:
 - `Unit`: the name of a unit at a scale (100 million yuan);
 - `When`: a period (ISO interval) or none; `Years`: a span of calendar years;
 - `Text`: words written by someone else (a document's quote, a case's name, a source):
-  shown as written, in every language;
+  shown as written, a name the case gives per language in the reader's;
 - `Code`: a word of a closed vocabulary (a project status): the catalogue translates it;
 - `Say`: a sentence inside a sentence; `Join`: several parameters in a list.
 """
@@ -33,6 +33,7 @@ from pestle.checks.compare import words
 from pestle.checks.periods import label
 from pestle.checks.units import amount, fmt, natural, unit_name
 from pestle.model import Period
+from pestle.model.text import CaseText
 
 
 class _Param(BaseModel):
@@ -49,6 +50,10 @@ class Num(_Param):
     spec: str | None = None
     qualifier: str = "="
     trim: bool = False  # trailing zeros of `places` dropped (59.30 -> 59.3)
+    # a number counted in `unit` × `scale` (46.1 million kilowatts: 'W', 1e9): a language
+    # whose statistics count in other steps (万千瓦) may rescale it, with the `Unit` of `steps`
+    unit: str | None = None
+    scale: float = 1.0
 
 
 class Amount(_Param):
@@ -77,6 +82,9 @@ class Unit(_Param):
     kind: Literal["unit"] = "unit"
     unit: str
     scale: float = 1.0
+    # the unit of numbers `Num(unit=..., scale=...)`: a language may name its own step
+    # (万千瓦 for million kilowatts) as it rescales them; without it the unit is named as is
+    steps: bool = False
 
 
 class When(_Param):
@@ -98,11 +106,9 @@ class Text(_Param):
     """Words as someone else wrote them (a quote, a name, a source): never translated."""
 
     kind: Literal["text"] = "text"
-    text: str
-    # a name the case writes per language (`pestle.model.text.CaseText`): its forms, for the
-    # report and dashboard in memory (pickled with the results); JSON keeps the case's own
-    # text only, so results.json is the same in every language
-    forms: dict[str, str] | None = Field(default=None, exclude=True)
+    # a name the case writes per language stays a `CaseText`: the reader's form is picked
+    # where it is shown; JSON holds the case's own form, the same in every language
+    text: CaseText
 
 
 class Code(_Param):
@@ -154,8 +160,7 @@ def param(value: Any) -> Param:
     if isinstance(value, Period):
         return When(period=value.iso())
     if isinstance(value, str):
-        forms = getattr(value, "forms", None)  # a CaseText: the case's name in each language
-        return Text(text=str(value), forms=dict(forms) if forms and len(forms) > 1 else None)
+        return Text(text=value)
     raise TypeError(f"cannot say a {type(value).__name__}")
 
 

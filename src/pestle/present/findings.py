@@ -13,6 +13,7 @@ English.
 
 from __future__ import annotations
 
+import math
 from typing import Any
 
 from pestle.checks.messages import MESSAGES
@@ -31,7 +32,7 @@ from pestle.checks.said import (
 )
 from pestle.checks.units import unit_name
 from pestle.present import format as fmt
-from pestle.present.i18n import SOURCE, resolve
+from pestle.present.i18n import SOURCE, pick, resolve
 from pestle.present.i18n import gettext as _
 
 # each language's list separators ("; " between clauses, ", " between items)
@@ -52,13 +53,14 @@ def render(p: Any, lang: str) -> str:
         values = {k: render(v, lang) for k, v in p.params.items()}
         return _(MESSAGES[p.code]).format(**values)
     if isinstance(p, Num):
-        return fmt.qualifier(p.qualifier, locale=lang) + number_text(p)
+        return fmt.qualifier(p.qualifier, locale=lang) + _number(p, lang)
     if isinstance(p, Amount):
         return fmt.stated(p.value, p.unit, p.scale, p.places, p.qualifier, locale=lang)
     if isinstance(p, Natural):
         return fmt.exact(p.value, p.unit, p.qualifier, locale=lang)
     if isinstance(p, Unit):
-        return fmt.unit_words(p.unit, p.scale, locale=lang)
+        found = fmt.step(p.unit, p.scale, locale=lang) if p.steps else None
+        return found[1] if found is not None else fmt.unit_words(p.unit, p.scale, locale=lang)
     if isinstance(p, When):
         return fmt.period(p.period, locale=lang) if p.period else _("no period stated")
     if isinstance(p, Years):
@@ -66,13 +68,26 @@ def render(p: Any, lang: str) -> str:
             return fmt.year(p.first, locale=lang)
         return fmt.years(p.first, p.last, locale=lang)
     if isinstance(p, Text):
-        return (p.forms or {}).get(lang, p.text)
+        return pick(p.text, lang)
     if isinstance(p, Code):
         return fmt.words(p.code)
     if isinstance(p, Join):
         sep = _SEPARATORS.get(lang, {}).get(p.sep, p.sep)
         return sep.join(render(i, lang) for i in p.items)
     raise TypeError(f"not a parameter of a sentence: {p!r}")
+
+
+def _number(p: Num, lang: str) -> str:
+    """A number's digits; one counted in a unit's scale, in the language's own step (46.1
+    million kilowatts -> 4,610 in 万千瓦), its stated decimals kept as far as they go."""
+    found = fmt.step(p.unit, p.scale, locale=lang) if p.unit is not None else None
+    if found is None:
+        return number_text(p)
+    step = found[0]
+    value = p.value * p.scale / step
+    shift = round(math.log10(p.scale / step))
+    places = None if p.places is None else max(0, p.places - shift)
+    return number_text(Num(value=value, places=places, trim=p.trim))
 
 
 def title(f: Any) -> str:
@@ -98,19 +113,25 @@ def tolerance(t: Any) -> str:
     why = render(t.why_said, lang)
     if t.unit == "×":
         return _("within a factor of {factor} ({why})").format(factor=f"{t.value:.4g}", why=why)
-    unit = _tolerance_unit(t.unit, lang)
-    return _("±{value} {unit} ({why})").format(value=f"{t.value:.4g}", unit=unit, why=why)
+    value, unit = _tolerance_in(t.value, t.unit, lang)
+    return _("±{value} {unit} ({why})").format(value=f"{value:.4g}", unit=unit, why=why)
 
 
-def _tolerance_unit(name: str, lang: str) -> str:
-    """A tolerance's unit, which the checks write as `checks.units.unit_name` does (100
-    million yuan, pp, count), in `lang`; a name it does not know stays as it is."""
+def _tolerance_in(value: float, name: str, lang: str) -> tuple[float, str]:
+    """A tolerance and its unit, which the checks name as `checks.units.unit_name` does
+    (100 million yuan, million kilowatts, pp, count), in `lang`'s own unit and step; a
+    name it does not know stays as it is."""
     if name in ("pp", "%"):
-        return fmt.unit_words(name, locale=lang)
+        return value, fmt.unit_words(name, locale=lang)
     if name == "count":
-        return ""
+        return value, ""
     found = _UNIT_NAMES.get(name)
-    return fmt.unit_words(*found, locale=lang) if found is not None else name
+    if found is None:
+        return value, name
+    step = fmt.step(*found, locale=lang)
+    if step is not None:
+        return value * found[1] / step[0], step[1]
+    return value, fmt.unit_words(*found, locale=lang)
 
 
 # every (unit, scale) a check may name, by its English name: 'million kilowatts' -> ('W', 1e9)

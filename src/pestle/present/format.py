@@ -274,6 +274,19 @@ def unit_words(unit: str, scale: float = 1.0, *, locale: str | None = None) -> s
     return f"{_POWERS_ZH.get(k, f'×10^{k}')}{word}"
 
 
+def step(unit: str, scale: float, *, locale: str | None = None) -> tuple[float, str] | None:
+    """The step (and its name) a language counts numbers of `unit` at `scale` in, when it is
+    not `scale` itself: Chinese counts million kilowatts (1e9 W) in 万千瓦 (1e7 W), billions
+    of yuan in 亿元; None when the numbers stay as they are."""
+    if not _zh(locale) or unit not in _STEPS_ZH:
+        return None
+    for threshold, word in _STEPS_ZH[unit]:
+        if threshold <= scale * 1.0000001:
+            name = word + _CURRENCY_ZH[unit] if unit in _CURRENCY_ZH else word
+            return (threshold, name) if threshold != scale else None
+    return None
+
+
 def stated(
     value: float,
     unit: str,
