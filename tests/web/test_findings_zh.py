@@ -60,3 +60,15 @@ def test_the_search_finds_the_words_the_reader_sees(fresh) -> None:
     assert "已过时：报告称" in _text(en)
     none = fresh.get("/checks", params={"lang": "zh", "q": "没有这样的词"}).text
     assert "已过时：报告称" not in _text(none)
+
+
+def test_the_evidence_of_a_finding_names_its_kind_and_entity_in_chinese(fresh) -> None:
+    zh = fresh.get("/checks", params={"lang": "zh"}).text
+    en = fresh.get("/checks", params={"lang": "en"}).text
+    assert (
+        '<span class="ev-kind">数据陈述</span>' in zh and '<span class="ev-kind">claim</span>' in en
+    )
+    assert '<span class="ev-kind">claim</span>' not in zh
+    # an entity's name as the case writes it in Chinese (JSON keeps the case's own form)
+    assert "<strong>哈密—重庆特高压输电工程" in zh
+    assert 'placeholder="标题或内容中的词语"' in zh

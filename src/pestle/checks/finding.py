@@ -31,6 +31,7 @@ from typing import Annotated, Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from pestle.checks.said import Say
+from pestle.model.text import CaseText
 
 Status = Literal["pass", "fail", "ambiguous", "unknown"]
 Severity = Literal["info", "warning", "error"]
@@ -127,7 +128,7 @@ class EntityEvidence(BaseModel):
 
     kind: Literal["entity"] = "entity"
     entity: str
-    name: str
+    name: CaseText  # the case's name, in its languages (JSON: the case's own form)
     attribute: str | None = None
     value: Any = None
     display: str | None = Field(default=None, description="the value in words of its unit")

@@ -589,6 +589,11 @@ CODE_WORDS = {
     "permissions": N_("permissions"),
     "measures": N_("measures"),
     "capacity": N_("capacity"),
+    # kinds of a finding's evidence
+    "claim": N_("claim"),
+    "passage": N_("passage"),
+    "reference": N_("reference"),
+    "entity": N_("entity"),
     "value": N_("value"),
     "investment": N_("investment"),
     "wind": N_("wind"),

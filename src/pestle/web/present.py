@@ -159,6 +159,7 @@ def evidence_text(e: Any) -> dict[str, Any]:
     if e.kind == "claim":
         return {
             "kind": "claim",
+            "kind_text": fmt.words("claim"),
             "label": f"“{e.text}”" + (f" ({e.section})" if e.section else ""),
             "quote": e.quote,
             "document": e.document,
@@ -166,20 +167,31 @@ def evidence_text(e: Any) -> dict[str, Any]:
             "end": e.end,
         }
     if e.kind == "passage":
-        return {"kind": "passage", "label": e.section or "passage", "quote": e.text}
+        return {
+            "kind": "passage",
+            "kind_text": fmt.words("passage"),
+            "label": e.section or fmt.words("passage"),
+            "quote": e.text,
+        }
     if e.kind == "reference":
         value = e.display or (
             fmt.quantity(e.value, e.unit, e.qualifier) if e.value is not None and e.unit else ""
         )
-        quality = f", quality {e.quality}" if e.quality else ""
+        quality = _(", quality {quality}").format(quality=e.quality) if e.quality else ""
         return {
             "kind": "reference",
+            "kind_text": fmt.words("reference"),
             "label": f"{fmt.words(e.series)} {e.label}: {value}".strip(),
             "quote": f"{e.source}{quality}",
         }
     value = e.display or ("" if e.value is None else str(e.value))
     attribute = f" · {fmt.words(e.attribute)}" if e.attribute else ""
-    return {"kind": "entity", "label": f"{pick(e.name)}{attribute}", "quote": value}
+    return {
+        "kind": "entity",
+        "kind_text": fmt.words("entity"),
+        "label": f"{pick(e.name)}{attribute}",
+        "quote": value,
+    }
 
 
 # -- demand -----------------------------------------------------------------------------------
