@@ -72,3 +72,10 @@ def test_the_evidence_of_a_finding_names_its_kind_and_entity_in_chinese(fresh) -
     # an entity's name as the case writes it in Chinese (JSON keeps the case's own form)
     assert "<strong>哈密—重庆特高压输电工程" in zh
     assert 'placeholder="标题或内容中的词语"' in zh
+
+
+def test_a_parameters_distribution_is_a_word_of_the_reader(fresh) -> None:
+    zh = _text(fresh.get("/scenarios", params={"lang": "zh"}).text)
+    en = _text(fresh.get("/scenarios", params={"lang": "en"}).text)
+    assert "uniform 0.2–0.5" in en and "均匀 0.2–0.5" in zh
+    assert "uniform 0.2–0.5" not in zh

@@ -254,9 +254,11 @@ def parameter_state(p: Parameter) -> str:
     if p.categorical:
         return str(p.base)
     if p.distribution == "fixed" or p.range is None:
-        return f"fixed at {fmt.number(float(p.base))}"
+        return _("fixed at {value}").format(value=fmt.number(float(p.base)))
     low, high = p.range
-    return f"{p.distribution} {fmt.value_range(low, high, '')}"
+    # the distribution's name is a word of a closed vocabulary: in the reader's language
+    name = _(fmt.DISTRIBUTIONS.get(p.distribution, p.distribution))
+    return f"{name} {fmt.value_range(low, high, '')}"
 
 
 def parameter_states(params: ParameterSet) -> dict[str, str]:
