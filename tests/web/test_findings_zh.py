@@ -79,3 +79,18 @@ def test_a_parameters_distribution_is_a_word_of_the_reader(fresh) -> None:
     en = _text(fresh.get("/scenarios", params={"lang": "en"}).text)
     assert "uniform 0.2–0.5" in en and "均匀 0.2–0.5" in zh
     assert "uniform 0.2–0.5" not in zh
+
+
+def test_scenario_a_is_named_by_its_label_before_and_after_a_run(fresh) -> None:
+    zh = fresh.get("/scenarios", params={"lang": "zh"}).text
+    assert re.search(r'<span id="name-a" title="[a-z_]+">[^<a-z_]*[\u4e00-\u9fff]', zh)
+    fresh.get("/?lang=zh")  # the cookie: the demand endpoint answers in the reader's words
+    r = fresh.post(
+        "/api/cases/xinjiang_composites/demand",
+        json={"scenario": "as_stated", "samples": 200},
+    )
+    assert r.status_code == 200, r.text
+    data = r.json()
+    assert data["scenario"] == "as_stated"  # the id stays the data
+    assert data["display"]["scenario"] == "按报告所述基地"
+    assert data["display"]["description"].startswith("按报告所列基地表")

@@ -314,8 +314,8 @@ def scenarios_page(request: Request) -> HTMLResponse:
             (n, fmt.count(n), n == cs.results.settings.samples)
             for n in sorted({*SAMPLE_CHOICES, cs.results.settings.samples})
         ],
-        a=present.demand_payload(a, cs.id, {}),
-        b=present.demand_payload(b, cs.id, {}),
+        a=present.demand_payload(a, cs.id, {}, present_settings.scenario_label(cs.results, a.name)),
+        b=present.demand_payload(b, cs.id, {}, present_settings.scenario_label(cs.results, b.name)),
         fan_a=_side_by_side(a.demand, _("Scenario A")),
         fan_b=_side_by_side(b.demand, _("Scenario B")),
         writable=not is_read_only(cs.case),

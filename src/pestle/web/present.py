@@ -293,8 +293,11 @@ def slider(p: Parameter, rank: int | None) -> dict[str, Any]:
     return row
 
 
-def demand_payload(result: Any, case_id: str, overrides: dict[str, Any]) -> dict[str, Any]:
-    """The JSON answer of the demand endpoints: the model's own dict, plus display text."""
+def demand_payload(
+    result: Any, case_id: str, overrides: dict[str, Any], label: str | None = None
+) -> dict[str, Any]:
+    """The JSON answer of the demand endpoints: the model's own dict, plus display text
+    (the scenario's `label` and description in the reader's language)."""
     d = result.demand
     data = d.to_dict()
     return {
@@ -307,6 +310,8 @@ def demand_payload(result: Any, case_id: str, overrides: dict[str, Any]) -> dict
         "rows": data["rows"],
         "parameters": data["parameters"],
         "display": {
+            "scenario": label or result.name,
+            "description": pick(result.description),
             "horizon": horizon(d),
             "samples": fmt.count(d.samples),
             "fan": fan_records(d),
