@@ -94,3 +94,11 @@ def test_scenario_a_is_named_by_its_label_before_and_after_a_run(fresh) -> None:
     assert data["scenario"] == "as_stated"  # the id stays the data
     assert data["display"]["scenario"] == "按报告所述基地"
     assert data["display"]["description"].startswith("按报告所列基地表")
+
+
+def test_the_run_line_and_notes_of_the_scenarios_page_are_in_chinese(fresh) -> None:
+    zh = _text(fresh.get("/scenarios", params={"lang": "zh"}).text)
+    en = _text(fresh.get("/scenarios", params={"lang": "en"}).text)
+    assert re.search(r"[\d,]+ samples · seed \d+ · 2023–2030", en)
+    assert re.search(r"[\d,]+ 个样本 · 种子 \d+ · 2023—2030年", zh)
+    assert "更多参数（" in zh and "累计需求" in zh and "More parameters" not in zh

@@ -314,6 +314,10 @@ def demand_payload(
             "description": pick(result.description),
             "horizon": horizon(d),
             "samples": fmt.count(d.samples),
+            # the run in a line of the reader's words: samples, seed and years
+            "run": _("{samples} samples · seed {seed} · {horizon}").format(
+                samples=fmt.count(d.samples), seed=d.seed, horizon=horizon(d)
+            ),
             "fan": fan_records(d),
             "totals": totals(d),
             "parameters": parameter_states(d.parameters),
