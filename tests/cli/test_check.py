@@ -53,11 +53,19 @@ def test_json_shape(run):
             "cause",
             "rows",
             "members",
+            # what the texts say, as message codes and typed parameters
+            "title_said",
+            "message_said",
+            "readings_said",
+            "cause_said",
         }
+        assert finding["message_said"]["code"] and finding["title_said"]["code"]
         for item in finding["evidence"]:
             assert item["kind"] in {"claim", "passage", "reference", "entity"}
     magnitude = next(f for f in data["findings"] if f["rule"] == "magnitude")
+    why_said = magnitude["tolerance"].pop("why_said")
     assert magnitude["tolerance"] == {"value": 3.0, "unit": "×", "why": "same order of magnitude"}
+    assert why_said == {"kind": "say", "code": "magnitude.why", "params": {}, "capital": False}
     assert magnitude["evidence"][0]["quote"] == "First Half of 2023 | 149.62 | 65.2 |"
     # the trade table's unit error: reported once, its four findings kept inside it
     assert magnitude["cause"].startswith("unit of the total import and export value column")

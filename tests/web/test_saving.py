@@ -138,7 +138,10 @@ def test_a_named_scenario_is_saved_and_runs(copy_client: TestClient, case_copy: 
         "set": {"capacity_path": "bases", "carbon_spar_adoption": 0.5},
     }
     assert "# Scenarios of the composite-demand model" in (case_copy / "scenarios.yaml").read_text()
-    assert '<option value="my_spar_case">' in copy_client.get("/scenarios").text
+    # a saved scenario without a label is shown by its name
+    assert '<option value="my_spar_case" title="my_spar_case">my_spar_case</option>' in (
+        copy_client.get("/scenarios").text
+    )
     run = copy_client.get(f"/api/cases/{CASE}/demand", params={"scenario": "my_spar_case"})
     assert run.status_code == 200, run.text
     assert run.json()["scenario"] == "my_spar_case"

@@ -26,14 +26,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from pestle.checks.compare import satisfies, words
+from pestle.checks.compare import satisfies
 from pestle.checks.facts import Fact, collect
 from pestle.checks.finding import Figure, Finding, Tolerance
 from pestle.checks.inputs import CheckInputs, entity_evidence
 from pestle.checks.locate import attribute_evidence, fact_evidence
 from pestle.checks.match import norm
 from pestle.checks.periods import label, same
-from pestle.checks.units import amount, fmt, natural, unit_name
+from pestle.checks.said import Amount, Code, Natural, Num, Say, Text, english, join, said, say, when
+from pestle.checks.units import unit_name
 from pestle.model import Entity, Period
 
 RULE = "additivity"
@@ -46,7 +47,7 @@ class Partition:
     total: str
     component: str
     parts: tuple[str, ...]
-    why: str
+    why: str  # a message code (pestle.checks.messages)
 
 
 PARTITIONS: tuple[Partition, ...] = (
@@ -54,7 +55,7 @@ PARTITIONS: tuple[Partition, ...] = (
         total="GDP",
         component="added value",
         parts=("primary industry", "secondary industry", "tertiary industry"),
-        why="GDP by the production approach is the value added of the three industries",
+        why="additivity.production_approach",
     ),
 )
 
@@ -101,8 +102,15 @@ def _partition_finding(
     totals: list[Fact],
 ) -> Finding:
     slug = f"{norm(partition.total).replace(' ', '-')}-{label(period).replace(' ', '')}"
-    title = f"{partition.total} ({label(period)}) = sum of {partition.component} by part"
-    base = {"rule": RULE, "id": f"{RULE}:{slug}", "title": title}
+    when_ = when(period)
+    title = said(
+        "title",
+        "additivity.title",
+        total=Code(code=partition.total),
+        period=when_,
+        component=Code(code=partition.component),
+    )
+    base = {"rule": RULE, "id": f"{RULE}:{slug}", **title}
     by_part: dict[str, Fact] = {}
     for fact in group:
         by_part.setdefault(fact.part or "", fact)
@@ -112,8 +120,12 @@ def _partition_finding(
             **base,
             status="unknown",
             severity="warning",
-            message=f"The {partition.component} figures state no period, so they cannot be "
-            f"compared with any {partition.total}.",
+            **said(
+                "message",
+                "additivity.no_period",
+                component=Code(code=partition.component),
+                total=Code(code=partition.total),
+            ),
             evidence=evidence,
         )
     missing = [p for p in partition.parts if norm(p) not in by_part]
@@ -122,20 +134,39 @@ def _partition_finding(
             **base,
             status="unknown",
             severity="info",
-            message=f"Only {len(by_part)} of {len(partition.parts)} parts are stated for "
-            f"{label(period)} (missing: {', '.join(missing)}); the sum cannot be checked.",
+            **said(
+                "message",
+                "additivity.missing",
+                stated=len(by_part),
+                parts=len(partition.parts),
+                period=when_,
+                missing=join(missing, ", "),
+            ),
             evidence=evidence,
         )
     same_period = [t for t in totals if same(t.period, period).ok]
     if not same_period:
-        others = sorted({label(t.period) for t in totals})
-        hint = f" ({partition.total} is stated for: {', '.join(others)})" if others else ""
+        others = {label(t.period): when(t.period) for t in totals}
+        hint = (
+            say(
+                "additivity.stated_for",
+                total=Code(code=partition.total),
+                periods=join((others[k] for k in sorted(others)), ", "),
+            )
+            if others
+            else Text(text="")
+        )
         return Finding(
             **base,
             status="unknown",
             severity="info",
-            message=f"No {partition.total} is stated for {label(period)}{hint}; parts are "
-            "never checked against the total of another period.",
+            **said(
+                "message",
+                "additivity.no_total",
+                total=Code(code=partition.total),
+                period=when_,
+                hint=hint,
+            ),
             evidence=evidence,
         )
     total = same_period[0]
@@ -146,36 +177,49 @@ def _partition_finding(
     summed = sum(f.value for f in ordered)
     tol = sum(f.half_unit for f in ordered) + total.half_unit
     ok = satisfies(summed, total.qualifier, total.value, tol)
-    terms = " + ".join(fmt(f.value / scale, f.decimals) for f in ordered)
-    sum_text = f"{terms} = {amount(summed, total.unit, scale, places)}"
-    total_text = f"{words(total.qualifier)}{amount(total.value, total.unit, scale, places)}"
-    stated = f"{words(total.qualifier)}{natural(total.value, total.unit)}"
-    if stated != total_text:
-        total_text += f" (stated as {stated})"
+    terms = join((Num(value=f.value / scale, places=f.decimals) for f in ordered), " + ")
+    sum_amount = Amount(value=summed, unit=total.unit, scale=scale, places=places)
+    sum_text = say("additivity.sum", terms=terms, sum=sum_amount)
+    total_amount = Amount(
+        value=total.value, unit=total.unit, scale=scale, places=places, qualifier=total.qualifier
+    )
+    stated = Natural(value=total.value, unit=total.unit, qualifier=total.qualifier)
+    total_text: Say = say("say", say=total_amount)
+    if english(stated) != english(total_amount):
+        total_text = say("additivity.stated_as", total=total_amount, stated=stated)
     diff = summed - total.value
     if ok:
-        message = (
-            f"The {len(ordered)} parts add up to the stated {partition.total} of "
-            f"{label(period)}: {sum_text}, against {total_text}."
+        message = say(
+            "additivity.adds_up",
+            count=len(ordered),
+            total=Code(code=partition.total),
+            period=when_,
+            sum=sum_text,
+            against=total_text,
         )
     else:
-        message = (
-            f"The {len(ordered)} parts add up to {amount(summed, total.unit, scale, places)}, "
-            f"but the {partition.total} of {label(period)} is {total_text}: a difference of "
-            f"{amount(diff, total.unit, scale, places)}, more than rounding allows."
+        message = say(
+            "additivity.does_not_add_up",
+            count=len(ordered),
+            sum=sum_amount,
+            total=Code(code=partition.total),
+            period=when_,
+            against=total_text,
+            diff=Amount(value=diff, unit=total.unit, scale=scale, places=places),
         )
     return Finding(
         **base,
         status="pass" if ok else "fail",
         severity="info" if ok else "error",
-        message=message,
-        expected=Figure(value=total.value / scale, unit=unit, text=total_text),
-        actual=Figure(value=summed / scale, unit=unit, text=sum_text),
+        **said("message", "say", say=message),
+        expected=Figure(
+            value=total.value / scale, unit=unit, **said("text", "say", say=total_text)
+        ),
+        actual=Figure(value=summed / scale, unit=unit, **said("text", "say", say=sum_text)),
         tolerance=Tolerance(
             value=tol / scale,
             unit=unit,
-            why=f"rounding of {len(ordered) + 1} figures, half the last digit each; "
-            f"{partition.why}",
+            **said("why", "additivity.why", count=len(ordered) + 1, why=say(partition.why)),
         ),
         evidence=(*evidence, fact_evidence(inputs, total)),
     )
@@ -247,11 +291,10 @@ def _no_whole(parent: Entity, parts: list[Entity], attr: str) -> Finding:
     return Finding(
         rule=RULE,
         id=f"{RULE}:{parent.id}.{attr}",
-        title=f"{parent.name}: {attr} of its parts",
+        **said("title", "additivity.no_whole_title", name=parent.name, attribute=attr),
         status="unknown",
         severity="info",
-        message=f"The parts of {parent.name} state {attr}, but nothing in the case says how "
-        f"many {parent.name} received in total; the parts cannot be checked.",
+        **said("message", "additivity.no_whole", name=parent.name, attribute=attr),
         evidence=tuple(entity_evidence(p, attr) for p in parts),
     )
 
@@ -263,12 +306,20 @@ def nested_count_finding(
     total = _count(whole, whole_attr) or 0
     values = [_count(p, part_attr) or 0 for p in parts]
     summed = sum(values)
-    terms = " + ".join(fmt(v, 0) for v in values)
-    names = ", ".join(p.name for p in parts)
-    noun_whole = (whole_attr.removesuffix("_count") or whole_attr).replace("_", " ")
-    noun_part = (part_attr.removesuffix("_count") or part_attr).replace("_", " ")
+    terms = join((Num(value=v, places=0) for v in values), " + ")
+    names = join((p.name for p in parts), ", ")
+    noun_whole = Code(code=whole_attr.removesuffix("_count") or whole_attr)
+    noun_part = Code(code=part_attr.removesuffix("_count") or part_attr)
     fid = f"{RULE}:{whole.id}.{whole_attr}-vs-{part_attr}"
-    title = f"{noun_part} of {len(parts)} parts against the {fmt(total, 0)} {noun_whole} given"
+    n_total, n_summed = Num(value=total, places=0), Num(value=summed, places=0)
+    title = said(
+        "title",
+        "additivity.counts_title",
+        part=noun_part,
+        parts=len(parts),
+        total=n_total,
+        whole=noun_whole,
+    )
     evidence = (
         *attribute_evidence(inputs, whole, whole_attr),
         *(e for p in parts for e in attribute_evidence(inputs, p, part_attr)),
@@ -276,12 +327,18 @@ def nested_count_finding(
     common = {
         "rule": RULE,
         "id": fid,
-        "title": title,
+        **title,
         "expected": Figure(
-            value=float(total), unit="count", text=f"at most {fmt(total, 0)} {noun_whole}"
+            value=float(total),
+            unit="count",
+            **said("text", "additivity.at_most", total=n_total, whole=noun_whole),
         ),
-        "actual": Figure(value=float(summed), unit="count", text=f"{terms} = {fmt(summed, 0)}"),
-        "tolerance": Tolerance(value=0, unit="count", why="counts are exact"),
+        "actual": Figure(
+            value=float(summed),
+            unit="count",
+            **said("text", "additivity.sum", terms=terms, sum=n_summed),
+        ),
+        "tolerance": Tolerance(value=0, unit="count", **said("why", "additivity.exact")),
         "evidence": evidence,
     }
     if summed <= total:
@@ -289,26 +346,36 @@ def nested_count_finding(
             **common,
             status="pass",
             severity="info",
-            message=f"The {noun_part} of {names} add up to {fmt(summed, 0)} ({terms}), not more "
-            f"than the {fmt(total, 0)} {noun_whole} of {whole.name}.",
+            **said(
+                "message",
+                "additivity.counts_pass",
+                part=noun_part,
+                names=names,
+                sum=n_summed,
+                terms=terms,
+                total=n_total,
+                whole=noun_whole,
+                name=whole.name,
+            ),
         )
-    overlapping = (
-        f"overlapping grants: the same {noun_whole} were given to several parts, so "
-        f"{fmt(summed, 0)} counts grants, not distinct {noun_whole}; nothing is wrong"
-    )
+    overlapping = say("additivity.overlapping", whole=noun_whole, sum=n_summed)
+    disagree = say("additivity.disagree", total=n_total, terms=terms)
     return Finding(
         **common,
         status="fail",  # with a benign reading: reported `ambiguous` (see `Finding`)
         severity="warning",
-        message=f"Not additive: the {noun_part} of {names} add up to {fmt(summed, 0)} "
-        f"({terms}), more than the {fmt(total, 0)} {noun_whole} of {whole.name}, so they "
-        f"cannot be read as a split of the {fmt(total, 0)}. Two readings: the same "
-        f"{noun_whole} were granted to several parts (no error), or the figures disagree "
-        "(an error); the document does not say which.",
-        readings=(
-            overlapping,
-            f"the figures disagree: {fmt(total, 0)} and {terms} cannot both be complete "
-            "counts of the same thing",
+        **said(
+            "message",
+            "additivity.counts_fail",
+            part=noun_part,
+            names=names,
+            sum=n_summed,
+            terms=terms,
+            total=n_total,
+            whole=noun_whole,
+            name=whole.name,
         ),
-        benign_readings=(overlapping,),
+        readings=(english(overlapping), english(disagree)),
+        readings_said=(overlapping, disagree),
+        benign_readings=(english(overlapping),),
     )

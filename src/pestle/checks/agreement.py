@@ -31,7 +31,8 @@ from pestle.checks.inputs import (
 from pestle.checks.locate import document, passage_evidence, quote_spans
 from pestle.checks.match import norm
 from pestle.checks.periods import label
-from pestle.checks.units import fmt, half_unit, stated_scale, unit_name
+from pestle.checks.said import Code, Num, Say, Text, Unit, english, join, said, say
+from pestle.checks.units import half_unit, stated_scale, unit_name
 from pestle.model import Claim, Entity
 
 RULE = "agreement"
@@ -103,36 +104,61 @@ def _restatement(
     statements: list[Claim | None],
 ) -> Finding:
     fid = f"{RULE}:{entity.id}.{attribute}"
-    what = attribute_label(attribute)
-    title = f"{entity.name}: {what} stated {len(links)} times"
-    base = {"rule": RULE, "id": fid, "title": title}
+    what = Code(code=attribute_label(attribute))
+    title = said("title", "agreement.title", name=entity.name, what=what, count=len(links))
+    base = {"rule": RULE, "id": fid, **title}
     read = [c for c in statements if c is not None]
     if len(read) < 2:
         return Finding(
             **base,
             status="unknown",
             severity="info",
-            message=f"{entity.name} has {len(links)} statements of {what}, but "
-            f"{len(links) - len(read)} of them could not be read as figures from the document.",
+            **said(
+                "message",
+                "agreement.unread",
+                name=entity.name,
+                count=len(links),
+                what=what,
+                unread=len(links) - len(read),
+            ),
             evidence=(entity_evidence(entity, attribute),),
         )
-    return _compare_statements(inputs, base, read, f"{entity.name} {what}")
+    return _compare_statements(
+        inputs, base, read, say("agreement.what", name=entity.name, what=what)
+    )
 
 
-def _compare_statements(inputs: CheckInputs, base: dict, read: list[Claim], what: str) -> Finding:
+def _compare_statements(
+    inputs: CheckInputs, base: dict, read: list[Claim], what: str | Say
+) -> Finding:
     first = read[0]
     scale = stated_scale(first)
     unit = unit_name(first.unit, scale)
     tol = max(half_unit(c) for c in read) + half_unit(first)
     bad = [c for c in read[1:] if abs(c.value - first.value) > tol]
-    places = [f"'{c.text}' in {c.section or 'the document'}" for c in read]
+    places = join(
+        say("agreement.place", text=c.text, section=c.section)
+        if c.section
+        else say("agreement.place_document", text=c.text)
+        for c in read
+    )
     evidence = tuple(inputs.claim_evidence(c) for c in read)
-    values = " and ".join(fmt(c.value / scale) for c in read) + f" {unit}"
+    values = say(
+        "agreement.values",
+        values=join((Num(value=c.value / scale) for c in read), " and "),
+        unit=Unit(unit=first.unit, scale=scale),
+    )
     common = {
         **base,
-        "expected": Figure(value=first.value / scale, unit=unit, text=f"{first.text} (first)"),
-        "actual": Figure(value=(bad[0] if bad else read[-1]).value / scale, unit=unit, text=values),
-        "tolerance": Tolerance(value=tol / scale, unit=unit, why="rounding of both statements"),
+        "expected": Figure(
+            value=first.value / scale, unit=unit, **said("text", "agreement.first", text=first.text)
+        ),
+        "actual": Figure(
+            value=(bad[0] if bad else read[-1]).value / scale,
+            unit=unit,
+            **said("text", "say", say=values),
+        ),
+        "tolerance": Tolerance(value=tol / scale, unit=unit, **said("why", "agreement.why")),
         "evidence": evidence,
     }
     if not bad:
@@ -140,14 +166,20 @@ def _compare_statements(inputs: CheckInputs, base: dict, read: list[Claim], what
             **common,
             status="pass",
             severity="info",
-            message=f"{what} is stated {len(read)} times and agrees: {'; '.join(places)}.",
+            **said("message", "agreement.agrees", what=what, count=len(read), places=places),
         )
     return Finding(
         **common,
         status="fail",
         severity="error",
-        message=f"{what} is stated {len(read)} times and disagrees ({values}): "
-        f"{'; '.join(places)}.",
+        **said(
+            "message",
+            "agreement.disagrees",
+            what=what,
+            count=len(read),
+            values=values,
+            places=places,
+        ),
     )
 
 
@@ -223,9 +255,11 @@ def status_finding(
     since: str,
     ref: StatusReference | None,
 ) -> Finding:
-    said = status.replace("_", " ")
-    rank = STATUS_RANK.get(norm(said))
-    source = f" ({short_source(ref.source)})" if ref else ""
+    words = status.replace("_", " ")
+    rank = STATUS_RANK.get(norm(words))
+    code = Code(code=status.replace(" ", "_"))
+    source = say("agreement.source", source=short_source(ref.source)) if ref else Text(text="")
+    since_words = say("agreement.since", since=since, source=source)
     evidence: list = [entity_evidence(entity, "status")]
     quoted = passage_evidence(inputs, entity)
     if quoted is not None:
@@ -235,9 +269,9 @@ def status_finding(
     base = {
         "rule": RULE,
         "id": f"{RULE}:{entity.id}.status",
-        "title": f"{entity.name}: status '{said}' against reference data",
-        "expected": Figure(text=f"in operation since {since}{source}"),
-        "actual": Figure(text=f"'{said}' (the report)"),
+        **said("title", "agreement.status_title", name=entity.name, status=code),
+        "expected": Figure(**said("text", "say", say=since_words)),
+        "actual": Figure(**said("text", "agreement.status_stated", status=code)),
         "evidence": tuple(evidence),
     }
     if rank is None:
@@ -245,36 +279,42 @@ def status_finding(
             **base,
             status="unknown",
             severity="info",
-            message=f"The status '{said}' is not one the check can place in a project's life "
-            f"cycle; reference data says in operation since {since}{source}.",
+            **said("message", "agreement.status_unknown", status=code, since=since_words),
         )
     if rank >= _IN_SERVICE:
         return Finding(
             **base,
             status="pass",
             severity="info",
-            message=f"The report calls {entity.name} '{said}'; reference data agrees: in "
-            f"operation since {since}{source}.",
+            **said(
+                "message",
+                "agreement.status_agrees",
+                name=entity.name,
+                status=code,
+                since=since_words,
+            ),
         )
-    when = ""
     if latest and since > latest:
-        when = (
-            f" The report's latest figure covers a period ending {latest}; the project "
-            "entered operation after that, so the status may have been current when the "
-            "report was written, but it is outdated now."
-        )
+        when = say("agreement.status_after", latest=latest)
     elif latest:
-        when = (
-            f" The report's latest figure covers a period ending {latest}; the project was "
-            "already in operation by then, so the status was outdated when written."
-        )
+        when = say("agreement.status_before", latest=latest)
+    else:
+        when = say("say", say="")
+    reading = say("agreement.status_reading", since=since)
     return Finding(
         **base,
         status="fail",
         severity="warning",
-        message=f"Outdated: the report calls {entity.name} '{said}', but it has been in "
-        f"operation since {since}{source}.{when}",
-        readings=(f"update the status to 'in operation since {since}'",),
+        **said(
+            "message",
+            "agreement.status_outdated",
+            name=entity.name,
+            status=code,
+            since=since_words,
+            when=when,
+        ),
+        readings=(english(reading),),
+        readings_said=(reading,),
     )
 
 

@@ -28,11 +28,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from pestle.checks.compare import words
 from pestle.checks.finding import Evidence, Figure, Finding, Tolerance
 from pestle.checks.inputs import CheckInputs, Reference, reference_evidence, short_source
 from pestle.checks.locate import attribute_evidence
-from pestle.checks.units import fmt, unit_name
+from pestle.checks.said import Code, Num, Say, Text, Unit, Years, english, join, said, say
+from pestle.checks.units import unit_name
 from pestle.model import Entity
 
 RULE = "capacity_additions"
@@ -67,7 +67,7 @@ class Observed:
 
     value: float
     qualifier: str
-    how: str
+    how: Say
     used: tuple[Reference, ...]
 
 
@@ -129,9 +129,13 @@ def observed(refs: list[Reference], first: int, last: int) -> Observed | None:
     if end_refs:
         exact = start_q == "=" and end_q in ("=", ">")
         qualifier = end_q if exact else "~"
-        how = (
-            f"installed end-{last} ({words(end_q)}{_gw(end)}) minus installed end-"
-            f"{first - 1} ({words(start_q)}{_gw(start)}{_parts(start_refs)})"
+        how = say(
+            "capacity_additions.how_installed",
+            last=Num(value=last, spec=".0f"),
+            end=_gw(end, end_q),
+            before=Num(value=first - 1, spec=".0f"),
+            start=_gw(start, start_q),
+            parts=_parts(start_refs),
         )
         return Observed(end - start, qualifier, how, (*start_refs, *end_refs))
     added = {}
@@ -143,26 +147,49 @@ def observed(refs: list[Reference], first: int, last: int) -> Observed | None:
     if all(y in added for y in years):
         used = tuple(added[y] for y in years)
         qualifier = ">" if any(r.qualifier == ">" for r in used) else "="
-        how = " + ".join(f"{_gw(r.value)} added in {y}" for y, r in zip(years, used, strict=True))
+        how = say(
+            "say",
+            say=join(
+                (
+                    say(
+                        "capacity_additions.added_in",
+                        value=_gw(r.value),
+                        year=Num(value=y, spec=".0f"),
+                    )
+                    for y, r in zip(years, used, strict=True)
+                ),
+                " + ",
+            ),
+        )
         return Observed(sum(r.value for r in used), qualifier, how, used)
     return None
 
 
-def _gw(value: float) -> str:
+def _gw(value: float, qualifier: str = "=") -> Num:
     """Million kilowatts to two decimals, trailing zeros trimmed (59.34, 46.1, 100)."""
-    text = fmt(value / DISPLAY_SCALE, 2)
-    return text.rstrip("0").rstrip(".") if "." in text else text
+    return Num(
+        value=value / DISPLAY_SCALE,
+        places=2,
+        trim=True,
+        qualifier=qualifier,
+        unit="W",
+        scale=DISPLAY_SCALE,
+    )
 
 
-def _parts(used: tuple[Reference, ...]) -> str:
+def _parts(used: tuple[Reference, ...]) -> Say | Text:
     """' = 26.15 wind + 14.51 solar' for a total made of parts, else ''."""
     if len(used) < 2:
-        return ""
-    return " = " + " + ".join(f"{_gw(r.value)} {_part(r)}" for r in used)
+        return Text(text="")
+    terms = (
+        say("capacity_additions.part", value=_gw(r.value), part=Code(code=_part(r) or ""))
+        for r in used
+    )
+    return say("capacity_additions.parts", terms=join(terms, " + "))
 
 
-def _span(first: int, last: int) -> str:
-    return str(first) if first == last else f"{first}–{last}"
+def _span(first: int, last: int) -> Years:
+    return Years(first=first, last=last)
 
 
 def check(inputs: CheckInputs) -> list[Finding]:
@@ -187,15 +214,14 @@ def _table_evidence(inputs: CheckInputs, bases: list[Booked]) -> tuple[Evidence,
 
 
 def _undated(inputs: CheckInputs, kinds: list[str], sized: list[Booked]) -> Finding:
-    what = " and ".join(k.replace("_", " ") for k in kinds)
+    what = join((Code(code=k) for k in kinds), " and ")
     return Finding(
         rule=RULE,
         id=f"{RULE}:{'-'.join(kinds)}",
-        title=f"{what} capacities against observed additions",
+        **said("title", "capacity_additions.undated_title", what=what),
         status="unknown",
         severity="warning",
-        message=f"No {what} states a time node, so the period the capacities fall in is "
-        "unknown and they cannot be compared with observed additions.",
+        **said("message", "capacity_additions.undated", what=what),
         evidence=_table_evidence(inputs, sized),
     )
 
@@ -208,19 +234,25 @@ def additions_finding(
     first: int,
     last: int,
 ) -> Finding:
-    what = " and ".join(k.replace("_", " ") for k in kinds)
+    what = join((Code(code=k) for k in kinds), " and ")
     span = _span(first, last)
+    span_id = str(first) if first == last else f"{first}–{last}"
     unit = unit_name("W", DISPLAY_SCALE)
+    gw = Unit(unit="W", scale=DISPLAY_SCALE, steps=True)
     sized = [b for b in bases if b.capacity is not None]
     unsized = [b for b in bases if b.capacity is None]
     total = sum(b.capacity or 0.0 for b in sized)
-    terms = " + ".join(_gw(b.capacity or 0.0) for b in sized)
-    booked_text = f"{terms} = {_gw(total)} {unit} over {span} (time nodes of the table)"
+    terms = join((_gw(b.capacity or 0.0) for b in sized), " + ")
+    booked_text = say(
+        "capacity_additions.booked", terms=terms, total=_gw(total), unit=gw, span=span
+    )
     base = {
         "rule": RULE,
-        "id": f"{RULE}:{'-'.join(kinds)}-{span}",
-        "title": f"{what} capacities booked for {span} against observed additions",
-        "actual": Figure(value=total / DISPLAY_SCALE, unit=unit, text=booked_text),
+        "id": f"{RULE}:{'-'.join(kinds)}-{span_id}",
+        **said("title", "capacity_additions.title", what=what, span=span),
+        "actual": Figure(
+            value=total / DISPLAY_SCALE, unit=unit, **said("text", "say", say=booked_text)
+        ),
     }
     evidence = _table_evidence(inputs, bases)
     seen = observed(refs, first, last)
@@ -230,15 +262,29 @@ def additions_finding(
             **base,
             status="unknown",
             severity="info",
-            message=f"The {what} rows book {_gw(total)} {unit} for {span}; the reference data "
-            f"gives no installed total at the end of {first - 1} and {last}, nor additions "
-            f"for every year of {span} (reference dates: {', '.join(have)}).",
+            **said(
+                "message",
+                "capacity_additions.no_reference",
+                what=what,
+                total=_gw(total),
+                unit=gw,
+                span=span,
+                before=Num(value=first - 1, spec=".0f"),
+                last=Num(value=last, spec=".0f"),
+                dates=join(have, ", "),
+            ),
             evidence=evidence,
         )
     gap = seen.value - total
     share = abs(gap) / seen.value if seen.value else float("inf")
-    sources = "; ".join(dict.fromkeys(short_source(r.source) for r in seen.used))
-    observed_text = f"{words(seen.qualifier)}{_gw(seen.value)} {unit}: {seen.how} ({sources})"
+    sources = join(dict.fromkeys(short_source(r.source) for r in seen.used))
+    observed_text = say(
+        "capacity_additions.observed",
+        value=_gw(seen.value, seen.qualifier),
+        unit=gw,
+        how=seen.how,
+        sources=sources,
+    )
     lower = seen.qualifier == ">"
     yearly = [
         (int(m.group(1)), r)
@@ -246,76 +292,94 @@ def additions_finding(
         if (m := _ADDED.match(_part(r) or "")) and first <= int(m.group(1)) <= last
     ]
     yearly = [(y, r) for y, r in sorted(yearly, key=lambda pair: pair[0]) if r not in seen.used]
-    of_which = "; ".join(
-        f"{words(r.qualifier)}{_gw(r.value)} {unit} added in {y} ({short_source(r.source)})"
+    of_which = join(
+        say(
+            "capacity_additions.of_which",
+            value=_gw(r.value, r.qualifier),
+            unit=gw,
+            year=Num(value=y, spec=".0f"),
+            source=short_source(r.source),
+        )
         for y, r in yearly
     )
     common = {
         **base,
-        "expected": Figure(value=seen.value / DISPLAY_SCALE, unit=unit, text=observed_text),
+        "expected": Figure(
+            value=seen.value / DISPLAY_SCALE, unit=unit, **said("text", "say", say=observed_text)
+        ),
         "tolerance": Tolerance(
             value=TOLERANCE * seen.value / DISPLAY_SCALE,
             unit=unit,
-            why=f"{TOLERANCE:.0%} of the observed additions: a bases table need not list "
-            "every small project",
+            **said("why", "capacity_additions.why", share=Num(value=TOLERANCE, spec=".0%")),
         ),
         "evidence": (
             *evidence,
             *(reference_evidence(r) for r in (*seen.used, *(r for _, r in yearly))),
         ),
     }
-    missing = ""
+    missing: Say | Text = Text(text="")
     if unsized:
-        names = ", ".join(f"'{b.entity.name}'" for b in unsized)
-        missing = f" {len(unsized)} row(s) state no capacity ({names})."
+        names = join((say("capacity_additions.quoted", name=b.entity.name) for b in unsized), ", ")
+        missing = say("capacity_additions.missing", count=len(unsized), names=names)
+    booked_total = {"what": what, "total": _gw(total), "unit": gw, "span": span}
     if lower and gap <= 0:  # booked beyond a lower bound: the build may have been larger
         return Finding(
             **common,
             status="unknown",
             severity="info",
-            message=f"The {what} rows book {_gw(total)} {unit} for {span}; reference data gives "
-            f"only a lower bound for the additions, {observed_text}, so whether the table "
-            f"books too much cannot be told.{missing}",
+            **said(
+                "message",
+                "capacity_additions.lower_bound",
+                **booked_total,
+                observed=observed_text,
+                missing=missing,
+            ),
         )
+    tolerance = Num(value=TOLERANCE, spec=".0%")
     if share <= TOLERANCE:
         return Finding(
             **common,
             status="pass",
             severity="info",
-            message=f"The {what} rows book {_gw(total)} {unit} for {span}, within "
-            f"{TOLERANCE:.0%} of the observed additions, {observed_text}.{missing}",
+            **said(
+                "message",
+                "capacity_additions.within",
+                **booked_total,
+                share=tolerance,
+                observed=observed_text,
+                missing=missing,
+            ),
         )
-    direction = "less" if gap > 0 else "more"
-    at_least = "at least " if lower and gap > 0 else ""
-    message = (
-        f"The {what} rows book {booked_text}, but reference data shows {observed_text} added "
-        f"in {span}: {at_least}{_gw(abs(gap))} {unit} ({at_least}{share:.0%}) {direction} than "
-        f"was built. The table accounts for {total / seen.value:.0%} of the observed "
-        f"additions.{missing}"
-    )
-    if of_which:
-        message += f" Of the observed additions: {of_which}."
+    parts = [
+        say(
+            ("capacity_additions.less" if gap > 0 else "capacity_additions.more")
+            + ("_at_least" if lower and gap > 0 else ""),
+            what=what,
+            booked=booked_text,
+            observed=observed_text,
+            span=span,
+            gap=_gw(abs(gap)),
+            unit=gw,
+            share=Num(value=share, spec=".0%"),
+            accounted=Num(value=total / seen.value, spec=".0%"),
+            missing=missing,
+        )
+    ]
+    if yearly:
+        parts.append(say("capacity_additions.of_which_all", of_which=of_which))
     if gap > 0:
-        message += (
-            " Adding the rows counts any overlap between them twice, so removing overlaps "
-            "only widens the gap; a capacity path built from the table under-books the "
-            "build of these years."
-        )
+        parts.append(say("capacity_additions.under_books"))
     else:
-        message += (
-            " The table books more than was added: some of its capacity was built before "
-            f"{first} or is still to come."
-        )
+        parts.append(say("capacity_additions.over_books", first=Num(value=first, spec=".0f")))
     readings = (
-        "the table lists only the large bases of these years: as a capacity path it misses "
-        "the rest of the build",
-        "the table's capacities are not the additions of these years (built earlier, or "
-        "still to be built): as a capacity path it misplaces them in time",
+        say("capacity_additions.reading_large"),
+        say("capacity_additions.reading_time"),
     )
     return Finding(
         **common,
         status="fail",
         severity="error" if share > ERROR_GAP else "warning",
-        message=message,
-        readings=readings,
+        **said("message", "say", say=join(parts, "")),
+        readings=tuple(english(r) for r in readings),
+        readings_said=readings,
     )

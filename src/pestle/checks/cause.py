@@ -26,12 +26,26 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from typing import Any
 
 from pestle.checks.facts import Fact, collect, references
 from pestle.checks.finding import AffectedRow, Finding
 from pestle.checks.inputs import CheckInputs, short_source
 from pestle.checks.periods import label, same
-from pestle.checks.units import amount, natural, reference_half_unit
+from pestle.checks.said import (
+    Amount,
+    Code,
+    Natural,
+    Num,
+    Say,
+    Text,
+    english,
+    join,
+    said,
+    say,
+    when,
+)
+from pestle.checks.units import reference_half_unit
 
 #: Words left out of the id of a root cause.
 _STOP = frozenset({"a", "an", "and", "in", "of", "the", "to"})
@@ -41,15 +55,23 @@ _MAX_ID_WORDS = 10
 # -- causes ---------------------------------------------------------------------------------
 
 
-def column_unit_cause(inputs: CheckInputs, fact: Fact) -> str | None:
-    """The key of 'the unit of the table column holding `fact`', or None outside a table."""
+def column_unit_cause(inputs: CheckInputs, fact: Fact) -> Say | None:
+    """'The unit of the table column holding `fact`' (its English is the cause's key), or
+    None outside a table."""
     if fact.span is None:
         return None
     header = inputs.column_header(fact.document, fact.span[0])
     if header is None:
         return None
-    where = f" of the table in § {fact.section}" if fact.section else " of a table"
-    return f"unit of the {fact.measure} column ('{header}'){where}"
+    if fact.section:
+        measure = Code(code=fact.measure)
+        return say("cause.column_unit", measure=measure, header=header, section=fact.section)
+    return say("cause.column_unit_no_section", measure=Code(code=fact.measure), header=header)
+
+
+def cause_fields(cause: Say | None) -> dict[str, Any]:
+    """The `cause` of a finding (its key, in English) and what it says."""
+    return {} if cause is None else {"cause": english(cause), "cause_said": cause}
 
 
 def column_rows(inputs: CheckInputs, fact: Fact, k: int) -> tuple[AffectedRow, ...]:
@@ -80,25 +102,41 @@ def column_rows(inputs: CheckInputs, fact: Fact, k: int) -> tuple[AffectedRow, .
             ref = exact[0]
             rounding = found.half_unit / found.value + reference_half_unit(ref.value) / ref.value
             confirmed = abs(corrected / ref.value - 1) <= rounding
-            given = f"{natural(ref.value, ref.unit or found.unit)} for {label(ref.period)}"
-            source = short_source(ref.source)
+            given = {
+                "value": Natural(value=ref.value, unit=ref.unit or found.unit),
+                "period": when(ref.period),
+                "source": short_source(ref.source),
+            }
             basis = (
-                f"the reference gives {given} ({source})"
+                say("cause.basis_confirmed", **given)
                 if confirmed
-                else f"the reference gives {given} ({source}), ratio "
-                f"{corrected / ref.value:.3g} even after the correction"
+                else say(
+                    "cause.basis_off",
+                    **given,
+                    ratio=Num(value=corrected / ref.value, spec=".3g"),
+                )
             )
         else:
             confirmed = False
-            basis = f"same column; no reference for {label(found.period)}"
+            basis = say("cause.basis_implied", period=when(found.period))
+        stated = Amount(value=found.value, unit=found.unit, scale=scale, places=places)
+        fixed = Amount(value=corrected, unit=found.unit, scale=scale / 10.0**k, places=places)
+        row = say(
+            "cause.row_confirmed" if confirmed else "cause.row_implied",
+            label=row_label,
+            stated=stated,
+            corrected=fixed,
+            basis=basis,
+        )
         rows.append(
             AffectedRow(
                 label=row_label,
                 period=label(found.period) if found.period else None,
-                stated=amount(found.value, found.unit, scale, places),
-                corrected=amount(corrected, found.unit, scale / 10.0**k, places),
+                stated=english(stated),
+                corrected=english(fixed),
                 confirmed=confirmed,
-                basis=basis,
+                basis=english(basis),
+                text_said=row,
                 document=found.document,
                 start=found.span[0] if found.span else None,
                 end=found.span[1] if found.span else None,
@@ -137,35 +175,72 @@ def merge(cause: str, findings: list[Finding]) -> Finding:
     rows = _rows(members)
     evidence = {e.model_dump_json(): e for m in members for e in m.evidence}
     others = [m for m in members if m is not lead]
-    message = f"{len(members)} findings have one root cause: the {cause}. {lead.message}"
+    what = lead.cause_said or Text(text=cause)
+    parts = [say("cause.merged", count=len(members), cause=what, message=_said(lead))]
     if rows:
-        confirmed = sum(r.confirmed for r in rows)
-        message += (
-            f" Affected: {len(rows)} row(s) of the column, {confirmed} confirmed by reference "
-            "data: " + "; ".join(r.text for r in rows) + "."
+        parts.append(
+            say(
+                "cause.affected",
+                rows=len(rows),
+                confirmed=sum(r.confirmed for r in rows),
+                each=join(r.text_said or Text(text=r.text) for r in rows),
+            )
         )
     if others:
-        message += " Also found by: " + "; ".join(f"{m.title} ({m.status})" for m in others) + "."
+        members_said = (
+            say(
+                "cause.member",
+                title=_capital(m.title_said) or Text(text=m.title),
+                status=Code(code=m.status),
+            )
+            for m in others
+        )
+        parts.append(say("cause.also", members=join(members_said)))
     return Finding(
         rule=lead.rule,
         id=cause_id(lead.rule, cause),
-        title=f"One root cause of {len(members)} findings: the {cause}",
+        **said("title", "cause.title", count=len(members), cause=what),
         status=lead.status,
         severity=lead.severity,
-        message=message,
+        **said("message", "say", say=join(parts, sep=" ")),
         expected=lead.expected,
         actual=lead.actual,
         tolerance=lead.tolerance,
         evidence=tuple(evidence.values()),
-        readings=_union(r for m in members for r in m.readings),
+        **_readings(members),
         # a member that fails without a benign reading keeps the cause a failure
         benign_readings=_union(r for m in members for r in m.benign_readings)
         if lead.status == "ambiguous"
         else (),
         cause=cause,
+        cause_said=lead.cause_said,
         rows=rows,
         members=tuple(members),
     )
+
+
+def _readings(members: list[Finding]) -> dict[str, Any]:
+    """The union of the members' readings, in order, with what each says (when every
+    member that has readings says them)."""
+    said_by: dict[str, Say | None] = {}
+    for m in members:
+        spoken = m.readings_said if len(m.readings_said) == len(m.readings) else ()
+        for k, r in enumerate(m.readings):
+            said_by.setdefault(r, spoken[k] if spoken else None)
+    says = tuple(s for s in said_by.values() if s is not None)
+    return {
+        "readings": tuple(said_by),
+        "readings_said": says if len(says) == len(said_by) else (),
+    }
+
+
+def _said(f: Finding) -> Say | Text:
+    return _capital(f.message_said) or Text(text=f.message)
+
+
+def _capital(s: Say | None) -> Say | None:
+    """A finding's title or message as it stored it: from a capital letter."""
+    return s.model_copy(update={"capital": True}) if s is not None else None
 
 
 def group(findings: Iterable[Finding]) -> tuple[Finding, ...]:

@@ -24,7 +24,8 @@ from pestle.checks.finding import ClaimEvidence, EntityEvidence, Figure, Finding
 from pestle.checks.inputs import CheckInputs
 from pestle.checks.locate import attribute_evidence, fact_evidence
 from pestle.checks.match import norm, tokens
-from pestle.checks.units import fmt, natural, unit_name
+from pestle.checks.said import Code, Natural, Num, Say, Unit, english, join, said, say
+from pestle.checks.units import unit_name
 from pestle.model import Entity
 
 RULE = "double_counting"
@@ -149,12 +150,12 @@ def check(inputs: CheckInputs) -> list[Finding]:
     ]
 
 
-def _mw(value: float) -> str:
-    return fmt(value / DISPLAY_SCALE)
+def _mw(value: float) -> Num:
+    return Num(value=value / DISPLAY_SCALE, unit="W", scale=DISPLAY_SCALE)
 
 
-def _kw(value: float | None) -> str:
-    return "no capacity stated" if value is None else natural(value, "W")
+def _kw(value: float | None) -> Say | Natural:
+    return say("double_counting.no_capacity") if value is None else Natural(value=value, unit="W")
 
 
 def overlap_finding(inputs: CheckInputs, kind: str, items: list[Listed]) -> Finding:
@@ -182,20 +183,33 @@ def overlap_finding(inputs: CheckInputs, kind: str, items: list[Listed]) -> Find
         if id(i) not in inner and id(i) not in in_group and id(i) not in inside_members
     )
     section = kind.removeprefix("section ") if kind.startswith("section ") else None
-    kind_name = f"capacities listed in '{section}'" if section else kind.replace("_", " ")
+    kind_name = say("double_counting.listed_in", section=section) if section else Code(code=kind)
     slug = kind if section is None else "-".join(norm(kind).split()[:5])
     evidence = tuple(e for i in items for e in i.evidence)
-    sums = " + ".join(
-        f"{i.count}×{_mw(i.each or 0)}" if i.is_group else _mw(i.capacity or 0) for i in known
+    mw = Unit(unit="W", scale=DISPLAY_SCALE, steps=True)
+    sums = join(
+        (
+            say("double_counting.times", count=i.count, each=_mw(i.each or 0))
+            if i.is_group
+            else _mw(i.capacity or 0)
+            for i in known
+        ),
+        " + ",
     )
     base = {
         "rule": RULE,
         "id": f"{RULE}:{slug}",
-        "title": f"{kind_name}: can they be added?"
-        if section
-        else f"{kind_name} capacities: can they be added?",
-        "actual": Figure(value=total / DISPLAY_SCALE, unit=unit, text=f"{sums} = {_mw(total)}"),
-        "tolerance": Tolerance(value=0, unit=unit, why="overlap is a yes/no question"),
+        **said(
+            "title",
+            "double_counting.title_listed" if section else "double_counting.title",
+            kind=kind_name,
+        ),
+        "actual": Figure(
+            value=total / DISPLAY_SCALE,
+            unit=unit,
+            **said("text", "double_counting.sum", sums=sums, total=_mw(total)),
+        ),
+        "tolerance": Tolerance(value=0, unit=unit, **said("why", "double_counting.why")),
         "evidence": evidence,
     }
     if not nested and not members:
@@ -203,26 +217,46 @@ def overlap_finding(inputs: CheckInputs, kind: str, items: list[Listed]) -> Find
             **base,
             status="pass",
             severity="info",
-            expected=Figure(value=total / DISPLAY_SCALE, unit=unit, text="no overlap"),
-            message=f"No item of the {kind_name} list nests in another by name or location, and no "
-            f"unnamed group can include a named one: {sums} = {_mw(total)} {unit}.",
+            expected=Figure(
+                value=total / DISPLAY_SCALE, unit=unit, **said("text", "double_counting.none")
+            ),
+            **said(
+                "message",
+                "double_counting.pass",
+                kind=kind_name,
+                sums=sums,
+                total=_mw(total),
+                unit=mw,
+            ),
         )
     overlaps = [
-        f"'{a.name}' ({_kw(a.capacity)}) lies within '{b.name}' ({_kw(b.capacity)}) by name"
+        say(
+            "double_counting.nested",
+            inner=a.name,
+            inner_capacity=_kw(a.capacity),
+            outer=b.name,
+            outer_capacity=_kw(b.capacity),
+        )
         for a, b in nested
     ] + [
-        f"'{g.name}' ({g.count} × {_kw(g.each)}) may include "
-        f"'{m.name}' ({_kw(m.capacity)}, of that class)"
+        say(
+            "double_counting.member",
+            group=g.name,
+            count=g.count or 0,
+            each=_kw(g.each),
+            member=m.name,
+            capacity=_kw(m.capacity),
+        )
         for m, g in members
     ]
     if unsized:
-        names = ", ".join(f"'{m.name}'" for m in unsized)
-        overlaps.append(f"{names} state(s) no capacity, so no overlap can be excluded")
-    options = [f"add everything: {_mw(total)} {unit} (counts overlaps twice)"]
+        names = join((say("capacity_additions.quoted", name=m.name) for m in unsized), ", ")
+        overlaps.append(say("double_counting.unsized", names=names))
+    options = [say("double_counting.add_all", total=_mw(total), unit=mw)]
     if nested:
-        options.append(f"leave out the nested bases: {_mw(no_nested)} {unit}")
+        options.append(say("double_counting.leave_nested", total=_mw(no_nested), unit=mw))
     if members:
-        options.append(f"assume every possible overlap is real: {_mw(disjoint)} {unit}")
+        options.append(say("double_counting.disjoint", total=_mw(disjoint), unit=mw))
     return Finding(
         **base,
         status="fail",
@@ -230,9 +264,15 @@ def overlap_finding(inputs: CheckInputs, kind: str, items: list[Listed]) -> Find
         expected=Figure(
             value=disjoint / DISPLAY_SCALE,
             unit=unit,
-            text=f"each capacity once: between {_mw(disjoint)} and {_mw(total)} {unit}",
+            **said(
+                "text",
+                "double_counting.once",
+                low=_mw(disjoint),
+                high=_mw(total),
+                unit=mw,
+            ),
         ),
-        message=f"The {kind_name} list may count capacity twice: " + "; ".join(overlaps) + ". "
-        "A demand model must choose an aggregation explicitly.",
-        readings=tuple(options),
+        **said("message", "double_counting.fail", kind=kind_name, overlaps=join(overlaps)),
+        readings=tuple(english(o) for o in options),
+        readings_said=tuple(options),
     )

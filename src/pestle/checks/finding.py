@@ -30,6 +30,9 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
+from pestle.checks.said import Say
+from pestle.model.text import CaseText
+
 Status = Literal["pass", "fail", "ambiguous", "unknown"]
 Severity = Literal["info", "warning", "error"]
 
@@ -45,6 +48,7 @@ class Figure(BaseModel):
     value: float | None = None
     unit: str | None = None
     text: str = Field(description="the number with its arithmetic, e.g. '142.45 + 6 = 148.45'")
+    text_said: Say | None = Field(default=None, description="`text` as a code and parameters")
 
 
 class Tolerance(BaseModel):
@@ -55,6 +59,7 @@ class Tolerance(BaseModel):
     value: float
     unit: str
     why: str
+    why_said: Say | None = Field(default=None, description="`why` as a code and parameters")
 
     @property
     def text(self) -> str:
@@ -123,7 +128,7 @@ class EntityEvidence(BaseModel):
 
     kind: Literal["entity"] = "entity"
     entity: str
-    name: str
+    name: CaseText  # the case's name, in its languages (JSON: the case's own form)
     attribute: str | None = None
     value: Any = None
     display: str | None = Field(default=None, description="the value in words of its unit")
@@ -146,6 +151,7 @@ class AffectedRow(BaseModel):
     corrected: str | None = Field(default=None, description="the figure once the cause is fixed")
     confirmed: bool = Field(description="reference data confirms the corrected figure")
     basis: str = Field(description="the reference that confirms it, or why it is only implied")
+    text_said: Say | None = Field(default=None, description="`text` as a code and parameters")
     document: str | None = None
     start: int | None = None
     end: int | None = None
@@ -168,6 +174,11 @@ class Finding(BaseModel):
     status: Status
     severity: Severity
     message: str
+    # what `title`, `message` and `readings` say, in no language: the report and the
+    # dashboard write them in the reader's (pestle.present.findings); None for a rule that
+    # writes English only
+    title_said: Say | None = None
+    message_said: Say | None = None
     expected: Figure | None = None
     actual: Figure | None = None
     tolerance: Tolerance | None = None
@@ -178,9 +189,13 @@ class Finding(BaseModel):
     benign_readings: tuple[str, ...] = Field(
         default=(), description="the readings (of `readings`) under which nothing is wrong"
     )
+    readings_said: tuple[Say, ...] = Field(
+        default=(), description="`readings` as codes and parameters, in their order (or none)"
+    )
     cause: str | None = Field(
         default=None, description="the root cause this finding is a symptom of, if known"
     )
+    cause_said: Say | None = None
     rows: tuple[AffectedRow, ...] = Field(
         default=(), description="every place the cause affects, confirmed or implied"
     )
@@ -207,6 +222,8 @@ class Finding(BaseModel):
             raise ValueError(f"{self.id}: a passing check is 'info', not {self.severity!r}")
         if not self.id.startswith(f"{self.rule}:"):
             raise ValueError(f"finding id {self.id!r} must start with its rule {self.rule!r}")
+        if self.readings_said and len(self.readings_said) != len(self.readings):
+            raise ValueError(f"{self.id}: readings_said must say each reading, in order")
         stray = [r for r in self.benign_readings if r not in self.readings]
         if stray:
             raise ValueError(f"{self.id}: benign readings must be readings too: {stray}")

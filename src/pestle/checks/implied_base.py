@@ -20,14 +20,15 @@ root cause (`cause.column_unit_cause`): the same cause the magnitude rule finds.
 
 from __future__ import annotations
 
-from pestle.checks.cause import column_rows, column_unit_cause
-from pestle.checks.compare import satisfies, words
+from pestle.checks.cause import cause_fields, column_rows, column_unit_cause
+from pestle.checks.compare import satisfies
 from pestle.checks.facts import Fact, collect, references
 from pestle.checks.finding import Figure, Finding, Tolerance
 from pestle.checks.inputs import CheckInputs, Reference, reference_evidence, short_source
 from pestle.checks.locate import fact_evidence
 from pestle.checks.periods import label, prior_year, same
-from pestle.checks.units import amount, fmt, natural, power_of_ten, reference_half_unit, unit_name
+from pestle.checks.said import Amount, Code, Natural, Num, Say, Text, join, said, say, when
+from pestle.checks.units import power_of_ten, reference_half_unit, unit_name
 from pestle.errors import CheckError
 from pestle.model import Period
 
@@ -81,7 +82,7 @@ def implied(value: Fact, growth: Fact) -> tuple[float, float]:
 
 def _reference_base(
     inputs: CheckInputs, value: Fact, period: Period
-) -> tuple[float, float, str, Reference] | None:
+) -> tuple[float, float, Say, Reference] | None:
     """(base, rounding, how, entry) from reference data for the base period, if any."""
     base_period = prior_year(period)
     # a reference of 0 (or a growth of -100 % or less) gives no base to compare with
@@ -89,7 +90,8 @@ def _reference_base(
     direct = [r for r in refs if same(r.period, base_period).ok]
     if direct:
         r = direct[0]
-        return r.value, reference_half_unit(r.value), f"reference for {label(base_period)}", r
+        how = say("implied_base.reference_for", period=when(base_period))
+        return r.value, reference_half_unit(r.value), how, r
     derived = [
         r
         for r in refs
@@ -102,9 +104,11 @@ def _reference_base(
         rounding = base * (
             reference_half_unit(r.value) / r.value + reference_half_unit(g) / (100 + g)
         )
-        how = (
-            f"from the reference for {label(period)}: "
-            f"{natural(r.value, r.unit or value.unit)} / {1 + g / 100:.3f}"
+        how = say(
+            "implied_base.from_reference",
+            period=when(period),
+            value=Natural(value=r.value, unit=r.unit or value.unit),
+            factor=Num(value=1 + g / 100, spec=".3f"),
         )
         return base, rounding, how, r
     return None
@@ -116,71 +120,93 @@ def base_finding(inputs: CheckInputs, value: Fact, growth: Fact, period: Period)
     unit = unit_name(value.unit, scale)
     base, rounding = implied(value, growth)
     places = max(value.decimals, 2)
-    arithmetic = (
-        f"{fmt(value.value / scale, value.decimals)} / {1 + growth.value / 100:.3f} = "
-        f"{amount(base, value.unit, scale, places)}"
+    arithmetic = say(
+        "implied_base.arithmetic",
+        value=Num(value=value.value / scale, places=value.decimals),
+        factor=Num(value=1 + growth.value / 100, spec=".3f"),
+        base=Amount(value=base, unit=value.unit, scale=scale, places=places),
     )
     what = value.name or value.measure
     fid = f"{RULE}:{value.measure.replace(' ', '-')}-{label(base_period).replace(' ', '')}"
-    title = f"{value.measure}, {label(base_period)}, implied by {label(period)} growth"
+    title = said(
+        "title",
+        "implied_base.title",
+        measure=Code(code=value.measure),
+        base_period=when(base_period),
+        period=when(period),
+    )
     evidence = (fact_evidence(inputs, value), fact_evidence(inputs, growth))
-    actual = Figure(value=base / scale, unit=unit, text=arithmetic)
+    actual = Figure(value=base / scale, unit=unit, **said("text", "say", say=arithmetic))
     found = _reference_base(inputs, value, period)
     if found is None:
         periods = {r.period for r in references(inputs, value.measure) if r.period}
-        have = [label(p) for p in sorted(periods, key=lambda p: (p.start, p.end))]
-        hint = f" (reference periods: {', '.join(have)})" if have else ""
+        have = [when(p) for p in sorted(periods, key=lambda p: (p.start, p.end))]
+        hint = say("implied_base.hint", periods=join(have, ", ")) if have else Text(text="")
         return Finding(
             rule=RULE,
             id=fid,
-            title=title,
+            **title,
             status="unknown",
             severity="info",
-            message=f"{what}: the implied {label(base_period)} base is {arithmetic}; the case "
-            f"has no reference for {label(base_period)} to compare it with{hint}.",
+            **said(
+                "message",
+                "implied_base.no_reference",
+                what=what,
+                base_period=when(base_period),
+                arithmetic=arithmetic,
+                hint=hint,
+            ),
             actual=actual,
             evidence=evidence,
         )
     ref_base, ref_rounding, how, ref = found
     tol = rounding + ref_rounding
     ok = satisfies(ref_base, value.qualifier, base, tol)
-    ref_text = f"{amount(ref_base, value.unit, scale, places)} ({how}; {short_source(ref.source)})"
+    ref_text = say(
+        "implied_base.reference",
+        base=Amount(value=ref_base, unit=value.unit, scale=scale, places=places),
+        how=how,
+        source=short_source(ref.source),
+    )
     cause, k = None, 0
     if ok:
-        message = (
-            f"{what}: the implied {label(base_period)} base {arithmetic} agrees with the "
-            f"reference, {ref_text}."
+        message = say(
+            "implied_base.agrees",
+            what=what,
+            base_period=when(base_period),
+            arithmetic=arithmetic,
+            reference=ref_text,
         )
     else:
         ratio = base / ref_base
         k = power_of_ten(ratio)
         slip = bool(k) and abs(ratio / 10.0**k - 1) < 0.05
         off = (
-            f"off by a factor of {10 ** abs(k):g}, the same power of ten as a unit slip"
+            say("implied_base.slip", factor=Num(value=10 ** abs(k), spec="g"))
             if slip
-            else f"a ratio of {ratio:.3g}"
+            else say("implied_base.ratio", ratio=Num(value=ratio, spec=".3g"))
         )
         cause = column_unit_cause(inputs, value) if slip else None
-        message = (
-            f"{what}: the implied {label(base_period)} base is {arithmetic}, but the reference "
-            f"gives {ref_text}: {off}."
+        message = say(
+            "implied_base.disagrees",
+            what=what,
+            base_period=when(base_period),
+            arithmetic=arithmetic,
+            reference=ref_text,
+            off=off,
         )
     return Finding(
         rule=RULE,
         id=fid,
-        title=title,
+        **title,
         status="pass" if ok else "fail",
         severity="info" if ok else "warning",
-        message=message,
-        expected=Figure(value=ref_base / scale, unit=unit, text=ref_text),
+        **said("message", "say", say=message),
+        expected=Figure(value=ref_base / scale, unit=unit, **said("text", "say", say=ref_text)),
         actual=actual,
-        tolerance=Tolerance(
-            value=tol / scale,
-            unit=unit,
-            why="rounding of value and growth carried into the base, and of the reference",
-        ),
+        tolerance=Tolerance(value=tol / scale, unit=unit, **said("why", "implied_base.why")),
         evidence=(*evidence, reference_evidence(ref)),
-        cause=cause,
+        **cause_fields(cause),
         rows=column_rows(inputs, value, k) if cause else (),
     )
 
@@ -191,19 +217,26 @@ def _real_growth_finding(inputs: CheckInputs, real: list[tuple[Fact, Fact, Perio
         base, _ = implied(value, growth)
         scale = value.scale
         lines.append(
-            f"{value.name or value.measure}: {words(value.qualifier)}"
-            f"{fmt(value.value / scale, value.decimals)} / {1 + growth.value / 100:.3f} = "
-            f"{amount(base, value.unit, scale, max(value.decimals, 2))} "
-            f"({label(prior_year(period))} in {label(period)} prices)"
+            say(
+                "implied_base.real_line",
+                what=value.name or value.measure,
+                value=Num(
+                    value=value.value / scale, places=value.decimals, qualifier=value.qualifier
+                ),
+                factor=Num(value=1 + growth.value / 100, spec=".3f"),
+                base=Amount(
+                    value=base, unit=value.unit, scale=scale, places=max(value.decimals, 2)
+                ),
+                base_period=when(prior_year(period)),
+                period=when(period),
+            )
         )
     return Finding(
         rule=RULE,
         id=f"{RULE}:constant-prices",
-        title="bases implied by growth at constant prices",
+        **said("title", "implied_base.real_title"),
         status="unknown",
         severity="info",
-        message=f"{len(real)} growth rate(s) are real (at constant prices), so value / (1 + "
-        "growth) is the prior period in this period's prices, not comparable with a nominal "
-        "reference: " + "; ".join(lines) + ".",
+        **said("message", "implied_base.real", count=len(real), lines=join(lines)),
         evidence=tuple(fact_evidence(inputs, f) for v, g, _ in real for f in (v, g)),
     )

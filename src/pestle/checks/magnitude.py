@@ -23,14 +23,14 @@ from __future__ import annotations
 
 import math
 
-from pestle.checks.cause import column_rows, column_unit_cause
-from pestle.checks.compare import words
+from pestle.checks.cause import cause_fields, column_rows, column_unit_cause
 from pestle.checks.facts import Fact, collect, references
 from pestle.checks.finding import Figure, Finding, Tolerance
 from pestle.checks.inputs import CheckInputs, Reference, reference_evidence, short_source
 from pestle.checks.locate import fact_evidence
 from pestle.checks.periods import comparable, gap_days, label, same
-from pestle.checks.units import amount, natural, power_of_ten, reference_half_unit, unit_name
+from pestle.checks.said import Amount, Code, Natural, Num, Say, Unit, english, said, say, when
+from pestle.checks.units import power_of_ten, reference_half_unit, unit_name
 
 RULE = "magnitude"
 
@@ -64,9 +64,19 @@ def magnitude_finding(inputs: CheckInputs, fact: Fact, refs: list[Reference]) ->
     scale = fact.scale
     unit = unit_name(fact.unit, scale)
     fid = f"{RULE}:{fact.measure.replace(' ', '-')}-{label(fact.period).replace(' ', '')}"
-    title = f"{fact.measure} ({label(fact.period)}): magnitude against reference data"
-    base = {"rule": RULE, "id": fid, "title": title}
-    stated = words(fact.qualifier) + amount(fact.value, fact.unit, scale, fact.decimals)
+    period = when(fact.period)
+    base = {
+        "rule": RULE,
+        "id": fid,
+        **said("title", "magnitude.title", measure=Code(code=fact.measure), period=period),
+    }
+    stated = Amount(
+        value=fact.value,
+        unit=fact.unit,
+        scale=scale,
+        places=fact.decimals,
+        qualifier=fact.qualifier,
+    )
     refs = [r for r in refs if r.value]  # a reference of 0 gives no magnitude to compare with
     exact = [r for r in refs if same(fact.period, r.period).ok]
     ref = exact[0] if exact else _nearest(fact, refs)
@@ -75,28 +85,28 @@ def magnitude_finding(inputs: CheckInputs, fact: Fact, refs: list[Reference]) ->
             **base,
             status="unknown",
             severity="info",
-            message=f"{stated} for {label(fact.period)}: no reference of the same measure "
-            "within two years to compare its magnitude with.",
+            **said("message", "magnitude.no_reference", stated=stated, period=period),
             evidence=(fact_evidence(inputs, fact),),
         )
     per_day = not exact
     ratio = fact.value / ref.value
     if per_day:
         ratio *= ref.period.days / fact.period.days
-    ref_value = words(ref.qualifier) + natural(ref.value, ref.unit or fact.unit)
-    ref_text = f"{ref_value} for {label(ref.period)} ({short_source(ref.source)})"
-    if per_day:
-        ref_text += ", compared per day"
+    ref_text = say(
+        "magnitude.reference_per_day" if per_day else "magnitude.reference",
+        value=Natural(value=ref.value, unit=ref.unit or fact.unit, qualifier=ref.qualifier),
+        period=when(ref.period),
+        source=short_source(ref.source),
+    )
     evidence = (fact_evidence(inputs, fact), reference_evidence(ref))
     common = {
         **base,
-        "expected": Figure(value=ref.value / scale, unit=unit, text=ref_text),
-        "actual": Figure(value=fact.value / scale, unit=unit, text=stated),
+        "expected": Figure(value=ref.value / scale, unit=unit, **said("text", "say", say=ref_text)),
+        "actual": Figure(value=fact.value / scale, unit=unit, **said("text", "say", say=stated)),
         "tolerance": Tolerance(
             value=FACTOR,
             unit="×",
-            why="same order of magnitude"
-            + ("; periods differ, so amounts per day, seasonality included" if per_day else ""),
+            **said("why", "magnitude.why_per_day" if per_day else "magnitude.why"),
         ),
         "evidence": evidence,
     }
@@ -105,50 +115,67 @@ def magnitude_finding(inputs: CheckInputs, fact: Fact, refs: list[Reference]) ->
             **common,
             status="pass",
             severity="info",
-            message=f"{stated} for {label(fact.period)} is of the same magnitude as the "
-            f"reference: {ref_text} (ratio {ratio:.2f}).",
+            **said(
+                "message",
+                "magnitude.same",
+                stated=stated,
+                period=period,
+                reference=ref_text,
+                ratio=Num(value=ratio, spec=".2f"),
+            ),
         )
     k = power_of_ten(ratio)
     rounding = fact.half_unit / fact.value + reference_half_unit(ref.value) / ref.value
     is_exact = k != 0 and not per_day and abs(ratio / 10.0**k - 1) <= rounding
-    fitting = unit_name(fact.unit, scale / 10.0**k) if k else unit
+    fitting = (
+        Unit(unit=fact.unit, scale=scale / 10.0**k) if k else Unit(unit=fact.unit, scale=scale)
+    )
+    stated_unit = Unit(unit=fact.unit, scale=scale)
     header = inputs.column_header(fact.document, fact.span[0]) if fact.span is not None else None
-    direction = "smaller" if ratio < 1 else "larger"
     if is_exact:
-        how_far = f"exactly {10 ** abs(k):g}× {direction} than the reference, {ref_text}"
+        how_far = say(
+            "magnitude.exactly_smaller" if ratio < 1 else "magnitude.exactly_larger",
+            times=Num(value=10 ** abs(k), spec="g"),
+            reference=ref_text,
+        )
     else:
-        how_far = f"{_times(ratio)} the reference, {ref_text}"
-    refit = amount(fact.value * 10.0**-k, fact.unit, scale / 10.0**k, fact.decimals)
+        how_far = _times(ratio, ref_text)
+    refit = Amount(
+        value=fact.value * 10.0**-k, unit=fact.unit, scale=scale / 10.0**k, places=fact.decimals
+    )
     if not k:
-        fits = "Not a power of ten: probably a different figure, not a unit slip."
+        fits = say("magnitude.not_a_power")
     else:
-        fits = (
-            f"Probable unit or magnitude error: in {fitting} instead of {unit} the figure "
-            f"would be {refit}, "
-            + (
-                "which matches the reference exactly."
-                if is_exact
-                else f"{ratio / 10.0**k:.2f} times the reference."
-            )
+        fits = say(
+            "magnitude.unit_error",
+            fitting=fitting,
+            unit=stated_unit,
+            refit=refit,
+            how=say("magnitude.matches")
+            if is_exact
+            else say("magnitude.ratio", ratio=Num(value=ratio / 10.0**k, spec=".2f")),
         )
     if k and header:
-        fits += f" The column header says '{header}'; it should say {fitting}."
-    readings = ()
+        fits = say("magnitude.header", fits=fits, header=header, fitting=fitting)
+    readings: dict = {}
     if k:
-        readings = (f"the unit should be {fitting}, not {unit}",)
+        reading = say("magnitude.reading", fitting=fitting, unit=stated_unit)
+        readings = {"readings": (english(reading),), "readings_said": (reading,)}
     cause = column_unit_cause(inputs, fact) if k and header else None
     return Finding(
         **common,
         status="fail",
         severity="warning" if per_day else "error",
-        message=f"{stated} for {label(fact.period)} is {how_far}. {fits}",
-        readings=readings,
-        cause=cause,
+        **said("message", "magnitude.fail", stated=stated, period=period, how=how_far, fits=fits),
+        **readings,
+        **cause_fields(cause),
         rows=column_rows(inputs, fact, k) if cause else (),
     )
 
 
-def _times(ratio: float) -> str:
+def _times(ratio: float, reference: Say) -> Say:
     if ratio >= 1:
-        return f"{ratio:.3g}× larger than"
-    return f"{1 / ratio:.3g}× smaller than" if math.isfinite(1 / ratio) else "far from"
+        return say("magnitude.larger", times=Num(value=ratio, spec=".3g"), reference=reference)
+    if math.isfinite(1 / ratio):
+        return say("magnitude.smaller", times=Num(value=1 / ratio, spec=".3g"), reference=reference)
+    return say("magnitude.far", reference=reference)

@@ -17,7 +17,7 @@ The severity of a failure follows the reference: `error` against a firm figure,
 
 from __future__ import annotations
 
-from pestle.checks.compare import satisfies, words
+from pestle.checks.compare import satisfies
 from pestle.checks.facts import FRACTION_RE, Fact, collect, references
 from pestle.checks.finding import Figure, Finding, Severity, Tolerance
 from pestle.checks.inputs import (
@@ -29,7 +29,8 @@ from pestle.checks.inputs import (
 )
 from pestle.checks.locate import fact_evidence
 from pestle.checks.periods import label, same
-from pestle.checks.units import fmt, reference_half_unit, unit_name
+from pestle.checks.said import Code, Num, Say, Text, Unit, english, join, said, say, when
+from pestle.checks.units import reference_half_unit
 
 RULE = "relative"
 
@@ -52,19 +53,26 @@ def _severity(ref: Reference | None) -> Severity:
     return "error" if ref is not None and ref.quality in (None, "firm") else "warning"
 
 
-def _quality(ref: Reference) -> str:
-    note = QUALITY_NOTES.get(ref.quality or "")
-    return f" Reference {note}." if note else ""
+def _quality(ref: Reference) -> Say | Text:
+    quality = ref.quality or ""
+    if quality not in QUALITY_NOTES:
+        return Text(text="")
+    return say("relative.quality", note=say(f"relative.quality_{quality}"))
 
 
 # -- gap to the national average ----------------------------------------------------------
 
 
 def gap_finding(inputs: CheckInputs, gap: Fact, facts: tuple[Fact, ...]) -> Finding:
-    what = f"{gap.measure.upper() if gap.measure == 'gdp' else gap.measure} growth"
+    measure = gap.measure.upper() if gap.measure == "gdp" else gap.measure
+    what = say("relative.growth_of", measure=Code(code=measure))
     fid = f"{RULE}:{_slug(gap.measure, 'growth-gap', label(gap.period))}"
-    title = f"{what} ({label(gap.period)}): implied national average against reference"
-    base = {"rule": RULE, "id": fid, "title": title}
+    period = when(gap.period)
+    base = {
+        "rule": RULE,
+        "id": fid,
+        **said("title", "relative.gap_title", what=what, period=period),
+    }
     own = [
         f
         for f in facts
@@ -78,17 +86,19 @@ def gap_finding(inputs: CheckInputs, gap: Fact, facts: tuple[Fact, ...]) -> Find
             **base,
             status="unknown",
             severity="info",
-            message=f"The gap of {fmt(gap.value)} pp is stated, but no {what} of the region "
-            f"for {label(gap.period)} to subtract it from.",
+            **said(
+                "message", "relative.gap_alone", gap=Num(value=gap.value), what=what, period=period
+            ),
             evidence=(fact_evidence(inputs, gap),),
         )
     growth = own[0]
     implied = growth.value - gap.sign * gap.value
-    sign = "−" if gap.sign > 0 else "+"
     places = max(growth.decimals, gap.decimals)
-    arithmetic = (
-        f"{fmt(growth.value, growth.decimals)} {sign} {fmt(gap.value, gap.decimals)} = "
-        f"{fmt(implied, places)} %"
+    arithmetic = say(
+        "relative.minus" if gap.sign > 0 else "relative.plus",
+        growth=Num(value=growth.value, places=growth.decimals),
+        gap=Num(value=gap.value, places=gap.decimals),
+        implied=Num(value=implied, places=places),
     )
     evidence = (fact_evidence(inputs, growth), fact_evidence(inputs, gap))
     refs = [
@@ -101,36 +111,45 @@ def gap_finding(inputs: CheckInputs, gap: Fact, facts: tuple[Fact, ...]) -> Find
             **base,
             status="unknown",
             severity="info",
-            message=f"The report implies a national {what} of {arithmetic} for "
-            f"{label(gap.period)}, but the case has no national reference for that period.",
-            actual=Figure(value=implied, unit="%", text=arithmetic),
+            **said(
+                "message",
+                "relative.no_national",
+                what=what,
+                arithmetic=arithmetic,
+                period=period,
+            ),
+            actual=Figure(value=implied, unit="%", **said("text", "say", say=arithmetic)),
             evidence=evidence,
         )
     ref = refs[0]
     tol = growth.half_unit + gap.half_unit + reference_half_unit(ref.value)
     ok = satisfies(implied, ref.qualifier, ref.value, tol)
-    ref_text = f"{words(ref.qualifier)}{fmt(ref.value)} % ({short_source(ref.source)})"
+    ref_text = say(
+        "relative.percent_source",
+        value=Num(value=ref.value, qualifier=ref.qualifier),
+        source=short_source(ref.source),
+    )
     if ok:
-        message = (
-            f"Implied national {what} for {label(gap.period)}: {arithmetic}; the reference "
-            f"gives {ref_text}. They agree."
+        message = say(
+            "relative.gap_agrees", what=what, period=period, arithmetic=arithmetic, ref=ref_text
         )
     else:
-        message = (
-            f"Implied national {what} for {label(gap.period)}: {arithmetic}, but the "
-            f"reference gives {ref_text}: the gap or the growth rate is wrong by "
-            f"{fmt(abs(implied - ref.value))} pp."
+        message = say(
+            "relative.gap_wrong",
+            what=what,
+            period=period,
+            arithmetic=arithmetic,
+            ref=ref_text,
+            off=Num(value=abs(implied - ref.value)),
         )
     return Finding(
         **base,
         status="pass" if ok else "fail",
         severity="info" if ok else _severity(ref),
-        message=message + _quality(ref),
-        expected=Figure(value=ref.value, unit="%", text=ref_text),
-        actual=Figure(value=implied, unit="%", text=arithmetic),
-        tolerance=Tolerance(
-            value=tol, unit="pp", why="rounding of three figures, half the last digit each"
-        ),
+        **said("message", "say", say=join((message, _quality(ref)), "")),
+        expected=Figure(value=ref.value, unit="%", **said("text", "say", say=ref_text)),
+        actual=Figure(value=implied, unit="%", **said("text", "say", say=arithmetic)),
+        tolerance=Tolerance(value=tol, unit="pp", **said("why", "relative.gap_why")),
         evidence=(*evidence, reference_evidence(ref)),
     )
 
@@ -139,14 +158,21 @@ def gap_finding(inputs: CheckInputs, gap: Fact, facts: tuple[Fact, ...]) -> Find
 
 
 def share_finding(inputs: CheckInputs, share: Fact, facts: tuple[Fact, ...]) -> Finding:
-    whole_name = share.whole.upper() if share.whole == "gdp" else str(share.whole)
+    # GDP is a word of pestle's; any other whole is named as the case names it
+    whole_name = Code(code="GDP") if share.whole == "gdp" else Text(text=str(share.whole))
     part_name = share.part or "the part"
-    lead = part_name[:1].upper() + part_name[1:]
+    period = when(share.period)
     fid = f"{RULE}:{_slug('share', share.part, share.whole, label(share.period))}"
-    title = f"{part_name} ({label(share.period)}): {words(share.qualifier)}" + (
-        f"{fmt(share.value)} % of {whole_name}"
+    claim = say("relative.percent", value=Num(value=share.value, qualifier=share.qualifier))
+    title = said(
+        "title",
+        "relative.share_title",
+        part=part_name,
+        period=period,
+        claim=claim,
+        whole=whole_name,
     )
-    base = {"rule": RULE, "id": fid, "title": title}
+    base = {"rule": RULE, "id": fid, **title}
     parts = [
         f
         for f in facts
@@ -160,8 +186,7 @@ def share_finding(inputs: CheckInputs, share: Fact, facts: tuple[Fact, ...]) -> 
             **base,
             status="unknown",
             severity="info",
-            message=f"The share of {part_name} in {whole_name} is stated, but not the value "
-            f"of {part_name} for {label(share.period)}.",
+            **said("message", "relative.no_part", part=part_name, whole=whole_name, period=period),
             evidence=(fact_evidence(inputs, share),),
         )
     part = parts[0]
@@ -181,60 +206,64 @@ def share_finding(inputs: CheckInputs, share: Fact, facts: tuple[Fact, ...]) -> 
     evidence = (fact_evidence(inputs, part), fact_evidence(inputs, share))
     if refs:
         whole_value, whole_half = refs[0].value, reference_half_unit(refs[0].value)
-        whole_source = f"reference: {short_source(refs[0].source)}"
+        whole_source = say("relative.whole_reference", source=short_source(refs[0].source))
         evidence = (*evidence, reference_evidence(refs[0]))
     elif stated:
         whole_value, whole_half = stated[0].value, stated[0].half_unit
-        whole_source = "stated in the document"
+        whole_source = say("relative.whole_stated")
         evidence = (*evidence, fact_evidence(inputs, stated[0]))
     else:
         return Finding(
             **base,
             status="unknown",
             severity="info",
-            message=f"No {whole_name} for {label(share.period)} in the reference data or the "
-            f"document; the share of {part_name} cannot be checked.",
+            **said("message", "relative.no_whole", whole=whole_name, period=period, part=part_name),
             evidence=evidence,
         )
     scale = part.scale
-    unit = unit_name(part.unit, scale)
     ratio = 100 * part.value / whole_value
     tol = ratio * (part.half_unit / part.value + whole_half / whole_value)
-    why = "rounding of part and whole carried into the ratio"
+    why = say("relative.share_why")
     if share.qualifier == "~":
         tol += APPROXIMATE_SHARE_PP
-        why += f", plus ±{fmt(APPROXIMATE_SHARE_PP)} pp for a share stated approximately"
+        why = say("relative.share_why_approximate", pp=Num(value=APPROXIMATE_SHARE_PP))
     ok = satisfies(ratio, share.qualifier, share.value, tol)
     places = max(part.decimals, 3)
-    arithmetic = (
-        f"{fmt(part.value / scale, part.decimals)} / {fmt(whole_value / scale, places)} "
-        f"{unit} = {ratio:.1f} %"
+    arithmetic = say(
+        "relative.share_arithmetic",
+        part=Num(value=part.value / scale, places=part.decimals),
+        whole=Num(value=whole_value / scale, places=places),
+        unit=Unit(unit=part.unit, scale=scale),
+        ratio=Num(value=ratio, spec=".1f"),
     )
-    claim = f"{words(share.qualifier)}{fmt(share.value)} %"
-    phrase = _phrase(inputs, share) or share.written or claim
+    phrase = _phrase(inputs, share) or share.written or english(claim)
     margin = ratio - share.value
+    common = {
+        "part": say("say", say=part_name).model_copy(update={"capital": True}),
+        "period": period,
+        "arithmetic": arithmetic,
+        "whole": whole_name,
+        "source": whole_source,
+        "phrase": phrase,
+        "margin": Num(value=abs(margin), spec=".1f"),
+    }
     if ok:
-        close = " (barely)" if abs(margin) < 1 else ""
-        message = (
-            f"{lead} ({label(share.period)}): {arithmetic} of {whole_name} "
-            f"({whole_source}), so '{phrase}' holds{close}: "
-            f"{abs(margin):.1f} pp from {fmt(share.value)} %."
+        message = say(
+            "relative.share_barely" if abs(margin) < 1 else "relative.share_holds",
+            **common,
+            stated=Num(value=share.value),
         )
     else:
-        message = (
-            f"{lead} ({label(share.period)}): {arithmetic} of {whole_name} "
-            f"({whole_source}), which is not '{phrase}' ({claim}): off by {abs(margin):.1f} pp."
-        )
-    if refs:
-        message += _quality(refs[0])
+        message = say("relative.share_wrong", **common, claim=claim)
+    quality = _quality(refs[0]) if refs else Text(text="")
     return Finding(
         **base,
         status="pass" if ok else "fail",
         severity="info" if ok else _severity(refs[0] if refs else None),
-        message=message,
-        expected=Figure(value=share.value, unit="%", text=claim),
-        actual=Figure(value=ratio, unit="%", text=arithmetic),
-        tolerance=Tolerance(value=tol, unit="pp", why=why),
+        **said("message", "say", say=join((message, quality), "")),
+        expected=Figure(value=share.value, unit="%", **said("text", "say", say=claim)),
+        actual=Figure(value=ratio, unit="%", **said("text", "say", say=arithmetic)),
+        tolerance=Tolerance(value=tol, unit="pp", why=english(why), why_said=why),
         evidence=evidence,
     )
 

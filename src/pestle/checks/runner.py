@@ -27,6 +27,7 @@ from pestle.checks.cause import group
 from pestle.checks.finding import Finding
 from pestle.checks.inputs import CheckInputs
 from pestle.checks.registry import RULES, Rule
+from pestle.checks.said import said
 from pestle.errors import CheckError
 
 if TYPE_CHECKING:
@@ -162,10 +163,10 @@ def _run(rule: Rule, inputs: CheckInputs) -> list[Finding]:
             Finding(
                 rule=rule.name,
                 id=f"{rule.name}:cannot-run",
-                title=f"{rule.name}: cannot run",
+                **said("title", "runner.cannot_run_title", rule=rule.name),
                 status="unknown",
                 severity="warning",
-                message=f"The rule could not use the case data: {exc}",
+                **said("message", "runner.cannot_run", error=str(exc)),
             )
         ]
     if found:
@@ -174,10 +175,10 @@ def _run(rule: Rule, inputs: CheckInputs) -> list[Finding]:
         Finding(
             rule=rule.name,
             id=f"{rule.name}:nothing-to-check",
-            title=f"{rule.name}: nothing to check",
+            **said("title", "runner.nothing_title", rule=rule.name),
             status="unknown",
             severity="info",
-            message=f"The case holds nothing this rule applies to; it needs {rule.needs}.",
+            **said("message", "runner.nothing", needs=rule.needs),
         )
     ]
 

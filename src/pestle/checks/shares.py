@@ -23,7 +23,8 @@ from pestle.checks.inputs import CheckInputs, entity_evidence
 from pestle.checks.locate import fact_evidence, locate
 from pestle.checks.match import norm
 from pestle.checks.periods import label
-from pestle.checks.units import fmt, reference_half_unit, stated_number
+from pestle.checks.said import Code, Join, Num, Text, join, said, say, when
+from pestle.checks.units import reference_half_unit, stated_number
 from pestle.model import Entity, Period
 
 RULE = "shares"
@@ -130,55 +131,56 @@ def check(inputs: CheckInputs) -> list[Finding]:
 def dimension_finding(
     dimension: str, period: Period | None, group: list[Share], others: list[str]
 ) -> Finding:
-    name = dimension.replace("_", " ")
+    name = Code(code=dimension)
     summed = sum(s.value for s in group)
     tol = sum(s.half_unit for s in group)
     places = max(s.decimals for s in group)
-    terms = " + ".join(f"{fmt(s.value, s.decimals)}" for s in group)
-    listing = ", ".join(f"{s.name} {fmt(s.value, s.decimals)} %" for s in group)
-    when = label(period)
+    terms = join((Num(value=s.value, places=s.decimals) for s in group), " + ")
+    listing = _listing(group)
+    when_ = when(period)
     ok = summed <= 100 + tol
-    other_names = ", ".join(o.replace("_", " ") for o in others)
     apart = (
-        f" Not added to the shares of the other dimensions ({other_names}): categories of "
-        "different dimensions overlap."
+        say("shares.apart", others=join((Code(code=o) for o in others), ", "))
         if others
-        else ""
+        else Text(text="")
     )
-    if ok:
-        message = (
-            f"Shares within the {name} dimension ({when}) add up to {fmt(summed, places)} %, "
-            f"not more than 100 % ({listing}).{apart}"
-        )
-    else:
-        message = (
-            f"Shares within the {name} dimension ({when}) add up to {fmt(summed, places)} %, "
-            f"more than 100 % ({listing}): categories of one dimension cannot cover more "
-            f"than the whole.{apart}"
-        )
+    total = Num(value=summed, places=places)
+    common = {"name": name, "period": when_, "total": total, "listing": listing, "apart": apart}
+    message = say("shares.pass" if ok else "shares.fail", **common)
+    slug = label(period).replace(" ", "") if period else ""
     return Finding(
         rule=RULE,
-        id=f"{RULE}:{dimension}" + (f"-{when.replace(' ', '')}" if period else ""),
-        title=f"shares within the {name} dimension ({when})",
+        id=f"{RULE}:{dimension}" + (f"-{slug}" if period else ""),
+        **said("title", "shares.title", name=name, period=when_),
         status="pass" if ok else "fail",
         severity="info" if ok else "error",
-        message=message,
-        expected=Figure(value=100.0, unit="%", text="at most 100 %"),
-        actual=Figure(value=summed, unit="%", text=f"{terms} = {fmt(summed, places)} %"),
-        tolerance=Tolerance(value=tol, unit="pp", why="rounding, half the last digit each"),
+        **said("message", "say", say=message),
+        expected=Figure(value=100.0, unit="%", **said("text", "shares.at_most")),
+        actual=Figure(
+            value=summed, unit="%", **said("text", "shares.sum", terms=terms, total=total)
+        ),
+        tolerance=Tolerance(value=tol, unit="pp", **said("why", "shares.why")),
         evidence=tuple(e for s in group for e in s.evidence),
     )
 
 
+def _listing(shares: list[Share]) -> Join:
+    return join(
+        (
+            say("shares.item", name=s.name, value=Num(value=s.value, places=s.decimals))
+            for s in shares
+        ),
+        ", ",
+    )
+
+
 def _loose_finding(loose: list[Share]) -> Finding:
-    listing = ", ".join(f"{s.name} {fmt(s.value, s.decimals)} %" for s in loose)
     return Finding(
         rule=RULE,
         id=f"{RULE}:no-dimension",
-        title="shares without a dimension",
+        **said("title", "shares.loose_title"),
         status="unknown",
         severity="warning",
-        message=f"{len(loose)} share(s) have no dimension in the case ({listing}); they are "
-        "added to nothing. Give each category its dimension to check them.",
+        **said("message", "shares.loose", count=len(loose), listing=_listing(loose)),
         evidence=tuple(e for s in loose for e in s.evidence),
     )

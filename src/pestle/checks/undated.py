@@ -14,6 +14,7 @@ from pestle.checks.facts import collect
 from pestle.checks.finding import ClaimEvidence, Finding
 from pestle.checks.inputs import CheckInputs
 from pestle.checks.locate import fact_evidence, locate
+from pestle.checks.said import join, said, say
 from pestle.checks.units import fmt
 from pestle.model import Entity
 
@@ -76,11 +77,10 @@ def check(inputs: CheckInputs) -> list[Finding]:
             Finding(
                 rule=RULE,
                 id=f"{RULE}:all-dated",
-                title="every amount and rate states its period",
+                **said("title", "undated.all_title"),
                 status="pass",
                 severity="info",
-                message="Every amount over time and every rate in the case states its period, "
-                "so each comparison can test that periods match.",
+                **said("message", "undated.all"),
             )
         ]
     by_section: dict[str, list[ClaimEvidence]] = {}
@@ -91,18 +91,20 @@ def check(inputs: CheckInputs) -> list[Finding]:
         named: dict[str, list[str]] = {}
         for e in items:
             named.setdefault(e.subject or e.measure or "figure", []).append(e.text)
-        listing = "; ".join(f"{name}: {', '.join(texts)}" for name, texts in named.items())
+        listing = join(
+            say("undated.item", name=name, texts=join(texts, ", ")) for name, texts in named.items()
+        )
         slug = "-".join(section.lower().split()[:4])
         findings.append(
             Finding(
                 rule=RULE,
                 id=f"{RULE}:{slug}",
-                title=f"undated figures in '{section}'",
+                **said("title", "undated.title", section=section),
                 status="unknown",
                 severity="warning",
-                message=f"{len(items)} figure(s) in '{section}' state no period ({listing}). "
-                "They are compared only with each other, never with dated figures or "
-                "reference data.",
+                **said(
+                    "message", "undated.some", count=len(items), section=section, listing=listing
+                ),
                 evidence=tuple(items),
             )
         )

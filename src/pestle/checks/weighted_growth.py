@@ -27,7 +27,7 @@ from pestle.checks.inputs import CheckInputs
 from pestle.checks.locate import fact_evidence
 from pestle.checks.match import norm
 from pestle.checks.periods import label, same
-from pestle.checks.units import fmt
+from pestle.checks.said import Code, Num, join, said, say, when
 
 RULE = "weighted_growth"
 
@@ -73,8 +73,12 @@ def weighted_finding(
 ) -> Finding:
     component, total_measure = norm(partition.component), norm(partition.total)
     fid = f"{RULE}:{total_measure.replace(' ', '-')}-{label(period).replace(' ', '')}"
-    title = f"{partition.total} growth ({label(period)}) against its parts' weighted growth"
-    base = {"rule": RULE, "id": fid, "title": title}
+    when_ = when(period)
+    base = {
+        "rule": RULE,
+        "id": fid,
+        **said("title", "weighted_growth.title", total=Code(code=partition.total), period=when_),
+    }
     parts = [norm(p) for p in partition.parts]
     growths = {p: _pick(facts, "growth", component, p, period) for p in parts}
     values = {p: _pick(facts, "level", component, p, period) for p in parts}
@@ -83,21 +87,21 @@ def weighted_finding(
     rows = [
         (p, g, v) for p in parts if (g := growths[p]) is not None and (v := values[p]) is not None
     ]
-    missing = [f"{p} growth" for p, g in growths.items() if g is None]
-    missing += [f"{p} value" for p, v in values.items() if v is None]
+    missing = [say("relative.growth_of", measure=p) for p, g in growths.items() if g is None]
+    missing += [say("weighted_growth.value_of", part=p) for p, v in values.items() if v is None]
     if total is None:
-        missing.append(f"{partition.total} growth")
+        missing.append(say("relative.growth_of", measure=Code(code=partition.total)))
     if period is None or total is None or len(rows) < len(parts):
         why = (
-            "the parts' growth rates state no period"
+            say("weighted_growth.no_period")
             if period is None
-            else f"missing for {label(period)}: {', '.join(missing)}"
+            else say("weighted_growth.missing", period=when_, missing=join(missing, ", "))
         )
         return Finding(
             **base,
             status="unknown",
             severity="info",
-            message=f"The weighted growth cannot be computed: {why}.",
+            **said("message", "weighted_growth.cannot", why=why),
             evidence=tuple(fact_evidence(inputs, f) for f in found),
         )
     bases = [v.value / (1 + g.value / 100) for _, g, v in rows]
@@ -109,35 +113,43 @@ def weighted_finding(
     tol = rounding + CHAIN_LINK_ALLOWANCE_PP
     diff = weighted - total.value
     ok = abs(diff) <= tol
-    terms = " + ".join(
-        f"{w:.3f}×{fmt(g.value, g.decimals)}" for w, (_, g, _v) in zip(weights, rows, strict=True)
+    terms = join(
+        (
+            say(
+                "weighted_growth.term",
+                weight=Num(value=w, spec=".3f"),
+                growth=Num(value=g.value, places=g.decimals),
+            )
+            for w, (_, g, _v) in zip(weights, rows, strict=True)
+        ),
+        " + ",
     )
-    arithmetic = f"{terms} = {weighted:.2f} %"
-    stated = f"{fmt(total.value, total.decimals)} %"
-    if ok:
-        message = (
-            f"The parts' growth, weighted by their prior-period values, gives {weighted:.2f} % "
-            f"against the stated {stated} for {label(period)} (difference {diff:+.2f} pp, "
-            "within rounding and chain-linking)."
-        )
-    else:
-        message = (
-            f"The parts' growth, weighted by their prior-period values, gives {weighted:.2f} %, "
-            f"but the total is stated as {stated} for {label(period)}: {diff:+.2f} pp, more "
-            "than rounding and chain-linking explain."
-        )
+    result = Num(value=weighted, spec=".2f")
+    arithmetic = say("weighted_growth.arithmetic", terms=terms, weighted=result)
+    stated = say("relative.percent", value=Num(value=total.value, places=total.decimals))
+    common = {"weighted": result, "stated": stated, "period": when_}
+    difference = Num(value=diff, spec="+.2f")
+    message = say(
+        "weighted_growth.agrees" if ok else "weighted_growth.disagrees", **common, diff=difference
+    )
     return Finding(
         **base,
         status="pass" if ok else "fail",
         severity="info" if ok else "warning",
-        message=message,
-        expected=Figure(value=total.value, unit="%", text=f"{stated} (stated)"),
-        actual=Figure(value=weighted, unit="%", text=arithmetic),
+        **said("message", "say", say=message),
+        expected=Figure(
+            value=total.value, unit="%", **said("text", "weighted_growth.stated", stated=stated)
+        ),
+        actual=Figure(value=weighted, unit="%", **said("text", "say", say=arithmetic)),
         tolerance=Tolerance(
             value=tol,
             unit="pp",
-            why=f"{rounding:.2f} pp rounding of the rates + {CHAIN_LINK_ALLOWANCE_PP} pp because "
-            "chain-linked real growth is not exactly additive",
+            **said(
+                "why",
+                "weighted_growth.why",
+                rounding=Num(value=rounding, spec=".2f"),
+                allowance=Num(value=CHAIN_LINK_ALLOWANCE_PP, spec=""),
+            ),
         ),
         evidence=tuple(fact_evidence(inputs, f) for f in found),
     )

@@ -220,6 +220,107 @@ def quantity(
     return words.get(qualifier, "") + body
 
 
+def qualifier(code: str, *, locale: str | None = None) -> str:
+    """The words before a qualified figure: ``more than `` (zh: ``超过``)."""
+    words = _QUALIFIER_WORDS_ZH if _zh(locale) else _QUALIFIER_WORDS
+    return words.get(code, "")
+
+
+# Chinese: the names of powers of ten, and each unit's word (with the power of ten that word
+# already means: 千瓦 is 1e3 W), for a unit at the scale a document wrote it in
+_POWERS_ZH = {
+    0: "",
+    3: "千",
+    4: "万",
+    6: "百万",
+    7: "千万",
+    8: "亿",
+    9: "十亿",
+    10: "百亿",
+    12: "万亿",
+}
+_UNIT_ZH = {
+    "CNY": ("元", 0),
+    "USD": ("美元", 0),
+    "W": ("千瓦", 3),
+    "Wh": ("千瓦时", 3),
+    "t": ("吨", 0),
+    "kg": ("千克", 0),
+    "km": ("公里", 0),
+}
+# the scales Chinese statistics write each unit in (a figure's 万 or 亿 step)
+_STEPS_ZH = {
+    "CNY": _MONEY_SCALES_ZH,
+    "USD": _MONEY_SCALES_ZH,
+    "W": _POWER_SCALES_ZH,
+    "Wh": _ENERGY_SCALES_ZH,
+    "t": _MASS_SCALES_ZH,
+}
+
+
+def unit_words(unit: str, scale: float = 1.0, *, locale: str | None = None) -> str:
+    """A unit at a scale, as a figure's unit is named: ('CNY', 1e8) -> ``100 million yuan``
+    (zh: ``亿元``); ('W', 1e10) -> ``10 million kilowatts`` (zh: ``千万千瓦``)."""
+    if not _zh(locale):
+        from pestle.checks.units import unit_name  # the checks' own English names
+
+        return unit_name(unit, scale)
+    if unit in ("%", "pp"):
+        return "%" if unit == "%" else "个百分点"
+    if unit == "count":
+        return ""
+    word, power10 = _UNIT_ZH.get(unit, (unit, 0))
+    k = round(math.log10(scale)) - power10 if scale > 0 else 0
+    return f"{_POWERS_ZH.get(k, f'×10^{k}')}{word}"
+
+
+def step(unit: str, scale: float, *, locale: str | None = None) -> tuple[float, str] | None:
+    """The step (and its name) a language counts numbers of `unit` at `scale` in, when it is
+    not `scale` itself: Chinese counts million kilowatts (1e9 W) in 万千瓦 (1e7 W), billions
+    of yuan in 亿元; None when the numbers stay as they are."""
+    if not _zh(locale) or unit not in _STEPS_ZH:
+        return None
+    for threshold, word in _STEPS_ZH[unit]:
+        if threshold <= scale * 1.0000001:
+            name = word + _CURRENCY_ZH[unit] if unit in _CURRENCY_ZH else word
+            return (threshold, name) if threshold != scale else None
+    return None
+
+
+def stated(
+    value: float,
+    unit: str,
+    scale: float = 1.0,
+    places: int | None = None,
+    qualifier_code: str = "=",
+    *,
+    locale: str | None = None,
+) -> str:
+    """A figure as a document stated it, at its precision: `places` decimals of
+    value / `scale`. Chinese takes the 万/亿 step of its statistics and as many decimals as
+    keep the stated precision (472.909 billion yuan, 3 decimals -> ``4,729.09亿元``)."""
+    if not _zh(locale) or unit not in _STEPS_ZH or places is None:
+        return quantity(value, unit, qualifier_code, places, locale=locale)
+    lang = resolve(locale)
+    m, word = _scaled(value, _STEPS_ZH[unit])
+    step = value / m if m else 1.0
+    decimals = max(0, places + round(math.log10(step / scale))) if scale > 0 else places
+    bare = {"W": "瓦", "Wh": "瓦时", "t": "吨"}.get(unit, "")
+    if unit in _CURRENCY_ZH:
+        word, bare = word + _CURRENCY_ZH[unit], _CURRENCY_ZH[unit]
+    return qualifier(qualifier_code, locale=lang) + f"{number(m, decimals)}{word or bare}"
+
+
+def exact(value: float, unit: str, qualifier_code: str = "=", *, locale: str | None = None) -> str:
+    """A reference figure with every digit it was given (``1,774.134亿元`` ...)."""
+    if value == 0 or not math.isfinite(value) or unit not in _STEPS_ZH:
+        return quantity(value, unit, qualifier_code, locale=locale)
+    from decimal import Decimal
+
+    digits = -int(Decimal(repr(abs(value))).normalize().as_tuple().exponent)
+    return stated(value, unit, 1.0, max(0, digits), qualifier_code, locale=locale)
+
+
 def _range_zh(low: float, high: float, unit: str, decimals: int | None) -> str | None:
     """Chinese ranges in 万/亿 units (``1.2–1.8万吨``), or None for other units."""
     scales: tuple[tuple[float, str], ...]
@@ -432,7 +533,8 @@ def in_unit(value: float, display: str, *, locale: str | None = None) -> float:
 
 # Codes of the analysis vocabularies a case uses (policy level, Rothwell & Zegveld
 # instrument, target area, project status, EFE interpretation), marked for the catalogue;
-# in English each reads as the code with spaces, so English output is unchanged.
+# in English each reads as the code with spaces (zone_wide: with why), so English output is
+# unchanged.
 CODE_WORDS = {
     "national": N_("national"),
     "regional": N_("regional"),
@@ -450,6 +552,7 @@ CODE_WORDS = {
     "services": N_("services"),
     "trade_investment": N_("trade investment"),
     "digital_economy": N_("digital economy"),
+    "zone_wide": N_("zone-wide (the report names policy areas, not industries)"),
     "approved": N_("approved"),
     "planned": N_("planned"),
     "completed": N_("completed"),
@@ -478,6 +581,29 @@ CODE_WORDS = {
     "info": N_("info"),
     "warning": N_("warning"),
     "error": N_("error"),
+    # words of the consistency checks' findings: kinds of capacity listed, counted grants,
+    # measures and attributes the rules compare, parts of a capacity total
+    "energy_base": N_("energy base"),
+    "uhv_corridor": N_("uhv corridor"),
+    "powers": N_("powers"),
+    "permissions": N_("permissions"),
+    "measures": N_("measures"),
+    "capacity": N_("capacity"),
+    # kinds of a finding's evidence
+    "claim": N_("claim"),
+    "passage": N_("passage"),
+    "reference": N_("reference"),
+    "entity": N_("entity"),
+    "value": N_("value"),
+    "investment": N_("investment"),
+    "wind": N_("wind"),
+    "solar": N_("solar"),
+    "gdp": N_("gdp"),
+    "added value": N_("added value"),
+    "total import and export value": N_("total import and export value"),
+    "primary industry": N_("primary industry"),
+    "secondary industry": N_("secondary industry"),
+    "tertiary industry": N_("tertiary industry"),
 }
 
 

@@ -165,14 +165,18 @@ def checks_page(
     cs = _cs(request)
     report = cs.checks
     needle = q.casefold().strip()
-    rows = [
-        present.finding_row(f)
-        for f in report.findings
-        if (not status or f.status == status)
-        and (not severity or f.severity == severity)
-        and (not rule or f.rule == rule)
-        and (not needle or needle in f"{f.title} {f.message} {f.id}".casefold())
-    ]
+    rows = []
+    for f in report.findings:
+        if (status and f.status != status) or (severity and f.severity != severity):
+            continue
+        if rule and f.rule != rule:
+            continue
+        row = present.finding_row(f)
+        # the words the reader sees (their language) and the stored English and id
+        words = f"{row['title']} {row['message']} {f.title} {f.message} {f.id}"
+        if needle and needle not in words.casefold():
+            continue
+        rows.append(row)
     return _render(
         request,
         "checks.html.j2",
@@ -310,8 +314,8 @@ def scenarios_page(request: Request) -> HTMLResponse:
             (n, fmt.count(n), n == cs.results.settings.samples)
             for n in sorted({*SAMPLE_CHOICES, cs.results.settings.samples})
         ],
-        a=present.demand_payload(a, cs.id, {}),
-        b=present.demand_payload(b, cs.id, {}),
+        a=present.demand_payload(a, cs.id, {}, present_settings.scenario_label(cs.results, a.name)),
+        b=present.demand_payload(b, cs.id, {}, present_settings.scenario_label(cs.results, b.name)),
         fan_a=_side_by_side(a.demand, _("Scenario A")),
         fan_b=_side_by_side(b.demand, _("Scenario B")),
         writable=not is_read_only(cs.case),

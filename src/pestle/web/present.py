@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 
 from pestle.analysis.ahp import ratio_text
 from pestle.present import charts
+from pestle.present import findings as said
 from pestle.present import format as fmt
 from pestle.present.charts import segment_name
 from pestle.present.format import parameter_value
@@ -90,15 +91,17 @@ def finding_row(f: Finding) -> dict[str, Any]:
     return {
         "id": f.id,
         "rule": f.rule,
-        "title": f.title,
+        # what the check says, in the reader's language (English: as the checks stored it)
+        "title": said.title(f),
         "status": f.status,
         "status_text": _word(STATUS_WORDS, f.status),
         "severity": f.severity,
-        "message": f.message,
-        "expected": f.expected.text if f.expected else None,
-        "actual": f.actual.text if f.actual else None,
-        "tolerance": f.tolerance.text if f.tolerance else None,
-        "readings": list(f.readings),
+        "severity_text": fmt.words(f.severity),
+        "message": said.message(f),
+        "expected": said.figure(f.expected) if f.expected else None,
+        "actual": said.figure(f.actual) if f.actual else None,
+        "tolerance": said.tolerance(f.tolerance) if f.tolerance else None,
+        "readings": [r for r, _benign in said.readings(f)],
         "evidence": [evidence_text(e) for e in f.evidence],
     }
 
@@ -140,9 +143,9 @@ def touched_rows(
         rows.append(
             {
                 "id": f.id,
-                "title": f.title,
+                "title": said.title(f),
                 "rule": f.rule,
-                "message": f.message,
+                "message": said.message(f),
                 "before": t.before,
                 "after": t.after,
                 "bearings": bearings,
@@ -156,6 +159,7 @@ def evidence_text(e: Any) -> dict[str, Any]:
     if e.kind == "claim":
         return {
             "kind": "claim",
+            "kind_text": fmt.words("claim"),
             "label": f"“{e.text}”" + (f" ({e.section})" if e.section else ""),
             "quote": e.quote,
             "document": e.document,
@@ -163,20 +167,31 @@ def evidence_text(e: Any) -> dict[str, Any]:
             "end": e.end,
         }
     if e.kind == "passage":
-        return {"kind": "passage", "label": e.section or "passage", "quote": e.text}
+        return {
+            "kind": "passage",
+            "kind_text": fmt.words("passage"),
+            "label": e.section or fmt.words("passage"),
+            "quote": e.text,
+        }
     if e.kind == "reference":
         value = e.display or (
             fmt.quantity(e.value, e.unit, e.qualifier) if e.value is not None and e.unit else ""
         )
-        quality = f", quality {e.quality}" if e.quality else ""
+        quality = _(", quality {quality}").format(quality=e.quality) if e.quality else ""
         return {
             "kind": "reference",
+            "kind_text": fmt.words("reference"),
             "label": f"{fmt.words(e.series)} {e.label}: {value}".strip(),
             "quote": f"{e.source}{quality}",
         }
     value = e.display or ("" if e.value is None else str(e.value))
     attribute = f" · {fmt.words(e.attribute)}" if e.attribute else ""
-    return {"kind": "entity", "label": f"{pick(e.name)}{attribute}", "quote": value}
+    return {
+        "kind": "entity",
+        "kind_text": fmt.words("entity"),
+        "label": f"{pick(e.name)}{attribute}",
+        "quote": value,
+    }
 
 
 # -- demand -----------------------------------------------------------------------------------
@@ -239,9 +254,11 @@ def parameter_state(p: Parameter) -> str:
     if p.categorical:
         return str(p.base)
     if p.distribution == "fixed" or p.range is None:
-        return f"fixed at {fmt.number(float(p.base))}"
+        return _("fixed at {value}").format(value=fmt.number(float(p.base)))
     low, high = p.range
-    return f"{p.distribution} {fmt.value_range(low, high, '')}"
+    # the distribution's name is a word of a closed vocabulary: in the reader's language
+    name = _(fmt.DISTRIBUTIONS.get(p.distribution, p.distribution))
+    return f"{name} {fmt.value_range(low, high, '')}"
 
 
 def parameter_states(params: ParameterSet) -> dict[str, str]:
@@ -276,8 +293,11 @@ def slider(p: Parameter, rank: int | None) -> dict[str, Any]:
     return row
 
 
-def demand_payload(result: Any, case_id: str, overrides: dict[str, Any]) -> dict[str, Any]:
-    """The JSON answer of the demand endpoints: the model's own dict, plus display text."""
+def demand_payload(
+    result: Any, case_id: str, overrides: dict[str, Any], label: str | None = None
+) -> dict[str, Any]:
+    """The JSON answer of the demand endpoints: the model's own dict, plus display text
+    (the scenario's `label` and description in the reader's language)."""
     d = result.demand
     data = d.to_dict()
     return {
@@ -290,8 +310,14 @@ def demand_payload(result: Any, case_id: str, overrides: dict[str, Any]) -> dict
         "rows": data["rows"],
         "parameters": data["parameters"],
         "display": {
+            "scenario": label or result.name,
+            "description": pick(result.description),
             "horizon": horizon(d),
             "samples": fmt.count(d.samples),
+            # the run in a line of the reader's words: samples, seed and years
+            "run": _("{samples} samples · seed {seed} · {horizon}").format(
+                samples=fmt.count(d.samples), seed=d.seed, horizon=horizon(d)
+            ),
             "fan": fan_records(d),
             "totals": totals(d),
             "parameters": parameter_states(d.parameters),

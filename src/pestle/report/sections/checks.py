@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from pestle.present import charts
+from pestle.present import findings as said
 from pestle.present import format as fmt
 from pestle.present.i18n import N_
 from pestle.present.i18n import gettext as _
@@ -91,10 +92,6 @@ def checks_note(report: Any, notes: Notes) -> int:
     )
 
 
-def _figure(fig: Any) -> str:
-    return fig.text if fig is not None else "—"
-
-
 def _table(cite: Cite, status: str, findings: list[Any]) -> Table:
     rows = []
     for f in findings:
@@ -102,10 +99,10 @@ def _table(cite: Cite, status: str, findings: list[Any]) -> Table:
         rows.append(
             (
                 text(fmt.words(f.severity)),  # an id of the checks, in the reader's words
-                text(Term(f.title), " ", f.message, refs(*marks)),
-                text(_figure(f.expected)),
-                text(_figure(f.actual)),
-                text(f.tolerance.text if f.tolerance else "—"),
+                text(Term(said.title(f)), " ", said.message(f), refs(*marks)),
+                text(said.figure(f.expected)),
+                text(said.figure(f.actual)),
+                text(said.tolerance(f.tolerance)),
             )
         )
     return table(
@@ -127,25 +124,31 @@ def _table(cite: Cite, status: str, findings: list[Any]) -> Table:
 def _details(cite: Cite, findings: list[Any]) -> list:
     out: list = []
     for f in findings:
+        name = Term(said.title(f))
         if f.readings:
-            out.append(Paragraph(text(Term(f.title), _(": possible readings")), tone="method"))
+            out.append(Paragraph(text(name, _(": possible readings")), tone="method"))
             out.append(
                 Bullets(
                     tuple(
-                        text(r, _(" (not an error)") if r in f.benign_readings else "")
-                        for r in f.readings
+                        text(r, _(" (not an error)") if benign else "")
+                        for r, benign in said.readings(f)
                     )
                 )
             )
         if f.rows:
-            out.append(Paragraph(text(Term(f.title), _(": every row affected")), tone="method"))
-            out.append(Bullets(tuple(text(r.text) for r in f.rows)))
+            out.append(Paragraph(text(name, _(": every row affected")), tone="method"))
+            out.append(Bullets(tuple(text(said.row(r)) for r in f.rows)))
         if f.members:
-            out.append(Paragraph(text(Term(f.title), _(": the findings merged")), tone="method"))
+            out.append(Paragraph(text(name, _(": the findings merged")), tone="method"))
             out.append(
                 Bullets(
                     tuple(
-                        text(m.title, f" ({fmt.words(m.status)}): ", m.message) for m in f.members
+                        text(
+                            said.title(m),
+                            _(" ({status}): ").format(status=fmt.words(m.status)),
+                            said.message(m),
+                        )
+                        for m in f.members
                     )
                 )
             )

@@ -684,20 +684,21 @@ def _linkage(results: Results, notes: Notes, demand_note: int) -> list:
         Paragraph(text(central.note), tone="warning"),
         Paragraph(
             text(
-                "At the central price, the composite demand of the presented scenario is a "
-                "final-demand shock of ",
-                num(fmt.money(totals["final_demand"]), link_note),
-                " (direct output). It raises output across the economy by a further ",
-                num(fmt.money(totals["output_indirect"]), link_note, strong=True),
-                " indirectly, ",
-                num(fmt.money(totals["output_total"]), link_note),
-                " in total (",
-                num(fmt.value_range(low, high, "CNY"), link_note),
-                " over the price range), with ",
-                num(fmt.money(totals["value_added_total"]), link_note),
-                " of value added and ",
-                num(fmt.money(totals["imports_total"]), link_note),
-                " of imports.",
+                *fill(
+                    _(
+                        "At the central price, the composite demand of the presented scenario is "
+                        "a final-demand shock of {final} (direct output). It raises output across "
+                        "the economy by a further {indirect} indirectly, {total} in total "
+                        "({range} over the price range), with {added} of value added and "
+                        "{imports} of imports."
+                    ),
+                    final=num(fmt.money(totals["final_demand"]), link_note),
+                    indirect=num(fmt.money(totals["output_indirect"]), link_note, strong=True),
+                    total=num(fmt.money(totals["output_total"]), link_note),
+                    range=num(fmt.value_range(low, high, "CNY"), link_note),
+                    added=num(fmt.money(totals["value_added_total"]), link_note),
+                    imports=num(fmt.money(totals["imports_total"]), link_note),
+                )
             )
         ),
         chart(

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from pestle.present import charts
+from pestle.present import findings as said
 from pestle.present import format as fmt
 from pestle.present.i18n import gettext as _
 from pestle.report.footnotes import Notes, num, refs
@@ -195,7 +196,10 @@ def _structure(results: Results, cite: Cite, indicators: tuple, body: Body) -> l
         blocks.append(
             Bullets(
                 tuple(
-                    text(Link(f.title, finding_anchor(f)), f" — {fmt.words(f.status)}: {f.message}")
+                    text(
+                        Link(said.title(f), finding_anchor(f)),
+                        f" — {fmt.words(f.status)}: {said.message(f)}",
+                    )
                     for f in related
                 )
             )
@@ -306,12 +310,14 @@ def _clusters(results: Results, cite: Cite, body: Body) -> list:
                 text(
                     *fill(
                         _("Check {check} ({status}): {message}"),
-                        check=Link(f.title, finding_anchor(f)),
+                        check=Link(said.title(f), finding_anchor(f)),
                         status=fmt.words(f.status),
-                        message=f.message,
+                        message=said.message(f),
                     ),
-                    _(" Expected: {value}.").format(value=f.expected.text) if f.expected else "",
-                    _(" Actual: {value}.").format(value=f.actual.text) if f.actual else "",
+                    _(" Expected: {value}.").format(value=said.figure(f.expected))
+                    if f.expected
+                    else "",
+                    _(" Actual: {value}.").format(value=said.figure(f.actual)) if f.actual else "",
                 ),
                 tone="warning" if f.status == "fail" else "method",
             )

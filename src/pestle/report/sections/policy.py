@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from pestle.present import charts
+from pestle.present import findings as said
 from pestle.present import format as fmt
 from pestle.present.i18n import gettext as _
 from pestle.present.i18n import pick
@@ -57,7 +58,8 @@ def _inventory(cite: Cite, policies: tuple) -> list:
                 text(p.name, refs(*cite.first(p))),
                 text(fmt.words(a.get("level"))),
                 text(fmt.words(a.get("instrument"))),
-                text(str(a.get("target_industry") or fmt.words(a.get("target")))),
+                # a code of the target vocabulary (industry, energy, zone_wide), in words
+                text(fmt.words(a.get("target_industry") or a.get("target"))),
                 text(*(counts or ["—"])),
                 text(str(a.get("covers", "—"))),
             )
@@ -68,8 +70,9 @@ def _inventory(cite: Cite, policies: tuple) -> list:
             _("Policies the source report names, as coded in the case"),
             (
                 _("Policy"),
-                _("Level"),
-                _("Instrument"),
+                # short codes in words: kept whole (a Chinese level read one character a line)
+                Column(_("Level"), word=True),
+                Column(_("Instrument"), word=True),
                 _("Target"),
                 numeric(_("Scope")),
                 _("Areas covered"),
@@ -252,7 +255,10 @@ def _ftz(results: Results, cite: Cite, body: Body) -> list:
     related = findings_about(results, *(s.id for s in sections))
     if related:
         items = tuple(
-            text(Link(f.title, finding_anchor(f)), f" — {fmt.words(f.status)}: {f.message}")
+            text(
+                Link(said.title(f), finding_anchor(f)),
+                f" — {fmt.words(f.status)}: {said.message(f)}",
+            )
             for f in related
         )
         blocks.append(Paragraph(text(_("What the consistency checks say about these figures:"))))

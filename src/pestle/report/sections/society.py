@@ -16,10 +16,13 @@ def build(results: Results, notes: Notes, body: Body) -> None:
     body.intro.append(
         Paragraph(
             text(
-                "The source report treats social stability and international relations in "
-                "words only; the case holds no measure of them. Each factor is shown with the "
-                "passages that support it and, separately and labelled as such, the analyst's "
-                "rating of how well the region's composites industry responds to it."
+                _(
+                    "The source report treats social stability and international relations in "
+                    "words only; the case holds no measure of them. Each factor is shown with "
+                    "the passages that support it and, separately and labelled as such, the "
+                    "analyst's rating of how well the region's composites industry responds to "
+                    "it."
+                )
             ),
             tone="lead",
         )

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from pestle.present import findings as said
 from pestle.present import format as fmt
 from pestle.present.charts import segment_name
 from pestle.present.i18n import N_, pick
@@ -259,6 +260,6 @@ def _checks(results: Results, notes: Notes) -> Text:
         for k, f in enumerate(failed):
             if k:
                 parts.append(_("; "))
-            parts.append(Link(f.title, finding_anchor(f)))
+            parts.append(Link(said.title(f), finding_anchor(f)))
     parts.append(_("."))
     return text(*parts)

@@ -7,6 +7,7 @@ from typing import Any
 
 from pestle.model.period import Period
 from pestle.present import charts
+from pestle.present import findings as said
 from pestle.present import format as fmt
 from pestle.present.i18n import gettext as _
 from pestle.present.i18n import pick
@@ -122,9 +123,9 @@ def _scale(results: Results, cite: Cite) -> list:
                                 "The report's table is read as its header says (“100 million "
                                 "yuan”), and the check against reference data fails: "
                             ),
-                            Link(f.title, finding_anchor(f)),
+                            Link(said.title(f), finding_anchor(f)),
                             _(": "),
-                            f.message,
+                            said.message(f),
                             refs(*evidence_notes(cite, f.evidence)),
                         ),
                         tone="warning",

@@ -6,6 +6,7 @@ from typing import Annotated
 
 from fastapi import APIRouter, Depends, Query
 
+from pestle.present.settings import scenario_label
 from pestle.web import present
 from pestle.web.api.common import SafeJSONResponse, served_case
 from pestle.web.runs import run_demand
@@ -20,7 +21,8 @@ Served = Annotated[CaseState, Depends(served_case)]
 def _answer(cs: CaseState, request: DemandRequest) -> SafeJSONResponse:
     """The payload as a response made here: no second serialisation pass (hot path)."""
     result, overrides = run_demand(cs, request)
-    return SafeJSONResponse(present.demand_payload(result, cs.id, overrides))
+    label = scenario_label(cs.results, result.name)
+    return SafeJSONResponse(present.demand_payload(result, cs.id, overrides, label))
 
 
 @router.get(

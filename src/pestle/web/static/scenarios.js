@@ -43,10 +43,10 @@
       showTotals(p.totals, data.display.totals);
       if (pane === "a") {
         showParameters(data.display.parameters);
-        P.text($("desc-a"), data.description);
-        P.text($("name-a"), data.scenario);
+        P.text($("desc-a"), data.display.description);
+        P.text($("name-a"), data.display.scenario);
         $("overrides-a").hidden = Object.keys(data.overrides).length === 0;
-        P.text($("run-status"), data.display.samples + " samples \u00b7 seed " + data.seed + " \u00b7 " + data.display.horizon);
+        P.text($("run-status"), data.display.run);
       } else {
         P.text($("desc-b"), data.description);
       }
