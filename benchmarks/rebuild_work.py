@@ -11,8 +11,9 @@ all threads):
 - results: the demand model, its scenarios, Sobol' indices, the backtest (what the change
   touches; the rest comes from the cache);
 - view model: the report's words, tables and chart specs;
-- PDF: the parts whose content changed, laid out (WeasyPrint), and their charts converted
-  (vl-convert), counted apart; the pages laid out are printed;
+- PDF: the parts whose content changed, laid out, and their charts converted (vl-convert),
+  counted apart; with Chromium (the default engine where there is one), the browser's own
+  processes are counted too ("browser", psutil); the pages laid out are printed;
 - the other formats (HTML, Markdown, tables.xlsx), the contents, assembly and writing.
 
 Before any PDF part can start, the results and the view model must be there (they are
@@ -69,10 +70,10 @@ def main() -> None:
     svg.to_svg = counted("charts", to_svg)
     render_document = pdf_workers.render_document
 
-    def laid_out(html, charts=None, cache=None):
+    def laid_out(html, charts=None, cache=None, browser=None):
         before = spent["charts"]
         start = time.process_time()
-        done = render_document(html, charts, cache)
+        done = render_document(html, charts, cache, browser)
         charts_here = spent["charts"] - before
         spent["PDF layout"] += time.process_time() - start - charts_here
         pages[0] += page_count(done[0])
@@ -105,6 +106,7 @@ def main() -> None:
         value = values[i + 1]
         start = time.process_time()
         started.clear()
+        browser = _children_cpu()
 
         build_report(
             out=out,
@@ -112,11 +114,13 @@ def main() -> None:
             progress=progress,
         )
         total = time.process_time() - start
+        spent["browser"] = _children_cpu() - browser
+        total += spent["browser"]
         # the view model stage starts the PDF's parts (laid out here, with no workers)
         spent["view model"] -= spent["PDF layout"] + spent["charts"]
         spent["other"] = total - sum(spent[k] for k in ("results", "view model", "PDF layout",
-                                                          "charts"))  # fmt: skip
-        for key in ("results", "view model", "PDF layout", "charts", "other"):
+                                                          "charts", "browser"))  # fmt: skip
+        for key in ("results", "view model", "PDF layout", "charts", "browser", "other"):
             rows[key].append(spent[key])
         rows["total"].append(total)
         rows["pages"].append(pages[0])
@@ -125,8 +129,11 @@ def main() -> None:
     pdf_workers.render_document = render_document
 
     median = {k: statistics.median(v) for k, v in rows.items()}
-    print(f"rebuild after one {parameter} change: CPU seconds, median of {options.runs}")
-    for key in ("results", "view model", "PDF layout", "charts", "other", "total"):
+    from pestle.report.pdf_engine import choose
+
+    engine = choose().label()
+    print(f"rebuild after one {parameter} change ({engine}): CPU seconds, median of {options.runs}")
+    for key in ("results", "view model", "PDF layout", "charts", "browser", "other", "total"):
         print(f"  {key:<12} {median[key]:6.2f} s")
     print(f"  PDF pages laid out: {median['pages']:.0f}")
     # before the PDF can start: the results (wall clock: their threads share the cores
@@ -139,6 +146,20 @@ def main() -> None:
         f"floor on {options.cores} cores: {serial:.2f} s before the PDF can start + "
         f"{rest:.2f} s / {options.cores} = {floor:.2f} s, {verdict} the goal of {GOAL} s"
     )
+
+
+def _children_cpu() -> float:
+    """CPU seconds of this process's children so far (Chromium and its driver)."""
+    import psutil
+
+    total = 0.0
+    for child in psutil.Process().children(recursive=True):
+        try:
+            times = child.cpu_times()
+        except psutil.Error:  # ended meanwhile
+            continue
+        total += times.user + times.system
+    return total
 
 
 if __name__ == "__main__":

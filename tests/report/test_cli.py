@@ -84,3 +84,28 @@ def test_an_unknown_lang_is_a_usage_error_naming_the_flag(cli, tmp_path, capsys)
     err = capsys.readouterr().err
     assert "--lang" in err and "'fr' is not one of" in err and "Traceback" not in err
     assert not (tmp_path / "r").exists()
+
+
+@pytest.mark.parametrize("watch", [[], ["--watch"]])
+def test_an_unknown_pdf_engine_is_a_one_line_error_before_any_work(
+    cli, tmp_path, capsys, watch
+) -> None:
+    with pytest.raises(SystemExit) as info:
+        cli(["report", "--out", str(tmp_path / "r"), "--pdf-engine", "prince", *watch])
+    assert info.value.code == 2
+    err = capsys.readouterr().err.strip()
+    assert err == (
+        "error: --pdf-engine: unknown PDF engine 'prince': choose one of auto, chromium, weasyprint"
+    )
+    assert not (tmp_path / "r").exists()
+
+
+def test_the_manifest_names_the_pdf_engine_asked_for(cli, tmp_path) -> None:
+    import json
+
+    out = tmp_path / "r"
+    with pytest.raises(SystemExit) as info:
+        cli(["report", "--out", str(out), "--format", "pdf", "--pdf-engine", "weasyprint", "-q"])
+    assert info.value.code in (0, None)
+    manifest = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
+    assert manifest["pdf_engine"].startswith("weasyprint ")

@@ -108,7 +108,10 @@ def report(
     settings = Settings.of(scenario=scenario, samples=samples, seed=seed, overrides=overrides)
     check_out_folder(out)  # an unwritable --out is one line before a minute of work
     if watch:
-        parse_formats(format)  # a bad --format is an error before anything starts
+        if "pdf" in parse_formats(format):  # a bad --format or engine: an error at once
+            from pestle.report.pdf_engine import choose
+
+            choose(pdf_engine)
         _watch(case, out, format, settings, quiet, lang.value, pdf_engine)
         return
     try:

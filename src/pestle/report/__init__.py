@@ -10,10 +10,11 @@ every number formatted by `format` and footnoted by `footnotes`; `charts` makes 
 Vega-Lite specs; `render_html`, `render_pdf` and `render_md` lay the view model out through
 the Jinja2 templates; `build` runs the stages and writes the folder atomically.
 
-Speed: the PDF is laid out in parts (cover, contents, each section, notes) by WeasyPrint
-processes (`pdf_workers`) and put together with pikepdf (`pdf_assemble`); the parts' PDFs,
-chart SVGs and the JavaScript bundle are cached on disk by content (`cache`), so a rebuild
-lays out only the sections that changed.
+Speed: the PDF is laid out in parts (cover, contents, each section, notes) by worker
+processes (`pdf_workers`), each with a headless Chromium kept running where one is found,
+else with WeasyPrint (`pdf_engine`, `chromium`), and put together with pikepdf
+(`pdf_assemble`); the parts' PDFs, chart SVGs and the JavaScript bundle are cached on disk
+by content (`diskcache`), so a rebuild lays out only the sections that changed.
 """
 
 from pestle.report.build import FORMATS, BuildResult, build_report
