@@ -70,6 +70,10 @@ BUDGETS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "demand": (("demand", "--samples", "1000"), (*REPORT_WEB, *STORE, *CLUSTER, "openpyxl")),
     "analyze": (("analyze", "--samples", "1000"), (*REPORT_WEB, *STORE, *CLUSTER, "openpyxl")),
 }
+# the Sobol' indices' libraries, which `analyze` loads in the child computing them beside the
+# other steps (results/aside.py), where a child can be forked
+if sys.platform.startswith("linux"):
+    BUDGETS["analyze"] = (BUDGETS["analyze"][0], (*BUDGETS["analyze"][1], "SALib", "scipy.stats"))
 
 
 def _loaded_by(args: tuple[str, ...], cache: Path) -> set[str]:

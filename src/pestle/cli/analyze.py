@@ -636,7 +636,8 @@ def analyze(
     from pestle.cli.results import build
 
     workbook = need_out(fmt, out)
-    results = build(case, scenario=scenario, samples=samples, seed=seed)
+    # every field is shown: the Sobol' indices and the backtest compute in a second process
+    results = build(case, scenario=scenario, samples=samples, seed=seed, processes=2)
     if workbook is not None:
         from pestle.export import results_workbook
 

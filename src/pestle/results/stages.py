@@ -35,6 +35,7 @@ if TYPE_CHECKING:
     from pestle.analysis.robustness import RankStability
     from pestle.analysis.topsis import DecisionMatrix, TopsisResult
     from pestle.model.judgment import Judgments
+    from pestle.model.parameter import ParameterSet, Value
     from pestle.results.results import Results
 
 DEMAND_CRITERION = "demand_size"  # the TOPSIS criterion the demand model can supply
@@ -137,6 +138,23 @@ def _scenario_name(r: Results) -> str:
     return chosen
 
 
+def _overrides(r: Results) -> dict[str, Value]:
+    # a user's overrides are checked as the API checks them: a choice, or a finite number
+    # inside the parameter's stated range (an unranged one takes any finite number)
+    return r.demand_inputs.parameters.checked_overrides(r.settings.override_map)
+
+
+def headline_parameters(r: Results) -> ParameterSet:
+    """The headline scenario's parameters under the user's overrides: the set its run draws
+    from (`r.scenario_run.parameters`, as `compare_scenarios` prepares it), without running
+    the model, so the Sobol' indices and the backtest need not wait for the Monte Carlo."""
+    from pestle.analysis.demand.scenarios import select
+
+    inputs = r.demand_inputs
+    (scenario,) = select(inputs.scenarios, [r.scenario])
+    return inputs.parameters.apply(scenario).with_values(_overrides(r))
+
+
 def _compare(r: Results, names: list[str] | None) -> ScenarioComparison:
     """The demand model under the settings, for the named scenarios (None: all of them);
     Sobol' is for the headline scenario only (`_sensitivity`)."""
@@ -144,15 +162,12 @@ def _compare(r: Results, names: list[str] | None) -> ScenarioComparison:
 
     inputs = r.demand_inputs
     s = r.settings
-    # a user's overrides are checked as the API checks them: a choice, or a finite number
-    # inside the parameter's stated range (an unranged one takes any finite number)
-    overrides = inputs.parameters.checked_overrides(s.override_map)
     return compare_scenarios(
         inputs.build_out,
         inputs.parameters,
         inputs.scenarios,
         names=names,
-        overrides=overrides,
+        overrides=_overrides(r),
         samples=s.samples,
         seed=s.seed,
         sobol_samples=None,
@@ -177,12 +192,12 @@ def _sensitivity(r: Results) -> SensitivityResult | None:
 
     if not r.settings.sobol_samples:
         return None
-    run = r.scenario_run
-    if not any(p.uncertain for p in run.parameters):
+    parameters = headline_parameters(r)
+    if not any(p.uncertain for p in parameters):
         return None
     return demand_sensitivity(
         r.demand_inputs.build_out,
-        run.parameters,
+        parameters,
         base_samples=r.settings.sobol_samples,
         seed=r.settings.seed,
     )
@@ -195,7 +210,7 @@ def _backtest(r: Results) -> Backtest:
 
     return backtest(
         r.demand_inputs.build_out,
-        r.scenario_run.parameters,
+        headline_parameters(r),
         samples=r.settings.samples,
         seed=r.settings.seed,
         scenario=r.scenario,
@@ -298,6 +313,17 @@ def _document(r: Results) -> dict[str, Any]:
 
 DEMAND_SETTINGS = ("samples", "seed", "overrides")
 
+# Steps a command that computes everything runs in a child process beside the others
+# (`Results(processes=2)`, aside.py): each reads only cheap steps (its `after`, computed again
+# in the child) and no other step reads it before the end. The Sobol' indices import
+# scipy.stats and SALib (about 0.5 s) and evaluate the model some 30,000 times; the
+# backtest runs the model on the history before each cut.
+ASIDE = ("sensitivity", "backtest")
+# what the ASIDE steps import that the other steps import as well: imported once, before the
+# fork, so that the two processes do not both pay for them (scipy.stats and SALib, which only
+# the Sobol' indices need, are the child's alone)
+ASIDE_SHARES = ("pandas", "scipy.linalg", "pestle.analysis.demand.backtest")
+
 STEPS: dict[str, Step] = {
     s.name: s
     for s in (
@@ -318,16 +344,25 @@ STEPS: dict[str, Step] = {
             _headline_run,
             disk=True,
         ),
+        # the Sobol' indices and the backtest read the headline scenario's parameters, not
+        # its run: they can be computed beside the Monte Carlo (`ASIDE`)
         Step(
             "sensitivity",
             DEMAND_FILES,
-            ("sobol_samples",),
-            ("headline_run",),
+            ("sobol_samples", "seed", "overrides"),
+            ("demand_inputs", "scenario"),
             _sensitivity,
             disk=True,
         ),
         Step("summaries", DEMAND_FILES, (), ("scenarios",), _summaries),
-        Step("backtest", DEMAND_FILES, (), ("headline_run",), _backtest, disk=True),
+        Step(
+            "backtest",
+            DEMAND_FILES,
+            DEMAND_SETTINGS,
+            ("demand_inputs", "scenario"),
+            _backtest,
+            disk=True,
+        ),
         Step("demand", DEMAND_FILES, (), ("headline_run",), _demand),
         Step(
             "ranking",
