@@ -46,6 +46,7 @@ if TYPE_CHECKING:
     from pestle.analysis.efe import EfeResult
     from pestle.analysis.factor_panel import FactorEntropy
     from pestle.analysis.indicators import CaseIndicators
+    from pestle.analysis.linkage import LeontiefModel
     from pestle.analysis.policy import PolicyMix
     from pestle.analysis.robustness import RankStability
     from pestle.analysis.topsis import TopsisResult
@@ -330,6 +331,11 @@ class Results:
     @property
     def stability(self) -> RankStability:
         return self.ranking.stability
+
+    @property
+    def io_model(self) -> LeontiefModel | None:
+        """The Leontief model of the case's input-output table (None if the case has none)."""
+        return self._get("io_model")
 
     @property
     def linkage(self) -> Linkage | None:

@@ -31,7 +31,7 @@ if TYPE_CHECKING:
     from pestle.analysis.demand.backtest import Backtest
     from pestle.analysis.dematel import DematelResult
     from pestle.analysis.efe import EfeResult
-    from pestle.analysis.linkage import CompositeEffects
+    from pestle.analysis.linkage import CompositeEffects, LeontiefModel
     from pestle.analysis.robustness import RankStability
     from pestle.analysis.topsis import DecisionMatrix, TopsisResult
     from pestle.model.judgment import Judgments
@@ -292,11 +292,22 @@ class Linkage:
     shock: str  # which tonnes make the shock
 
 
+def _io_model(r: Results) -> LeontiefModel | None:
+    """The Leontief model of the case's input-output table (read, factorised once), or None
+    when the case has no linkage table; it needs no demand, so it can be ready before."""
+    from pestle.analysis.linkage import leontief
+    from pestle.analysis.linkage.shock import table_of
+
+    config = r.case.linkage
+    return None if config is None else leontief(table_of(config))
+
+
 def _linkage(r: Results) -> Linkage | None:
     from pestle.analysis.linkage import composite_effects
 
     config = r.case.linkage
-    if config is None:
+    model = r.io_model
+    if config is None or model is None:
         return None
     d = r.demand
     tonnes = {k: v for k, v in d.tonnes().items() if k in config.segments}
@@ -304,7 +315,7 @@ def _linkage(r: Results) -> Linkage | None:
         f"median cumulative composite demand {d.years[0]}-{d.years[-1]} by segment "
         f"(scenario {d.name}, {r.settings.samples:,} samples, seed {r.settings.seed})"
     )
-    return Linkage(effects=composite_effects(tonnes, config=config), shock=shock)
+    return Linkage(effects=composite_effects(tonnes, config=config, model=model), shock=shock)
 
 
 def _document(r: Results) -> dict[str, Any]:
@@ -317,12 +328,18 @@ DEMAND_SETTINGS = ("samples", "seed", "overrides")
 # (`Results(processes=2)`, aside.py): each reads only cheap steps (its `after`, computed again
 # in the child) and no other step reads it before the end. The Sobol' indices import
 # scipy.stats and SALib (about 0.5 s) and evaluate the model some 30,000 times; the
-# backtest runs the model on the history before each cut.
-ASIDE = ("sensitivity", "backtest")
+# backtest runs the model on the history before each cut; the Leontief model reads a
+# 153-sector table and factorises it.
+ASIDE = ("sensitivity", "backtest", "io_model")
 # what the ASIDE steps import that the other steps import as well: imported once, before the
 # fork, so that the two processes do not both pay for them (scipy.stats and SALib, which only
 # the Sobol' indices need, are the child's alone)
-ASIDE_SHARES = ("pandas", "scipy.linalg", "pestle.analysis.demand.backtest")
+ASIDE_SHARES = (
+    "pandas",
+    "scipy.linalg",
+    "pestle.analysis.demand.backtest",
+    "pestle.analysis.linkage",
+)
 
 STEPS: dict[str, Step] = {
     s.name: s
@@ -372,7 +389,8 @@ STEPS: dict[str, Step] = {
             _ranking,
             disk=True,
         ),
-        Step("linkage", ("linkage",), (), ("demand",), _linkage, disk=True),
+        Step("io_model", ("linkage",), (), (), _io_model, disk=True),
+        Step("linkage", ("linkage",), (), ("demand", "io_model"), _linkage, disk=True),
         # the JSON form, kept as plain data: a second `pestle analyze --format json` on an
         # unchanged case reads it without importing the models that made it
         Step(
