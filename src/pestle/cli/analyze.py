@@ -33,6 +33,19 @@ TARGET_LABELS = {
     "services": "services",
 }
 PIPE_WIDTH = 120
+# the results' steps the tables show (`_print`), computed before the first line is printed:
+# a bad case file stops the command with its one-line error, not after half the tables
+TABLE_STEPS = (
+    "judgments",
+    "indicators",
+    "policy",
+    "factor_weights",
+    "entropy",
+    "ranking",
+    "demand",
+    "backtest",
+    "linkage",
+)
 TOP_EDGES = 8
 TOP_SECTORS = 6
 
@@ -636,8 +649,11 @@ def analyze(
     from pestle.cli.results import build
 
     workbook = need_out(fmt, out)
-    # every field is shown: the Sobol' indices and the backtest compute in a second process
-    results = build(case, scenario=scenario, samples=samples, seed=seed, processes=2)
+    # JSON and the workbook hold every field: some compute in a child process beside this one
+    # (results/aside.py); the tables compute only the fields they show (not the checks, the
+    # other scenarios' runs or the Sobol' indices)
+    processes = 1 if fmt == "table" else 2
+    results = build(case, scenario=scenario, samples=samples, seed=seed, processes=processes)
     if workbook is not None:
         from pestle.export import results_workbook
 
@@ -646,4 +662,4 @@ def analyze(
     if fmt == "json":
         typer.echo(json.dumps(results.to_dict(), indent=2, ensure_ascii=False, allow_nan=False))
         return
-    _print(results.compute(), wide)
+    _print(results.compute(*TABLE_STEPS), wide)

@@ -233,10 +233,11 @@ class Results:
             self._get(name)
         return self
 
-    def compute(self) -> Results:
-        """Every step, now (a surface that shows everything calls this once; with
-        `processes=2`, the ASIDE steps in a child beside this process)."""
-        for name in STEPS:
+    def compute(self, *names: str) -> Results:
+        """The named steps, or every step, now: a surface calls this once with what it shows,
+        so that a bad input stops it before it shows anything (with `processes=2`, the ASIDE
+        steps compute in a child beside this process)."""
+        for name in names or STEPS:
             if name != "json":
                 self._get(name)
         return self
