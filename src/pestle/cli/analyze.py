@@ -649,11 +649,7 @@ def analyze(
     from pestle.cli.results import build
 
     workbook = need_out(fmt, out)
-    # JSON and the workbook hold every field: some compute in a child process beside this one
-    # (results/aside.py); the tables compute only the fields they show (not the checks, the
-    # other scenarios' runs or the Sobol' indices)
-    processes = 1 if fmt == "table" else 2
-    results = build(case, scenario=scenario, samples=samples, seed=seed, processes=processes)
+    results = build(case, scenario=scenario, samples=samples, seed=seed)
     if workbook is not None:
         from pestle.export import results_workbook
 
@@ -662,4 +658,6 @@ def analyze(
     if fmt == "json":
         typer.echo(json.dumps(results.to_dict(), indent=2, ensure_ascii=False, allow_nan=False))
         return
+    # the tables compute only the fields they show: not the checks, the other scenarios' runs
+    # or the Sobol' indices (JSON and the workbook hold every field)
     _print(results.compute(*TABLE_STEPS), wide)

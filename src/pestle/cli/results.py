@@ -17,17 +17,15 @@ def build(
     case: str | Path | None,
     *,
     overrides: Mapping[str, Any] | None = None,
-    processes: int = 1,
     **settings: Any,
 ) -> Results:
     """The results of `case` (default: the embedded case) under the settings given (None:
-    the default), not yet computed: each field is computed when first read (`processes=2`:
-    some in a child process beside this one, for a command that shows every field)."""
+    the default), not yet computed: each field is computed when first read."""
     import pestle
 
     chosen = Settings.of(**settings, overrides=dict(overrides) if overrides else None)
     loaded = pestle.load_case(case) if case is not None else pestle.load_case()
-    return Results(loaded, chosen, progress=_bar_progress(), processes=processes)
+    return Results(loaded, chosen, progress=_bar_progress())
 
 
 # what the terminal says while a step of the results computes (the step's name otherwise)

@@ -11,9 +11,7 @@ that shows only the checks does not run the demand model, while a report, which 
 field, runs each step once. Expensive steps are also kept on disk by the content of the case
 files they read, the settings they use and the pestle version (`cache.py`): a second command
 on an unchanged case, or a rebuild after one file changed, reuses what did not change.
-Thread-safe: the dashboard shares one `Results` between requests. With `processes=2` (a
-command line's own process) the steps of `stages.ASIDE` are computed in a forked child beside
-the others (`aside.py`), from the first step this process has to compute.
+Thread-safe: the dashboard shares one `Results` between requests.
 """
 
 from __future__ import annotations
@@ -21,14 +19,12 @@ from __future__ import annotations
 import math
 import threading
 from collections.abc import Callable, Iterator
-from functools import partial
 from typing import TYPE_CHECKING, Any
 
 import pestle
-from pestle.results import aside
 from pestle.results import cache as disk
 from pestle.results.settings import DEFAULTS, Settings
-from pestle.results.stages import ASIDE, ASIDE_SHARES, STEPS, FactorWeights, Linkage, Ranking, Step
+from pestle.results.stages import STEPS, FactorWeights, Linkage, Ranking, Step
 from pestle.results.summary import ScenarioSummary
 
 if TYPE_CHECKING:
@@ -75,7 +71,6 @@ class Results:
         *,
         cache: bool = True,
         progress: Progress | None = None,
-        processes: int = 1,
     ) -> None:
         self.case = case
         self.settings = settings
@@ -85,12 +80,7 @@ class Results:
         self._values: dict[str, Any] = {}
         self._keys: dict[str, str] = {}
         self._lock = threading.RLock()
-        # steps computed (not read from the disk cache), here or in the child beside
-        self.computed: list[str] = []
-        # processes=2: the ASIDE steps in a child, started once, at the first step computed
-        self._aside_from = processes > 1
-        self._aside: aside.Aside | None = None
-        self._aside_names: tuple[str, ...] = ()
+        self.computed: list[str] = []  # steps computed here (not read from the disk cache)
 
     def __repr__(self) -> str:
         return f"Results(case={self.case.id!r}, settings={self.settings.describe()!r})"
@@ -112,71 +102,16 @@ class Results:
         with self._lock:
             if name in self._values:
                 return self._values[name]
-            if name in self._aside_names:  # computing in the child: wait for its values
-                self._join_aside()
-                if name in self._values:
-                    return self._values[name]
             step = STEPS[name]
-            path = self._path(name)
+            path = disk.path_of(name, self.key(name)) if self._cache and step.disk else None
             found, value = disk.load(path) if path is not None else (False, None)
             if not found:
-                self._start_aside(name)
                 value = self._run(step)
                 self.computed.append(name)
                 if path is not None:
                     disk.store(path, value)
             self._values[name] = value
             return value
-
-    def _path(self, name: str) -> Any:
-        """Where the disk cache keeps a step's value (None: not kept)."""
-        return disk.path_of(name, self.key(name)) if self._cache and STEPS[name].disk else None
-
-    def _start_aside(self, asking: str) -> None:
-        """Before the first step this process computes: fork a child computing the ASIDE
-        steps that are neither here nor on disk (nor the one asked for now), when there is
-        more than one process to use and forking is safe."""
-        if not self._aside_from:
-            return
-        self._aside_from = False  # once
-        names = tuple(
-            n for n in ASIDE if n != asking and n not in self._values and not _exists(self._path(n))
-        )
-        if not names:
-            return
-        self._aside = aside.start(partial(self._beside, names), imports=ASIDE_SHARES)
-        if self._aside is None:
-            return
-        self._aside_names = names
-        if self._progress is not None:
-            for n in names:
-                self._progress(n, 0, 1)
-
-    def _beside(self, names: tuple[str, ...]) -> tuple[dict[str, Any], list[str]]:
-        """In the forked child: the steps `names` (and what they read), as this process
-        would compute them; their values and which were computed (not read from disk).
-        The child shows no progress: the parent's display stands for it."""
-        self._progress = None
-        done = len(self.computed)
-        for name in names:
-            self._get(name)
-        computed = self.computed[done:]
-        return {n: self._values[n] for n in (*names, *computed)}, computed
-
-    def _join_aside(self) -> None:
-        """The child's values, once it has sent them (none if it failed: then each of its
-        steps is computed here when read, as without a child)."""
-        child, names = self._aside, self._aside_names
-        self._aside, self._aside_names = None, ()
-        got = child.result() if child is not None else None
-        if got is not None:
-            values, computed = got
-            for name, value in values.items():
-                self._values.setdefault(name, value)
-            self.computed.extend(n for n in computed if n not in self.computed)
-        if self._progress is not None:
-            for n in names:
-                self._progress(n, 1, 1)
 
     def _run(self, step: Step) -> Any:
         """Compute a step; whoever listens to the progress sees it start and end (a command
@@ -235,8 +170,7 @@ class Results:
 
     def compute(self, *names: str) -> Results:
         """The named steps, or every step, now: a surface calls this once with what it shows,
-        so that a bad input stops it before it shows anything (with `processes=2`, the ASIDE
-        steps compute in a child beside this process)."""
+        so that a bad input stops it before it shows anything."""
         for name in names or STEPS:
             if name != "json":
                 self._get(name)
@@ -472,10 +406,6 @@ class Results:
             if linkage is None
             else {"shock": linkage.shock, **linkage.effects.to_dict()},
         }
-
-
-def _exists(path: Any) -> bool:
-    return path is not None and path.exists()
 
 
 def _finite(data: Any) -> Any:

@@ -147,7 +147,7 @@ def _overrides(r: Results) -> dict[str, Value]:
 def headline_parameters(r: Results) -> ParameterSet:
     """The headline scenario's parameters under the user's overrides: the set its run draws
     from (`r.scenario_run.parameters`, as `compare_scenarios` prepares it), without running
-    the model, so the Sobol' indices and the backtest need not wait for the Monte Carlo."""
+    the model: the Sobol' indices and the backtest need no Monte Carlo run."""
     from pestle.analysis.demand.scenarios import select
 
     inputs = r.demand_inputs
@@ -294,7 +294,8 @@ class Linkage:
 
 def _io_model(r: Results) -> LeontiefModel | None:
     """The Leontief model of the case's input-output table (read, factorised once), or None
-    when the case has no linkage table; it needs no demand, so it can be ready before."""
+    when the case has no linkage table. A step of its own, kept on disk: it needs no demand,
+    so a changed demand parameter recomputes the effects (`_linkage`), not the table."""
     from pestle.analysis.linkage import leontief
     from pestle.analysis.linkage.shock import table_of
 
@@ -324,23 +325,6 @@ def _document(r: Results) -> dict[str, Any]:
 
 DEMAND_SETTINGS = ("samples", "seed", "overrides")
 
-# Steps a command that computes everything runs in a child process beside the others
-# (`Results(processes=2)`, aside.py): each reads only cheap steps (its `after`, computed again
-# in the child) and no other step reads it before the end. The Sobol' indices import
-# scipy.stats and SALib (about 0.5 s) and evaluate the model some 30,000 times; the
-# backtest runs the model on the history before each cut; the Leontief model reads a
-# 153-sector table and factorises it.
-ASIDE = ("sensitivity", "backtest", "io_model")
-# what the ASIDE steps import that the other steps import as well: imported once, before the
-# fork, so that the two processes do not both pay for them (scipy.stats and SALib, which only
-# the Sobol' indices need, are the child's alone)
-ASIDE_SHARES = (
-    "pandas",
-    "scipy.linalg",
-    "pestle.analysis.demand.backtest",
-    "pestle.analysis.linkage",
-)
-
 STEPS: dict[str, Step] = {
     s.name: s
     for s in (
@@ -362,7 +346,8 @@ STEPS: dict[str, Step] = {
             disk=True,
         ),
         # the Sobol' indices and the backtest read the headline scenario's parameters, not
-        # its run: they can be computed beside the Monte Carlo (`ASIDE`)
+        # its run: they neither wait for nor start the Monte Carlo, and the Sobol' indices
+        # are not computed again for another number of samples
         Step(
             "sensitivity",
             DEMAND_FILES,
