@@ -1,6 +1,7 @@
 """The speed table of issue 17: every row measured in one run, against its goal.
 
     PYTHONPATH=src .venv/bin/python benchmarks/speed.py [--runs N] [--only ROW ...]
+        [--baseline CHECKOUT]
 
 Each row is a whole process (`python -m pestle ...`: start, imports, work, exit), timed from
 launch to exit; the figure is the median of `--runs` runs (3 by default; the machine is
@@ -19,6 +20,12 @@ shared, so every run is printed too). Which caches a run may use is part of the 
 - dashboard first page: `pestle serve --port 0` with an empty cache, from the moment it
   prints its address (the socket is listening) to the first page's whole body received;
   the time from launching the command is printed too.
+
+`--baseline CHECKOUT` (another checkout, e.g. `git worktree add --detach /tmp/base main`) runs
+each command row (help, check, demand, analyze) in turn with this checkout's and that one's
+code, this one first, each run with a fresh cache of its own; the row prints the baseline's
+median and the ratio this/baseline of each pair, whose median holds when the machine's speed
+drifts during the run (a shared machine's does).
 
 Exit status 0 whatever the timings (a shared machine is not a test); a row that fails to
 run at all raises.
@@ -48,8 +55,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))  # benchmarks/report.py
 sys.path.insert(0, str(ROOT / "src"))  # this checkout's pestle, in this process too
 
 
-def _env(cache: Path) -> dict[str, str]:
-    src = str(ROOT / "src")
+def _env(cache: Path, root: Path = ROOT) -> dict[str, str]:
+    src = str(root / "src")
     path = os.environ.get("PYTHONPATH", "")
     # an installed pestle has its bytecode compiled (pip does it); a checkout run with
     # PYTHONDONTWRITEBYTECODE would compile every module in every process instead
@@ -70,14 +77,15 @@ def _children_cpu() -> float:
     return usage.ru_utime + usage.ru_stime
 
 
-def run(args: list[str], cache: Path, cwd: Path) -> float:
-    """Seconds from launching `python -m pestle ARGS` to its exit (output discarded)."""
+def run(args: list[str], cache: Path, cwd: Path, root: Path = ROOT) -> float:
+    """Seconds from launching `python -m pestle ARGS` (the code of checkout `root`) to its
+    exit (output discarded)."""
     cpu = _children_cpu()
     start = time.perf_counter()
     proc = subprocess.run(
         [PYTHON, "-m", "pestle", *args],
         cwd=cwd,
-        env=_env(cache),
+        env=_env(cache, root),
         stdout=subprocess.DEVNULL,
         stderr=subprocess.PIPE,
         text=True,
@@ -96,6 +104,7 @@ class Row:
     times: list[float]
     note: str = ""
     cpu: list[float] | None = None  # CPU seconds of the timed processes (and their children)
+    baseline: list[float] | None = None  # the same runs of the baseline checkout, in turn
 
     @property
     def median(self) -> float:
@@ -110,13 +119,22 @@ class Row:
             notes.append(
                 f"CPU time (process and children), median: {statistics.median(self.cpu):.2f} s"
             )
+        if self.baseline:
+            ratios = [a / b for a, b in zip(self.times, self.baseline, strict=True)]
+            notes.append(
+                f"baseline: median {statistics.median(self.baseline):.2f} s "
+                f"({', '.join(f'{t:.2f}' for t in self.baseline)}); this/baseline pair by "
+                f"pair: median {statistics.median(ratios):.3f} "
+                f"({min(ratios):.3f}-{max(ratios):.3f})"
+            )
         return text + "".join(f"\n{'':<60}{n}" for n in notes)
 
 
 class Bench:
-    def __init__(self, tmp: Path, runs: int) -> None:
+    def __init__(self, tmp: Path, runs: int, baseline: Path | None = None) -> None:
         self.tmp = tmp
         self.runs = runs
+        self.baseline = baseline
         self.count = 0
 
     def fresh(self) -> Path:
@@ -125,15 +143,19 @@ class Bench:
         return self.tmp / f"cache-{self.count}"
 
     def command(self, what: str, goal: float, args: list[str], cached_note: bool = True) -> Row:
-        times = [run(args, self.fresh(), self.tmp) for _ in range(self.runs)]
-        cpu = CPU[-self.runs :]
+        times, cpu, base = [], [], []
+        for _ in range(self.runs):
+            times.append(run(args, self.fresh(), self.tmp))
+            cpu.append(CPU[-1])
+            if self.baseline is not None:  # in turn: a drift of the machine touches both
+                base.append(run(args, self.fresh(), self.tmp, root=self.baseline))
         note = ""
         if cached_note:
             cache = self.fresh()
             run(args, cache, self.tmp)
             again = statistics.median(run(args, cache, self.tmp) for _ in range(self.runs))
             note = f"run again with its results cached: {again:.2f} s (for information)"
-        return Row(what, goal, times, note, cpu)
+        return Row(what, goal, times, note, cpu, base or None)
 
     def report_first(self) -> Row:
         out = self.tmp / "first"
@@ -228,15 +250,24 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--runs", type=int, default=3, help="runs of each row (median shown)")
     parser.add_argument("--only", nargs="*", choices=list(ROWS), help="some rows only")
+    parser.add_argument(
+        "--baseline",
+        type=Path,
+        help="another checkout: its command rows run in turn with this one's (A/B ratios)",
+    )
     options = parser.parse_args()
     runs = max(1, options.runs)
+    baseline = options.baseline.resolve() if options.baseline else None
+    if baseline is not None and not (baseline / "src" / "pestle").is_dir():
+        parser.error(f"--baseline {options.baseline}: no src/pestle in that folder")
     print(
         f"pestle speed table (issue 17): {os.cpu_count()} CPUs, load "
         f"{os.getloadavg()[0]:.2f}, median of {runs} runs, whole processes"
     )
-    compileall.compile_dir(ROOT / "src", quiet=1)  # as pip does on install
+    for root in (ROOT, baseline) if baseline else (ROOT,):
+        compileall.compile_dir(root / "src", quiet=1)  # as pip does on install
     with tempfile.TemporaryDirectory(prefix="pestle-speed-") as name:
-        bench = Bench(Path(name), runs)
+        bench = Bench(Path(name), runs, baseline)
         rows: list[Row] = []
         for key in options.only or ROWS:
             for row in ROWS[key](bench):

@@ -207,3 +207,33 @@ def test_entropy_table_when_the_series_share_periods(cli, tmp_path) -> None:
         line = next(x for x in out.splitlines() if f" {series} " in x)
         assert f"{row['weight']:.3f}" in line and str(row["factor"]) in line
     assert "not applicable" not in out
+
+
+def test_the_tables_compute_only_the_fields_they_show_and_print_the_same(
+    cli, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The tables show no findings, Sobol' indices or other scenarios' runs: they are not
+    computed (the headline scenario runs alone), and the tables are the same as from results
+    with every field computed."""
+    import pestle.cli.results as cli_results
+
+    built, everything = [], False
+    build = cli_results.build
+
+    def capture(*args: object, **kwargs: object):
+        results = build(*args, **kwargs)  # type: ignore[arg-type]
+        built.append(results)
+        return results.compute() if everything else results
+
+    monkeypatch.setattr(cli_results, "build", capture)
+    monkeypatch.setenv("PESTLE_NO_CACHE", "1")
+    code, lazily, err = cli("analyze", *FAST)
+    assert code == 0, err
+    computed = set(built[0].computed)
+    assert not {"findings", "scenarios", "summaries", "sensitivity"} & computed
+    assert {"headline_run", "ranking", "backtest", "linkage"} <= computed
+    everything = True
+    code, all_first, err = cli("analyze", *FAST)
+    assert code == 0, err
+    assert "sensitivity" in built[1].computed
+    assert lazily == all_first

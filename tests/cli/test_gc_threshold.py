@@ -1,5 +1,6 @@
 """The CLI raises the garbage collector's threshold while a command runs (start-up speed,
-issue 17) and gives the caller's back: a notebook or test that runs `main` keeps its own."""
+issue 17) and gives the caller's back: a notebook or test that runs `main` keeps its own.
+The `pestle` process itself freezes its objects before it exits (its exit searches no cycles)."""
 
 from __future__ import annotations
 
@@ -33,3 +34,19 @@ def test_the_threshold_comes_back_after_an_exit_too() -> None:
     with pytest.raises(SystemExit):
         main(["--version"])
     assert gc.get_threshold() == before
+
+
+def test_the_pestle_process_freezes_its_objects_before_exiting_and_a_caller_does_not(
+    monkeypatch,
+) -> None:
+    import pestle.cli as cli
+
+    monkeypatch.setattr(cli, "app", lambda **_: None)
+    gc.unfreeze()
+    try:
+        main(["check"])  # a caller's run (a test, a notebook): its objects stay collectable
+        assert gc.get_freeze_count() == 0
+        main()  # the `pestle` command: the process ends next, its exit searches no cycles
+        assert gc.get_freeze_count() > 0
+    finally:
+        gc.unfreeze()

@@ -38,3 +38,11 @@ def test_steps_read_from_the_cache_report_nothing(
     assert again.ranking is not None
     assert "ranking" not in again.computed
     assert [s for s, *_ in events if s == "ranking"] == []
+
+
+def test_the_progress_bar_names_every_step_in_words_not_by_its_id() -> None:
+    from pestle.cli.results import STEP_WORDS
+    from pestle.results.stages import STEPS
+
+    # an id of several words (io_model, headline_run) is a name for code, not for the reader
+    assert [n for n in STEPS if "_" in n and n not in STEP_WORDS] == []

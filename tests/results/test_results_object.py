@@ -252,3 +252,38 @@ def test_with_model_demand_keeps_stated_input_when_segments_are_missing(case) ->
     fed, _ = with_model_demand(matrix, judgments, _summary(tonnes))
     j = [c.id for c in matrix.criteria].index(DEMAND_CRITERION)
     assert [row[j] for row in fed.values] == [100.0, 10.0, 1.0, 5.0]
+
+
+def test_the_sobol_indices_and_the_leontief_model_are_not_recomputed_for_what_they_do_not_read(
+    tmp_path: Path, monkeypatch
+) -> None:
+    """The Sobol' indices and the backtest read the headline scenario's parameters, not its
+    Monte Carlo run; the Leontief model reads the linkage table only, not the demand."""
+    monkeypatch.setenv("PESTLE_CACHE", str(tmp_path / "cache"))
+    folder = tmp_path / "case"
+    shutil.copytree(pestle.case.case_folder(), folder)
+    first = Results(pestle.load_case(folder), SETTINGS).compute()
+    assert {"sensitivity", "io_model", "linkage"} <= set(first.computed)
+    # another number of samples: the runs, the backtest and the effects again, not Sobol'
+    more = Results(pestle.load_case(folder), SETTINGS.replace(samples=3_000)).compute()
+    assert {"scenarios", "headline_run", "backtest", "linkage"} <= set(more.computed)
+    assert not {"sensitivity", "io_model"} & set(more.computed)
+    assert more.sensitivity.to_dict() == first.sensitivity.to_dict()
+    # a changed demand parameter file: the effects of the new demand on the same table
+    parameters = folder / "parameters.yaml"
+    parameters.write_text(parameters.read_text(encoding="utf-8") + "\n# edited\n", "utf-8")
+    edited = Results(pestle.load_case(folder), SETTINGS).compute()
+    assert {"sensitivity", "linkage"} <= set(edited.computed)
+    assert "io_model" not in edited.computed
+    assert edited.linkage.effects.to_dict() == first.linkage.effects.to_dict()
+
+
+def test_the_headline_parameters_are_those_its_run_draws_from(case) -> None:
+    from pestle.results.stages import headline_parameters
+
+    for settings in (
+        SETTINGS,
+        SETTINGS.replace(scenario="as_stated", overrides={"wind_share": 0.5}),
+    ):
+        results = Results(case, settings, cache=False)
+        assert headline_parameters(results) == results.scenario_run.parameters

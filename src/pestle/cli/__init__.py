@@ -81,7 +81,8 @@ def main(argv: list[str] | None = None) -> None:
     """Run the CLI; a `PestleError` becomes one line on stderr and exit code 2.
 
     Typer runs in standalone mode, so usage errors and `typer.Exit` are handled (and
-    exit) the usual click way; only our own errors need catching here.
+    exit) the usual click way; only our own errors need catching here. Without `argv` (the
+    `pestle` command, `python -m pestle`) the process ends after the command: see `_ending`.
     """
     previous = gc.get_threshold()
     gc.set_threshold(*GC_THRESHOLD)
@@ -95,6 +96,19 @@ def main(argv: list[str] | None = None) -> None:
         sys.exit(2)
     finally:
         gc.set_threshold(*previous)
+        if argv is None:
+            _ending()
+
+
+def _ending() -> None:
+    """The process is about to exit: keep its exit from searching every object the command
+    made for reference cycles. The interpreter's exit collects garbage over the whole heap
+    only to free memory the system takes back anyway: about 0.07 s of CPU after `pestle
+    check` and 0.27 s after an `analyze` that computed every result, on the 2-core
+    reference machine (A/B against exiting without this); frozen objects are not searched
+    (`gc.freeze`). Objects still free themselves by reference counting, and exit handlers
+    run as before."""
+    gc.freeze()
 
 
 def _one_line(message: Warning | str, category: type[Warning], *_: object, **__: object) -> None:

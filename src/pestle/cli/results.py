@@ -39,6 +39,7 @@ STEP_WORDS = {
     "sensitivity": "sensitivity (Sobol')",
     "backtest": "backtest",
     "ranking": "ranking (TOPSIS, stability)",
+    "io_model": "input-output table (Leontief inverse)",
     "linkage": "input-output effects",
     "demand": "demand model",
 }

@@ -42,6 +42,7 @@ if TYPE_CHECKING:
     from pestle.analysis.efe import EfeResult
     from pestle.analysis.factor_panel import FactorEntropy
     from pestle.analysis.indicators import CaseIndicators
+    from pestle.analysis.linkage import LeontiefModel
     from pestle.analysis.policy import PolicyMix
     from pestle.analysis.robustness import RankStability
     from pestle.analysis.topsis import TopsisResult
@@ -167,9 +168,10 @@ class Results:
             self._get(name)
         return self
 
-    def compute(self) -> Results:
-        """Every step, now (a surface that shows everything calls this once)."""
-        for name in STEPS:
+    def compute(self, *names: str) -> Results:
+        """The named steps, or every step, now: a surface calls this once with what it shows,
+        so that a bad input stops it before it shows anything."""
+        for name in names or STEPS:
             if name != "json":
                 self._get(name)
         return self
@@ -264,6 +266,11 @@ class Results:
     @property
     def stability(self) -> RankStability:
         return self.ranking.stability
+
+    @property
+    def io_model(self) -> LeontiefModel | None:
+        """The Leontief model of the case's input-output table (None if the case has none)."""
+        return self._get("io_model")
 
     @property
     def linkage(self) -> Linkage | None:

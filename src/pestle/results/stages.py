@@ -31,10 +31,11 @@ if TYPE_CHECKING:
     from pestle.analysis.demand.backtest import Backtest
     from pestle.analysis.dematel import DematelResult
     from pestle.analysis.efe import EfeResult
-    from pestle.analysis.linkage import CompositeEffects
+    from pestle.analysis.linkage import CompositeEffects, LeontiefModel
     from pestle.analysis.robustness import RankStability
     from pestle.analysis.topsis import DecisionMatrix, TopsisResult
     from pestle.model.judgment import Judgments
+    from pestle.model.parameter import ParameterSet, Value
     from pestle.results.results import Results
 
 DEMAND_CRITERION = "demand_size"  # the TOPSIS criterion the demand model can supply
@@ -137,6 +138,23 @@ def _scenario_name(r: Results) -> str:
     return chosen
 
 
+def _overrides(r: Results) -> dict[str, Value]:
+    # a user's overrides are checked as the API checks them: a choice, or a finite number
+    # inside the parameter's stated range (an unranged one takes any finite number)
+    return r.demand_inputs.parameters.checked_overrides(r.settings.override_map)
+
+
+def headline_parameters(r: Results) -> ParameterSet:
+    """The headline scenario's parameters under the user's overrides: the set its run draws
+    from (`r.scenario_run.parameters`, as `compare_scenarios` prepares it), without running
+    the model: the Sobol' indices and the backtest need no Monte Carlo run."""
+    from pestle.analysis.demand.scenarios import select
+
+    inputs = r.demand_inputs
+    (scenario,) = select(inputs.scenarios, [r.scenario])
+    return inputs.parameters.apply(scenario).with_values(_overrides(r))
+
+
 def _compare(r: Results, names: list[str] | None) -> ScenarioComparison:
     """The demand model under the settings, for the named scenarios (None: all of them);
     Sobol' is for the headline scenario only (`_sensitivity`)."""
@@ -144,15 +162,12 @@ def _compare(r: Results, names: list[str] | None) -> ScenarioComparison:
 
     inputs = r.demand_inputs
     s = r.settings
-    # a user's overrides are checked as the API checks them: a choice, or a finite number
-    # inside the parameter's stated range (an unranged one takes any finite number)
-    overrides = inputs.parameters.checked_overrides(s.override_map)
     return compare_scenarios(
         inputs.build_out,
         inputs.parameters,
         inputs.scenarios,
         names=names,
-        overrides=overrides,
+        overrides=_overrides(r),
         samples=s.samples,
         seed=s.seed,
         sobol_samples=None,
@@ -177,12 +192,12 @@ def _sensitivity(r: Results) -> SensitivityResult | None:
 
     if not r.settings.sobol_samples:
         return None
-    run = r.scenario_run
-    if not any(p.uncertain for p in run.parameters):
+    parameters = headline_parameters(r)
+    if not any(p.uncertain for p in parameters):
         return None
     return demand_sensitivity(
         r.demand_inputs.build_out,
-        run.parameters,
+        parameters,
         base_samples=r.settings.sobol_samples,
         seed=r.settings.seed,
     )
@@ -195,7 +210,7 @@ def _backtest(r: Results) -> Backtest:
 
     return backtest(
         r.demand_inputs.build_out,
-        r.scenario_run.parameters,
+        headline_parameters(r),
         samples=r.settings.samples,
         seed=r.settings.seed,
         scenario=r.scenario,
@@ -277,11 +292,23 @@ class Linkage:
     shock: str  # which tonnes make the shock
 
 
+def _io_model(r: Results) -> LeontiefModel | None:
+    """The Leontief model of the case's input-output table (read, factorised once), or None
+    when the case has no linkage table. A step of its own, kept on disk: it needs no demand,
+    so a changed demand parameter recomputes the effects (`_linkage`), not the table."""
+    from pestle.analysis.linkage import leontief
+    from pestle.analysis.linkage.shock import table_of
+
+    config = r.case.linkage
+    return None if config is None else leontief(table_of(config))
+
+
 def _linkage(r: Results) -> Linkage | None:
     from pestle.analysis.linkage import composite_effects
 
     config = r.case.linkage
-    if config is None:
+    model = r.io_model
+    if config is None or model is None:
         return None
     d = r.demand
     tonnes = {k: v for k, v in d.tonnes().items() if k in config.segments}
@@ -289,7 +316,7 @@ def _linkage(r: Results) -> Linkage | None:
         f"median cumulative composite demand {d.years[0]}-{d.years[-1]} by segment "
         f"(scenario {d.name}, {r.settings.samples:,} samples, seed {r.settings.seed})"
     )
-    return Linkage(effects=composite_effects(tonnes, config=config), shock=shock)
+    return Linkage(effects=composite_effects(tonnes, config=config, model=model), shock=shock)
 
 
 def _document(r: Results) -> dict[str, Any]:
@@ -318,16 +345,26 @@ STEPS: dict[str, Step] = {
             _headline_run,
             disk=True,
         ),
+        # the Sobol' indices and the backtest read the headline scenario's parameters, not
+        # its run: they neither wait for nor start the Monte Carlo, and the Sobol' indices
+        # are not computed again for another number of samples
         Step(
             "sensitivity",
             DEMAND_FILES,
-            ("sobol_samples",),
-            ("headline_run",),
+            ("sobol_samples", "seed", "overrides"),
+            ("demand_inputs", "scenario"),
             _sensitivity,
             disk=True,
         ),
         Step("summaries", DEMAND_FILES, (), ("scenarios",), _summaries),
-        Step("backtest", DEMAND_FILES, (), ("headline_run",), _backtest, disk=True),
+        Step(
+            "backtest",
+            DEMAND_FILES,
+            DEMAND_SETTINGS,
+            ("demand_inputs", "scenario"),
+            _backtest,
+            disk=True,
+        ),
         Step("demand", DEMAND_FILES, (), ("headline_run",), _demand),
         Step(
             "ranking",
@@ -337,7 +374,8 @@ STEPS: dict[str, Step] = {
             _ranking,
             disk=True,
         ),
-        Step("linkage", ("linkage",), (), ("demand",), _linkage, disk=True),
+        Step("io_model", ("linkage",), (), (), _io_model, disk=True),
+        Step("linkage", ("linkage",), (), ("demand", "io_model"), _linkage, disk=True),
         # the JSON form, kept as plain data: a second `pestle analyze --format json` on an
         # unchanged case reads it without importing the models that made it
         Step(
