@@ -52,6 +52,10 @@ class Engine:
         """Start laying out one part; `result` gives its PDF and its charts' SVGs."""
         return pdf_workers.submit(html, charts, self.path)
 
+    def convert(self, key: str, spec: dict) -> Future[str]:
+        """Start converting one chart to SVG (kept in the SVG cache, where a part finds it)."""
+        return pdf_workers.convert(key, spec, self.path)
+
     def result(self, future: Future[Done], html: str, charts: Charts | None = None) -> Done:
         try:
             return pdf_workers.result(future, html, charts, self.path)

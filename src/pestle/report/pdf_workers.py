@@ -282,6 +282,34 @@ def submit(html: str, charts: Charts | None = None, browser: str | None = None) 
     return done
 
 
+def to_svg(spec: dict[str, Any], cache: str | None = None) -> str:
+    """One chart converted to SVG (`svg.to_svg`, in the SVG cache under the folder `cache`)."""
+    from pestle.report import svg
+
+    if cache is not None:  # the build's cache, wherever this process started
+        os.environ["PESTLE_CACHE"] = cache
+    return svg.to_svg(spec)
+
+
+def convert(key: str, spec: dict[str, Any], browser: str | None = None) -> Future[str]:
+    """Start converting one chart (whose SVG key is `key`) by a worker of the pool that
+    lays out with `browser` (or here, without a pool); `result()` gives its SVG."""
+    pool = start(browser)
+    if pool is not None:
+        from pestle.diskcache import cache_dir
+
+        try:
+            return pool.submit(to_svg, spec, str(cache_dir()))
+        except (BrokenProcessPool, RuntimeError):
+            _forget(pool)
+    done: Future[str] = Future()
+    try:
+        done.set_result(to_svg(spec))
+    except Exception as exc:  # raised by `result`, as from a worker
+        done.set_exception(exc)
+    return done
+
+
 def result(
     future: Future[Done], html: str, charts: Charts | None = None, browser: str | None = None
 ) -> Done:

@@ -33,6 +33,7 @@ from dataclasses import dataclass
 from html import escape, unescape
 from importlib.util import find_spec
 from pathlib import Path
+from threading import Lock
 from typing import TYPE_CHECKING
 
 import pestle
@@ -42,7 +43,7 @@ from pestle.report.chart_slots import SVG_SRC
 from pestle.report.pdf_engine import Engine
 from pestle.report.pdf_workers import Done, pdf_bytes
 from pestle.report.render_html import render_html, render_print_part
-from pestle.report.svg import data_url, remember, svg_key, to_svg
+from pestle.report.svg import cached_svg, data_url, remember, svg_key, to_svg
 from pestle.report.view import NotesPart, Report, Section
 
 if TYPE_CHECKING:
@@ -175,7 +176,34 @@ class PdfJob:
                 self.ready[i] = found
                 self.stats.cached += 1
             else:
-                self.pending[self.engine.submit(self.htmls[i], self.charts[i])] = i
+                self.pending[self._submit(i)] = i
+
+    def _submit(self, i: int) -> Future[Done]:
+        """Give part `i` to the engine. A part with several charts not yet converted has
+        them converted first, each by whichever worker is free (a part is laid out by one
+        worker: the demand section's six charts took it as long as all the other parts
+        took the other), and is given to a worker once they are all there."""
+        html, charts = self.htmls[i], self.charts[i]
+        missing = {k: spec for k, spec in charts.items() if cached_svg(spec) is None}
+        if len(missing) < 2:
+            return self.engine.submit(html, charts)
+        part: Future[Done] = Future()
+        waiting = [len(missing)]
+        lock = Lock()
+
+        def converted(_: Future) -> None:  # a chart's conversion ended (even if it failed:
+            with lock:  # the part then converts it itself, and says why)
+                waiting[0] -= 1
+                if waiting[0]:
+                    return
+            try:
+                _chain(self.engine.submit(html, charts), part)
+            except Exception as exc:  # a callback's error would be lost, and `finish` wait
+                part.set_exception(exc)
+
+        for key, spec in missing.items():
+            self.engine.convert(key, spec).add_done_callback(converted)
+        return part
 
     def _size(self, i: int) -> int:
         """How long part `i` takes to lay out, roughly, before its HTML is made: its blocks
@@ -242,6 +270,19 @@ def outline(report: Report) -> list[Mark]:
             ),
             Mark(_("Notes and evidence"), "notes", tuple(groups)),
         ]
+
+
+def _chain(source: Future[Done], target: Future[Done]) -> None:
+    """`target` gets `source`'s result or exception once `source` is done."""
+
+    def copy(done: Future[Done]) -> None:
+        error = done.exception()
+        if error is not None:
+            target.set_exception(error)
+        else:
+            target.set_result(done.result())
+
+    source.add_done_callback(copy)
 
 
 def notes_parts(report: Report, count: int = NOTES_PARTS) -> list[NotesPart]:
