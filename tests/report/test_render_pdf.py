@@ -159,3 +159,68 @@ def test_no_notes_still_print_the_heading() -> None:
     bare = dataclasses.replace(report, footnotes=())
     (part,) = rp.notes_parts(bare)
     assert part.first and part.groups == ()
+
+
+def _two_charts(report, second_spec):
+    """`report` with a second chart in its section (of `second_spec`)."""
+    from pestle.report.view import Chart, Subsection
+
+    section = report.sections[0]
+    first = section.charts()[0]
+    extra = Subsection(
+        id="more",
+        title="More",
+        blocks=(dataclasses.replace(first, id="chart-two", spec=second_spec),),
+    )
+    changed = dataclasses.replace(section, subsections=(*section.subsections, extra))
+    assert isinstance(first, Chart)
+    return dataclasses.replace(report, sections=(changed,))
+
+
+def test_a_part_with_several_charts_has_them_converted_first(cache, tmp_path) -> None:
+    from pestle.report.svg import cached_svg
+
+    report = hostile_report()
+    spec = report.sections[0].charts()[0].spec
+    other = {**spec, "title": "another chart"}
+    report = _two_charts(report, other)
+    assert cached_svg(spec) is None and cached_svg(other) is None
+    stats = rp.PdfStats()
+    pages = _pages(rp.render_pdf(report, stats=stats), tmp_path)
+    assert cached_svg(spec) is not None and cached_svg(other) is not None
+    assert "another chart" in " ".join(pages)
+
+
+def test_a_chart_that_cannot_be_converted_fails_the_build_without_a_hang(
+    cache, monkeypatch
+) -> None:
+    import threading
+
+    from pestle.report import svg
+
+    report = hostile_report()
+    spec = report.sections[0].charts()[0].spec
+    broken = {**spec, "title": "cannot be drawn"}
+    report = _two_charts(report, broken)
+    monkeypatch.setenv("PESTLE_PDF_WORKERS", "0")  # in this process, where the patch holds
+    to_svg = svg.to_svg
+
+    def failing(chart: dict) -> str:
+        if chart.get("title") == "cannot be drawn":
+            raise ValueError("vl-convert: cannot draw this chart")
+        return to_svg(chart)
+
+    monkeypatch.setattr(svg, "to_svg", failing)
+    outcome: list[BaseException | bytes] = []
+
+    def build() -> None:
+        try:
+            outcome.append(rp.render_pdf(report))
+        except Exception as exc:
+            outcome.append(exc)
+
+    worker = threading.Thread(target=build, daemon=True)
+    worker.start()
+    worker.join(timeout=120)
+    assert not worker.is_alive(), "the build waits for a part that never comes"
+    assert len(outcome) == 1 and isinstance(outcome[0], ValueError), outcome

@@ -341,22 +341,22 @@ def nested_count_finding(
         "tolerance": Tolerance(value=0, unit="count", **said("why", "additivity.exact")),
         "evidence": evidence,
     }
+    # what the message says, whether the counts add up or not
+    counted = {
+        "part": noun_part,
+        "names": names,
+        "sum": n_summed,
+        "terms": terms,
+        "total": n_total,
+        "whole": noun_whole,
+        "name": whole.name,
+    }
     if summed <= total:
         return Finding(
             **common,
             status="pass",
             severity="info",
-            **said(
-                "message",
-                "additivity.counts_pass",
-                part=noun_part,
-                names=names,
-                sum=n_summed,
-                terms=terms,
-                total=n_total,
-                whole=noun_whole,
-                name=whole.name,
-            ),
+            **said("message", "additivity.counts_pass", **counted),
         )
     overlapping = say("additivity.overlapping", whole=noun_whole, sum=n_summed)
     disagree = say("additivity.disagree", total=n_total, terms=terms)
@@ -364,17 +364,7 @@ def nested_count_finding(
         **common,
         status="fail",  # with a benign reading: reported `ambiguous` (see `Finding`)
         severity="warning",
-        **said(
-            "message",
-            "additivity.counts_fail",
-            part=noun_part,
-            names=names,
-            sum=n_summed,
-            terms=terms,
-            total=n_total,
-            whole=noun_whole,
-            name=whole.name,
-        ),
+        **said("message", "additivity.counts_fail", **counted),
         readings=(english(overlapping), english(disagree)),
         readings_said=(overlapping, disagree),
         benign_readings=(english(overlapping),),
