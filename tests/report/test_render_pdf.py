@@ -6,6 +6,7 @@ import dataclasses
 import re
 import shutil
 import subprocess
+import uuid
 from pathlib import Path
 
 import pytest
@@ -178,17 +179,24 @@ def _two_charts(report, second_spec):
 
 
 def test_a_part_with_several_charts_has_them_converted_first(cache, tmp_path) -> None:
-    from pestle.report.svg import cached_svg
+    from pestle.report.svg import svg_key
 
     report = hostile_report()
-    spec = report.sections[0].charts()[0].spec
-    other = {**spec, "title": "another chart"}
+    first = report.sections[0]
+    # charts no other test converted (an SVG is kept in memory too, for the process)
+    spec = {**first.charts()[0].spec, "title": f"a chart {uuid.uuid4().hex[:8]}"}
+    other = {**spec, "title": f"another chart {uuid.uuid4().hex[:8]}"}
+    chart = dataclasses.replace(first.charts()[0], spec=spec)
+    sub = dataclasses.replace(
+        first.subsections[0], blocks=(*first.subsections[0].blocks[:-1], chart)
+    )
+    report = dataclasses.replace(report, sections=(dataclasses.replace(first, subsections=(sub,)),))
     report = _two_charts(report, other)
-    assert cached_svg(spec) is None and cached_svg(other) is None
-    stats = rp.PdfStats()
-    pages = _pages(rp.render_pdf(report, stats=stats), tmp_path)
-    assert cached_svg(spec) is not None and cached_svg(other) is not None
-    assert "another chart" in " ".join(pages)
+    on_disk = [cache / "svg" / f"{svg_key(s)}.svg" for s in (spec, other)]
+    assert not any(p.exists() for p in on_disk)
+    pages = _pages(rp.render_pdf(report), tmp_path)
+    assert all(p.exists() for p in on_disk)  # converted, each by a worker, into the cache
+    assert spec["title"] in " ".join(pages) and other["title"] in " ".join(pages)
 
 
 def test_a_chart_that_cannot_be_converted_fails_the_build_without_a_hang(
