@@ -17,7 +17,7 @@ import pytest
 HEAVY = (
     "numpy", "pandas", "scipy", "SALib", "sqlalchemy", "alembic", "weasyprint", "altair",
     "vl_convert", "fastapi", "uvicorn", "pyarrow", "distributed", "dask", "openpyxl", "docx",
-    "jinja2", "babel", "yaml", "pikepdf", "pydantic",
+    "xlsxwriter", "jinja2", "babel", "yaml", "pikepdf", "pydantic",
 )  # fmt: skip
 # pestle's own heavy layers: the case loader, the analyses, the store, the report, the web
 HEAVY_PESTLE = (
@@ -62,13 +62,22 @@ STORE = ("sqlalchemy", "alembic")
 CLUSTER = ("distributed", "dask")
 # command -> libraries it must not load (a budget, each costing 0.1-0.5 s of start-up)
 BUDGETS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
-    "check": (("check",), ("numpy", *SCIENCE, *REPORT_WEB, *STORE, *CLUSTER, "openpyxl")),
+    "check": (
+        ("check",),
+        ("numpy", *SCIENCE, *REPORT_WEB, *STORE, *CLUSTER, "openpyxl", "xlsxwriter"),
+    ),
     "demand without Sobol'": (
         ("demand", "--samples", "1000", "--sobol-samples", "0"),
-        (*SCIENCE, *REPORT_WEB, *STORE, *CLUSTER, "openpyxl"),
+        (*SCIENCE, *REPORT_WEB, *STORE, *CLUSTER, "openpyxl", "xlsxwriter"),
     ),
-    "demand": (("demand", "--samples", "1000"), (*REPORT_WEB, *STORE, *CLUSTER, "openpyxl")),
-    "analyze": (("analyze", "--samples", "1000"), (*REPORT_WEB, *STORE, *CLUSTER, "openpyxl")),
+    "demand": (
+        ("demand", "--samples", "1000"),
+        (*REPORT_WEB, *STORE, *CLUSTER, "openpyxl", "xlsxwriter"),
+    ),
+    "analyze": (
+        ("analyze", "--samples", "1000"),
+        (*REPORT_WEB, *STORE, *CLUSTER, "openpyxl", "xlsxwriter"),
+    ),
 }
 # the tables of `analyze` show no Sobol' indices: their libraries are not loaded (its JSON has
 # them)

@@ -40,7 +40,7 @@ def table(ws: Any) -> tuple[list[str], list[Any], list[list[Any]]]:
 
 
 def stored(value: float) -> float:
-    """A number as an .xlsx file holds it: openpyxl writes 16 significant digits ("%.16g"),
+    """A number as an .xlsx file holds it: the writer keeps 16 significant digits ("%.16g"),
     one more than Excel shows, so equality is exact at that precision."""
     return float(f"{value:.16g}")
 

@@ -32,9 +32,9 @@ if TYPE_CHECKING:
 
 
 def prefetch() -> threading.Thread:
-    """Import openpyxl (about 0.5 s) in a background thread, while a build does other work."""
+    """Import XlsxWriter in a background thread, while a build does other work."""
     thread = threading.Thread(
-        target=importlib.import_module, args=("openpyxl",), name="pestle-openpyxl", daemon=True
+        target=importlib.import_module, args=("xlsxwriter",), name="pestle-xlsx", daemon=True
     )
     thread.start()
     return thread

@@ -137,7 +137,7 @@ def build_report(
             results = Results(loaded, settings or DEFAULTS)
     # Slow, independent work starts next (at once on a first build), on the other cores:
     # the WeasyPrint processes, which import WeasyPrint and load fonts while the case is
-    # analysed, and openpyxl's import. Not when this very build (same case files,
+    # analysed, and XlsxWriter's import. Not when this very build (same case files,
     # settings, language, formats and code) was made before: its PDF parts and workbook
     # are then on disk, and processes warming up for nothing would take the cores this one
     # needs (a part that is not there after all starts the workers when it is submitted).
@@ -275,7 +275,7 @@ def _build(
 def _tables(results: Results, document: dict, specs: dict) -> bytes:
     """tables.xlsx: made from the results' JSON and the charts' specs only, so it is kept
     on disk under the hash of both (and of pestle's code) and made again only when one of
-    them changed; an unchanged build skips openpyxl (half a second or more)."""
+    them changed; an unchanged build writes no workbook."""
     from pestle import diskcache
 
     content = json.dumps([document, specs], sort_keys=True, default=str, allow_nan=True)
