@@ -169,14 +169,15 @@ def base_finding(inputs: CheckInputs, value: Fact, growth: Fact, period: Period)
         source=short_source(ref.source),
     )
     cause, k = None, 0
+    # what the message says, whether the base agrees with the reference or not
+    compared = {
+        "what": what,
+        "base_period": when(base_period),
+        "arithmetic": arithmetic,
+        "reference": ref_text,
+    }
     if ok:
-        message = say(
-            "implied_base.agrees",
-            what=what,
-            base_period=when(base_period),
-            arithmetic=arithmetic,
-            reference=ref_text,
-        )
+        message = say("implied_base.agrees", **compared)
     else:
         ratio = base / ref_base
         k = power_of_ten(ratio)
@@ -187,14 +188,7 @@ def base_finding(inputs: CheckInputs, value: Fact, growth: Fact, period: Period)
             else say("implied_base.ratio", ratio=Num(value=ratio, spec=".3g"))
         )
         cause = column_unit_cause(inputs, value) if slip else None
-        message = say(
-            "implied_base.disagrees",
-            what=what,
-            base_period=when(base_period),
-            arithmetic=arithmetic,
-            reference=ref_text,
-            off=off,
-        )
+        message = say("implied_base.disagrees", **compared, off=off)
     return Finding(
         rule=RULE,
         id=fid,
