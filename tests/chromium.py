@@ -7,16 +7,11 @@ import os
 
 import pytest
 
+from pestle.report.chromium import QUIET_ARGS
+
 CHROMIUM = "/usr/bin/chromium"
-# Without the background-networking flags Chromium keeps trying hosts this network refuses.
-ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
+# the flags pestle's own Chromium starts with, on this network that refuses other hosts
+ARGS = list(QUIET_ARGS)
 MARKS = [
     pytest.mark.browser,
     pytest.mark.skipif(not os.path.exists(CHROMIUM), reason=f"{CHROMIUM} is not installed"),

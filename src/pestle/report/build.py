@@ -136,7 +136,7 @@ def build_report(
             loaded = pestle.load_case(case) if case is not None else pestle.load_case()
             results = Results(loaded, settings or DEFAULTS)
     # Slow, independent work starts next (at once on a first build), on the other cores:
-    # the WeasyPrint processes, which import WeasyPrint and load fonts while the case is
+    # the PDF's worker processes, which start their engine and load fonts while the case is
     # analysed, and XlsxWriter's import. Not when this very build (same case files,
     # settings, language, formats and code) was made before: its PDF parts and workbook
     # are then on disk, and processes warming up for nothing would take the cores this one

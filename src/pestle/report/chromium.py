@@ -39,15 +39,19 @@ BASE = "http://pestle.invalid/"  # the origin the parts are served from (never a
 FONTS = f"{BASE}fonts/"
 LAUNCH_TIMEOUT_S = 60.0
 PRINT_TIMEOUT_S = 120.0
-# Without the background-networking flags Chromium keeps trying hosts; no sandbox because
-# the page is our own document and machines run builds as root (where the sandbox refuses).
-ARGS = (
+# Headless on a closed network (the browser tests start theirs with these too): without the
+# background-networking flags Chromium keeps trying hosts; no sandbox because the page is
+# our own document and machines run builds as root (where the sandbox refuses).
+QUIET_ARGS = (
     "--no-sandbox",
     "--disable-gpu",
     "--disable-background-networking",
     "--disable-component-update",
     "--disable-sync",
     "--no-first-run",
+)
+ARGS = (
+    *QUIET_ARGS,
     "--font-render-hinting=none",  # glyph advances as in the font file, as WeasyPrint's
 )
 WARM_UP = (

@@ -7,18 +7,18 @@
 - "weasyprint": WeasyPrint in worker processes (`pdf_workers.py`), on every machine.
 - "auto" (the default, or $PESTLE_PDF_ENGINE): the first of these that is there.
 
-Both lay out the same print HTML with the same stylesheet and the same charts (drawn into
-their slots from vl-convert's PDF, `chart_slots.py`), so a report reads the same whichever
-made it; the engine and its version are part of each cached part's key and of the
-build's manifest. A part Chromium fails to print is laid out by WeasyPrint, with a warning.
+Both lay out the same print HTML with the same stylesheet and the same charts (vl-convert's
+SVG: inline for Chromium, drawn into their slots for WeasyPrint, `chart_slots.py`), so a
+report reads the same whichever made it; the engine and its version are part of each
+cached part's key and of the build's manifest. A part Chromium fails to print is laid out
+by WeasyPrint, with a warning (`pdf_workers.result`).
 """
 
 from __future__ import annotations
 
-import logging
 import os
 from collections.abc import Iterator, Sequence
-from concurrent.futures import Future, as_completed
+from concurrent.futures import Future
 from dataclasses import dataclass
 from importlib import metadata
 
@@ -52,24 +52,17 @@ class Engine:
         """Start laying out one part; `result` gives its PDF and its charts' SVGs."""
         return pdf_workers.submit(html, charts, self.path)
 
-    def convert(self, key: str, spec: dict) -> Future[str]:
+    def convert(self, spec: dict) -> Future[str]:
         """Start converting one chart to SVG (kept in the SVG cache, where a part finds it)."""
-        return pdf_workers.convert(key, spec, self.path)
+        return pdf_workers.convert(spec, self.path)
 
     def result(self, future: Future[Done], html: str, charts: Charts | None = None) -> Done:
-        try:
-            return pdf_workers.result(future, html, charts, self.path)
-        except chromium.ChromiumError as exc:
-            logging.getLogger(__name__).warning("%s; the part is laid out by WeasyPrint", exc)
-            return pdf_workers.render_document(html, charts)
+        """What a submitted part gave (WeasyPrint's, if Chromium could not print it)."""
+        return pdf_workers.result(future, html, charts, self.path)
 
     def render(self, documents: Sequence[str]) -> Iterator[tuple[int, bytes]]:
         """The PDF of each document (no charts), as (index, pdf) in the order they are done."""
-        order = sorted(range(len(documents)), key=lambda i: -len(documents[i]))
-        futures = {self.submit(documents[i]): i for i in order}
-        for future in as_completed(futures):
-            i = futures[future]
-            yield i, self.result(future, documents[i])[0]
+        return pdf_workers.render(documents, self.path)
 
 
 def choose(name: str | None = None) -> Engine:

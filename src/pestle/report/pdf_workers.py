@@ -266,20 +266,7 @@ def _with_charts(html: str, svgs: Mapping[str, str], image: Any) -> str:
 def submit(html: str, charts: Charts | None = None, browser: str | None = None) -> Future[Done]:
     """Start laying out one HTML document (see `render_document`) with WeasyPrint or the
     Chromium at `browser`; `result` gives it."""
-    pool = start(browser)
-    if pool is not None:
-        from pestle.diskcache import cache_dir
-
-        try:
-            return pool.submit(render_document, html, charts, str(cache_dir()), browser)
-        except (BrokenProcessPool, RuntimeError):
-            _forget(pool)
-    done: Future[Done] = Future()
-    try:
-        done.set_result(render_document(html, charts, browser=browser))
-    except Exception as exc:  # the error is raised by `result`, as from a worker
-        done.set_exception(exc)
-    return done
+    return _dispatch(browser, render_document, html, charts, browser=browser)
 
 
 def to_svg(spec: dict[str, Any], cache: str | None = None) -> str:
@@ -291,21 +278,29 @@ def to_svg(spec: dict[str, Any], cache: str | None = None) -> str:
     return svg.to_svg(spec)
 
 
-def convert(key: str, spec: dict[str, Any], browser: str | None = None) -> Future[str]:
-    """Start converting one chart (whose SVG key is `key`) by a worker of the pool that
-    lays out with `browser` (or here, without a pool); `result()` gives its SVG."""
+def convert(spec: dict[str, Any], browser: str | None = None) -> Future[str]:
+    """Start converting one chart by a worker of the pool that lays out with `browser`;
+    `result()` gives its SVG."""
+    return _dispatch(browser, to_svg, spec)
+
+
+def _dispatch(
+    browser: str | None, work: Callable[..., Any], /, *args: Any, **kwargs: Any
+) -> Future:
+    """`work(*args, **kwargs)` by a worker of the pool that lays out with `browser`, told
+    the build's cache folder (`cache=`); done here, without a pool or if it is broken."""
     pool = start(browser)
     if pool is not None:
         from pestle.diskcache import cache_dir
 
         try:
-            return pool.submit(to_svg, spec, str(cache_dir()))
+            return pool.submit(work, *args, cache=str(cache_dir()), **kwargs)
         except (BrokenProcessPool, RuntimeError):
             _forget(pool)
-    done: Future[str] = Future()
+    done: Future = Future()
     try:
-        done.set_result(to_svg(spec))
-    except Exception as exc:  # raised by `result`, as from a worker
+        done.set_result(work(*args, **kwargs))
+    except Exception as exc:  # the error is raised by `result`, as from a worker
         done.set_exception(exc)
     return done
 
@@ -313,17 +308,24 @@ def convert(key: str, spec: dict[str, Any], browser: str | None = None) -> Futur
 def result(
     future: Future[Done], html: str, charts: Charts | None = None, browser: str | None = None
 ) -> Done:
-    """What a submitted document gave (laid out here if the pool broke meanwhile)."""
+    """What a submitted document gave: laid out here by the same engine if the pool broke
+    meanwhile, and by WeasyPrint if Chromium could not print it (with a warning)."""
+    from pestle.report.chromium import ChromiumError
+
     try:
-        return future.result()
-    except BrokenProcessPool:
-        pool = _pool
-        if pool is not None:
-            try:
-                pool.submit(_ready)  # the pool of this build broke, or an earlier one
-            except (BrokenProcessPool, RuntimeError):
-                _forget(pool)
-        return render_document(html, charts, browser=browser)
+        try:
+            return future.result()
+        except BrokenProcessPool:  # (a worker whose Chromium did not start breaks it too)
+            pool = _pool
+            if pool is not None:
+                try:
+                    pool.submit(_ready)  # the pool of this build broke, or an earlier one
+                except (BrokenProcessPool, RuntimeError):
+                    _forget(pool)
+            return render_document(html, charts, browser=browser)
+    except ChromiumError as exc:
+        logging.getLogger(__name__).warning("%s; the part is laid out by WeasyPrint", exc)
+        return render_document(html, charts)
 
 
 def render(documents: Sequence[str], browser: str | None = None) -> Iterator[tuple[int, bytes]]:

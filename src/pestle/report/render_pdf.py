@@ -201,8 +201,8 @@ class PdfJob:
             except Exception as exc:  # a callback's error would be lost, and `finish` wait
                 part.set_exception(exc)
 
-        for key, spec in missing.items():
-            self.engine.convert(key, spec).add_done_callback(converted)
+        for spec in missing.values():
+            self.engine.convert(spec).add_done_callback(converted)
         return part
 
     def _size(self, i: int) -> int:
