@@ -90,12 +90,9 @@ def chart_pdf(key: str, svg: str) -> bytes:
     found = cache.read(path)
     if found is not None:
         return found
-    import vl_convert as vlc
+    from pestle.present import converter
 
-    from pestle.present import fonts
-
-    fonts.register_with_vl_convert()
-    pdf = bytes(vlc.svg_to_pdf(svg))
+    pdf = bytes(converter.vl_convert().svg_to_pdf(svg))
     cache.write(path, pdf)
     return pdf
 

@@ -93,11 +93,10 @@ def _warm(turn: Any, charts: bool, browser: str | None) -> None:  # pragma: no c
         import pikepdf  # noqa: F401  (draws the charts into their slots)
 
         if charts:  # charts to convert are likely: start the JavaScript engine (0.3 s) now
-            import vl_convert
-
+            from pestle.present import converter
             from pestle.present.vendor import VEGA_LITE_VERSION
 
-            vl_convert.vegalite_to_svg({"mark": "point"}, vl_version=VEGA_LITE_VERSION)
+            converter.vl_convert().vegalite_to_svg({"mark": "point"}, vl_version=VEGA_LITE_VERSION)
     gc.collect()
     gc.freeze()  # what is loaded now stays: later collections need not look at it
 

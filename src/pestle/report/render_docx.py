@@ -293,12 +293,10 @@ def render_docx(report: Report, pngs: dict[str, bytes]) -> bytes:
 
 def chart_pngs(charts: Iterable[Chart], scale: float = 2.0) -> dict[str, bytes]:
     """Each chart as a PNG picture (vl-convert, the Vega-Lite version the report uses)."""
-    import vl_convert as vlc
-
-    from pestle.present import fonts
+    from pestle.present import converter
     from pestle.present.vendor import VEGA_LITE_VERSION
 
-    fonts.register_with_vl_convert()  # the charts name the shipped font
+    vlc = converter.vl_convert()  # the charts name the shipped font, registered there
     return {
         c.id: vlc.vegalite_to_png(c.spec, scale=scale, vl_version=VEGA_LITE_VERSION) for c in charts
     }

@@ -15,7 +15,7 @@ from typing import Any
 import vl_convert as vlc
 
 from pestle import diskcache as cache
-from pestle.present import fonts
+from pestle.present import converter
 from pestle.present.vendor import VEGA_LITE_VERSION
 
 _memory: dict[str, str] = {}
@@ -45,8 +45,8 @@ def to_svg(spec: dict[str, Any]) -> str:
     if found is not None:
         return found
     key = svg_key(spec)
-    fonts.register_with_vl_convert()  # measure with the font the PDF prints in
-    svg = vlc.vegalite_to_svg(spec, vl_version=VEGA_LITE_VERSION)
+    # measured with the font the PDF prints in (converter: the shipped font registered)
+    svg = converter.vl_convert().vegalite_to_svg(spec, vl_version=VEGA_LITE_VERSION)
     cache.write(_path(key), svg.encode("utf-8"))
     _memory[key] = svg
     return svg
