@@ -8,7 +8,8 @@ import gc
 
 import pytest
 
-from pestle.cli import GC_THRESHOLD, main
+from pestle import collector
+from pestle.cli import main
 
 
 def test_a_command_runs_with_the_raised_threshold_and_restores_the_callers(monkeypatch) -> None:
@@ -23,7 +24,7 @@ def test_a_command_runs_with_the_raised_threshold_and_restores_the_callers(monke
     gc.set_threshold(700, 10, 10)
     try:
         main(["check"])
-        assert seen == [GC_THRESHOLD]
+        assert seen == [collector.THRESHOLD]
         assert gc.get_threshold() == (700, 10, 10)
     finally:
         gc.set_threshold(*before)
@@ -34,6 +35,36 @@ def test_the_threshold_comes_back_after_an_exit_too() -> None:
     with pytest.raises(SystemExit):
         main(["--version"])
     assert gc.get_threshold() == before
+
+
+def test_nested_and_concurrent_blocks_restore_the_callers_threshold_once() -> None:
+    """A build inside a command, or two builds on a server's threads: the threshold stays
+    raised until the last block ends, then the caller's comes back."""
+    import threading
+
+    before = gc.get_threshold()
+    gc.set_threshold(700, 10, 10)
+    inside, release = threading.Event(), threading.Event()
+
+    def other_build() -> None:
+        with collector.seldom():
+            inside.set()
+            release.wait(10)
+
+    try:
+        with collector.seldom():
+            worker = threading.Thread(target=other_build)
+            worker.start()
+            inside.wait(10)
+            with collector.seldom():
+                assert gc.get_threshold() == collector.THRESHOLD
+        assert gc.get_threshold() == collector.THRESHOLD  # the other build still runs
+        release.set()
+        worker.join(10)
+        assert gc.get_threshold() == (700, 10, 10)
+    finally:
+        release.set()
+        gc.set_threshold(*before)
 
 
 def test_the_pestle_process_freezes_its_objects_before_exiting_and_a_caller_does_not(

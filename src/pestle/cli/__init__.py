@@ -16,6 +16,7 @@ from typing import Annotated
 import typer
 from rich.console import Console
 
+from pestle import collector
 from pestle.cli.output import printable
 from pestle.errors import PestleError
 
@@ -69,14 +70,6 @@ def _register() -> None:
 _register()
 
 
-# A command imports a few hundred modules and builds many small objects (pydantic models,
-# claims, table rows), few of them in cycles: at Python's default threshold (a collection
-# every 700 net allocations) the collector ran thousands of times and took 5-6 % of
-# `pestle analyze`. A collection every 100,000 net allocations still bounds what cycles can
-# hold in a long run (`serve`, `report --watch`); the caller's threshold comes back after.
-GC_THRESHOLD = (100_000, 20, 100)
-
-
 def main(argv: list[str] | None = None) -> None:
     """Run the CLI; a `PestleError` becomes one line on stderr and exit code 2.
 
@@ -84,10 +77,8 @@ def main(argv: list[str] | None = None) -> None:
     exit) the usual click way; only our own errors need catching here. Without `argv` (the
     `pestle` command, `python -m pestle`) the process ends after the command: see `_ending`.
     """
-    previous = gc.get_threshold()
-    gc.set_threshold(*GC_THRESHOLD)
     try:
-        with warnings.catch_warnings():
+        with collector.seldom(), warnings.catch_warnings():
             warnings.showwarning = _one_line  # e.g. a document in a language not read
             app(args=argv, prog_name="pestle")
     except PestleError as exc:
@@ -95,7 +86,6 @@ def main(argv: list[str] | None = None) -> None:
         err_console.print(f"error: {printable(flag_wording(exc))}", markup=False)
         sys.exit(2)
     finally:
-        gc.set_threshold(*previous)
         if argv is None:
             _ending()
 

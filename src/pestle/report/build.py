@@ -27,6 +27,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from pestle import collector
 from pestle.errors import InputError
 from pestle.results import DEFAULTS, Results, Settings
 
@@ -144,7 +145,8 @@ def build_report(
     seen = _seen(results, fmts, language, engine)
     if not early and not seen.is_file():
         _start_helpers(fmts, engine)
-    built = _build(results, out, fmts, st, language, engine)
+    with collector.seldom():  # a notebook's or server's rebuild: no full collection midway
+        built = _build(results, out, fmts, st, language, engine)
     if os.environ.get("PESTLE_NO_CACHE", "") in ("", "0"):
         from pestle import diskcache
 
@@ -216,37 +218,37 @@ def _build(
             from pestle.report.render_html import render_html
 
             outputs[FILES["html"]] = render_html(view).encode("utf-8")
-    # made while the PDF's workers lay out its parts: the charts' data as the report draws it
+    # made while the PDF's workers lay out its parts: the charts' data as the report draws it,
+    # the results' JSON and the Markdown's text
     with st.stage("tables (xlsx)"):
         specs = {c.id: c.spec for c in view.charts()}
         outputs[TABLES] = _tables(results, document, specs)
+    outputs[RESULTS] = results_json(document)
+    if "md" in fmts:
+        with st.stage("Markdown"):
+            from pestle.report.render_md import render_md
+
+            outputs[FILES["md"]] = render_md(view).encode("utf-8")
     if pdf_job is not None:
         with st.stage("PDF"):
             outputs[FILES["pdf"]] = pdf_job.finish()
 
     charts = view.charts()
-    svgs: dict[str, str] = {}
+    figures: list[str] = []
     if charts and "md" in fmts:
         with st.stage("charts (SVG)"):  # made by the PDF's workers if there is a PDF
+            from pestle.report.render_md import figure_name
             from pestle.report.svg import to_svg
 
-            svgs = {c.id: to_svg(c.spec) for c in charts}
-    figures: list[str] = []
-    if "md" in fmts:
-        with st.stage("Markdown"):
-            from pestle.report.render_md import figure_name, render_md
-
-            outputs[FILES["md"]] = render_md(view).encode("utf-8")
             for c in charts:
                 name = figure_name(c)
-                outputs[name] = svgs[c.id].encode("utf-8")
+                outputs[name] = to_svg(c.spec).encode("utf-8")
                 figures.append(name)
     if "docx" in fmts:
         with st.stage("Word"):
             from pestle.report.render_docx import chart_pngs, render_docx
 
             outputs[FILES["docx"]] = render_docx(view, chart_pngs(charts))
-    outputs[RESULTS] = results_json(document)
 
     with st.stage("write"):
         manifest = {
