@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
@@ -58,17 +59,19 @@ def _bar_progress() -> Any:
         transient=True,
     )
     tasks: dict[str, Any] = {}
+    lock = threading.Lock()  # steps run on two threads at once (`Results.compute`)
 
     def report(step: str, done: int, total: int) -> None:
-        if step not in tasks:
-            if not tasks:
-                bar.start()
-            tasks[step] = bar.add_task(STEP_WORDS.get(step, step), total=total)
-        bar.update(tasks[step], completed=done, total=total)
-        if done >= total:
-            bar.remove_task(tasks.pop(step))
-            if not tasks:
-                bar.stop()
+        with lock:
+            if step not in tasks:
+                if not tasks:
+                    bar.start()
+                tasks[step] = bar.add_task(STEP_WORDS.get(step, step), total=total)
+            bar.update(tasks[step], completed=done, total=total)
+            if done >= total:
+                bar.remove_task(tasks.pop(step))
+                if not tasks:
+                    bar.stop()
 
     return report
 

@@ -57,6 +57,10 @@ Progress = Callable[[str, int, int], None]
 
 
 _MISSING = object()  # a step not computed yet (None is a step's value)
+# Computed beside the scenarios when both are asked for: they read the headline scenario's
+# inputs, not the scenarios' runs, and the scenarios' two threads leave a core partly idle
+# (numpy releases the interpreter's lock in its loops, the model's Python code holds it).
+ALONGSIDE = ("sensitivity", "backtest")
 
 
 class Results:
@@ -79,7 +83,8 @@ class Results:
         self._progress = progress
         self._values: dict[str, Any] = {}
         self._keys: dict[str, str] = {}
-        self._lock = threading.RLock()
+        self._lock = threading.RLock()  # the keys, the step locks, `computed`
+        self._step_locks: dict[str, threading.Lock] = {}
         self.computed: list[str] = []  # steps computed here (not read from the disk cache)
 
     def __repr__(self) -> str:
@@ -99,15 +104,22 @@ class Results:
         value = self._values.get(name, _MISSING)
         if value is not _MISSING:
             return value
+        # one lock per step: two threads asking for a step compute it once, and threads
+        # asking for different steps compute them at the same time (`compute`). No deadlock:
+        # a thread holding a step's lock waits only for the steps it reads, which never read it
         with self._lock:
-            if name in self._values:
-                return self._values[name]
+            step_lock = self._step_locks.setdefault(name, threading.Lock())
+        with step_lock:
+            value = self._values.get(name, _MISSING)
+            if value is not _MISSING:
+                return value
             step = STEPS[name]
             path = disk.path_of(name, self.key(name)) if self._cache and step.disk else None
             found, value = disk.load(path) if path is not None else (False, None)
             if not found:
                 value = self._run(step)
-                self.computed.append(name)
+                with self._lock:
+                    self.computed.append(name)
                 if path is not None:
                     disk.store(path, value)
             self._values[name] = value
@@ -170,10 +182,22 @@ class Results:
 
     def compute(self, *names: str) -> Results:
         """The named steps, or every step, now: a surface calls this once with what it shows,
-        so that a bad input stops it before it shows anything."""
-        for name in names or STEPS:
-            if name != "json":
+        so that a bad input stops it before it shows anything. The demand model's other
+        long steps run on a thread of their own beside its scenarios (`ALONGSIDE`)."""
+        wanted = [name for name in names or STEPS if name != "json"]
+        alongside = [name for name in ALONGSIDE if name in wanted] if "scenarios" in wanted else []
+        if not alongside:
+            for name in wanted:
                 self._get(name)
+            return self
+        from concurrent.futures import ThreadPoolExecutor
+
+        with ThreadPoolExecutor(1, thread_name_prefix="pestle-results") as pool:
+            beside = pool.submit(lambda: [self._get(name) for name in alongside])
+            for name in wanted:
+                if name not in alongside:
+                    self._get(name)
+            beside.result()  # its error, if any, is raised here
         return self
 
     # -- what the surfaces show ---------------------------------------------------------------
