@@ -23,7 +23,7 @@ from pathlib import Path
 from pestle.case.loader import DEFAULT_CASE, case_paths
 from pestle.errors import InputError
 
-QUIET_MS = 50  # a burst of changes ends after this long without one
+QUIET_MS = 20  # a burst of changes ends after this long without one (a save: a few ms)
 MAX_GATHER_MS = 800  # ... or after this long in all
 WAKE_MS = 200  # how often the watcher wakes to notice `stop`
 
