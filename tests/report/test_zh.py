@@ -157,3 +157,31 @@ def test_findings_severities_are_in_the_readers_words(built, built_zh) -> None:
         assert f'<td class="word">{key}</td>' not in built_zh.html
     assert f'<td class="word">{zh("warning")}</td>' in built_zh.html
     assert zh("warning") == "警告"
+
+
+def test_a_column_of_sentences_is_several_characters_wide_in_the_pdf(built_zh) -> None:
+    """The findings tables' tolerance column (cjk.css): beside the wide "check and finding"
+    column, its sentences were laid out three or four characters a line; a text cell is now
+    at least seven characters wide, so each column of them reads five or more a line."""
+    import pdfplumber
+
+    header = zh("Tolerance")
+    widths: list[float] = []
+    with pdfplumber.open(built_zh.out / "report.pdf") as pdf:
+        for page in pdf.pages:
+            words = page.extract_words()
+            for head in (w for w in words if w["text"] == header):
+                char = (head["x1"] - head["x0"]) / len(header)
+                # the table ends at its last rule across the page
+                rules = [r["top"] for r in page.rects + page.lines if r["x1"] - r["x0"] > 200]
+                bottom = max((t for t in rules if t > head["bottom"]), default=page.height)
+                column = [
+                    w
+                    for w in words
+                    if head["bottom"] < w["top"] < bottom and w["x0"] >= head["x0"] - 1
+                ]
+                if column:
+                    widths.append((max(w["x1"] for w in column) - head["x0"]) / char)
+    sentences = [w for w in widths if w > 2.5]  # a column of bare numbers ("±0") is narrow
+    assert sentences, widths
+    assert min(sentences) >= 5, [round(w, 1) for w in widths]
