@@ -216,3 +216,28 @@ def test_saving_a_scenario_keeps_the_mappings_a_person_wrote(case_copy: Path) ->
     observed = next(s for s in reread.scenarios if s.name == "observed")
     assert observed.label is not None and observed.label.in_language("zh") == "实际建设"
     assert any(s.name == "my_case" for s in reread.scenarios)
+
+
+def test_choices_have_labels_in_both_languages_and_a_label_names_a_choice(
+    case_copy: Path,
+) -> None:
+    """A categorical parameter's choices in plain words (`choice_labels`): each shipped
+    choice has one in both languages; a label for a choice the parameter lacks is refused
+    with the file and line."""
+    for name in embedded_cases():
+        for p in load_case(name).parameters.parameters:
+            if p.choices:
+                assert set(p.choice_labels or {}) == set(p.choices), (name, p.name)
+                assert all(
+                    t.in_language("zh") != t.in_language("en") for t in p.choice_labels.values()
+                )
+    edit_line(
+        case_copy / "parameters.yaml",
+        "max: {en: Largest base only, zh: 仅计最大基地}",
+        "maximum: {en: Largest base only, zh: 仅计最大基地}",
+    )
+    with pytest.raises(PestleError) as info:
+        _ = load_case(case_copy).parameters  # (read when first asked for)
+    message = str(info.value)
+    assert re.match(r".*parameters\.yaml:\d+: ", message), message
+    assert "aggregation" in message and "choice_labels: 'maximum' is not one of" in message

@@ -66,3 +66,18 @@ def test_reference_notes_are_titled_in_plain_words(built) -> None:
     notes = built.md.split("\n[^1]:", 1)[1]
     assert "Reference data Total import and export value, Jan–Apr 2023" in notes
     assert "foreign_trade_cny@2023-01-01/2023-04-30, " in notes  # the id, in the note
+
+
+def test_choices_are_named_by_their_labels_everywhere_in_the_report(built) -> None:
+    """A categorical parameter's value is its choice label (`choice_labels`): the analysis,
+    the parameters table and the notes say "Each physical base once", not union_by_entity
+    (section 11, on reproducing the report, lists the ids a command takes)."""
+    case = load_case()
+    choices = [p for p in case.parameters.parameters if p.choices]
+    assert choices
+    before, rest = built.md.split("\n## 11 ", 1)
+    text = before + rest[rest.index("\n## ") :]  # without section 11
+    ids = sorted({c for p in choices for c in p.choices if "_" in c})
+    assert ids and [i for i in ids if re.search(rf"(?<![\w/]){i}(?!\w)", text)] == []
+    for p in choices:
+        assert str(p.choice_labels[str(p.base)]) in text, p.name

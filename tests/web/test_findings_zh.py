@@ -53,6 +53,17 @@ def test_the_scenario_choices_show_their_labels(fresh) -> None:
     assert "scenario default (" not in zh and "情景默认值（" in zh
 
 
+def test_a_parameters_choices_show_their_labels_with_the_id_on_hover(fresh) -> None:
+    """The settings' drop-downs (a categorical parameter's `choice_labels`): the value sent
+    is the choice's id, the words shown are its label in the reader's language."""
+    zh = fresh.get("/scenarios", params={"lang": "zh"}).text
+    en = fresh.get("/scenarios", params={"lang": "en"}).text
+    option = '<option value="union_by_entity" title="union_by_entity">{}</option>'
+    assert option.format("每个实体基地只计一次") in zh
+    assert option.format("Each physical base once") in en
+    assert ">union_by_entity<" not in en + zh
+
+
 def test_the_search_finds_the_words_the_reader_sees(fresh) -> None:
     zh = fresh.get("/checks", params={"lang": "zh", "q": "已过时"}).text
     assert "已过时：报告称" in _text(zh)

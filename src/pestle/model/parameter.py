@@ -45,6 +45,11 @@ class Parameter(BaseModel):
     choices: tuple[str, ...] | None = Field(
         default=None, description="allowed values of a categorical parameter"
     )
+    choice_labels: dict[str, Text] | None = Field(
+        default=None,
+        description="each choice in plain words, as a report and the dashboard name it "
+        "(the choice itself stays the value of overrides and of results)",
+    )
     source: str | None = None
     assumption: bool = False
     reason: str | None = Field(default=None, description="why the assumption and its range")
@@ -64,9 +69,16 @@ class Parameter(BaseModel):
                 raise ValueError(f"base {self.base!r} is not one of {list(self.choices)}")
             if self.distribution != "fixed":
                 raise ValueError("a categorical parameter is always 'fixed'")
+            unknown = [c for c in self.choice_labels or {} if c not in self.choices]
+            if unknown:
+                raise ValueError(
+                    f"choice_labels: {unknown[0]!r} is not one of {list(self.choices)}"
+                )
             return self
         if self.choices is not None:
             raise ValueError("'choices' is only for a text (categorical) base")
+        if self.choice_labels is not None:
+            raise ValueError("'choice_labels' is only for a text (categorical) base")
         if not math.isfinite(self.base):
             raise ValueError("base must be a finite number")
         if self.distribution != "fixed" and self.range is None:

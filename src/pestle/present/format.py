@@ -629,10 +629,18 @@ def parameter_unit(p: Any) -> str:
     return _(UNIT_WORDS[unit]) if unit in UNIT_WORDS else pick(p.unit)
 
 
+def choice(p: Any, value: str) -> str:
+    """One choice of a categorical parameter in plain words: its label in the case file
+    (`choice_labels`), in the reader's language, else the choice as written."""
+    labels = getattr(p, "choice_labels", None) or {}
+    return pick(labels[value]) if value in labels else value
+
+
 def parameter_value(p: Any) -> str:
-    """A demand-model parameter as written: its value, or its distribution and range."""
+    """A demand-model parameter as written: its value (a choice in plain words), or its
+    distribution and range."""
     if isinstance(p.base, str):
-        return p.base
+        return choice(p, p.base)
     unit = "" if p.unit in ("year",) else pick(p.unit)
     base = year(int(p.base)) if p.unit == "year" else number(p.base)
     if p.distribution == "fixed" or p.range is None:

@@ -252,7 +252,7 @@ def horizon(d: DemandResult) -> str:
 def parameter_state(p: Parameter) -> str:
     """A parameter's current setting in a few words: `0.55`, `uniform 0.2–0.8`, `bases`."""
     if p.categorical:
-        return str(p.base)
+        return fmt.choice(p, str(p.base))
     if p.distribution == "fixed" or p.range is None:
         return _("fixed at {value}").format(value=fmt.number(float(p.base)))
     low, high = p.range
@@ -278,7 +278,12 @@ def slider(p: Parameter, rank: int | None) -> dict[str, Any]:
         "rank": rank,
     }
     if p.categorical:
-        row |= {"kind": "choice", "choices": list(p.choices or ()), "value": p.base}
+        row |= {
+            "kind": "choice",
+            "choices": list(p.choices or ()),
+            "choice_words": {c: fmt.choice(p, c) for c in p.choices or ()},
+            "value": p.base,
+        }
     else:
         low, high = p.support if p.range is None else p.range
         row |= {
