@@ -65,6 +65,7 @@ def case_texts(case: Any) -> list[CaseText]:
     """The case's texts that have a Chinese form unlike their English one."""
     found = [case.name, case.region, case.region_short, case.target_industry]
     found += [p.label for p in case.parameters.parameters]
+    found += [t for p in case.parameters.parameters for t in (p.choice_labels or {}).values()]
     found += [s.label for s in case.scenarios] + [s.description for s in case.scenarios]
     found += [f.name for f in case.factors] + [f.statement for f in case.factors]
     found += [f.name for f in case.judgments.factors.values()]
