@@ -239,5 +239,8 @@ def test_choices_have_labels_in_both_languages_and_a_label_names_a_choice(
     with pytest.raises(PestleError) as info:
         _ = load_case(case_copy).parameters  # (read when first asked for)
     message = str(info.value)
-    assert re.match(r".*parameters\.yaml:\d+: ", message), message
-    assert "aggregation" in message and "choice_labels: 'maximum' is not one of" in message
+    found = re.match(r".*parameters\.yaml:(\d+): ", message)
+    assert found, message
+    lines = (case_copy / "parameters.yaml").read_text(encoding="utf-8").splitlines()
+    assert lines[int(found.group(1)) - 1].strip() == "choice_labels:"  # the labels' own line
+    assert "aggregation.choice_labels: 'maximum' is not one of" in message

@@ -18,7 +18,15 @@ from collections.abc import Iterator, Mapping
 from typing import Literal
 
 import numpy as np
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    ValidationError,
+    ValidationInfo,
+    field_validator,
+    model_validator,
+)
 
 from pestle.errors import InputError, ParseError
 from pestle.model.text import Text
@@ -56,6 +64,18 @@ class Parameter(BaseModel):
     quality: str | None = None
     note: str | None = None
 
+    @field_validator("choice_labels")
+    @classmethod
+    def _labels_name_choices(
+        cls, labels: dict[str, Text] | None, info: ValidationInfo
+    ) -> dict[str, Text] | None:
+        # a field check (not the model's), so that an error points at the labels' line
+        choices = info.data.get("choices") or ()
+        unknown = [c for c in labels or {} if c not in choices]
+        if unknown and choices:
+            raise ValueError(f"{unknown[0]!r} is not one of {list(choices)}")
+        return labels
+
     @model_validator(mode="after")
     def _consistent(self) -> Parameter:
         if self.assumption and not (self.reason or "").strip():
@@ -69,11 +89,6 @@ class Parameter(BaseModel):
                 raise ValueError(f"base {self.base!r} is not one of {list(self.choices)}")
             if self.distribution != "fixed":
                 raise ValueError("a categorical parameter is always 'fixed'")
-            unknown = [c for c in self.choice_labels or {} if c not in self.choices]
-            if unknown:
-                raise ValueError(
-                    f"choice_labels: {unknown[0]!r} is not one of {list(self.choices)}"
-                )
             return self
         if self.choices is not None:
             raise ValueError("'choices' is only for a text (categorical) base")
