@@ -177,15 +177,9 @@ def _fan(result: Any, note: int, scenario: str) -> list:
                 (num(fmt.value_range(c["p5"], c["p95"], "t"), note),),
             )
         )
+    # the cumulative table first: short, it fits under the chapter's opening on the first
+    # page, where the tall fan chart left three quarters of the page empty
     return [
-        chart(
-            "chart-demand-fan",
-            _("Composite demand by segment and year"),
-            charts.demand_fan(d, scenario),
-            _("Fan charts: yearly composite demand in kt, median and p5–p95 band"),
-            _("Source: the demand model."),
-            note,
-        ),
         table(
             "table-demand-cumulative",
             _("Cumulative composite demand {years} by segment").format(
@@ -199,6 +193,14 @@ def _fan(result: Any, note: int, scenario: str) -> list:
                     "of the sum."
                 )
             ),
+        ),
+        chart(
+            "chart-demand-fan",
+            _("Composite demand by segment and year"),
+            charts.demand_fan(d, scenario),
+            _("Fan charts: yearly composite demand in kt, median and p5–p95 band"),
+            _("Source: the demand model."),
+            note,
         ),
     ]
 
