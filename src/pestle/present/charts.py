@@ -16,6 +16,7 @@ from typing import Any
 
 from pestle.present import chartkit as kit
 from pestle.present import format as fmt
+from pestle.present import linkage
 from pestle.present.i18n import N_, pick
 from pestle.present.i18n import gettext as _
 
@@ -220,9 +221,10 @@ def sobol(sensitivity: Any, labels: Mapping[str, str] | None = None) -> dict:
 def linkage_effects(effects: Any, top: int = 10) -> dict:
     """Direct and indirect output effects of the largest sectors (`CompositeEffects`)."""
     frame = effects.to_frame().sort_values("output_total", ascending=False).head(top)
+    names = linkage.sector_names(effects)
     records = []
     for code, r in frame.iterrows():
-        label = f"{r['name']} ({code})"
+        label = f"{names.get(code, r['name'])} ({code})"
         parts = ((_("direct"), "output_direct", 0), (_("indirect"), "output_indirect", 1))
         for part, key, order in parts:
             records.append(

@@ -60,6 +60,7 @@ class IOTable:
     Z_imports: NDArray[np.float64] | None = None
     unit_yuan: float = 1.0
     note: str = ""
+    names_zh: tuple[str, ...] = ()  # the DescriptionInChinese column, when the file has one
 
     @property
     def n(self) -> int:
@@ -286,6 +287,9 @@ def read_table(
         Z_imports=zm,
         unit_yuan=unit_yuan,
         note=note if note is not None else f"Coefficients from {path.name}.",
+        names_zh=tuple(c[col["DescriptionInChinese"]].strip() for _, c in domestic)
+        if "DescriptionInChinese" in col
+        else (),
     )
     ti = aggregates.get("TI")
     _check_columns(table, None if ti is None else numbers([ti], sector_idx).reshape(n), rtol)

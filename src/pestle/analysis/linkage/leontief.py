@@ -75,6 +75,7 @@ class ShockEffects:
     imports_indirect: Vector
     note: str
     unit: str = "CNY"
+    names_zh: tuple[str, ...] = ()  # the sectors' Chinese names, when the table gives them
 
     @property
     def output_direct(self) -> Vector:
@@ -200,6 +201,7 @@ class LeontiefModel:
             imports_direct=m * f,
             imports_indirect=m * indirect,
             note=self.note,
+            names_zh=self.table.names_zh,
         )
 
     def _import_content(self) -> Vector:

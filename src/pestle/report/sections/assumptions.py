@@ -13,7 +13,7 @@ from pestle.report import labels
 from pestle.report.footnotes import Notes, num, refs
 from pestle.report.sections import Body
 from pestle.report.sections._common import fill, numeric, table
-from pestle.report.sections.demand import param_anchor, parameter_note
+from pestle.report.sections.demand import linkage_words, param_anchor, parameter_note
 from pestle.report.view import Bullets, Column, Notice, Paragraph, Term, text
 from pestle.results import Results
 
@@ -98,7 +98,7 @@ def _linkage(results: Results) -> list:
         return [Notice(_("The case has no linkage table."))]
     effects = results.linkage.effects
     return [
-        Paragraph(text(effects.note), tone="method"),
+        Paragraph(text(linkage_words(results)), tone="method"),
         Bullets(tuple(text(a) for a in effects.assumptions)),
     ]
 

@@ -8,6 +8,7 @@ from typing import Any
 from pestle.analysis.demand.intensity import NOT_MODELLED
 from pestle.present import charts
 from pestle.present import format as fmt
+from pestle.present import linkage as present_linkage
 from pestle.present.charts import segment_name
 from pestle.present.format import parameter_value
 from pestle.present.i18n import gettext as _
@@ -641,7 +642,13 @@ def _eol(results: Results, notes: Notes, result: Any, note: int, factors: list) 
     return blocks or [Notice(_("The demand model gives no end-of-life waste for this case."))]
 
 
-def linkage_note(effects: Any, notes: Notes, demand_note: int) -> int:
+def linkage_words(results: Results) -> str:
+    """How the input-output effects are made, in the reader's language (the analysis's
+    `CompositeEffects.note`, written from the same facts)."""
+    return present_linkage.shock_note(results.io_model, results.case.linkage.price_basis)
+
+
+def linkage_note(results: Results, notes: Notes, demand_note: int) -> int:
     assumptions = notes.computed(
         _("linkage shock"),
         description=_(
@@ -654,7 +661,7 @@ def linkage_note(effects: Any, notes: Notes, demand_note: int) -> int:
     return notes.computed(
         _("the input-output model"),
         description=_("Leontief model: direct = the shock, indirect = L·f − f. {note}").format(
-            note=effects.note
+            note=linkage_words(results)
         ),
         inputs=[assumptions],
     )
@@ -665,11 +672,12 @@ def _linkage(results: Results, notes: Notes, demand_note: int) -> list:
         return [Notice(_("The case has no linkage table, so no input-output effects are shown."))]
     effects = results.linkage.effects
     central = effects.central
-    link_note = linkage_note(effects, notes, demand_note)
+    link_note = linkage_note(results, notes, demand_note)
     frame = effects.to_frame().sort_values("output_total", ascending=False).head(TOP_SECTORS)
+    names = present_linkage.sector_names(effects)
     rows = []
     for code, r in frame.iterrows():
-        label = f"{r['name']} ({code})"
+        label = f"{names.get(code, r['name'])} ({code})"
         rows.append(
             (
                 text(label),
@@ -683,7 +691,7 @@ def _linkage(results: Results, notes: Notes, demand_note: int) -> list:
     low = effects.cases["low"].totals()["output_total"]
     high = effects.cases["high"].totals()["output_total"]
     return [
-        Paragraph(text(central.note), tone="warning"),
+        Paragraph(text(present_linkage.model_note(results.io_model)), tone="warning"),
         Paragraph(
             text(
                 *fill(

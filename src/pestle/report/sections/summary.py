@@ -168,7 +168,7 @@ def _linkage(results: Results, notes: Notes) -> Text:
     if results.linkage is None:
         return ()
     effects = results.linkage.effects
-    note = linkage_note(effects, notes, model_note(results, notes))
+    note = linkage_note(results, notes, model_note(results, notes))
     totals = effects.central.totals()
     return text(
         *fill(

@@ -1,0 +1,62 @@
+"""The input-output model's notes: in English the words the analysis wrote (results.json's),
+to the character; in Chinese the same sentences from the catalogue."""
+
+from __future__ import annotations
+
+import dataclasses
+
+import pytest
+
+from pestle.analysis.linkage import leontief
+from pestle.analysis.linkage.shock import table_of
+from pestle.case import embedded_cases, load_case
+from pestle.present import i18n
+from pestle.present import linkage as words
+from pestle.results import Results, Settings
+
+SETTINGS = Settings(samples=2_000, sobol_samples=0, draws=100)
+
+
+@pytest.mark.parametrize("name", embedded_cases())
+def test_english_is_the_analysis_own_note_and_chinese_is_translated(name: str) -> None:
+    results = Results(load_case(name), SETTINGS)
+    if results.linkage is None:
+        pytest.skip("no linkage table")
+    model, effects = results.io_model, results.linkage.effects
+    basis = results.case.linkage.price_basis
+    with i18n.use("en"):
+        assert words.model_note(model) == effects.central.note == model.note
+        assert words.shock_note(model, basis) == effects.note
+    with i18n.use("zh"):
+        chinese = words.shock_note(model, basis)
+    assert "全国系数" in chinese and "冲击 = 吨数" in chinese
+    assert "National coefficients" not in chinese and "Shock = tonnes" not in chinese
+
+
+def test_every_kind_of_table_note_is_written_as_the_analysis_writes_it() -> None:
+    """The other bases and import layouts, and zero-output sectors, on the embedded case's
+    table: total basis; a table with an import block; a table's own note kept as given."""
+    config = load_case().linkage
+    assert config is not None
+    table = table_of(config)
+    own = dataclasses.replace(table, note="Coefficients from my_table.csv.")
+    for model in (leontief(table, basis="total"), leontief(own)):
+        with i18n.use("en"):
+            assert words.model_note(model) == model.note
+    with i18n.use("zh"):
+        assert words.model_note(leontief(own)).startswith("Coefficients from my_table.csv.")
+        assert "总量口径" in words.model_note(leontief(table, basis="total"))
+
+
+def test_sectors_are_named_in_the_readers_language() -> None:
+    """The embedded national table has a Chinese column: a Chinese report names its sectors
+    by it, an English one by the table's own names (results.json keeps those)."""
+    results = Results(load_case(), SETTINGS)
+    effects = results.linkage.effects
+    with i18n.use("en"):
+        english = words.sector_names(effects)
+    with i18n.use("zh"):
+        chinese = words.sector_names(effects)
+    assert english["001"] == "Agriculture" and chinese["001"] == "农产品"
+    assert set(english) == set(chinese) == set(effects.central.codes)
+    assert effects.central.to_frame().loc["001", "name"] == "Agriculture"
