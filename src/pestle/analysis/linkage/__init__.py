@@ -6,8 +6,9 @@ effects = model.effects(f)              # direct = f, indirect = L f - f, by sec
 composite_effects({"wind_blades": 1e4}, config=case.linkage)  # tonnes by segment -> yuan
 """
 
-from pestle.analysis.linkage.io_table import NATIONAL_NOTE, IOTable, china_2020, read_table
+from pestle.analysis.linkage.io_table import IOTable, china_2020, read_table
 from pestle.analysis.linkage.leontief import LeontiefModel, ShockEffects, leontief
+from pestle.analysis.linkage.messages import NATIONAL_NOTE
 from pestle.analysis.linkage.shock import (
     CompositeEffects,
     LinkageConfig,

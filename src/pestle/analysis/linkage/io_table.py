@@ -25,6 +25,7 @@ import numpy as np
 import pandas as pd
 from numpy.typing import ArrayLike, NDArray
 
+from pestle.analysis.linkage.messages import NATIONAL_NOTE
 from pestle.errors import AnalysisError, InputError, ParseError
 
 Layout = Literal["competitive", "non-competitive"]
@@ -32,11 +33,6 @@ Basis = Literal["domestic", "total"]
 
 _HEADER = ("Code", "Description", "DescriptionInChinese", "Origin")
 _AGGREGATES = frozenset({"TII", "VA001", "VA002", "VA003", "VA004", "TVA", "TI"})
-NATIONAL_NOTE = (
-    "National coefficients: China 2020 input-output table (National Bureau of Statistics); "
-    "no regional table exists for the case's region, so effects are national-average effects "
-    "of the demand, not effects inside the region."
-)
 
 
 @dataclass(frozen=True, eq=False)

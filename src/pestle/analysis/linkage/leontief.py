@@ -19,6 +19,7 @@ multipliers are 1 and its import effects 0 by construction.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any
@@ -28,35 +29,42 @@ import pandas as pd
 from numpy.typing import ArrayLike, NDArray
 
 from pestle.analysis.linkage.io_table import Basis, IOTable
+from pestle.analysis.linkage.messages import (
+    IMPORTS_APPROXIMATED,
+    IMPORTS_BLOCK,
+    TOTAL_BASIS,
+    ZERO_OUTPUT,
+)
 from pestle.analysis.propagation import Propagator
 from pestle.errors import AnalysisError
 
 Vector = NDArray[np.float64]
 
 
-def _notes(table: IOTable, basis: Basis) -> str:
-    parts = [table.note] if table.note else []
+def note_parts(table: IOTable, basis: Basis) -> tuple[tuple[str, dict[str, Any]], ...]:
+    """The note's sentences as (template, values; `messages`): the table's own note first
+    (no placeholders), then the basis and import treatment, then the zero-output sectors if
+    any. `note_text` writes them in English, `pestle.present.linkage` in the reader's language."""
+    parts: list[tuple[str, dict[str, Any]]] = [(table.note, {})] if table.note else []
     if basis == "total":
-        parts.append(
-            "Total basis: imported inputs are treated as domestic production (A = all "
-            "intermediate inputs / GO), so import effects are zero and value-added multipliers "
-            "1 by construction."
-        )
+        parts.append((TOTAL_BASIS, {}))
     elif table.Z_imports is None:
-        parts.append(
-            "Imports approximated: the table has competitive imports (one IM column), so each "
-            "product's import share IM / (intermediate use + final use) is applied to every "
-            "user of that product (proportionality assumption)."
-        )
+        parts.append((IMPORTS_APPROXIMATED, {}))
     else:
-        parts.append("Imports from the table's import coefficient block (non-competitive).")
+        parts.append((IMPORTS_BLOCK, {}))
     zero = int(table.zero_output.sum())
     if zero:
-        parts.append(
-            f"{zero} sector(s) with zero gross output get zero coefficient columns and "
-            "identity Ghosh rows (no NaN)."
-        )
-    return " ".join(parts)
+        parts.append((ZERO_OUTPUT, {"count": zero}))
+    return tuple(parts)
+
+
+def note_text(table: IOTable, basis: Basis, translate: Callable[[str], str] = lambda t: t) -> str:
+    """The note's sentences (`note_parts`) as one text, each template passed through
+    `translate` first (the catalogue's, for a reader of another language)."""
+    return " ".join(
+        translate(template).format(**values) if values else translate(template)
+        for template, values in note_parts(table, basis)
+    )
 
 
 @dataclass(frozen=True, eq=False)
@@ -278,6 +286,6 @@ def leontief(table: IOTable, *, basis: Basis = "domestic") -> LeontiefModel:
         backward_linkages=_relative(colsums),
         forward_linkages=_relative(rowsums),
         forward_linkages_ghosh=_relative(ghosh_rowsums),
-        note=_notes(table, basis),
+        note=note_text(table, basis),
         _solver=solver,
     )

@@ -21,6 +21,7 @@ from numpy.typing import NDArray
 
 from pestle.analysis.linkage.io_table import Basis, IOTable, china_2020
 from pestle.analysis.linkage.leontief import LeontiefModel, ShockEffects, leontief
+from pestle.analysis.linkage.messages import SHOCK_NOTE
 from pestle.case.linkage_file import (
     LinkageConfig,
     PriceCase,
@@ -150,11 +151,7 @@ def composite_effects(
         for name, s in config.segments.items()
         if name in tonnes and (s.price.assumption or s.sectors.assumption)
     )
-    note = (
-        f"{model.note} Shock = tonnes x price x sector share, {config.price_basis}; prices "
-        "and shares are stated assumptions (see assumptions); the shock is treated as demand "
-        "on domestic producers."
-    )
+    note = SHOCK_NOTE.format(model=model.note, basis=config.price_basis)
     return CompositeEffects(
         tonnes={k: float(v) for k, v in tonnes.items()},
         prices=prices,  # type: ignore[arg-type]
