@@ -77,7 +77,13 @@ class _Recorder(http.server.BaseHTTPRequestHandler):
 
 
 @pytest.mark.parametrize(
-    "tag", ['<img src="{url}/i.png">', '<link rel="stylesheet" href="{url}/s.css">']
+    "tag",
+    [
+        '<img src="{url}/i.png">',
+        '<link rel="stylesheet" href="{url}/s.css">',
+        # asked for by print layout only (the document is hidden from the screen)
+        '<div style="background-image: url({url}/b.png)">box</div>',
+    ],
 )
 @MARKS[0]
 @MARKS[1]
@@ -95,3 +101,30 @@ def test_chromium_fetches_nothing_but_the_page_and_its_fonts(tag: str) -> None:
         assert chromium.print_pdf("<p>inside</p>", CHROMIUM).startswith(b"%PDF")
     finally:
         server.shutdown()
+
+
+@MARKS[0]
+@MARKS[1]
+def test_a_document_printed_only_prints_in_the_faces_it_declares() -> None:
+    """A part is hidden from the screen, so no text asks for a font before printing: the
+    faces it declares are loaded all the same (here one known by this document only)."""
+    pytest.importorskip("playwright")
+    import io
+
+    import pikepdf
+
+    from pestle.present import fonts
+
+    bold = f"{chromium.FONTS}{fonts.FILES['bold']}"
+    face = f"@font-face {{ font-family: 'Only Here'; src: url({bold}); }}"
+    html = (
+        f"<!doctype html><html><head><style>{face}</style></head>"
+        "<body><p style=\"font-family: 'Only Here'\">declared</p></body></html>"
+    )
+    pdf = pikepdf.open(io.BytesIO(chromium.print_pdf(html, CHROMIUM)))
+    used = {
+        str(font.get("/BaseFont"))
+        for page in pdf.pages
+        for font in page.obj.Resources.get("/Font", {}).values()
+    }
+    assert any("DejaVuSans-Bold" in name for name in used), used

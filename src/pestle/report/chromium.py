@@ -54,6 +54,13 @@ ARGS = (
     *QUIET_ARGS,
     "--font-render-hinting=none",  # glyph advances as in the font file, as WeasyPrint's
 )
+# The parts are printed, never shown: hidden from the screen, a document is not laid out,
+# painted and composited for a screen as well as for print (a fifth of the browser's time
+# per part; the PDF is the same to the pixel, its links and destinations too).
+PRINT_ONLY = "<style>@media screen { html { display: none !important } }</style>"
+# Hidden from the screen, no text asks for its fonts before printing (`document.fonts.ready`
+# would not wait for them): every face the document declares is loaded first.
+LOAD_FONTS = "Promise.allSettled([...document.fonts].map(f => f.load())).then(() => true)"
 WARM_UP = (
     "<!doctype html><html><head><style>{fonts}</style></head>"
     "<body style=\"font-family: '{family}'\">warm-up <b>warm-up</b></body></html>"
@@ -133,13 +140,16 @@ class _Printer:
             # the document replaces the page's: no navigation, the renderer and the fonts
             # it loaded stay
             await self.page.set_content(_served(html), wait_until="load")
-            await self.page.evaluate("document.fonts.ready.then(() => true)")
-            if self.refused:  # as WeasyPrint, which fails on a refused URL
-                raise ChromiumError(
-                    f"the document asks for {self.refused[0]}: only data URLs are read"
-                )
+            await self.page.evaluate(LOAD_FONTS)
+            self._check()
             # no tagged PDF (a third of the time): the book makes the bookmarks itself
-            return await self.page.pdf(prefer_css_page_size=True, print_background=True)
+            pdf = await self.page.pdf(prefer_css_page_size=True, print_background=True)
+            self._check()  # what only print layout asks for (hidden from the screen before)
+            return pdf
+
+    def _check(self) -> None:
+        if self.refused:  # as WeasyPrint, which fails on a refused URL
+            raise ChromiumError(f"the document asks for {self.refused[0]}: only data URLs are read")
 
     async def _run(self, html: str) -> bytes:
         await asyncio.wrap_future(self.launched)
@@ -205,12 +215,15 @@ def stop() -> None:
 
 
 def _served(html: str) -> str:
-    """`html` with the shipped fonts taken from the system if it has them, else from the
-    page's origin, where `_fetch` serves them (a page of another origin may not load a file
-    URL)."""
+    """`html` for print only (`PRINT_ONLY`), with the shipped fonts taken from the system if
+    it has them, else from the page's origin, where `_fetch` serves them (a page of another
+    origin may not load a file URL)."""
     for weight in fonts.FILES:
         html = html.replace(fonts.src(weight), fonts.src(weight, FONTS))
-    return html
+    head = html.find("</head>")
+    if head < 0:  # a fragment: a style in the body applies as well (never before a doctype)
+        return html + PRINT_ONLY
+    return html[:head] + PRINT_ONLY + html[head:]
 
 
 def _broken(printer: _Printer) -> bool:
