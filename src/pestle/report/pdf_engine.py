@@ -48,6 +48,11 @@ class Engine:
         """Start the engine's processes in the background (they warm up meanwhile)."""
         pdf_workers.start(self.path)
 
+    def slots(self) -> int:
+        """How many parts are laid out at once: one per worker process (one, in this
+        process, without them)."""
+        return max(1, pdf_workers.workers())
+
     def submit(self, html: str, charts: Charts | None = None) -> Future[Done]:
         """Start laying out one part; `result` gives its PDF and its charts' SVGs."""
         return pdf_workers.submit(html, charts, self.path)

@@ -41,6 +41,7 @@ from pestle import diskcache as cache
 from pestle.report import pdf_engine
 from pestle.report.chart_slots import SVG_SRC
 from pestle.report.pdf_engine import Engine
+from pestle.report.pdf_queue import WorkQueue
 from pestle.report.pdf_workers import Done, pdf_bytes
 from pestle.report.render_html import render_html, render_print_part
 from pestle.report.svg import cached_svg, data_url, remember, svg_key, to_svg
@@ -124,6 +125,7 @@ class PdfJob:
         self.ready: dict[int, bytes] = {}
         self.pending: dict[Future[Done], int] = {}
         self.charts: dict[int, dict[str, dict]] = {}  # part -> SVG key -> chart spec
+        self.queue = WorkQueue(self.engine.slots())
         if self.whole:
             return
         self.srcs = {c.id: f"{SVG_SRC}{svg_key(c.spec)}" for c in report.charts()}
@@ -179,14 +181,18 @@ class PdfJob:
                 self.pending[self._submit(i)] = i
 
     def _submit(self, i: int) -> Future[Done]:
-        """Give part `i` to the engine. A part with several charts not yet converted has
-        them converted first, each by whichever worker is free (a part is laid out by one
-        worker: the demand section's six charts took it as long as all the other parts
-        took the other), and is given to a worker once they are all there."""
+        """Give part `i` to the engine through the queue (`pdf_queue`: as many parts at once
+        as there are workers, the larger first, whenever they become ready). A part with
+        several charts not yet converted has them converted first, each by whichever worker
+        is free (a part is laid out by one worker: the demand section's six charts took it
+        as long as all the other parts took the other), and joins the queue once they are
+        all there. The conversions go to the pool at once, ahead of the parts waiting in
+        the queue: the part they hold up is the one the others are waiting for."""
         html, charts = self.htmls[i], self.charts[i]
+        size = self._size(i)
         missing = {k: spec for k, spec in charts.items() if cached_svg(spec) is None}
         if len(missing) < 2:
-            return self.engine.submit(html, charts)
+            return self.queue.add(size, lambda: self.engine.submit(html, charts))
         part: Future[Done] = Future()
         waiting = [len(missing)]
         lock = Lock()
@@ -197,7 +203,7 @@ class PdfJob:
                 if waiting[0]:
                     return
             try:
-                _chain(self.engine.submit(html, charts), part)
+                _chain(self.queue.add(size, lambda: self.engine.submit(html, charts)), part)
             except Exception as exc:  # a callback's error would be lost, and `finish` wait
                 part.set_exception(exc)
 
