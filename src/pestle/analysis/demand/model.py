@@ -15,7 +15,6 @@ with the default 2023-2030 horizon (fewer with a longer horizon: more outputs).
 
 from __future__ import annotations
 
-import itertools
 from collections.abc import Callable, Mapping
 from concurrent.futures import Executor, ThreadPoolExecutor, as_completed
 from dataclasses import dataclass, field
@@ -45,6 +44,7 @@ from pestle.analysis.demand.intensity import (
     wind_blades_t,
 )
 from pestle.analysis.demand.observed import observed_path_w
+from pestle.analysis.demand.quantiles import row_quantiles
 from pestle.errors import AnalysisError
 from pestle.model.parameter import ParameterSet
 
@@ -261,21 +261,6 @@ def _columns(ev: Evaluation) -> np.ndarray:
     return out
 
 
-def _quantiles(rows: np.ndarray, qs: tuple[float, ...]) -> np.ndarray:
-    """Quantiles ('linear', as numpy's default) of each row; sorts `rows` in place."""
-    rows.sort(axis=1)
-    n = rows.shape[1]
-    out = np.empty((rows.shape[0], len(qs)))
-    for j, q in enumerate(qs):
-        h = (n - 1) * q
-        lo = int(np.floor(h))
-        hi = min(lo + 1, n - 1)
-        a = rows[:, lo].astype(float)
-        b = rows[:, hi].astype(float)
-        out[:, j] = a + (h - lo) * (b - a)
-    return out
-
-
 @dataclass(frozen=True)
 class DemandResult:
     """Summary of a Monte Carlo run: one row per output (measure, segment, year)."""
@@ -430,13 +415,10 @@ def simulate(
             store[:, lo:hi] = cols
             finished(done)
     means = sums.sum(axis=0) / samples
-    edges = np.linspace(0, len(labels), max(1, threads) + 1).astype(int)
-    blocks = [store[a:b] for a, b in itertools.pairwise(edges) if b > a]
-    with ThreadPoolExecutor(max_workers=max(1, threads)) as pool:
-        parts = list(pool.map(lambda rows: _quantiles(rows, QUANTILES), blocks))
+    quantiles = row_quantiles(store, QUANTILES, threads=max(1, threads))
     if progress is not None:
         progress(n_chunks + 1, n_chunks + 1)
-    stats = np.column_stack([means, np.concatenate(parts, axis=0)])
+    stats = np.column_stack([means, quantiles])
     stats.setflags(write=False)
     return DemandResult(
         scenario=scenario,
