@@ -53,6 +53,30 @@ def test_a_part_ready_late_starts_before_the_smaller_ones_waiting() -> None:
     assert tasks.started[-2:] == ["cover", "summary"]  # same priority: in the order added
 
 
+def test_a_part_whose_charts_are_converted_keeps_a_worker_for_itself() -> None:
+    tasks = Tasks()
+    queue = WorkQueue(2)
+    charts: Future = Future()
+    demand = queue.add(9, tasks.start("demand"), after=charts)
+    for name, size in (("factors", 5), ("notes", 4), ("cover", 1)):
+        queue.add(size, tasks.start(name))
+    assert tasks.started == ["factors"]  # the other worker is kept for the demand part
+    charts.set_result(None)  # its charts are converted: it starts at once
+    assert tasks.started == ["factors", "demand"] and not demand.done()
+    tasks.end("factors")
+    assert tasks.started[-1] == "notes"
+    # a task that waits for something and outranks nothing keeps no worker
+    later: Future = Future()
+    queue.add(0, tasks.start("last"), after=later)
+    tasks.end("demand")
+    assert tasks.started[-1] == "cover"
+    tasks.end("notes")
+    tasks.end("cover")
+    assert tasks.started[-1] == "cover" and not tasks.running  # "last" waits for `later`
+    later.set_exception(RuntimeError("its conversion failed"))  # it starts all the same
+    assert tasks.started[-1] == "last"
+
+
 def test_errors_reach_the_caller_and_free_the_slot() -> None:
     tasks = Tasks()
     queue = WorkQueue(1)

@@ -182,34 +182,32 @@ class PdfJob:
 
     def _submit(self, i: int) -> Future[Done]:
         """Give part `i` to the engine through the queue (`pdf_queue`: as many parts at once
-        as there are workers, the larger first, whenever they become ready). A part with
-        several charts not yet converted has them converted first, each by whichever worker
-        is free (a part is laid out by one worker: the demand section's six charts took it
-        as long as all the other parts took the other), and joins the queue once they are
-        all there. The conversions go to the pool at once, ahead of the parts waiting in
-        the queue: the part they hold up is the one the others are waiting for."""
+        as there are workers, the larger first). A part with several charts not yet
+        converted has them converted first, each by whichever worker is free (a part is
+        laid out by one worker: the demand section's six charts took it as long as all the
+        other parts took the other), and starts once they are all there; meanwhile it keeps
+        a worker for itself from the smaller parts. The conversions go to the pool at once,
+        ahead of the parts: the part they hold up is the one the others wait for."""
         html, charts = self.htmls[i], self.charts[i]
-        size = self._size(i)
         missing = {k: spec for k, spec in charts.items() if cached_svg(spec) is None}
-        if len(missing) < 2:
-            return self.queue.add(size, lambda: self.engine.submit(html, charts))
-        part: Future[Done] = Future()
-        waiting = [len(missing)]
-        lock = Lock()
+        converted: Future[None] | None = None
+        if len(missing) >= 2:
+            converted = Future()
+            waiting = [len(missing)]
+            lock = Lock()
 
-        def converted(_: Future) -> None:  # a chart's conversion ended (even if it failed:
-            with lock:  # the part then converts it itself, and says why)
-                waiting[0] -= 1
-                if waiting[0]:
-                    return
-            try:
-                _chain(self.queue.add(size, lambda: self.engine.submit(html, charts)), part)
-            except Exception as exc:  # a callback's error would be lost, and `finish` wait
-                part.set_exception(exc)
+            def one_more(_: Future) -> None:  # a chart's conversion ended (even if it failed:
+                with lock:  # the part then converts it itself, and says why)
+                    waiting[0] -= 1
+                    if waiting[0]:
+                        return
+                converted.set_result(None)
 
-        for spec in missing.values():
-            self.engine.convert(spec).add_done_callback(converted)
-        return part
+            for spec in missing.values():
+                self.engine.convert(spec).add_done_callback(one_more)
+        return self.queue.add(
+            self._size(i), lambda: self.engine.submit(html, charts), after=converted
+        )
 
     def _size(self, i: int) -> int:
         """How long part `i` takes to lay out, roughly, before its HTML is made: its blocks
@@ -276,19 +274,6 @@ def outline(report: Report) -> list[Mark]:
             ),
             Mark(_("Notes and evidence"), "notes", tuple(groups)),
         ]
-
-
-def _chain(source: Future[Done], target: Future[Done]) -> None:
-    """`target` gets `source`'s result or exception once `source` is done."""
-
-    def copy(done: Future[Done]) -> None:
-        error = done.exception()
-        if error is not None:
-            target.set_exception(error)
-        else:
-            target.set_result(done.result())
-
-    source.add_done_callback(copy)
 
 
 def notes_parts(report: Report, count: int = NOTES_PARTS) -> list[NotesPart]:
