@@ -43,11 +43,12 @@ def cache_dir() -> Path:
     return Path(base) / "pestle"
 
 
-def key(*parts: str) -> str:
-    """A file name for content: the sha256 of its parts (versions first, content last)."""
+def key(*parts: str | bytes) -> str:
+    """A file name for content: the sha256 of its parts (versions first, content last; text
+    as UTF-8)."""
     digest = hashlib.sha256()
     for part in parts:
-        digest.update(part.encode("utf-8"))
+        digest.update(part if isinstance(part, bytes) else part.encode("utf-8"))
         digest.update(b"\0")
     return digest.hexdigest()
 

@@ -220,10 +220,10 @@ def _build(
             outputs[FILES["html"]] = render_html(view).encode("utf-8")
     # made while the PDF's workers lay out its parts: the charts' data as the report draws it,
     # the results' JSON and the Markdown's text
+    outputs[RESULTS] = results_json(document)
     with st.stage("tables (xlsx)"):
         specs = {c.id: c.spec for c in view.charts()}
-        outputs[TABLES] = _tables(results, document, specs)
-    outputs[RESULTS] = results_json(document)
+        outputs[TABLES] = _tables(results, outputs[RESULTS], specs)
     if "md" in fmts:
         with st.stage("Markdown"):
             from pestle.report.render_md import render_md
@@ -274,14 +274,15 @@ def _build(
     )
 
 
-def _tables(results: Results, document: dict, specs: dict) -> bytes:
-    """tables.xlsx: made from the results' JSON and the charts' specs only, so it is kept
-    on disk under the hash of both (and of pestle's code) and made again only when one of
-    them changed; an unchanged build writes no workbook."""
+def _tables(results: Results, document: bytes, specs: dict) -> bytes:
+    """tables.xlsx: made from the results' JSON (`document`, as results.json holds it) and
+    the charts' specs only, so it is kept on disk under the hash of both (and of pestle's
+    code) and made again only when one of them changed; an unchanged build writes no
+    workbook."""
     from pestle import diskcache
 
-    content = json.dumps([document, specs], sort_keys=True, default=str, allow_nan=True)
-    name = diskcache.key(diskcache.code_version(), "tables.xlsx", content)[:32]
+    charts = json.dumps(specs, sort_keys=True, default=str, allow_nan=True)
+    name = diskcache.key(diskcache.code_version(), "tables.xlsx", document, charts)[:32]
     cached = os.environ.get("PESTLE_NO_CACHE", "") in ("", "0")
     path = diskcache.cache_dir() / "tables" / f"{name}.xlsx"
     data = diskcache.read(path) if cached else None
