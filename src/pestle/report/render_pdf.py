@@ -16,8 +16,9 @@ notes in a few parts of whole section groups), so the parts are laid out apart, 
 2. a part's PDF is cached on disk under the hash of its HTML, so a build lays out only the
    parts that changed (a parameter changes the summary, the demand section and the one
    part of the notes that holds its note);
-3. a `PdfJob` starts every part as soon as the view model is there, and puts in the pages
-   of each part as it comes back;
+3. a `PdfJob` starts every part as soon as the view model is there, through a queue that
+   gives the workers the largest part first (`pdf_queue.py`), and puts in the pages of
+   each part as it comes back;
 4. once the parts' page counts are known, the contents (page numbers as text) and the
    page furniture (running title, "Page n of N" on every page) are laid out and added.
 
