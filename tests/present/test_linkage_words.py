@@ -4,6 +4,7 @@ to the character; in Chinese the same sentences from the catalogue."""
 from __future__ import annotations
 
 import dataclasses
+import re
 
 import pytest
 
@@ -30,6 +31,8 @@ def test_english_is_the_analysis_own_note_and_chinese_is_translated(name: str) -
     with i18n.use("zh"):
         chinese = words.shock_note(model, basis)
     assert "全国系数" in chinese and "冲击 = 吨数" in chinese
+    # one sentence after another, with no space between them as in the English
+    assert "。" in chinese and not re.search(r"[。；] ", chinese), chinese
     assert "National coefficients" not in chinese and "Shock = tonnes" not in chinese
 
 
@@ -60,3 +63,25 @@ def test_sectors_are_named_in_the_readers_language() -> None:
     assert english["001"] == "Agriculture" and chinese["001"] == "农产品"
     assert set(english) == set(chinese) == set(effects.central.codes)
     assert effects.central.to_frame().loc["001", "name"] == "Agriculture"
+
+
+@pytest.mark.parametrize("name", embedded_cases())
+def test_linkage_assumptions_read_as_words_not_ids(name: str) -> None:
+    """The report lists the stated prices and sector shares by the segments' and sectors'
+    names, in yuan and percentages: not a segment id or a Python dict of sector codes (as
+    the analysis's lines in results.json carry them)."""
+    results = Results(load_case(name), SETTINGS)
+    if results.linkage is None:
+        pytest.skip("no linkage table")
+    config, effects = results.case.linkage, results.linkage.effects
+    assert any("{'" in line for line in effects.assumptions)  # the analysis's own lines
+    with i18n.use("en"):
+        english = words.assumption_lines(config, effects)
+    with i18n.use("zh"):
+        chinese = words.assumption_lines(config, effects)
+    assert len(english) == len(chinese) == len(effects.assumptions) > 0
+    for line in english + chinese:
+        assert "{'" not in line and not re.search(r"\b[a-z]+_[a-z_]+\b", line), line
+    assert english[0].startswith("Wind-turbine blades: 5,000\u00a0yuan to 30,000\u00a0yuan")
+    assert "glass and glass products (057) 45\u00a0%" in english[0]
+    assert chinese[0].startswith("风电叶片：每吨") and "玻璃和玻璃制品 (057) 45%" in chinese[0]

@@ -16,6 +16,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_valida
 
 from pestle.case.yaml_lines import line_at, load_yaml
 from pestle.errors import CaseError
+from pestle.model.text import Text
 
 PriceCase = Literal["low", "central", "high"]
 TableName = Literal["china_2020_153", "china_2020_42"]
@@ -85,7 +86,7 @@ class LinkageConfig(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
 
     table: TableName
-    price_basis: str
+    price_basis: Text  # read in a note of the report: in the reader's language
     segments: dict[str, Segment] = Field(min_length=1)
     path: str = "<memory>"
 

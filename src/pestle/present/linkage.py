@@ -20,7 +20,8 @@ def model_note(model: Any) -> str:
     # imported here: the input-output code brings pandas, which a page need not load
     from pestle.analysis.linkage.leontief import note_text
 
-    return note_text(model.table, model.basis, _)
+    # Chinese sentences follow one another without a space
+    return note_text(model.table, model.basis, _, gap="" if i18n.current() == "zh" else " ")
 
 
 def shock_note(model: Any, price_basis: Any) -> str:
@@ -38,3 +39,37 @@ def sector_names(effects: Any) -> dict[str, str]:
     if i18n.current() == "zh" and len(central.names_zh) == len(names):
         names = central.names_zh
     return dict(zip(central.codes, names, strict=True))
+
+
+def assumption_lines(config: Any, effects: Any) -> list[str]:
+    """The prices and sector shares the case states as assumptions (its linkage file), one
+    line a segment, in the reader's words: the segment and sectors by name, yuan a tonne,
+    shares as percentages (results.json keeps the analysis's own lines, with ids)."""
+    from pestle.present import format as fmt
+    from pestle.present.charts import segment_name
+
+    sectors = sector_names(effects)
+    gap = "、" if i18n.current() == "zh" else ", "
+    lines = []
+    for code, segment in config.segments.items():
+        price, shares = segment.price, segment.sectors
+        if code not in effects.tonnes or not (price.assumption or shares.assumption):
+            continue
+        bought = gap.join(
+            f"{sectors.get(sector, sector)} ({sector}) {fmt.share(value, 0)}"
+            for sector, value in shares.shares.items()
+        )
+        lines.append(
+            _(
+                "{segment}: {low} to {high} a tonne ({price_reason}); bought from {sectors} "
+                "({shares_reason})"
+            ).format(
+                segment=segment_name(code),
+                low=fmt.money(price.range[0]),
+                high=fmt.money(price.range[1]),
+                price_reason=pick(price.reason or price.source or ""),
+                sectors=bought,
+                shares_reason=pick(shares.reason or shares.source or ""),
+            )
+        )
+    return lines

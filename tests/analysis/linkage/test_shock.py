@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import numpy as np
@@ -191,8 +192,9 @@ def test_linkage_date_like_text_is_text_not_a_crash(tmp_path: Path) -> None:
     # PyYAML reads 2024-13-45 as a date and fails with "month must be in 1..12"
     path = tmp_path / "linkage.yaml"
     text = DEFAULT_CONFIG.read_text(encoding="utf-8")
-    old = next(line for line in text.splitlines() if line.startswith("price_basis:"))
-    path.write_text(text.replace(old, "price_basis: 2024-13-45"), encoding="utf-8")
+    # the key's line and its language forms below it
+    text = re.sub(r"^price_basis:.*\n(?:  .*\n)*", "price_basis: 2024-13-45\n", text, flags=re.M)
+    path.write_text(text, encoding="utf-8")
     assert load_config(path).price_basis == "2024-13-45"
 
 

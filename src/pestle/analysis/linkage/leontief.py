@@ -58,10 +58,12 @@ def note_parts(table: IOTable, basis: Basis) -> tuple[tuple[str, dict[str, Any]]
     return tuple(parts)
 
 
-def note_text(table: IOTable, basis: Basis, translate: Callable[[str], str] = lambda t: t) -> str:
-    """The note's sentences (`note_parts`) as one text, each template passed through
-    `translate` first (the catalogue's, for a reader of another language)."""
-    return " ".join(
+def note_text(
+    table: IOTable, basis: Basis, translate: Callable[[str], str] = lambda t: t, gap: str = " "
+) -> str:
+    """The note's sentences (`note_parts`) as one text, `gap` between them, each template
+    passed through `translate` first (the catalogue's, for a reader of another language)."""
+    return gap.join(
         translate(template).format(**values) if values else translate(template)
         for template, values in note_parts(table, basis)
     )

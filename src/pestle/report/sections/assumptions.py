@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from pestle.model import Source
+from pestle.present import linkage as present_linkage
 from pestle.present.format import parameter_unit, parameter_value
 from pestle.present.i18n import gettext as _
 from pestle.report import labels
@@ -99,7 +100,9 @@ def _linkage(results: Results) -> list:
     effects = results.linkage.effects
     return [
         Paragraph(text(linkage_words(results)), tone="method"),
-        Bullets(tuple(text(a) for a in effects.assumptions)),
+        Bullets(
+            tuple(text(a) for a in present_linkage.assumption_lines(results.case.linkage, effects))
+        ),
     ]
 
 
