@@ -26,7 +26,7 @@ class _Flagged(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
 
     assumption: bool = False
-    reason: str = ""
+    reason: Text = ""  # the report shows it, in the reader's language if the case gives it
     source: str | None = None
 
     @model_validator(mode="after")
