@@ -149,3 +149,13 @@ def test_never_more_than_the_slots_and_always_the_most_urgent(slots, priorities,
             assert waiting.pop(started) == urgent
         assert len(tasks.running) <= slots
     assert not waiting and all(f.done() for f in futures)
+
+
+def test_a_task_cancelled_by_a_pool_shut_down_is_cancelled_for_its_caller() -> None:
+    tasks = Tasks()
+    queue = WorkQueue(1)
+    first = queue.add(1, tasks.start("first"))
+    second = queue.add(1, tasks.start("second"))
+    tasks.running.pop("first").cancel()  # the pool shut down with cancel_futures=True
+    assert first.cancelled()  # `result()` raises CancelledError: no caller waits forever
+    assert tasks.started == ["first", "second"] and not second.done()

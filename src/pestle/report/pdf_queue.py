@@ -83,6 +83,10 @@ class WorkQueue:
 
     def _ended(self, ended: Future[Any], done: Future[Any]) -> None:
         self._release()
+        if ended.cancelled():  # the pool was shut down: whoever waits hears of it
+            done.cancel()
+            self._next()
+            return
         error = ended.exception()
         if error is not None:
             done.set_exception(error)
