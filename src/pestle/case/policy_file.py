@@ -58,7 +58,7 @@ class PolicyMeasure(BaseModel):
     level: Level
     instrument: Instrument
     target: Target
-    rationale: str = Field(min_length=1)
+    rationale: Text = Field(min_length=1)  # the report shows it, in the reader's language
     evidence: tuple[Evidence, ...] = ()
     entities: tuple[str, ...] = ()
     inferred: bool = False

@@ -38,7 +38,7 @@ class _Within(BaseModel):
     """An `overlaps.nested` entry: the child project's key maps to its parent."""
 
     within: str
-    reason: str = Field(min_length=1)
+    reason: Text = Field(min_length=1)
 
 
 class _Overlaps(BaseModel):

@@ -11,6 +11,8 @@ from typing import NamedTuple
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from pestle.model.text import Text
+
 
 class _Frozen(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
@@ -21,14 +23,14 @@ class Nesting(_Frozen):
 
     child: str
     parent: str
-    reason: str = Field(min_length=1)
+    reason: Text = Field(min_length=1)
 
 
 class OverlapGroup(_Frozen):
     """Announcements that may describe the same physical capacity."""
 
     members: tuple[str, ...] = Field(min_length=2)
-    reason: str = Field(min_length=1)
+    reason: Text = Field(min_length=1)
 
 
 class ReferenceAddition(_Frozen):

@@ -60,7 +60,11 @@ class Parameter(BaseModel):
     )
     source: str | None = None
     assumption: bool = False
-    reason: str | None = Field(default=None, description="why the assumption and its range")
+    reason: Text | None = Field(
+        default=None,
+        description="why the assumption and its range (a reader sees it, in their language "
+        "if the case gives it)",
+    )
     quality: str | None = None
     note: str | None = None
 

@@ -274,7 +274,7 @@ def slider(p: Parameter, rank: int | None) -> dict[str, Any]:
         "state": parameter_state(p),
         "detail": parameter_value(p),
         "assumption": bool(p.assumption),
-        "why": (p.reason if p.assumption else p.source) or "",
+        "why": pick((p.reason if p.assumption else p.source) or ""),
         "rank": rank,
     }
     if p.categorical:

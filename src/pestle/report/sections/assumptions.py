@@ -10,6 +10,7 @@ from pestle.model import Source
 from pestle.present import linkage as present_linkage
 from pestle.present.format import parameter_unit, parameter_value
 from pestle.present.i18n import gettext as _
+from pestle.present.i18n import pick
 from pestle.report import labels
 from pestle.report.footnotes import Notes, num, refs
 from pestle.report.sections import Body
@@ -57,7 +58,9 @@ def _parameters(results: Results, notes: Notes) -> list:
                 text("" if p.unit == "choice" else parameter_unit(p)),
                 (num(parameter_value(p), note),),
                 text(
-                    (_("Assumption: ") + (p.reason or "")) if p.assumption else (p.source or ""),
+                    (_("Assumption: ") + pick(p.reason or ""))
+                    if p.assumption
+                    else (p.source or ""),
                     _(" (quality: {quality})").format(quality=p.quality) if p.quality else "",
                 ),
             )

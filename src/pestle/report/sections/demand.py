@@ -12,6 +12,7 @@ from pestle.present import linkage as present_linkage
 from pestle.present.charts import segment_name
 from pestle.present.format import parameter_value
 from pestle.present.i18n import gettext as _
+from pestle.present.i18n import pick
 from pestle.report import labels
 from pestle.report.footnotes import Notes, num, refs
 from pestle.report.sections import Body
@@ -26,7 +27,7 @@ SOON = 2035  # the years of blade waste shown one by one (repowering of the old 
 
 def parameter_note(notes: Notes, p: Any) -> int:
     """The footnote of a model parameter: its value or range, its source or reason."""
-    sources = [f"assumption: {p.reason}"] if p.assumption else [p.source or ""]
+    sources = [f"assumption: {pick(p.reason or '')}"] if p.assumption else [p.source or ""]
     return notes.parameter(
         p.name,
         label=labels.parameter(p),

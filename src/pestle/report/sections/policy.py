@@ -95,7 +95,7 @@ def _mix(mix: Any, cite: Cite) -> list:
                 text(fmt.words(m.level)),
                 text(fmt.words(m.instrument)),
                 text(fmt.words(m.target)),
-                text(m.rationale + (_(" (inferred)") if m.inferred else "")),
+                text(pick(m.rationale) + (_(" (inferred)") if m.inferred else "")),
             )
         )
     coding = notes.judgment(
