@@ -8,18 +8,17 @@ cover's settings line has something to name) in both languages.
 
 from __future__ import annotations
 
-import dataclasses
 import json
 import re
-from collections.abc import Iterator
 from typing import Any
 
 import pytest
+from report_viewtext import strings
 
 from pestle.case import load_case
 from pestle.model.text import CaseText
 from pestle.report.context import build_view
-from pestle.report.view import Chart, Link, Report, Table
+from pestle.report.view import Chart, Report, Table
 from pestle.results import Results
 from pestle.results.settings import Settings
 
@@ -73,24 +72,6 @@ def case_texts(case: Any) -> list[CaseText]:
     found += [e.name for e in case.entities] + list(case.references.labels.values())
     found += [case.judgments.note, case.policy_measures.note]
     return [t for t in found if isinstance(t, CaseText) and t.forms.get("zh", t) != t]
-
-
-def strings(node: Any) -> Iterator[str]:
-    """Every string of a view node, fragments, cells and chart data included; a link to a
-    finding is left out (findings are written by the checks, in English, with their ids)."""
-    if isinstance(node, Link) and node.anchor.startswith("check-"):
-        return
-    if isinstance(node, str):
-        yield node
-    elif dataclasses.is_dataclass(node):
-        for f in dataclasses.fields(node):
-            yield from strings(getattr(node, f.name))
-    elif isinstance(node, list | tuple):
-        for x in node:
-            yield from strings(x)
-    elif isinstance(node, dict):
-        for x in node.values():
-            yield from strings(x)
 
 
 def blocks(view: Report) -> dict[str, Table | Chart]:

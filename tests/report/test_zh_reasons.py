@@ -6,13 +6,12 @@ table) and none of the English ones; the English report and results.json keep th
 
 from __future__ import annotations
 
-import dataclasses
 import json
 import re
-from collections.abc import Iterator
 from typing import Any
 
 import pytest
+from report_viewtext import strings
 
 from pestle.case import load_case
 from pestle.model.text import CaseText
@@ -67,20 +66,6 @@ def test_the_chinese_form_keeps_every_number_of_the_english(case: Any) -> None:
         for where, t in reasons(case).items()
     }
     assert {k: v for k, v in lost.items() if v} == {}
-
-
-def strings(node: Any) -> Iterator[str]:
-    if isinstance(node, str):
-        yield node
-    elif dataclasses.is_dataclass(node):
-        for f in dataclasses.fields(node):
-            yield from strings(getattr(node, f.name))
-    elif isinstance(node, list | tuple):
-        for x in node:
-            yield from strings(x)
-    elif isinstance(node, dict):
-        for x in node.values():
-            yield from strings(x)
 
 
 def table(view: Report, table_id: str) -> str:
