@@ -35,9 +35,6 @@ from pestle.present import format as fmt
 from pestle.present.i18n import SOURCE, pick, resolve
 from pestle.present.i18n import gettext as _
 
-# each language's list separators ("; " between clauses, ", " between items)
-_SEPARATORS = {"zh": {"; ": "；", ", ": "、", " and ": "和", " ": ""}}
-
 
 def text(english: str, said: Say | None, locale: str | None = None) -> str:
     """`english` (a stored text of a finding) in the reader's language."""
@@ -72,8 +69,7 @@ def render(p: Any, lang: str) -> str:
     if isinstance(p, Code):
         return fmt.words(p.code)
     if isinstance(p, Join):
-        sep = _SEPARATORS.get(lang, {}).get(p.sep, p.sep)
-        return sep.join(render(i, lang) for i in p.items)
+        return fmt.separator(p.sep, locale=lang).join(render(i, lang) for i in p.items)
     raise TypeError(f"not a parameter of a sentence: {p!r}")
 
 

@@ -52,8 +52,18 @@ _ENERGY_SCALES_ZH = ((1e11, "亿千瓦时"), (1e7, "万千瓦时"), (1e3, "千�
 _MASS_SCALES_ZH = ((1e8, "亿吨"), (1e4, "万吨"))
 
 
+# each language's form of the English separators: "; " between clauses, ", " between
+# items, " and " before the last, " " between sentences
+_SEPARATORS = {"zh": {"; ": "；", ", ": "、", " and ": "和", " ": ""}}
+
+
 def _zh(locale: str | None) -> bool:
     return resolve(locale) == "zh"
+
+
+def separator(english: str, *, locale: str | None = None) -> str:
+    """An English separator ("; ", ", ", " and ", " ") in the reader's language."""
+    return _SEPARATORS.get(resolve(locale), {}).get(english, english)
 
 
 def _trim(text: str) -> str:

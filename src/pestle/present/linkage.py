@@ -19,9 +19,10 @@ def model_note(model: Any) -> str:
     """What the coefficients are and how imports are treated (a `LeontiefModel`)."""
     # imported here: the input-output code brings pandas, which a page need not load
     from pestle.analysis.linkage.leontief import note_text
+    from pestle.present import format as fmt
 
-    # Chinese sentences follow one another without a space
-    return note_text(model.table, model.basis, _, gap="" if i18n.current() == "zh" else " ")
+    # sentences follow one another as the reader's language writes them (Chinese: no space)
+    return note_text(model.table, model.basis, _, gap=fmt.separator(" "))
 
 
 def shock_note(model: Any, price_basis: Any) -> str:
@@ -49,7 +50,7 @@ def assumption_lines(config: Any, effects: Any) -> list[str]:
     from pestle.present.charts import segment_name
 
     sectors = sector_names(effects)
-    gap = "、" if i18n.current() == "zh" else ", "
+    gap = fmt.separator(", ")
     lines = []
     for code, segment in config.segments.items():
         price, shares = segment.price, segment.sectors
