@@ -9,11 +9,7 @@ A placeholder names a parameter: ``{stated}`` is an amount, ``{period}`` a perio
 
 from __future__ import annotations
 
-
-def N_(message: str) -> str:
-    """Mark a message for the catalogue (pybabel extracts it; the checks never translate)."""
-    return message
-
+from pestle.languages import N_
 
 MESSAGES: dict[str, str] = {
     # a figure whose text is one parameter (an amount, a reference)

@@ -29,6 +29,7 @@ from typing import Any
 
 from pestle.errors import InputError
 from pestle.languages import LANGUAGES
+from pestle.languages import N_ as N_  # the presentation marks its words from here
 
 SOURCE = "en"
 DOMAIN = "pestle"
@@ -131,8 +132,3 @@ def finalize(value: Any) -> Any:
     in the reader's language, like one a view model picked with `pick`."""
     in_language = getattr(value, "in_language", None)
     return in_language(_active.get()) if in_language is not None else value
-
-
-def N_(message: str) -> str:
-    """Mark a message for the catalogue where it is defined; `_()` translates it when shown."""
-    return message

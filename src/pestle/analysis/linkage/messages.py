@@ -9,11 +9,7 @@ extracted from this file by babel.cfg; `pestle.present.linkage`).
 
 from __future__ import annotations
 
-
-def N_(message: str) -> str:
-    """Mark a message for the catalogue (pybabel extracts it; the analysis never translates)."""
-    return message
-
+from pestle.languages import N_
 
 NATIONAL_NOTE = N_(
     "National coefficients: China 2020 input-output table (National Bureau of Statistics); "
